@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+export interface Refusal {
+  status: 403 | 415;
+  code: "FORBIDDEN" | "UNSUPPORTED_MEDIA_TYPE";
+  message: string;
+}
+
+/**
+ * Applies CORS for allowed origins and answers preflight. Returns true when the request was
+ * fully answered (a preflight).
+ */
+export function handleCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowedOrigins: ReadonlySet<string>,
+): boolean {
+  const origin = req.headers.origin;
+  const allowed = origin !== undefined && allowedOrigins.has(origin);
+  if (allowed) {
+    res.setHeader("access-control-allow-origin", origin);
+    res.setHeader("access-control-allow-credentials", "true");
+    res.setHeader("vary", "Origin");
+  }
+  if (req.method !== "OPTIONS") return false;
+  if (allowed) {
+    res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
+    res.setHeader(
+      "access-control-allow-headers",
+      "content-type, authorization, trpc-accept, x-request-id",
+    );
+    res.setHeader("access-control-max-age", "600");
+  }
+  res.writeHead(allowed ? 204 : 403).end();
+  return true;
+}
+
+/**
+ * Refuses what a cross-site page could send without a preflight: a POST from a foreign
+ * origin, or one whose body is form-encoded, multipart or text/plain. Clients outside a
+ * browser (scripts, servers) send no Origin and are judged by content type alone.
+ */
+export function refuseUnsafePost(
+  req: IncomingMessage,
+  allowedOrigins: ReadonlySet<string>,
+): Refusal | undefined {
+  if (req.method !== "POST") return undefined;
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedOrigins.has(origin)) {
+    return { status: 403, code: "FORBIDDEN", message: `Origin ${origin} may not call this API` };
+  }
+  if (origin === undefined && req.headers["sec-fetch-site"] === "cross-site") {
+    return { status: 403, code: "FORBIDDEN", message: "Cross-site requests may not call this API" };
+  }
+  const contentType = req.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+  if (contentType !== "application/json") {
+    return {
+      status: 415,
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      message: "Send requests that change state as JSON (content-type: application/json)",
+    };
+  }
+  return undefined;
+}

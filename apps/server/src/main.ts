@@ -1,0 +1,4 @@
+import { exitOnSignals, loadConfigOrExit, startServer } from "./start.ts";
+
+const server = await startServer(loadConfigOrExit());
+exitOnSignals(server);

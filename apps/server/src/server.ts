@@ -1,0 +1,162 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { appRouter, checkHealth, createContext, type Logger, type Services } from "@tesseract/api";
+import type { AnyTRPCRouter } from "@trpc/server";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { handleCors, refuseUnsafePost } from "./guard.ts";
+import { Metrics } from "./metrics.ts";
+import { sendJson, sendTrpcError } from "./responses.ts";
+
+export interface ApiServerOptions {
+  services: Services;
+  logger: Logger;
+  /** Defaults to the application router; tests may mount a router extended with probes. */
+  router?: AnyTRPCRouter;
+}
+
+export interface ApiServer {
+  server: Server;
+  metrics: Metrics;
+  /** Stops accepting, lets in-flight requests finish within the deadline, closes the services. Resolves true when nothing had to be cut off. */
+  shutdown(): Promise<boolean>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApiServer({
+  services,
+  logger,
+  router = appRouter,
+}: ApiServerOptions): ApiServer {
+  const { config } = services;
+  const allowedOrigins = new Set(config.server.corsOrigins);
+  const metrics = new Metrics();
+  const requestIds = new WeakMap<IncomingMessage, string>();
+  const active = new Set<ServerResponse>();
+  let shuttingDown = false;
+  let closing: Promise<boolean> | undefined;
+
+  const trpc = createHTTPHandler({
+    router,
+    basePath: "/trpc/",
+    maxBodySize: config.server.maxBodyBytes,
+    maxBatchSize: config.server.maxBatchSize,
+    createContext: ({ req }) =>
+      createContext({
+        services,
+        logger,
+        requestId: requestIds.get(req) ?? randomUUID(),
+        headers: req.headers,
+        clientIp: req.socket.remoteAddress,
+      }),
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<string> {
+    if (path === "/healthz") {
+      sendJson(res, 200, { status: "ok" });
+      return path;
+    }
+    if (path === "/readyz") {
+      const health = await checkHealth(services, { showErrors: !config.isProduction });
+      const ready = !shuttingDown && health.status === "ok";
+      if (!ready) logger.warn({ health }, "not ready");
+      sendJson(res, ready ? 200 : 503, {
+        status: shuttingDown ? "shutting down" : health.status,
+        services: health.services,
+      });
+      return path;
+    }
+    if (path === "/metrics") {
+      const body = metrics.render();
+      res
+        .writeHead(200, {
+          "content-type": "text/plain; version=0.0.4",
+          "content-length": Buffer.byteLength(body),
+        })
+        .end(body);
+      return path;
+    }
+    if (path === "/trpc" || path.startsWith("/trpc/")) {
+      const refusal = refuseUnsafePost(req, allowedOrigins);
+      if (refusal) sendTrpcError(res, refusal.status, refusal.code, refusal.message);
+      else trpc(req, res);
+      return "/trpc";
+    }
+    sendJson(res, 404, { error: "Not found" });
+    return "other";
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const header = req.headers["x-request-id"];
+    const requestId = typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
+    requestIds.set(req, requestId);
+    res.setHeader("x-request-id", requestId);
+    res.setHeader("x-content-type-options", "nosniff");
+    if (shuttingDown) res.setHeader("connection", "close");
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    let routeLabel = "other";
+    active.add(res);
+    metrics.inFlight++;
+    res.once("close", () => {
+      active.delete(res);
+      metrics.inFlight--;
+      metrics.record(routeLabel, res.statusCode);
+      const durationMs = Math.round((performance.now() - started) * 100) / 100;
+      const entry = { requestId, method: req.method, path, status: res.statusCode, durationMs };
+      if (routeLabel === "/trpc" || res.statusCode >= 500) logger.info(entry, "request");
+      else logger.debug(entry, "request");
+      // During shutdown, a keep-alive connection that just went idle is closed at once.
+      if (shuttingDown) server.closeIdleConnections();
+    });
+    if (handleCors(req, res, allowedOrigins)) return;
+    route(req, res, path).then(
+      (label) => {
+        routeLabel = label;
+      },
+      (err: unknown) => {
+        logger.error({ err, requestId }, "request handler failed");
+        if (!res.headersSent) sendJson(res, 500, { error: "Internal server error" });
+        else res.destroy();
+      },
+    );
+  });
+  server.requestTimeout = config.server.requestTimeoutMs;
+  server.headersTimeout = Math.min(10_000, config.server.requestTimeoutMs);
+  server.keepAliveTimeout = 5_000;
+
+  function shutdown(): Promise<boolean> {
+    closing ??= (async () => {
+      shuttingDown = true;
+      for (const res of active) if (!res.headersSent) res.setHeader("connection", "close");
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([
+        closed.then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => {
+            resolve(false);
+          }, config.server.shutdownTimeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!drained) {
+        logger.warn(
+          { inFlight: active.size },
+          "shutdown deadline passed; cutting off the remaining requests",
+        );
+        server.closeAllConnections();
+      }
+      await services.close();
+      return drained;
+    })();
+    return closing;
+  }
+
+  return { server, metrics, shutdown };
+}

@@ -1,0 +1,71 @@
+import { createLogger, createServices, type Logger } from "@tesseract/api";
+import { ConfigError, loadConfig, type Config } from "@tesseract/config";
+import type { AnyTRPCRouter } from "@trpc/server";
+import { createApiServer, type ApiServer } from "./server.ts";
+
+export interface StartedServer extends ApiServer {
+  url: string;
+  logger: Logger;
+}
+
+/** Builds the services, listens, and logs how long start-up took. */
+export async function startServer(
+  config: Config,
+  options: { router?: AnyTRPCRouter } = {},
+): Promise<StartedServer> {
+  const bootStarted = performance.now();
+  const logger = createLogger(config);
+  const services = await createServices(config, logger);
+  const api = createApiServer({ services, logger, ...options });
+  await new Promise<void>((resolve, reject) => {
+    api.server.once("error", reject);
+    api.server.listen(config.server.port, config.server.host, () => {
+      resolve();
+    });
+  });
+  const address = api.server.address();
+  const port = typeof address === "object" && address ? address.port : config.server.port;
+  const url = `http://${config.server.host.includes(":") ? `[${config.server.host}]` : config.server.host}:${port}`;
+  logger.info(
+    {
+      url,
+      mode: config.mode,
+      env: config.env,
+      readyInMs: Math.round(performance.now() - bootStarted),
+    },
+    "tesseract api server ready",
+  );
+  return { ...api, url, logger };
+}
+
+/** SIGTERM / SIGINT: drain and exit 0, or exit 1 when requests had to be cut off. */
+export function exitOnSignals(server: StartedServer): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    server.logger.info({ signal }, "shutting down");
+    server.shutdown().then(
+      (drained) => {
+        server.logger.info({ drained }, "stopped");
+        process.exit(drained ? 0 : 1);
+      },
+      (err: unknown) => {
+        server.logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}
+
+/** Loads the configuration or exits with a message naming every bad variable. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

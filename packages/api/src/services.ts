@@ -1,0 +1,87 @@
+import type { Config, Logger } from "@tesseract/config";
+import { createDatabase, migrateToLatest, type DatabaseHandle } from "@tesseract/db";
+import { createQueue, type Queue } from "@tesseract/queue";
+import { createRedis, type RedisHandle } from "@tesseract/redis";
+import { createStorage, type Storage } from "@tesseract/storage";
+import { startAwsEmulator, type AwsEmulator } from "@tesseract/storage/emulator";
+
+/** Every backing service a process needs, built once and shared by all requests. */
+export interface Services {
+  config: Config;
+  db: DatabaseHandle;
+  redis: RedisHandle;
+  storage: Storage;
+  queue: Queue;
+  /** The in-process S3/SQS emulator, in the embedded mode only. */
+  emulator: AwsEmulator | undefined;
+  startedAt: Date;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to PostgreSQL (or PGlite), Redis (or its stand-in) and S3/SQS (or the in-process
+ * emulator), migrates in development and the embedded mode, and creates the bucket and queues
+ * when missing. A service that is down at start-up is logged and reported by readiness rather
+ * than stopping the process, so it recovers when the service does.
+ */
+export async function createServices(config: Config, logger: Logger): Promise<Services> {
+  const startedAt = new Date();
+  const emulator = config.aws.useEmulator
+    ? await startAwsEmulator({
+        port: config.aws.emulatorPort,
+        allowedOrigins: config.server.corsOrigins,
+      })
+    : undefined;
+  if (emulator)
+    logger.warn(
+      { url: emulator.url },
+      "embedded S3/SQS emulator started (no signature, size or type checks)",
+    );
+  const endpoint = emulator?.url ?? config.aws.endpoint;
+
+  const [db, redis] = await Promise.all([
+    createDatabase({
+      url: config.database.url,
+      poolMax: config.database.poolMax,
+      dataDir: config.dataDir,
+      logger,
+    }),
+    createRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, logger }),
+  ]);
+  const aws = { endpoint, region: config.aws.region, credentials: config.aws.credentials };
+  const storage = createStorage({ ...aws, bucket: config.aws.bucket });
+  const queue = createQueue({
+    ...aws,
+    queueName: config.aws.queueName,
+    deadLetterQueueName: config.aws.deadLetterQueueName,
+  });
+
+  if (db.kind === "pglite" || config.env !== "production") {
+    const applied = await migrateToLatest(db.db);
+    if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  }
+  await Promise.all([
+    storage.ensureBucket(config.server.corsOrigins).catch((err: unknown) => {
+      logger.error({ err, bucket: config.aws.bucket }, "could not ensure the S3 bucket");
+    }),
+    queue.ensureQueues().catch((err: unknown) => {
+      logger.error({ err, queue: config.aws.queueName }, "could not ensure the SQS queues");
+    }),
+  ]);
+
+  return {
+    config,
+    db,
+    redis,
+    storage,
+    queue,
+    emulator,
+    startedAt,
+    async close() {
+      await Promise.allSettled([db.close(), redis.close()]);
+      storage.s3.destroy();
+      queue.sqs.destroy();
+      await emulator?.close();
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import type { z } from "zod";
+import { workspaceRoot } from "./paths.ts";
+import { EXAMPLE_SECRETS, envSchema, type Env } from "./schema.ts";
+
+/** How each backing service is reached: in-process stand-ins, or real servers. */
+export type ServiceMode = "embedded" | "services" | "mixed";
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  isProduction: boolean;
+  logLevel: Env["LOG_LEVEL"];
+  mode: ServiceMode;
+  server: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    /** Origins allowed to call the API from a browser (always includes the public URL's origin). */
+    corsOrigins: string[];
+    maxBatchSize: number;
+    maxBodyBytes: number;
+    requestTimeoutMs: number;
+    shutdownTimeoutMs: number;
+  };
+  /** Absolute path for embedded-mode state (PGlite data). */
+  dataDir: string;
+  database: { url: string | undefined; poolMax: number };
+  redis: { url: string | undefined; keyPrefix: string };
+  aws: {
+    /** undefined with credentials set means real AWS; undefined without them means the embedded emulator. */
+    endpoint: string | undefined;
+    useEmulator: boolean;
+    emulatorPort: number;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    bucket: string;
+    queueName: string;
+    deadLetterQueueName: string;
+  };
+  sessionSecret: string;
+}
+
+/** Thrown when the environment is invalid; its message names every bad variable. */
+export class ConfigError extends Error {
+  readonly issues: { variable: string; problem: string }[];
+
+  constructor(issues: { variable: string; problem: string }[]) {
+    const lines = issues.map((i) => `  ${i.variable}: ${i.problem}`);
+    super(
+      `Invalid configuration (fix these environment variables, see .env.example):\n${lines.join("\n")}`,
+    );
+    this.name = "ConfigError";
+    this.issues = issues;
+  }
+}
+
+/** Parses an environment record. Pure: tests pass their own record. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(describeIssues(result.error));
+  const env = result.data;
+
+  const problems: { variable: string; problem: string }[] = [];
+  const isProduction = env.NODE_ENV === "production";
+  if (isProduction) {
+    for (const [name, example] of Object.entries(EXAMPLE_SECRETS)) {
+      if (env[name as keyof typeof EXAMPLE_SECRETS] === example) {
+        problems.push({
+          variable: name,
+          problem: "still the example value; set a random secret (openssl rand -hex 32)",
+        });
+      }
+    }
+  }
+  if (Boolean(env.AWS_ACCESS_KEY_ID) !== Boolean(env.AWS_SECRET_ACCESS_KEY)) {
+    problems.push({
+      variable: env.AWS_ACCESS_KEY_ID ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID",
+      problem: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither",
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const useEmulator = !env.AWS_ENDPOINT_URL && !env.AWS_ACCESS_KEY_ID;
+  const embedded = [!env.DATABASE_URL, !env.REDIS_URL, useEmulator];
+  const mode: ServiceMode = embedded.every(Boolean)
+    ? "embedded"
+    : embedded.some(Boolean)
+      ? "mixed"
+      : "services";
+  const publicOrigin = new URL(env.PUBLIC_URL).origin;
+
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    logLevel: env.LOG_LEVEL,
+    mode,
+    server: {
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl: env.PUBLIC_URL,
+      corsOrigins: [...new Set([publicOrigin, ...env.CORS_ORIGINS])],
+      maxBatchSize: env.API_MAX_BATCH_SIZE,
+      maxBodyBytes: env.API_MAX_BODY_BYTES,
+      requestTimeoutMs: env.API_REQUEST_TIMEOUT_MS,
+      shutdownTimeoutMs: env.API_SHUTDOWN_TIMEOUT_MS,
+    },
+    dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(workspaceRoot, env.DATA_DIR),
+    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
+    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    aws: {
+      endpoint: useEmulator ? `http://127.0.0.1:${env.EMULATOR_PORT}` : env.AWS_ENDPOINT_URL,
+      useEmulator,
+      emulatorPort: env.EMULATOR_PORT,
+      region: env.AWS_REGION,
+      credentials:
+        env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+          ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY }
+          : useEmulator || env.AWS_ENDPOINT_URL
+            ? { accessKeyId: "test", secretAccessKey: "test" }
+            : undefined,
+      bucket: env.S3_BUCKET,
+      queueName: env.SQS_QUEUE_NAME,
+      deadLetterQueueName: `${env.SQS_QUEUE_NAME}-dlq`,
+    },
+    sessionSecret: env.SESSION_SECRET,
+  };
+}
+
+function describeIssues(error: z.ZodError): { variable: string; problem: string }[] {
+  return error.issues.map((issue) => {
+    const [variable, ...rest] = issue.path.map(String);
+    return {
+      variable: variable ?? "(environment)",
+      problem: rest.length > 0 ? `entry ${rest.join(".")}: ${issue.message}` : issue.message,
+    };
+  });
+}
+
+let cached: Config | undefined;
+
+/**
+ * The process configuration: `.env` at the repository root (if present, never overriding
+ * real variables) plus the environment, parsed once. The only reader of process.env.
+ */
+export function loadConfig(): Config {
+  if (cached) return cached;
+  const envFile = join(workspaceRoot, ".env");
+  // eslint-disable-next-line no-restricted-properties -- this module is the one reader of the environment
+  const env = process.env;
+  if (env.NODE_ENV !== "test" && existsSync(envFile)) process.loadEnvFile(envFile);
+  cached = parseConfig(env);
+  return cached;
+}

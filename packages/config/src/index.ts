@@ -1,0 +1,6 @@
+export { ConfigError, loadConfig, parseConfig } from "./config.ts";
+export type { Config, ServiceMode } from "./config.ts";
+export { silentLogger } from "./logger.ts";
+export type { Logger } from "./logger.ts";
+export { workspaceRoot } from "./paths.ts";
+export { loadTestConfig } from "./test-config.ts";

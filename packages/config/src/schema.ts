@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+/** Placeholder values shipped in .env.example; production refuses to start with them. */
+export const EXAMPLE_SECRETS = {
+  SESSION_SECRET: "dev-only-session-secret-change-me-0123456789",
+} as const;
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const optionalUrl = z.url().optional();
+const positiveInt = z.coerce.number().int().positive();
+
+const origin = z.string().transform((value, ctx) => {
+  try {
+    return new URL(value).origin;
+  } catch {
+    ctx.addIssue({
+      code: "custom",
+      message: `expected an origin such as https://app.example.com, got "${value}"`,
+    });
+    return z.NEVER;
+  }
+});
+
+/**
+ * Every environment variable Tesseract reads. Empty strings count as unset so that a
+ * `.env` copied from `.env.example` with blank service URLs selects the embedded mode.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: port.default(4000),
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ? value
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(z.array(origin)),
+  DATA_DIR: z.string().min(1).default(".data"),
+
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_MAX: positiveInt.max(200).default(10),
+
+  REDIS_URL: optionalUrl,
+  REDIS_KEY_PREFIX: z.string().min(1).default("tesseract:"),
+
+  AWS_ENDPOINT_URL: optionalUrl,
+  AWS_REGION: z.string().min(1).default("us-east-1"),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      "expected an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)",
+    )
+    .default("tesseract"),
+  SQS_QUEUE_NAME: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,76}$/,
+      "expected an SQS queue name (letters, digits, - and _; the -dlq suffix is added)",
+    )
+    .default("tesseract-jobs"),
+  EMULATOR_PORT: port.default(4566),
+
+  SESSION_SECRET: z
+    .string()
+    .min(32, "expected at least 32 characters")
+    .default(EXAMPLE_SECRETS.SESSION_SECRET),
+
+  API_MAX_BATCH_SIZE: positiveInt.max(100).default(10),
+  API_MAX_BODY_BYTES: positiveInt.default(1_048_576),
+  API_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  API_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely/migration";
+import * as outbox from "./2026-11-24-0001-outbox.ts";
+
+/**
+ * Every migration, in order. Listed statically (not read from disk) so the server runs the
+ * same set wherever it is deployed; a test checks this list against the folder.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-24-0001-outbox": outbox,
+};

@@ -1,0 +1,77 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "@tesseract/config";
+import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.generated.ts";
+
+export type DatabaseKind = "postgres" | "pglite";
+
+export interface DatabaseOptions {
+  /** A postgres:// URL; without one, an embedded PGlite database under `dataDir`. */
+  url: string | undefined;
+  poolMax?: number;
+  /** Folder for the embedded database (created when missing). Omit for an in-memory PGlite. */
+  dataDir?: string;
+  logger: Logger;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Round-trips a trivial query; resolves with the server version. */
+  ping(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+// int8 (bigint, count(*)) arrives as a string by default; every id and count we keep fits a
+// double, and both drivers must agree, so both parse it as a number.
+const parseInt8 = (value: string): number => Number(value);
+
+/** The one place that opens database connections. */
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.url ? createPostgres(options.url, options) : createPglite(options);
+}
+
+const int8AsNumber = new pg.TypeOverrides();
+int8AsNumber.setTypeParser(INT8_OID, parseInt8);
+
+function createPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 30_000,
+    application_name: "tesseract",
+    types: int8AsNumber,
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on("error", (error) => {
+    options.logger.warn({ err: error }, "postgres idle client error");
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: "postgres", ping: () => serverVersion(db), close: () => db.destroy() };
+}
+
+async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    dataDir = join(options.dataDir, "pglite");
+    mkdirSync(dataDir, { recursive: true });
+  }
+  options.logger.warn(
+    { dataDir: dataDir ?? "(memory)" },
+    "embedded database: PGlite in this process (single instance only; set DATABASE_URL for PostgreSQL)",
+  );
+  const pglite = await PGlite.create(dataDir, { parsers: { [INT8_OID]: parseInt8 } });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: "pglite", ping: () => serverVersion(db), close: () => db.destroy() };
+}
+
+async function serverVersion(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ server_version: string }>`show server_version`.execute(db);
+  return rows[0]?.server_version ?? "unknown";
+}

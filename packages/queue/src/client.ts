@@ -1,0 +1,163 @@
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  QueueDoesNotExist,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+  type Message,
+} from "@aws-sdk/client-sqs";
+
+export interface QueueOptions {
+  endpoint: string | undefined;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  queueName: string;
+  deadLetterQueueName: string;
+  /** Receives before a message moves to the dead-letter queue (default 5). */
+  maxReceiveCount?: number;
+  /** Seconds a received message stays hidden from other consumers (default 60). */
+  visibilityTimeoutSeconds?: number;
+  requestTimeoutMs?: number;
+}
+
+export interface QueueUrls {
+  queueUrl: string;
+  deadLetterQueueUrl: string;
+}
+
+export interface Queue {
+  sqs: SQSClient;
+  /** Creates the dead-letter queue and the job queue (with its redrive policy) when missing. */
+  ensureQueues(): Promise<QueueUrls>;
+  ping(): Promise<void>;
+  send(body: string, opts?: { delaySeconds?: number }): Promise<string>;
+  receive(opts?: {
+    max?: number;
+    waitSeconds?: number;
+    fromDeadLetter?: boolean;
+  }): Promise<Message[]>;
+  acknowledge(receiptHandle: string): Promise<void>;
+}
+
+// The dead-letter queue keeps messages longer than the source (14 days against 4), so a
+// message that failed on the last day of its life can still be inspected and replayed.
+const SOURCE_RETENTION_SECONDS = 4 * 24 * 3600;
+const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600;
+
+export function createQueue(options: QueueOptions): Queue {
+  const sqs = new SQSClient({
+    region: options.region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    maxAttempts: 2,
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs ?? 25_000,
+      connectionTimeout: 2_000,
+    },
+  });
+  let urls: QueueUrls | undefined;
+
+  async function lookup(name: string): Promise<string | undefined> {
+    try {
+      return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl;
+    } catch (error) {
+      if (
+        error instanceof QueueDoesNotExist ||
+        (error as { name?: string }).name === "AWS.SimpleQueueService.NonExistentQueue"
+      ) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  async function resolveUrls(): Promise<QueueUrls> {
+    if (urls) return urls;
+    const queueUrl = await lookup(options.queueName);
+    const deadLetterQueueUrl = await lookup(options.deadLetterQueueName);
+    if (!queueUrl || !deadLetterQueueUrl)
+      throw new Error(`queue ${options.queueName} or its dead-letter queue does not exist`);
+    urls = { queueUrl, deadLetterQueueUrl };
+    return urls;
+  }
+
+  return {
+    sqs,
+    async ensureQueues() {
+      const deadLetterQueueUrl = (
+        await sqs.send(
+          new CreateQueueCommand({
+            QueueName: options.deadLetterQueueName,
+            Attributes: { MessageRetentionPeriod: String(DEAD_LETTER_RETENTION_SECONDS) },
+          }),
+        )
+      ).QueueUrl!;
+      const dlqArn = (
+        await sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: deadLetterQueueUrl,
+            AttributeNames: ["QueueArn"],
+          }),
+        )
+      ).Attributes?.QueueArn;
+      const queueUrl = (
+        await sqs.send(
+          new CreateQueueCommand({
+            QueueName: options.queueName,
+            Attributes: {
+              MessageRetentionPeriod: String(SOURCE_RETENTION_SECONDS),
+              VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? 60),
+              RedrivePolicy: JSON.stringify({
+                deadLetterTargetArn: dlqArn,
+                maxReceiveCount: options.maxReceiveCount ?? 5,
+              }),
+            },
+          }),
+        )
+      ).QueueUrl!;
+      urls = { queueUrl, deadLetterQueueUrl };
+      return urls;
+    },
+    async ping() {
+      const { queueUrl } = await resolveUrls();
+      await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queueUrl,
+          AttributeNames: ["ApproximateNumberOfMessages"],
+        }),
+      );
+    },
+    async send(body, opts) {
+      const { queueUrl } = await resolveUrls();
+      const result = await sqs.send(
+        new SendMessageCommand({
+          QueueUrl: queueUrl,
+          MessageBody: body,
+          DelaySeconds: opts?.delaySeconds,
+        }),
+      );
+      return result.MessageId!;
+    },
+    async receive(opts) {
+      const resolved = await resolveUrls();
+      const result = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: opts?.fromDeadLetter ? resolved.deadLetterQueueUrl : resolved.queueUrl,
+          MaxNumberOfMessages: opts?.max ?? 10,
+          WaitTimeSeconds: opts?.waitSeconds ?? 0,
+          MessageSystemAttributeNames: ["ApproximateReceiveCount"],
+        }),
+      );
+      return result.Messages ?? [];
+    },
+    async acknowledge(receiptHandle) {
+      const { queueUrl } = await resolveUrls();
+      await sqs.send(
+        new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }),
+      );
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Logger } from "@tesseract/config";
+import { Redis } from "ioredis";
+import RedisMock from "ioredis-mock";
+
+export type RedisKind = "redis" | "memory";
+
+export interface RedisOptions {
+  /** A redis:// URL; without one, an in-process stand-in (single instance only). */
+  url: string | undefined;
+  /** Prepended to every key, so deployments and test files never see each other's data. */
+  keyPrefix: string;
+  logger: Logger;
+  /** Milliseconds a command may take before it fails (default 1000). */
+  commandTimeoutMs?: number;
+}
+
+export interface RedisHandle {
+  client: Redis;
+  kind: RedisKind;
+  /** Round-trips PING; rejects when Redis is unreachable or slow. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the Redis connection with bounds everywhere: a command that cannot be sent fails at
+ * once (no offline queue), one that was sent fails after `commandTimeoutMs`, and reconnects
+ * back off to 2 s. A frozen or stopped Redis therefore fails requests quickly instead of
+ * stalling them; each caller decides whether that failure is open (cache) or closed (limits).
+ */
+export async function createRedis(options: RedisOptions): Promise<RedisHandle> {
+  if (!options.url) return createMemoryRedis(options);
+  const client = new Redis(options.url, {
+    keyPrefix: options.keyPrefix,
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    commandTimeout: options.commandTimeoutMs ?? 1_000,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+  });
+  let lastError = "";
+  client.on("error", (error: Error) => {
+    // ioredis emits on every failed reconnect; log each distinct failure once.
+    if (error.message !== lastError) options.logger.warn({ err: error }, "redis connection error");
+    lastError = error.message;
+  });
+  client.on("ready", () => {
+    lastError = "";
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    // Start anyway: readiness reports Redis as down and ioredis keeps reconnecting.
+    options.logger.error({ err: error }, "redis unreachable at start-up");
+  }
+  return {
+    client,
+    kind: "redis",
+    ping: async () => {
+      await client.ping();
+    },
+    close: async () => {
+      if (client.status === "end") return;
+      await client.quit().catch(() => {
+        client.disconnect();
+      });
+    },
+  };
+}
+
+function createMemoryRedis(options: RedisOptions): RedisHandle {
+  options.logger.warn(
+    {},
+    "embedded redis: an in-process stand-in; sessions, cache and rate limits are NOT shared between instances (set REDIS_URL for Redis)",
+  );
+  const client = new RedisMock({ keyPrefix: options.keyPrefix });
+  return {
+    client,
+    kind: "memory",
+    ping: async () => {
+      await client.ping();
+    },
+    close: async () => {
+      client.disconnect();
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { buildApp } from "fauxqs";
+
+export interface AwsEmulator {
+  /** http://127.0.0.1:<port> — use as the S3 and SQS endpoint (S3 with forcePathStyle). */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface AwsEmulatorOptions {
+  port: number;
+  /** Browser origins allowed to call it directly (presigned uploads from the web app). */
+  allowedOrigins: string[];
+}
+
+/**
+ * Starts the in-process S3 + SQS emulator used by the embedded mode and the tests, bound to
+ * loopback only. It checks no signatures, expiries, sizes or content types: the application
+ * verifies uploads itself (HEAD) before trusting them.
+ */
+export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<AwsEmulator> {
+  const app = buildApp({ logger: false, host: "127.0.0.1" });
+  const allowed = new Set(options.allowedOrigins);
+  app.addHook("onRequest", async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!origin || !allowed.has(origin)) return;
+    void reply.header("access-control-allow-origin", origin).header("vary", "Origin");
+    if (request.method === "OPTIONS") {
+      await reply
+        .header("access-control-allow-methods", "GET, PUT, POST, HEAD, DELETE")
+        .header(
+          "access-control-allow-headers",
+          request.headers["access-control-request-headers"] ?? "*",
+        )
+        .header("access-control-max-age", "600")
+        .code(204)
+        .send();
+    }
+  });
+  const address = await app.listen({ port: options.port, host: "127.0.0.1" });
+  const port = Number(new URL(address).port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,3 @@
+export { createStorage } from "./client.ts";
+export type { AwsConnection, ObjectHead, Storage, StorageOptions } from "./client.ts";
+export { objectKey } from "./keys.ts";

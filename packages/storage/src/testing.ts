@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { createStorage, type Storage } from "./client.ts";
+import { startAwsEmulator, type AwsEmulator } from "./emulator.ts";
+
+export interface TestAws {
+  emulator: AwsEmulator;
+  /** Connection settings for createStorage / createQueue against the emulator. */
+  connection: {
+    endpoint: string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+  };
+  /** Names unique to this test file. */
+  bucket: string;
+  queueName: string;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/** An S3 + SQS emulator of its own for one test file, on a random loopback port. */
+export async function startTestAws(options: { allowedOrigins?: string[] } = {}): Promise<TestAws> {
+  const emulator = await startAwsEmulator({
+    port: 0,
+    allowedOrigins: options.allowedOrigins ?? [],
+  });
+  const suffix = randomBytes(4).toString("hex");
+  const connection = {
+    endpoint: emulator.url,
+    region: "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  };
+  const bucket = `tesseract-test-${suffix}`;
+  return {
+    emulator,
+    connection,
+    bucket,
+    queueName: `tesseract-test-${suffix}`,
+    storage: createStorage({ ...connection, bucket }),
+    close: () => emulator.close(),
+  };
+}
