@@ -91,7 +91,10 @@ describe("start-up", () => {
   });
 
   it("refuses example secrets in production", async () => {
-    const server = start("src/main.ts", { NODE_ENV: "production" });
+    const server = start("src/main.ts", {
+      NODE_ENV: "production",
+      SESSION_SECRET: "dev-only-session-secret-change-me-0123456789",
+    });
     expect((await server.exited).code).toBe(1);
     expect(server.output()).toContain("SESSION_SECRET: still the example value");
   });

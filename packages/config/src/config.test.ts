@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./config.ts";
+import { EXAMPLE_SECRETS } from "./schema.ts";
 
 function errorOf(env: Record<string, string>): ConfigError {
   try {
@@ -53,13 +57,40 @@ describe("parseConfig", () => {
   });
 
   it("refuses example secrets in production", () => {
-    const error = errorOf({ NODE_ENV: "production" });
+    const error = errorOf({
+      NODE_ENV: "production",
+      SESSION_SECRET: EXAMPLE_SECRETS.SESSION_SECRET,
+    });
     expect(error.issues).toEqual([
       { variable: "SESSION_SECRET", problem: expect.stringContaining("example value") },
     ]);
-    expect(
-      parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }).isProduction,
-    ).toBe(true);
+    const secret = "x".repeat(40);
+    expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: secret }).sessionSecret).toBe(
+      secret,
+    );
+  });
+
+  it("requires a session secret in production on real services", () => {
+    const error = errorOf({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app" });
+    expect(error.issues).toEqual([
+      { variable: "SESSION_SECRET", problem: expect.stringContaining("required in production") },
+    ]);
+  });
+
+  it("keeps a generated secret for a production build on the embedded default", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "tesseract-config-"));
+    try {
+      const first = parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir }).sessionSecret;
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(statSync(join(dataDir, "session-secret")).mode & 0o777).toBe(0o600);
+      expect(parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir }).sessionSecret).toBe(first);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("uses a fixed development secret outside production", () => {
+    expect(parseConfig({}).sessionSecret).toBe(EXAMPLE_SECRETS.SESSION_SECRET);
   });
 
   it("refuses a short session secret", () => {

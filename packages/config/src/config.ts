@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { z } from "zod";
 import { workspaceRoot } from "./paths.ts";
@@ -56,7 +57,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment record. Pure: tests pass their own record. */
-export function parseConfig(source: Record<string, string | undefined>): Config {
+export function parseConfig(
+  source: Record<string, string | undefined>,
+  options: { embeddedSecret: (dataDir: string) => string } = { embeddedSecret: readOrCreateSecret },
+): Config {
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
   );
@@ -64,8 +68,17 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   if (!result.success) throw new ConfigError(describeIssues(result.error));
   const env = result.data;
 
-  const problems: { variable: string; problem: string }[] = [];
   const isProduction = env.NODE_ENV === "production";
+  const useEmulator = !env.AWS_ENDPOINT_URL && !env.AWS_ACCESS_KEY_ID;
+  const embedded = [!env.DATABASE_URL, !env.REDIS_URL, useEmulator];
+  const mode: ServiceMode = embedded.every(Boolean)
+    ? "embedded"
+    : embedded.some(Boolean)
+      ? "mixed"
+      : "services";
+  const dataDir = isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(workspaceRoot, env.DATA_DIR);
+
+  const problems: { variable: string; problem: string }[] = [];
   if (isProduction) {
     for (const [name, example] of Object.entries(EXAMPLE_SECRETS)) {
       if (env[name as keyof typeof EXAMPLE_SECRETS] === example) {
@@ -76,6 +89,18 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       }
     }
   }
+  let sessionSecret = env.SESSION_SECRET;
+  if (!sessionSecret) {
+    if (!isProduction) sessionSecret = EXAMPLE_SECRETS.SESSION_SECRET;
+    // A production build on the embedded default is one machine's private trial: it keeps a
+    // random secret of its own beside its data instead of refusing to start.
+    else if (mode === "embedded") sessionSecret = options.embeddedSecret(dataDir);
+    else
+      problems.push({
+        variable: "SESSION_SECRET",
+        problem: "required in production (openssl rand -hex 32)",
+      });
+  }
   if (Boolean(env.AWS_ACCESS_KEY_ID) !== Boolean(env.AWS_SECRET_ACCESS_KEY)) {
     problems.push({
       variable: env.AWS_ACCESS_KEY_ID ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID",
@@ -84,13 +109,6 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const useEmulator = !env.AWS_ENDPOINT_URL && !env.AWS_ACCESS_KEY_ID;
-  const embedded = [!env.DATABASE_URL, !env.REDIS_URL, useEmulator];
-  const mode: ServiceMode = embedded.every(Boolean)
-    ? "embedded"
-    : embedded.some(Boolean)
-      ? "mixed"
-      : "services";
   const publicOrigin = new URL(env.PUBLIC_URL).origin;
 
   return {
@@ -108,7 +126,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       requestTimeoutMs: env.API_REQUEST_TIMEOUT_MS,
       shutdownTimeoutMs: env.API_SHUTDOWN_TIMEOUT_MS,
     },
-    dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(workspaceRoot, env.DATA_DIR),
+    dataDir,
     database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     aws: {
@@ -126,7 +144,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       queueName: env.SQS_QUEUE_NAME,
       deadLetterQueueName: `${env.SQS_QUEUE_NAME}-dlq`,
     },
-    sessionSecret: env.SESSION_SECRET,
+    sessionSecret: sessionSecret ?? "",
   };
 }
 
@@ -154,4 +172,21 @@ export function loadConfig(): Config {
   if (env.NODE_ENV !== "test" && existsSync(envFile)) process.loadEnvFile(envFile);
   cached = parseConfig(env);
   return cached;
+}
+
+/** The embedded mode's own session secret: made once, kept (owner-only) under the data folder. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    // Another process made it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      return readFileSync(file, "utf8").trim();
+    throw error;
+  }
+  return secret;
 }

@@ -71,10 +71,7 @@ export const envSchema = z.object({
     .default("tesseract-jobs"),
   EMULATOR_PORT: port.default(4566),
 
-  SESSION_SECRET: z
-    .string()
-    .min(32, "expected at least 32 characters")
-    .default(EXAMPLE_SECRETS.SESSION_SECRET),
+  SESSION_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
 
   API_MAX_BATCH_SIZE: positiveInt.max(100).default(10),
   API_MAX_BODY_BYTES: positiveInt.default(1_048_576),
