@@ -3,7 +3,6 @@ import {
   DeleteMessageCommand,
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
-  QueueDoesNotExist,
   ReceiveMessageCommand,
   SendMessageCommand,
   SQSClient,
@@ -64,10 +63,7 @@ export function createQueue(options: QueueOptions): Queue {
     try {
       return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl;
     } catch (error) {
-      if (
-        error instanceof QueueDoesNotExist ||
-        (error as { name?: string }).name === "AWS.SimpleQueueService.NonExistentQueue"
-      ) {
+      if (isSqsError(error, "QueueDoesNotExist", "NonExistentQueue")) {
         return undefined;
       }
       throw error;
@@ -84,17 +80,29 @@ export function createQueue(options: QueueOptions): Queue {
     return urls;
   }
 
+  /**
+   * Creates a queue, or returns the existing one's URL: SQS refuses CreateQueue for a queue
+   * that exists with other attributes (one made by infrastructure code, say), and that queue
+   * is the operator's to configure.
+   */
+  async function createOrGet(name: string, attributes: Record<string, string>): Promise<string> {
+    try {
+      return (await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes })))
+        .QueueUrl!;
+    } catch (error) {
+      if (!isSqsError(error, "QueueNameExists", "QueueAlreadyExists")) throw error;
+      const url = await lookup(name);
+      if (!url) throw error;
+      return url;
+    }
+  }
+
   return {
     sqs,
     async ensureQueues() {
-      const deadLetterQueueUrl = (
-        await sqs.send(
-          new CreateQueueCommand({
-            QueueName: options.deadLetterQueueName,
-            Attributes: { MessageRetentionPeriod: String(DEAD_LETTER_RETENTION_SECONDS) },
-          }),
-        )
-      ).QueueUrl!;
+      const deadLetterQueueUrl = await createOrGet(options.deadLetterQueueName, {
+        MessageRetentionPeriod: String(DEAD_LETTER_RETENTION_SECONDS),
+      });
       const dlqArn = (
         await sqs.send(
           new GetQueueAttributesCommand({
@@ -103,21 +111,14 @@ export function createQueue(options: QueueOptions): Queue {
           }),
         )
       ).Attributes?.QueueArn;
-      const queueUrl = (
-        await sqs.send(
-          new CreateQueueCommand({
-            QueueName: options.queueName,
-            Attributes: {
-              MessageRetentionPeriod: String(SOURCE_RETENTION_SECONDS),
-              VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? 60),
-              RedrivePolicy: JSON.stringify({
-                deadLetterTargetArn: dlqArn,
-                maxReceiveCount: options.maxReceiveCount ?? 5,
-              }),
-            },
-          }),
-        )
-      ).QueueUrl!;
+      const queueUrl = await createOrGet(options.queueName, {
+        MessageRetentionPeriod: String(SOURCE_RETENTION_SECONDS),
+        VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? 60),
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: dlqArn,
+          maxReceiveCount: options.maxReceiveCount ?? 5,
+        }),
+      });
       urls = { queueUrl, deadLetterQueueUrl };
       return urls;
     },
@@ -160,4 +161,10 @@ export function createQueue(options: QueueOptions): Queue {
       );
     },
   };
+}
+
+/** SQS reports errors by modeled name or by the older query-protocol name (AWS.SimpleQueueService.X). */
+function isSqsError(error: unknown, ...names: string[]): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return typeof name === "string" && names.some((n) => name === n || name.endsWith(`.${n}`));
 }

@@ -1,4 +1,4 @@
-import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
+import { CreateQueueCommand, GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { startTestAws, type TestAws } from "@tesseract/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createQueue, type Queue } from "./client.ts";
@@ -44,6 +44,23 @@ describe("queue", () => {
     expect(Number(dlq.MessageRetentionPeriod)).toBeGreaterThan(
       Number(source.MessageRetentionPeriod),
     );
+  });
+
+  it("adopts queues that already exist with other attributes", async () => {
+    const other = createQueue({
+      ...aws.connection,
+      queueName: `${aws.queueName}-ops`,
+      deadLetterQueueName: `${aws.queueName}-ops-dlq`,
+    });
+    await other.sqs.send(
+      new CreateQueueCommand({
+        QueueName: `${aws.queueName}-ops`,
+        Attributes: { VisibilityTimeout: "7" },
+      }),
+    );
+    const urls = await other.ensureQueues();
+    expect(urls.queueUrl).toContain(`${aws.queueName}-ops`);
+    await other.ping();
   });
 
   it("delivers, and moves a message that keeps failing to the dead-letter queue", async () => {

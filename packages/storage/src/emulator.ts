@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { buildApp } from "fauxqs";
 
 export interface AwsEmulator {
@@ -21,7 +22,7 @@ export interface AwsEmulatorOptions {
 export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<AwsEmulator> {
   const app = buildApp({ logger: false, host: "127.0.0.1" });
   const allowed = new Set(options.allowedOrigins);
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;
     if (!origin || !allowed.has(origin)) return;
     void reply.header("access-control-allow-origin", origin).header("vary", "Origin");

@@ -1,0 +1,59 @@
+# syntax=docker/dockerfile:1
+#
+# The API server image (also runs the one-shot migration, see docker/compose.yml).
+# Build from the repository root:  docker build -f docker/server.Dockerfile -t tesseract/server .
+#
+# Workspace packages ship raw .ts that Node 24 runs by type stripping, and Node refuses to strip
+# types under a node_modules path. So the image keeps the monorepo layout (apps/server and
+# packages/* as real folders, linked from node_modules) instead of `pnpm deploy`, which would
+# copy the workspace packages into node_modules. `turbo prune` keeps only what the server needs.
+
+ARG NODE_IMAGE=node:24-slim
+
+FROM ${NODE_IMAGE} AS base
+# Keep in step with "packageManager" in package.json.
+ARG PNPM_VERSION=12.21.0
+# PNPM_CONFIG_PM_ON_FAIL=ignore: the pinned pnpm is installed right here, so skip pnpm's own
+# package-manager check, which under --frozen-lockfile otherwise wants a
+# packageManagerDependencies entry in pnpm-lock.yaml (see docker/README.md).
+ENV PNPM_CONFIG_STORE_DIR=/pnpm/store \
+    PNPM_CONFIG_PM_ON_FAIL=ignore \
+    CI=true \
+    TURBO_TELEMETRY_DISABLED=1
+RUN npm install -g "pnpm@${PNPM_VERSION}" && npm cache clean --force
+WORKDIR /app
+
+# --- prune: the server's slice of the workspace (out/json = manifests + lockfile, out/full = src)
+FROM base AS prune
+# Keep in step with "turbo" in the pnpm-workspace.yaml catalog.
+ARG TURBO_VERSION=2.11.11
+COPY . .
+RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
+    pnpm dlx "turbo@${TURBO_VERSION}" prune @tesseract/server --docker --out-dir /out
+
+# --- deps: production dependencies only. No build step: the packages run from source.
+FROM base AS deps
+COPY --from=prune /out/json/ ./
+# --filter-prod follows dependencies but not devDependencies, so the lint/test tooling packages
+# (and eslint, vitest, ... that they pull in) stay out of the image.
+RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
+    pnpm install --frozen-lockfile --prod --filter-prod "@tesseract/server..."
+COPY --from=prune /out/full/ ./
+
+# --- runtime
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000 \
+    DATA_DIR=/app/.data
+WORKDIR /app
+COPY --from=deps /app ./
+# Source stays root-owned and read-only for the app user; only the data dir (embedded mode,
+# unused in services mode) is writable.
+RUN mkdir -p /app/.data && chown node:node /app/.data
+USER node
+WORKDIR /app/apps/server
+EXPOSE 4000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "src/main.ts"]
