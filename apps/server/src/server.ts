@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { appRouter, checkHealth, createContext, type Logger, type Services } from "@tesseract/api";
+import {
+  appRouter,
+  checkHealth,
+  createInnerContext,
+  type Logger,
+  type Services,
+} from "@tesseract/api";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { clientIp } from "./client-ip.ts";
 import { handleCors, refuseUnsafePost } from "./guard.ts";
 import { Metrics } from "./metrics.ts";
 import { sendJson, sendTrpcError } from "./responses.ts";
@@ -30,6 +37,7 @@ export function createApiServer({
 }: ApiServerOptions): ApiServer {
   const { config } = services;
   const allowedOrigins = new Set(config.server.corsOrigins);
+  const trustedProxies = new Set(config.trustedProxies);
   const metrics = new Metrics();
   const requestIds = new WeakMap<IncomingMessage, string>();
   const active = new Set<ServerResponse>();
@@ -41,13 +49,20 @@ export function createApiServer({
     basePath: "/trpc/",
     maxBodySize: config.server.maxBodyBytes,
     maxBatchSize: config.server.maxBatchSize,
-    createContext: ({ req }) =>
-      createContext({
+    createContext: ({ req, res }) =>
+      createInnerContext({
         services,
         logger,
         requestId: requestIds.get(req) ?? randomUUID(),
-        headers: req.headers,
-        clientIp: req.socket.remoteAddress,
+        request: {
+          headers: req.headers,
+          clientIp: clientIp(req, trustedProxies),
+          userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null,
+        },
+        response: {
+          setHeader: (name, value) => res.setHeader(name, value),
+          appendCookie: (cookie) => res.appendHeader("set-cookie", cookie),
+        },
       }),
   });
 

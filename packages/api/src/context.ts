@@ -2,26 +2,56 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "pino";
 import type { Services } from "./services.ts";
 
-/** What every procedure can reach without an HTTP request: tests, the worker and scripts build it. */
-export interface InnerContext {
+/** What the request says about its caller. */
+export interface RequestInfo {
+  headers: IncomingHttpHeaders;
+  /** The client address (X-Forwarded-For is believed only from trusted proxies). */
+  clientIp: string | null;
+  userAgent: string | null;
+}
+
+/** What a procedure may add to the response besides its result. */
+export interface ResponseControl {
+  setHeader(name: string, value: string): void;
+  appendCookie(cookie: string): void;
+}
+
+export interface Context {
   services: Services;
   logger: Logger;
   requestId: string;
+  request: RequestInfo;
+  response: ResponseControl;
 }
 
-/** The per-request context: the inner one plus what the request says about its caller. */
-export interface Context extends InnerContext {
-  headers: IncomingHttpHeaders;
-  /** The client address as the server saw it (proxy headers are resolved by the server). */
-  clientIp: string | undefined;
+/** A response that records what procedures set, for callers without HTTP (tests, scripts). */
+export function recordingResponse(): ResponseControl & {
+  headers: Map<string, string>;
+  cookies: string[];
+} {
+  const headers = new Map<string, string>();
+  const cookies: string[] = [];
+  return {
+    headers,
+    cookies,
+    setHeader: (name, value) => headers.set(name.toLowerCase(), value),
+    appendCookie: (cookie) => cookies.push(cookie),
+  };
 }
 
-export function createInnerContext(opts: InnerContext): InnerContext {
-  return { services: opts.services, logger: opts.logger, requestId: opts.requestId };
-}
-
-export function createContext(
-  opts: InnerContext & { headers: IncomingHttpHeaders; clientIp: string | undefined },
-): Context {
-  return { ...createInnerContext(opts), headers: opts.headers, clientIp: opts.clientIp };
+/** The context without an HTTP request: tests, the worker and scripts build this one. */
+export function createInnerContext(opts: {
+  services: Services;
+  logger: Logger;
+  requestId: string;
+  request?: Partial<RequestInfo>;
+  response?: ResponseControl;
+}): Context {
+  return {
+    services: opts.services,
+    logger: opts.logger,
+    requestId: opts.requestId,
+    request: { headers: {}, clientIp: null, userAgent: null, ...opts.request },
+    response: opts.response ?? recordingResponse(),
+  };
 }

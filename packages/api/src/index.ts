@@ -1,14 +1,14 @@
 export { appRouter, createCaller } from "./root.ts";
 export type { AppRouter } from "./root.ts";
-export { createContext, createInnerContext } from "./context.ts";
-export type { Context, InnerContext } from "./context.ts";
+export { createInnerContext, recordingResponse } from "./context.ts";
+export type { Context, RequestInfo, ResponseControl } from "./context.ts";
 export { AppError } from "./errors.ts";
 export type { AppErrorCode } from "./errors.ts";
 export { checkHealth } from "./health.ts";
 export type { HealthReport, ServiceHealth, ServiceName } from "./health.ts";
 export { createLogger } from "./logger.ts";
 export type { Logger } from "./logger.ts";
-export { createServices } from "./services.ts";
+export { authServices, createServices } from "./services.ts";
 export type { Services } from "./services.ts";
 export { createCallerFactory, mergeRouters, middleware, publicProcedure, router } from "./trpc.ts";
 export type { Meta } from "./trpc.ts";

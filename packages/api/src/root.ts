@@ -1,8 +1,24 @@
+import { activityRouter } from "./router/activity.ts";
+import { authRouter } from "./router/auth.ts";
+import { devRouter } from "./router/dev.ts";
+import { invitationRouter } from "./router/invitation.ts";
+import { memberRouter } from "./router/member.ts";
+import { orgRouter } from "./router/org.ts";
+import { sessionRouter } from "./router/session.ts";
 import { systemRouter } from "./router/system.ts";
+import { tokenRouter } from "./router/token.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   system: systemRouter,
+  auth: authRouter,
+  session: sessionRouter,
+  org: orgRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  token: tokenRouter,
+  activity: activityRouter,
+  dev: devRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,17 @@
 import type { Config, Logger } from "@tesseract/config";
 import { createDatabase, migrateToLatest, type DatabaseHandle } from "@tesseract/db";
 import { createQueue, type Queue } from "@tesseract/queue";
-import { createRedis, type RedisHandle } from "@tesseract/redis";
+import {
+  createRateLimiter,
+  createRedis,
+  createSessionStore,
+  type RateLimiter,
+  type RedisHandle,
+  type SessionStore,
+} from "@tesseract/redis";
 import { createStorage, type Storage } from "@tesseract/storage";
 import { startAwsEmulator, type AwsEmulator } from "@tesseract/storage/emulator";
+import { createMailer, type Mailer } from "./mail/mailer.ts";
 
 /** Every backing service a process needs, built once and shared by all requests. */
 export interface Services {
@@ -14,6 +22,11 @@ export interface Services {
   queue: Queue;
   /** The in-process S3/SQS emulator, in the embedded mode only. */
   emulator: AwsEmulator | undefined;
+  sessions: SessionStore;
+  limiter: RateLimiter;
+  mailer: Mailer;
+  /** The clock every expiry is judged by (tests move it). */
+  now(): Date;
   startedAt: Date;
   close(): Promise<void>;
 }
@@ -69,6 +82,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     }),
   ]);
 
+  const now = () => new Date();
+  const mailer = createMailer(config, logger);
   return {
     config,
     db,
@@ -76,12 +91,32 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     storage,
     queue,
     emulator,
+    ...authServices(config, redis, now),
+    mailer,
+    now,
     startedAt,
     async close() {
+      mailer.close();
       await Promise.allSettled([db.close(), redis.close()]);
       storage.s3.destroy();
       queue.sqs.destroy();
       await emulator?.close();
     },
+  };
+}
+
+/** The session store and rate limiter over a Redis connection, judged by `now`. */
+export function authServices(
+  config: Config,
+  redis: RedisHandle,
+  now: () => Date,
+): { sessions: SessionStore; limiter: RateLimiter } {
+  return {
+    sessions: createSessionStore(redis.client, {
+      idleMs: config.sessions.idleMs,
+      absoluteMs: config.sessions.absoluteMs,
+      now: () => now().getTime(),
+    }),
+    limiter: createRateLimiter(redis.client),
   };
 }

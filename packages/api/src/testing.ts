@@ -5,11 +5,19 @@ import { createQueue } from "@tesseract/queue";
 import { createTestRedis } from "@tesseract/redis/testing";
 import { startTestAws } from "@tesseract/storage/testing";
 import { pino } from "pino";
-import type { InnerContext } from "./context.ts";
+import {
+  createInnerContext,
+  recordingResponse,
+  type Context,
+  type RequestInfo,
+} from "./context.ts";
+import { createMailer } from "./mail/mailer.ts";
 import { createCaller } from "./root.ts";
-import type { Services } from "./services.ts";
+import { authServices, type Services } from "./services.ts";
 
 export interface TestServices extends Services {
+  /** The clock behind `now()`: tests move it to expire sessions, links and tokens. */
+  clock: { offsetMs: number; advance(ms: number): void };
   /** Drops the database, deletes the Redis keys and stops the emulator. */
   close(): Promise<void>;
 }
@@ -21,7 +29,7 @@ export interface TestServices extends Services {
 export async function createTestServices(env: Record<string, string> = {}): Promise<TestServices> {
   const [database, redis, aws] = await Promise.all([
     createTestDatabase(),
-    createTestRedis(),
+    createTestRedis(env.REDIS_URL),
     startTestAws(),
   ]);
   const config = parseConfig({
@@ -41,6 +49,14 @@ export async function createTestServices(env: Record<string, string> = {}): Prom
     deadLetterQueueName: config.aws.deadLetterQueueName,
   });
   await Promise.all([aws.storage.ensureBucket([]), queue.ensureQueues()]);
+  const clock = {
+    offsetMs: 0,
+    advance(ms: number) {
+      clock.offsetMs += ms;
+    },
+  };
+  const now = () => new Date(Date.now() + clock.offsetMs);
+  const mailer = createMailer(config, silentPino);
   return {
     config,
     db: database,
@@ -48,8 +64,13 @@ export async function createTestServices(env: Record<string, string> = {}): Prom
     storage: aws.storage,
     queue,
     emulator: undefined,
+    ...authServices(config, redis, now),
+    mailer,
+    now,
+    clock,
     startedAt: new Date(),
     async close() {
+      mailer.close();
       queue.sqs.destroy();
       aws.storage.s3.destroy();
       await Promise.allSettled([database.drop(), redis.cleanup(), aws.close()]);
@@ -59,11 +80,56 @@ export async function createTestServices(env: Record<string, string> = {}): Prom
 
 export const silentPino = pino({ level: "silent" });
 
-export function testContext(services: Services): InnerContext {
-  return { services, logger: silentPino, requestId: randomUUID() };
+export function testContext(services: Services, request: Partial<RequestInfo> = {}): Context {
+  return createInnerContext({
+    services,
+    logger: silentPino,
+    requestId: randomUUID(),
+    request: { clientIp: "127.0.0.1", userAgent: "vitest", ...request },
+    response: recordingResponse(),
+  });
 }
 
 /** A caller for the whole router, as an in-process client would see it. */
-export function createTestCaller(services: Services) {
-  return createCaller(testContext(services));
+export function createTestCaller(services: Services, request: Partial<RequestInfo> = {}) {
+  return createCaller(testContext(services, request));
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  /** The Cookie header of a live session. */
+  cookie: string;
+}
+
+let userCounter = 0;
+
+/**
+ * A user with a live session, made directly (no password hashing), for tests that need many.
+ * The password hash is a placeholder that no password matches.
+ */
+export async function insertTestUser(services: Services, name = "Test User"): Promise<TestUser> {
+  const email = `user${++userCounter}-${randomUUID().slice(0, 8)}@example.test`;
+  const user = await services.db.db
+    .insertInto("users")
+    .values({
+      email,
+      name,
+      password_hash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder$placeholder",
+    })
+    .returning(["id", "email", "name"])
+    .executeTakeFirstOrThrow();
+  const { secret } = await services.sessions.create(user.id, {
+    ip: "127.0.0.1",
+    userAgent: "vitest",
+  });
+  return { ...user, cookie: `${services.config.sessions.cookieName}=${secret}` };
+}
+
+/** The session cookie a procedure set, as a Cookie header (undefined when it cleared it). */
+export function cookieFrom(ctx: Context): string | undefined {
+  const set = (ctx.response as ReturnType<typeof recordingResponse>).cookies.at(-1);
+  const pair = set?.split(";")[0];
+  return pair && !pair.endsWith("=") ? pair : undefined;
 }

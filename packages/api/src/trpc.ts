@@ -1,17 +1,25 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import type { Context, InnerContext } from "./context.ts";
+import { orgIdSchema, type Role } from "@tesseract/validators";
+import { resolveAuth, type Auth } from "./auth/credentials.ts";
+import { can, type Permission } from "./auth/permissions.ts";
+import type { Context } from "./context.ts";
 import { APP_ERROR_CODES, AppError } from "./errors.ts";
+import { findMembershipRole } from "./domain/memberships.ts";
 
-/** Procedure metadata: later rungs read permissions, cache and rate-limit policy from here. */
+/** Procedure metadata: the ladder reads permissions from here (and later cache and rate policy). */
 export interface Meta {
   /** A short description for logs and the generated API reference. */
   summary?: string;
+  /** The organization permission an `orgProcedure` requires (see auth/permissions.ts). */
+  permission?: Permission;
+  /** In an orgProcedure, refuse API tokens: credential management needs a person's session. */
+  sessionOnly?: boolean;
 }
 
 const t = initTRPC
-  .context<InnerContext & Partial<Context>>()
+  .context<Context>()
   .meta<Meta>()
   .create({
     transformer: superjson,
@@ -64,3 +72,59 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
 });
 
 export const publicProcedure = t.procedure.use(errorBoundary);
+
+/** Any signed-in caller: a session, or an API token (acting for its creator). */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const auth = await resolveAuth(ctx);
+  if (!auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  return next({ ctx: { auth } });
+});
+
+/** A person signed in with a session (tokens are refused). */
+export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.auth.kind !== "session") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "API tokens cannot do this; sign in instead",
+    });
+  }
+  return next({ ctx: { auth: ctx.auth } });
+});
+
+export interface OrgAccess {
+  orgId: string;
+  role: Role;
+}
+
+/**
+ * A caller acting in one organization (`input.orgId`). Membership is resolved first; a
+ * non-member (or a token of another organization) gets NOT_FOUND, never the organization's
+ * data or even its existence. Then the role must hold the permission named in the meta.
+ */
+export const orgProcedure = authedProcedure
+  .input(z.object({ orgId: orgIdSchema }))
+  .use(async ({ ctx, input, meta, next }) => {
+    const role = await roleIn(ctx.services, ctx.auth, input.orgId);
+    if (!role) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
+    // Only after membership: a token of another organization learns nothing, not even this.
+    if (meta?.sessionOnly && ctx.auth.kind !== "session") {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "API tokens cannot do this; sign in instead",
+      });
+    }
+    const permission = meta?.permission ?? "org.read";
+    if (!can(role, permission)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${role}) cannot do this` });
+    }
+    return next({ ctx: { org: { orgId: input.orgId, role } satisfies OrgAccess } });
+  });
+
+async function roleIn(
+  services: Context["services"],
+  auth: Auth,
+  orgId: string,
+): Promise<Role | undefined> {
+  if (auth.kind === "token") return auth.orgId === orgId ? auth.role : undefined;
+  return findMembershipRole(services.db.db, orgId, auth.user.id);
+}

@@ -40,6 +40,11 @@ export interface Config {
     deadLetterQueueName: string;
   };
   sessionSecret: string;
+  sessions: { idleMs: number; absoluteMs: number; cookieName: string; secureCookie: boolean };
+  /** Peers whose X-Forwarded-For is believed (the web app's server proxying /trpc). */
+  trustedProxies: string[];
+  mail: { smtpUrl: string | undefined; from: string };
+  rateLimits: { signInPerAccount: number; signInPerIp: number; windowSeconds: number };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -110,6 +115,7 @@ export function parseConfig(
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicOrigin = new URL(env.PUBLIC_URL).origin;
+  const isHttps = new URL(env.PUBLIC_URL).protocol === "https:";
 
   return {
     env: env.NODE_ENV,
@@ -145,6 +151,20 @@ export function parseConfig(
       deadLetterQueueName: `${env.SQS_QUEUE_NAME}-dlq`,
     },
     sessionSecret: sessionSecret ?? "",
+    sessions: {
+      idleMs: env.SESSION_IDLE_HOURS * 3_600_000,
+      absoluteMs: env.SESSION_MAX_AGE_HOURS * 3_600_000,
+      // __Host- binds the cookie to this exact origin over https (no Domain, Path=/, Secure).
+      cookieName: isHttps ? "__Host-tesseract_session" : "tesseract_session",
+      secureCookie: isHttps,
+    },
+    trustedProxies: env.TRUSTED_PROXIES,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    rateLimits: {
+      signInPerAccount: env.RATE_LIMIT_SIGN_IN_PER_ACCOUNT,
+      signInPerIp: env.RATE_LIMIT_SIGN_IN_PER_IP,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    },
   };
 }
 

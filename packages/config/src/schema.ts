@@ -73,6 +73,25 @@ export const envSchema = z.object({
 
   SESSION_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
 
+  SESSION_IDLE_HOURS: positiveInt.max(24 * 90).default(24 * 7),
+  SESSION_MAX_AGE_HOURS: positiveInt.max(24 * 365).default(24 * 30),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("127.0.0.1,::1,::ffff:127.0.0.1")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default("Tesseract <no-reply@tesseract.localhost>"),
+
+  RATE_LIMIT_SIGN_IN_PER_ACCOUNT: positiveInt.default(10),
+  RATE_LIMIT_SIGN_IN_PER_IP: positiveInt.default(50),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(900),
+
   API_MAX_BATCH_SIZE: positiveInt.max(100).default(10),
   API_MAX_BODY_BYTES: positiveInt.default(1_048_576),
   API_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as outbox from "./2026-11-24-0001-outbox.ts";
+import * as accounts from "./2026-11-24-0002-accounts.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -7,4 +8,5 @@ import * as outbox from "./2026-11-24-0001-outbox.ts";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-24-0001-outbox": outbox,
+  "2026-11-24-0002-accounts": accounts,
 };

@@ -3,6 +3,72 @@ import type { Generated, GeneratedAlways } from "kysely";
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+export interface ActivityTable {
+  id: GeneratedAlways<number>;
+  org_id: string | null;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  data: Generated<Json>;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  prefix: string;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface EmailTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: string;
+  token_hash: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  org_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: Date;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface MembershipsTable {
+  org_id: string;
+  user_id: string;
+  role: string;
+  created_at: Generated<Date>;
+}
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface OutboxTable {
   id: GeneratedAlways<number>;
   type: string;
@@ -15,6 +81,24 @@ export interface OutboxTable {
   sent_at: Date | null;
 }
 
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  email_verified_at: Date | null;
+  disabled_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
+  activity: ActivityTable;
+  api_tokens: ApiTokensTable;
+  email_tokens: EmailTokensTable;
+  invitations: InvitationsTable;
+  memberships: MembershipsTable;
+  organizations: OrganizationsTable;
   outbox: OutboxTable;
+  users: UsersTable;
 }

@@ -10,8 +10,8 @@ export interface TestRedis extends RedisHandle {
 }
 
 /** A key space of its own for one test file, on the real Redis server. */
-export async function createTestRedis(): Promise<TestRedis> {
-  const { redisUrl } = loadTestConfig();
+export async function createTestRedis(url?: string): Promise<TestRedis> {
+  const redisUrl = url ?? loadTestConfig().redisUrl;
   const keyPrefix = `tesseract-test:${process.pid}:${randomBytes(4).toString("hex")}:`;
   const handle = await createRedis({ url: redisUrl, keyPrefix, logger: silentLogger });
   return {

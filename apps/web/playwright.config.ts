@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// Ports of their own, so the suite never talks to (or collides with) a running `pnpm dev`.
+const API_PORT = 4101;
+const WEB_PORT = 3101;
+const EMULATOR_PORT = 4599;
+const apiUrl = `http://127.0.0.1:${API_PORT}`;
+const webUrl = `http://127.0.0.1:${WEB_PORT}`;
+
+// The test harness is configured through the environment like any CLI tool; the web app itself
+// still reads it only in src/env.ts.
+/* eslint-disable no-restricted-properties */
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Playwright evaluates this file again in every worker; the variable makes them all agree on the
+// one data directory the main process created (and global-teardown.ts removes).
+process.env.TESSERACT_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "tesseract-web-e2e-"));
+const dataDir = process.env.TESSERACT_E2E_DATA_DIR;
+/* eslint-enable no-restricted-properties */
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  globalTeardown: "./e2e/global-teardown.ts",
+  use: {
+    baseURL: webUrl,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [
+    {
+      name: "api",
+      command: "node ../server/src/main.ts",
+      url: `${apiUrl}/readyz`,
+      // A fresh PGlite data directory takes about 5 s to initialise.
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(API_PORT),
+        PUBLIC_URL: webUrl,
+        CORS_ORIGINS: webUrl,
+        DATA_DIR: dataDir,
+        EMULATOR_PORT: String(EMULATOR_PORT),
+        SESSION_SECRET: randomBytes(32).toString("hex"),
+        // Empty counts as unset: force the embedded mode even if the caller's environment or the
+        // repository's .env names real services.
+        DATABASE_URL: "",
+        REDIS_URL: "",
+        AWS_ENDPOINT_URL: "",
+        AWS_ACCESS_KEY_ID: "",
+        AWS_SECRET_ACCESS_KEY: "",
+      },
+    },
+    {
+      name: "web",
+      // Not plain `next`: node_modules/.bin is on PATH only under `pnpm test:e2e`.
+      command: `./node_modules/.bin/next start -p ${WEB_PORT} -H 127.0.0.1`,
+      url: webUrl,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { API_URL: apiUrl, PUBLIC_URL: webUrl },
+    },
+  ],
+});

@@ -1,0 +1,53 @@
+import Link from "next/link";
+
+const pillars = [
+  {
+    title: "Workspaces for teams",
+    body: "Organizations run projects and tasks together, with roles, attachments and exports.",
+  },
+  {
+    title: "Live by default",
+    body: "Changes reach every open tab as they happen, whichever server handled them.",
+  },
+  {
+    title: "One typed API",
+    body: "The web app, scripts and the CLI all call the same tRPC router, checked end to end.",
+  },
+];
+
+export default function HomePage() {
+  return (
+    <div className="space-y-12">
+      <section className="space-y-5">
+        <p className="text-sm font-medium text-indigo-600 dark:text-indigo-400">
+          Multi-tenant SaaS, end to end in TypeScript
+        </p>
+        <h1 className="max-w-2xl text-3xl font-semibold tracking-tight text-balance sm:text-4xl">
+          Team workspaces for projects and tasks, on an end-to-end typesafe API.
+        </h1>
+        <p className="max-w-2xl text-zinc-600 dark:text-zinc-400">
+          Use it as it is, or fork it as the foundation of your own multi-tenant SaaS: PostgreSQL,
+          Redis, S3 and SQS behind one tRPC router, and this Next.js app in front of it.
+        </p>
+        <Link
+          href="/status"
+          className="inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm transition-colors hover:bg-indigo-500"
+        >
+          See system status <span aria-hidden="true">→</span>
+        </Link>
+      </section>
+
+      <ul className="grid gap-4 sm:grid-cols-3">
+        {pillars.map(({ title, body }) => (
+          <li
+            key={title}
+            className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800 dark:bg-zinc-900/40"
+          >
+            <h2 className="font-medium">{title}</h2>
+            <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{body}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import "server-only";
+
+import type { TRPCUntypedClient } from "@trpc/client";
+import { createTRPCUntypedClient } from "@trpc/client";
+import { createHydrationHelpers } from "@trpc/react-query/rsc";
+import type { AppRouter } from "@tesseract/api";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { env } from "~/env.ts";
+import { apiBatchLink } from "./links.ts";
+import { createQueryClient } from "./query-client.ts";
+
+/** One QueryClient per request: what server components prefetch is what HydrateClient sends. */
+const getQueryClient = cache(createQueryClient);
+
+/**
+ * One HTTP client per request, aimed at the API server and carrying the caller's cookie, so the
+ * API sees the same session it would see from the browser. The web app never runs API code.
+ */
+const getApiClient = cache(async (): Promise<TRPCUntypedClient<AppRouter>> => {
+  const cookie = (await headers()).get("cookie");
+  return createTRPCUntypedClient<AppRouter>({
+    links: [
+      apiBatchLink(`${env.API_URL}/trpc`, () => ({
+        "x-trpc-source": "rsc",
+        ...(cookie ? { cookie } : {}),
+      })),
+    ],
+  });
+});
+
+type Caller = Parameters<typeof createHydrationHelpers<AppRouter>>[0];
+
+/**
+ * A stand-in for a server-side `createCaller` that runs each call as a query over HTTP.
+ * Server components only read, so every call is a query; mutations belong in client components.
+ */
+function createHttpCaller(path: readonly string[] = []): Caller {
+  const target = () => undefined;
+  return new Proxy(target, {
+    get: (_target, key) =>
+      // `then` stays undefined so the proxy is never mistaken for a promise.
+      typeof key === "string" && key !== "then" ? createHttpCaller([...path, key]) : undefined,
+    apply: async (_target, _this, args: unknown[]) =>
+      (await getApiClient()).query(path.join("."), args[0]),
+  }) as unknown as Caller;
+}
+
+export const { trpc: api, HydrateClient } = createHydrationHelpers<AppRouter>(
+  createHttpCaller(),
+  getQueryClient,
+);
+
+/**
+ * Awaits prefetches (e.g. `api.system.health.prefetch()`) and rethrows the first failure, so the
+ * route's error.tsx explains it instead of client components rendering without data.
+ */
+export async function prefetchOrThrow(...prefetches: Promise<void>[]): Promise<void> {
+  await Promise.all(prefetches);
+  const failed = getQueryClient()
+    .getQueryCache()
+    .getAll()
+    .find((query) => query.state.status === "error");
+  if (failed?.state.error) throw failed.state.error;
+}

@@ -1,0 +1,36 @@
+import type { Json, Kysely, Transaction } from "@tesseract/db";
+import type { Database } from "@tesseract/db";
+
+export interface ActivityEntry {
+  orgId?: string | null;
+  actorUserId?: string | null;
+  actorTokenId?: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  /** What changed; never secrets. */
+  data?: Record<string, Json>;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** Writes one activity row; pass the transaction that makes the change it records. */
+export async function recordActivity(
+  db: Kysely<Database> | Transaction<Database>,
+  entry: ActivityEntry,
+): Promise<void> {
+  await db
+    .insertInto("activity")
+    .values({
+      org_id: entry.orgId ?? null,
+      actor_user_id: entry.actorUserId ?? null,
+      actor_token_id: entry.actorTokenId ?? null,
+      action: entry.action,
+      target_type: entry.targetType ?? null,
+      target_id: entry.targetId ?? null,
+      data: entry.data ?? {},
+      ip: entry.ip ?? null,
+      user_agent: entry.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+}

@@ -1,0 +1,97 @@
+import type { Role } from "@tesseract/validators";
+import type { Context } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { readCookie } from "./cookies.ts";
+import { lowerRole } from "./permissions.ts";
+import { sha256 } from "./secrets.ts";
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export type Auth =
+  | { kind: "session"; user: AuthUser; sessionId: string }
+  /** A token acts for its creator, in one organization, with at most the creator's current role. */
+  | { kind: "token"; user: AuthUser; tokenId: string; orgId: string; role: Role };
+
+const TOUCH_AFTER_MS = 60_000;
+
+/**
+ * Resolves the caller once per request: `Authorization: Bearer` (API tokens; never from a
+ * query string or cookie) or the session cookie. A bearer header that does not resolve is
+ * refused outright rather than falling back to the cookie.
+ */
+export async function resolveAuth(ctx: Context): Promise<Auth | null> {
+  const { services, request } = ctx;
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(authorization);
+    if (!match)
+      throw new AppError("UNAUTHORIZED", "Malformed Authorization header; send `Bearer <token>`");
+    const auth = await resolveToken(ctx, match[1]!);
+    if (!auth) throw new AppError("UNAUTHORIZED", "This API token is invalid, expired or revoked");
+    return auth;
+  }
+  const secret = readCookie(request.headers.cookie, services.config.sessions.cookieName);
+  if (!secret) return null;
+  const session = await services.sessions.resolve(secret).catch((err: unknown) => {
+    throw new AppError("UNAVAILABLE", "Sessions are unavailable right now; try again shortly", {
+      cause: err,
+    });
+  });
+  if (!session) return null;
+  const user = await services.db.db
+    .selectFrom("users")
+    .select(["id", "email", "name"])
+    .where("id", "=", session.userId)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!user) {
+    await services.sessions.revoke(session.userId, session.id);
+    return null;
+  }
+  return { kind: "session", user, sessionId: session.id };
+}
+
+async function resolveToken(ctx: Context, secret: string): Promise<Auth | null> {
+  const { db } = ctx.services.db;
+  const now = ctx.services.now();
+  const row = await db
+    .selectFrom("api_tokens as t")
+    .innerJoin("users as u", "u.id", "t.user_id")
+    .innerJoin("memberships as m", (join) =>
+      join.onRef("m.org_id", "=", "t.org_id").onRef("m.user_id", "=", "t.user_id"),
+    )
+    .select([
+      "t.id as tokenId",
+      "t.org_id as orgId",
+      "t.role as tokenRole",
+      "t.last_used_at as lastUsedAt",
+      "m.role as memberRole",
+      "u.id",
+      "u.email",
+      "u.name",
+    ])
+    .where("t.token_hash", "=", sha256(secret))
+    .where("t.revoked_at", "is", null)
+    .where((eb) => eb.or([eb("t.expires_at", "is", null), eb("t.expires_at", ">", now)]))
+    .where("u.disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+    await db
+      .updateTable("api_tokens")
+      .set({ last_used_at: now })
+      .where("id", "=", row.tokenId)
+      .execute();
+  }
+  return {
+    kind: "token",
+    user: { id: row.id, email: row.email, name: row.name },
+    tokenId: row.tokenId,
+    orgId: row.orgId,
+    role: lowerRole(row.tokenRole as Role, row.memberRole as Role),
+  };
+}

@@ -1,0 +1,246 @@
+import type { Role } from "@tesseract/validators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newSecret, API_TOKEN_PREFIX } from "./auth/secrets.ts";
+import { appRouter, createCaller } from "./root.ts";
+import {
+  createTestServices,
+  insertTestUser,
+  testContext,
+  type TestServices,
+  type TestUser,
+} from "./testing.ts";
+
+/**
+ * The authorization matrix, as data: every organization procedure × every role (and a
+ * non-member) × own and other organization × session and API token → allowed or the exact
+ * error. Each case runs against a fresh organization, so mutations cannot leak into others.
+ */
+
+type Caller = ReturnType<typeof createCaller>;
+interface Fixture {
+  orgId: string;
+  otherOrgId: string;
+  target: TestUser; // a member (role: member) others act on
+  invitationId: string;
+  tokenId: string;
+}
+interface Row {
+  /** The least role allowed; "none" = no organization role needed (any authenticated caller). */
+  least: Role;
+  sessionOnly?: boolean;
+  call(caller: Caller, orgId: string, f: Fixture): Promise<unknown>;
+}
+
+const MATRIX: Record<string, Row> = {
+  "org.get": { least: "viewer", call: (c, orgId) => c.org.get({ orgId }) },
+  "org.update": {
+    least: "admin",
+    call: (c, orgId) => c.org.update({ orgId, name: "Renamed Org" }),
+  },
+  "org.delete": {
+    least: "owner",
+    sessionOnly: true,
+    call: (c, orgId) => c.org.delete({ orgId, confirmName: "Matrix Org" }),
+  },
+  "member.list": { least: "viewer", call: (c, orgId) => c.member.list({ orgId }) },
+  "member.updateRole": {
+    least: "admin",
+    call: (c, orgId, f) => c.member.updateRole({ orgId, userId: f.target.id, role: "viewer" }),
+  },
+  "member.remove": {
+    least: "admin",
+    call: (c, orgId, f) => c.member.remove({ orgId, userId: f.target.id }),
+  },
+  "member.leave": {
+    least: "viewer",
+    sessionOnly: true,
+    call: (c, orgId) => c.member.leave({ orgId }),
+  },
+  "invitation.create": {
+    least: "admin",
+    call: (c, orgId) => c.invitation.create({ orgId, email: "new@example.test", role: "viewer" }),
+  },
+  "invitation.list": { least: "admin", call: (c, orgId) => c.invitation.list({ orgId }) },
+  "invitation.revoke": {
+    least: "admin",
+    call: (c, orgId, f) => c.invitation.revoke({ orgId, invitationId: f.invitationId }),
+  },
+  "token.create": {
+    least: "member",
+    sessionOnly: true,
+    call: (c, orgId) => c.token.create({ orgId, name: "ci", role: "viewer", expiresInDays: 30 }),
+  },
+  "token.list": { least: "viewer", call: (c, orgId) => c.token.list({ orgId }) },
+  "token.revoke": {
+    least: "admin",
+    sessionOnly: true,
+    call: (c, orgId, f) => c.token.revoke({ orgId, tokenId: f.tokenId }),
+  },
+  "activity.list": { least: "admin", call: (c, orgId) => c.activity.list({ orgId }) },
+};
+
+/** Procedures that act on no organization; covered by their own suites. */
+const NOT_ORG_SCOPED = new Set([
+  "system.health",
+  "system.info",
+  "auth.signUp",
+  "auth.signIn",
+  "auth.signOut",
+  "auth.me",
+  "auth.updateProfile",
+  "auth.changePassword",
+  "auth.requestPasswordReset",
+  "auth.resetPassword",
+  "auth.verifyEmail",
+  "auth.resendVerification",
+  "session.list",
+  "session.revoke",
+  "org.create",
+  "org.list",
+  "invitation.preview",
+  "invitation.accept",
+  "dev.inbox",
+]);
+
+const RANK: Record<Role, number> = { viewer: 1, member: 2, admin: 3, owner: 4 };
+const ROLES: (Role | "non-member")[] = ["owner", "admin", "member", "viewer", "non-member"];
+
+let services: TestServices;
+beforeAll(async () => {
+  services = await createTestServices();
+});
+afterAll(async () => {
+  await services.close();
+});
+
+async function makeOrg(name: string, owner: TestUser): Promise<string> {
+  const org = await createCaller(
+    testContext(services, { headers: { cookie: owner.cookie } }),
+  ).org.create({ name });
+  return org.id;
+}
+
+async function addMember(orgId: string, user: TestUser, role: Role) {
+  await services.db.db
+    .insertInto("memberships")
+    .values({ org_id: orgId, user_id: user.id, role })
+    .execute();
+}
+
+async function insertToken(
+  orgId: string,
+  user: TestUser,
+  role: Role,
+): Promise<{ id: string; secret: string }> {
+  const { secret, hash } = newSecret(API_TOKEN_PREFIX);
+  const row = await services.db.db
+    .insertInto("api_tokens")
+    .values({
+      org_id: orgId,
+      user_id: user.id,
+      name: "matrix",
+      role,
+      token_hash: hash,
+      prefix: secret.slice(0, 12),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, secret };
+}
+
+/** A fresh organization with the acting user at `role`, a second owner, a member to act on, and another organization. */
+async function setUp(role: Role | "non-member") {
+  const actor = await insertTestUser(services, "Actor");
+  const owner = await insertTestUser(services, "Owner");
+  const target = await insertTestUser(services, "Target");
+  const orgId = await makeOrg("Matrix Org", owner);
+  const otherOrgId = await makeOrg("Other Org", actor); // the actor owns another organization
+  if (role !== "non-member") await addMember(orgId, actor, role);
+  await addMember(orgId, target, "member");
+  const ownerCaller = createCaller(testContext(services, { headers: { cookie: owner.cookie } }));
+  const invitation = await ownerCaller.invitation.create({
+    orgId,
+    email: "pending@example.test",
+    role: "member",
+  });
+  const targetToken = await insertToken(orgId, target, "member");
+  // For the "other organization" cases the actor is in a second org it owns, so tokens exist there.
+  const actorToken = await insertToken(
+    role === "non-member" ? otherOrgId : orgId,
+    actor,
+    role === "non-member" ? "owner" : role,
+  );
+  return {
+    actor,
+    fixture: { orgId, otherOrgId, target, invitationId: invitation.id, tokenId: targetToken.id },
+    actorToken,
+  };
+}
+
+function expected(row: Row, role: Role | "non-member", auth: "session" | "token"): string {
+  if (role === "non-member") return "NOT_FOUND";
+  if (row.sessionOnly && auth === "token") return "FORBIDDEN";
+  return RANK[role] >= RANK[row.least] ? "ok" : "FORBIDDEN";
+}
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure that acts on an organization", () => {
+    const procedures = Object.keys(appRouter._def.procedures);
+    const missing = procedures.filter((p) => !(p in MATRIX) && !NOT_ORG_SCOPED.has(p));
+    expect(missing, "add these procedures to MATRIX (or NOT_ORG_SCOPED)").toEqual([]);
+    for (const name of Object.keys(MATRIX)) expect(procedures).toContain(name);
+  });
+
+  for (const [name, row] of Object.entries(MATRIX)) {
+    for (const role of ROLES) {
+      for (const auth of ["session", "token"] as const) {
+        it(`${name} · ${role} · own organization · ${auth} → ${expected(row, role, auth)}`, async () => {
+          const { actor, fixture, actorToken } = await setUp(role);
+          const headers =
+            auth === "session"
+              ? { cookie: actor.cookie }
+              : { authorization: `Bearer ${actorToken.secret}` };
+          const caller = createCaller(testContext(services, { headers }));
+          expect(await outcome(row.call(caller, fixture.orgId, fixture))).toBe(
+            expected(row, role, auth),
+          );
+        });
+      }
+    }
+    it(`${name} · a member of another organization (session and token) → NOT_FOUND`, async () => {
+      // The actor owns otherOrg; acting on otherOrg's sibling where it has no membership.
+      const { actor, fixture } = await setUp("non-member");
+      const token = await insertToken(fixture.otherOrgId, actor, "owner");
+      for (const headers of [
+        { cookie: actor.cookie },
+        { authorization: `Bearer ${token.secret}` },
+      ]) {
+        const caller = createCaller(testContext(services, { headers }));
+        expect(await outcome(row.call(caller, fixture.orgId, fixture))).toBe("NOT_FOUND");
+      }
+    });
+    it(`${name} · a token of this organization used for another → NOT_FOUND`, async () => {
+      const { actor, fixture } = await setUp("owner");
+      const token = await insertToken(fixture.orgId, actor, "owner");
+      const caller = createCaller(
+        testContext(services, { headers: { authorization: `Bearer ${token.secret}` } }),
+      );
+      expect(await outcome(row.call(caller, fixture.otherOrgId, fixture))).toBe("NOT_FOUND");
+    });
+    it(`${name} · signed out → UNAUTHORIZED`, async () => {
+      const { fixture } = await setUp("owner");
+      expect(
+        await outcome(row.call(createCaller(testContext(services)), fixture.orgId, fixture)),
+      ).toBe("UNAUTHORIZED");
+    });
+  }
+});

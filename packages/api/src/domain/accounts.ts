@@ -1,0 +1,215 @@
+import type { SignInInput, SignUpInput } from "@tesseract/validators";
+import { recordActivity } from "../activity.ts";
+import type { AuthUser } from "../auth/credentials.ts";
+import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/password.ts";
+import type { Context } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { passwordResetEmail, verificationEmail } from "../mail/templates.ts";
+import { enforceRateLimits } from "../rate-limit.ts";
+import { consumeEmailToken, issueEmailToken } from "./email-tokens.ts";
+
+const SIGN_IN_REFUSED = "Email or password is incorrect";
+
+function link(ctx: Context, path: string, token: string): string {
+  const url = new URL(path, ctx.services.config.server.publicUrl);
+  url.searchParams.set("token", token);
+  return url.toString();
+}
+
+function requestMeta(ctx: Context) {
+  return { ip: ctx.request.clientIp, userAgent: ctx.request.userAgent };
+}
+
+/** Sends mail after the response: its latency must not reveal anything, nor its failure fail the call. */
+function sendLater(ctx: Context, work: () => Promise<void>): void {
+  work().catch((err: unknown) => {
+    ctx.logger.error({ err, requestId: ctx.requestId }, "could not send email");
+  });
+}
+
+async function startSession(ctx: Context, user: AuthUser): Promise<string> {
+  const { secret } = await ctx.services.sessions.create(user.id, requestMeta(ctx));
+  return secret;
+}
+
+export async function signUp(
+  ctx: Context,
+  input: SignUpInput,
+): Promise<{ user: AuthUser; sessionSecret: string }> {
+  const { db } = ctx.services.db;
+  const passwordHash = await hashPassword(input.password);
+  const user = await db
+    .insertInto("users")
+    .values({ email: input.email, name: input.name, password_hash: passwordHash })
+    .onConflict((oc) => oc.column("email").doNothing())
+    .returning(["id", "email", "name"])
+    .executeTakeFirst();
+  if (!user)
+    throw new AppError("CONFLICT", "An account with this email already exists; sign in instead");
+  await recordActivity(db, {
+    actorUserId: user.id,
+    action: "account.sign_up",
+    ...requestMeta(ctx),
+  });
+  const token = await issueEmailToken(db, user.id, "verify_email", ctx.services.now());
+  sendLater(ctx, () =>
+    ctx.services.mailer.send(verificationEmail(user.email, link(ctx, "/verify-email", token))),
+  );
+  return { user, sessionSecret: await startSession(ctx, user) };
+}
+
+export async function signIn(
+  ctx: Context,
+  input: SignInInput,
+): Promise<{ user: AuthUser; sessionSecret: string }> {
+  const { config, db } = ctx.services;
+  const rule = (limit: number) => ({ limit, windowSeconds: config.rateLimits.windowSeconds });
+  await enforceRateLimits(ctx, [
+    { key: `sign-in:account:${input.email}`, rule: rule(config.rateLimits.signInPerAccount) },
+    {
+      key: `sign-in:ip:${ctx.request.clientIp ?? "unknown"}`,
+      rule: rule(config.rateLimits.signInPerIp),
+    },
+  ]);
+  const row = await db.db
+    .selectFrom("users")
+    .select(["id", "email", "name", "password_hash", "disabled_at"])
+    .where("email", "=", input.email)
+    .executeTakeFirst();
+  // Unknown email, wrong password and disabled account cost the same and answer the same.
+  const valid = row
+    ? await verifyPassword(row.password_hash, input.password)
+    : await verifyAgainstNothing(input.password);
+  if (!row || !valid || row.disabled_at) {
+    await recordActivity(db.db, {
+      actorUserId: row?.id ?? null,
+      action: "account.sign_in_failed",
+      data: { email: input.email },
+      ...requestMeta(ctx),
+    });
+    throw new AppError("UNAUTHORIZED", SIGN_IN_REFUSED);
+  }
+  const user = { id: row.id, email: row.email, name: row.name };
+  await recordActivity(db.db, {
+    actorUserId: user.id,
+    action: "account.sign_in",
+    ...requestMeta(ctx),
+  });
+  return { user, sessionSecret: await startSession(ctx, user) };
+}
+
+export async function changePassword(
+  ctx: Context,
+  user: AuthUser,
+  currentSessionId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ endedSessions: number }> {
+  const { db } = ctx.services.db;
+  const row = await db
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", user.id)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+    throw new AppError("BAD_REQUEST", "Your current password is incorrect");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: ctx.services.now() })
+    .where("id", "=", user.id)
+    .execute();
+  const endedSessions = await ctx.services.sessions.revokeAll(user.id, {
+    except: currentSessionId,
+  });
+  await recordActivity(db, {
+    actorUserId: user.id,
+    action: "account.password_changed",
+    data: { endedSessions },
+    ...requestMeta(ctx),
+  });
+  return { endedSessions };
+}
+
+/** Always answers the same; the email (if the account exists) is sent after the response. */
+export async function requestPasswordReset(ctx: Context, email: string): Promise<void> {
+  const { db } = ctx.services.db;
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "email"])
+    .where("email", "=", email)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!user) return;
+  sendLater(ctx, async () => {
+    const token = await issueEmailToken(db, user.id, "reset_password", ctx.services.now());
+    await ctx.services.mailer.send(
+      passwordResetEmail(user.email, link(ctx, "/reset-password", token)),
+    );
+  });
+}
+
+export async function resetPassword(ctx: Context, token: string, password: string): Promise<void> {
+  const { db } = ctx.services.db;
+  const userId = await consumeEmailToken(db, token, "reset_password", ctx.services.now());
+  if (!userId)
+    throw new AppError(
+      "BAD_REQUEST",
+      "This reset link is invalid, used or expired; ask for a new one",
+    );
+  const passwordHash = await hashPassword(password);
+  await db
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: ctx.services.now() })
+    .where("id", "=", userId)
+    .execute();
+  // Whoever knew the old password is signed out everywhere.
+  const endedSessions = await ctx.services.sessions.revokeAll(userId);
+  await recordActivity(db, {
+    actorUserId: userId,
+    action: "account.password_reset",
+    data: { endedSessions },
+    ...requestMeta(ctx),
+  });
+}
+
+export async function verifyEmail(ctx: Context, token: string): Promise<void> {
+  const { db } = ctx.services.db;
+  const userId = await consumeEmailToken(db, token, "verify_email", ctx.services.now());
+  if (!userId)
+    throw new AppError(
+      "BAD_REQUEST",
+      "This verification link is invalid, used or expired; ask for a new one",
+    );
+  await db
+    .updateTable("users")
+    .set({ email_verified_at: ctx.services.now() })
+    .where("id", "=", userId)
+    .execute();
+  await recordActivity(db, {
+    actorUserId: userId,
+    action: "account.email_verified",
+    ...requestMeta(ctx),
+  });
+}
+
+export async function resendVerification(ctx: Context, user: AuthUser): Promise<void> {
+  const { db } = ctx.services.db;
+  const token = await issueEmailToken(db, user.id, "verify_email", ctx.services.now());
+  sendLater(ctx, () =>
+    ctx.services.mailer.send(verificationEmail(user.email, link(ctx, "/verify-email", token))),
+  );
+}
+
+/** Disables an account and ends its sessions at once (its tokens stop resolving too). */
+export async function disableUser(ctx: Context, userId: string): Promise<void> {
+  await ctx.services.db.db
+    .updateTable("users")
+    .set({ disabled_at: ctx.services.now() })
+    .where("id", "=", userId)
+    .execute();
+  await ctx.services.sessions.revokeAll(userId);
+  await recordActivity(ctx.services.db.db, { actorUserId: userId, action: "account.disabled" });
+}
+
+export { requestMeta };

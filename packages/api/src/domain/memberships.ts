@@ -1,0 +1,33 @@
+import type { Database, Kysely, Transaction } from "@tesseract/db";
+import type { Role } from "@tesseract/validators";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function findMembershipRole(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<Role | undefined> {
+  const row = await db
+    .selectFrom("memberships")
+    .select("role")
+    .where("org_id", "=", orgId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row?.role as Role | undefined;
+}
+
+/**
+ * Counts the owners, locking their rows for the rest of the transaction, so two concurrent
+ * demotions or departures cannot both see "another owner remains" and leave none.
+ */
+export async function countOwners(trx: Transaction<Database>, orgId: string): Promise<number> {
+  const owners = await trx
+    .selectFrom("memberships")
+    .select("user_id")
+    .where("org_id", "=", orgId)
+    .where("role", "=", "owner")
+    .forUpdate()
+    .execute();
+  return owners.length;
+}

@@ -1,0 +1,56 @@
+import type { Config, Logger } from "@tesseract/config";
+import { createTransport } from "nodemailer";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface SentMail extends MailMessage {
+  id: string;
+  sentAt: Date;
+}
+
+export interface Mailer {
+  kind: "smtp" | "memory";
+  send(message: MailMessage): Promise<void>;
+  /** Messages kept in memory (the development inbox); empty for SMTP. */
+  inbox(): SentMail[];
+  close(): void;
+}
+
+const INBOX_SIZE = 100;
+
+/** SMTP when SMTP_URL is set; otherwise messages are kept in memory for the development inbox. */
+export function createMailer(config: Config, logger: Logger): Mailer {
+  if (config.mail.smtpUrl) {
+    const transport = createTransport(config.mail.smtpUrl);
+    return {
+      kind: "smtp",
+      async send(message) {
+        await transport.sendMail({ from: config.mail.from, ...message });
+      },
+      inbox: () => [],
+      close: () => {
+        transport.close();
+      },
+    };
+  }
+  const kept: SentMail[] = [];
+  let counter = 0;
+  return {
+    kind: "memory",
+    send(message) {
+      kept.unshift({ ...message, id: String(++counter), sentAt: new Date() });
+      kept.length = Math.min(kept.length, INBOX_SIZE);
+      logger.info(
+        { to: message.to, subject: message.subject },
+        "email kept in the development inbox (no SMTP_URL)",
+      );
+      return Promise.resolve();
+    },
+    inbox: () => [...kept],
+    close: () => undefined,
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { emailSchema } from "./account.ts";
+
+export const ROLES = ["owner", "admin", "member", "viewer"] as const;
+export const roleSchema = z.enum(ROLES, { message: "Choose owner, admin, member or viewer" });
+export type Role = z.infer<typeof roleSchema>;
+
+/** Roles that can be given by invitation (ownership is granted by promotion only). */
+export const invitableRoleSchema = z.enum(["admin", "member", "viewer"], {
+  message: "Choose admin, member or viewer",
+});
+
+export const orgIdSchema = z.uuid("Unknown organization");
+export const orgNameSchema = z
+  .string()
+  .trim()
+  .min(2, "Use at least 2 characters")
+  .max(80, "Use at most 80 characters");
+
+export const orgScoped = z.object({ orgId: orgIdSchema });
+
+export const createOrgInput = z.object({ name: orgNameSchema });
+export const updateOrgInput = orgScoped.extend({ name: orgNameSchema });
+export const deleteOrgInput = orgScoped.extend({
+  confirmName: z.string().min(1, "Type the organization's name to confirm"),
+});
+
+export const updateRoleInput = orgScoped.extend({
+  userId: z.uuid("Unknown member"),
+  role: roleSchema,
+});
+export const removeMemberInput = orgScoped.extend({ userId: z.uuid("Unknown member") });
+
+export const createInvitationInput = orgScoped.extend({
+  email: emailSchema,
+  role: invitableRoleSchema,
+});
+export const revokeInvitationInput = orgScoped.extend({
+  invitationId: z.uuid("Unknown invitation"),
+});
+
+export const createTokenInput = orgScoped.extend({
+  name: z.string().trim().min(1, "Name the token").max(80, "Use at most 80 characters"),
+  role: roleSchema,
+  expiresInDays: z.number().int().min(1, "At least 1 day").max(365, "At most 365 days").nullable(),
+});
+export const revokeTokenInput = orgScoped.extend({ tokenId: z.uuid("Unknown token") });
+
+/** Cursor pagination: `{ items, nextCursor }`, at most 100 a page. */
+export const pageInput = z.object({
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
