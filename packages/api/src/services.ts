@@ -10,7 +10,7 @@ import {
   type SessionStore,
 } from "@tesseract/redis";
 import { createStorage, type Storage } from "@tesseract/storage";
-import { startAwsEmulator, type AwsEmulator } from "@tesseract/storage/emulator";
+import type { AwsEmulator } from "@tesseract/storage/emulator";
 import { createMailer, type Mailer } from "./mail/mailer.ts";
 
 /** Every backing service a process needs, built once and shared by all requests. */
@@ -39,8 +39,11 @@ export interface Services {
  */
 export async function createServices(config: Config, logger: Logger): Promise<Services> {
   const startedAt = new Date();
+  // Embedded-only modules load only in the embedded mode: services mode never pays for them.
   const emulator = config.aws.useEmulator
-    ? await startAwsEmulator({
+    ? await (
+        await import("@tesseract/storage/emulator")
+      ).startAwsEmulator({
         port: config.aws.emulatorPort,
         allowedOrigins: config.server.corsOrigins,
       })

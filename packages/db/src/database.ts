@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { Logger } from "@tesseract/config";
 import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
 import pg from "pg";
@@ -66,6 +65,8 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     { dataDir: dataDir ?? "(memory)" },
     "embedded database: PGlite in this process (single instance only; set DATABASE_URL for PostgreSQL)",
   );
+  // Loaded only when used: services mode never pays for PGlite.
+  const { PGlite } = await import("@electric-sql/pglite");
   const pglite = await PGlite.create(dataDir, { parsers: { [INT8_OID]: parseInt8 } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: "pglite", ping: () => serverVersion(db), close: () => db.destroy() };

@@ -1,6 +1,5 @@
 import type { Logger } from "@tesseract/config";
 import { Redis } from "ioredis";
-import RedisMock from "ioredis-mock";
 
 export type RedisKind = "redis" | "memory";
 
@@ -69,11 +68,13 @@ export async function createRedis(options: RedisOptions): Promise<RedisHandle> {
   };
 }
 
-function createMemoryRedis(options: RedisOptions): RedisHandle {
+async function createMemoryRedis(options: RedisOptions): Promise<RedisHandle> {
   options.logger.warn(
     {},
     "embedded redis: an in-process stand-in; sessions, cache and rate limits are NOT shared between instances (set REDIS_URL for Redis)",
   );
+  // Loaded only when used: services mode never pays for the stand-in.
+  const { default: RedisMock } = await import("ioredis-mock");
   const client = new RedisMock({ keyPrefix: options.keyPrefix });
   return {
     client,

@@ -85,6 +85,16 @@ describe("accounts", () => {
     expect((await as(first).auth.me()).user.email).toBe("rotate@example.com");
   });
 
+  it("ends the session a browser presented when it signs in again (no fixation)", async () => {
+    const { cookie: planted } = await signUp("fixation@example.com");
+    const ctx = testContext(services, { headers: { cookie: planted } });
+    await createCaller(ctx).auth.signIn({ email: "fixation@example.com", password: PASSWORD });
+    const fresh = cookieFrom(ctx)!;
+    expect(fresh).not.toBe(planted);
+    await expect(as(planted).auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect((await as(fresh).auth.me()).user.email).toBe("fixation@example.com");
+  });
+
   it("answers a wrong password and an unknown email identically", async () => {
     await signUp("known@example.com");
     const wrong = await signIn("known@example.com", "not the password").catch((e: unknown) => e);

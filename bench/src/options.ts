@@ -1,0 +1,46 @@
+import { parseArgs } from "node:util";
+
+export interface BenchOptions {
+  /** Seconds of measured load per scenario. */
+  durationSec: number;
+  /** Seconds of unmeasured load before each scenario. */
+  warmupSec: number;
+  connections: number;
+  /** Where latest.json, latest.md and the dated copy are written. */
+  outDir: string;
+}
+
+export const usage = `Usage: pnpm bench [--duration 5] [--warmup 1] [--connections 50] [--out bench/results]`;
+
+/** Parses the command line; `pnpm bench -- --duration 3` passes a bare "--" first, which is dropped. */
+export function parseOptions(argv: string[], defaultOutDir: string): BenchOptions | "help" {
+  const { values } = parseArgs({
+    args: argv.filter((arg) => arg !== "--"),
+    options: {
+      duration: { type: "string", default: "5" },
+      warmup: { type: "string", default: "1" },
+      connections: { type: "string", default: "50" },
+      out: { type: "string", default: defaultOutDir },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return "help";
+  return {
+    durationSec: positive("--duration", values.duration, 120),
+    warmupSec: positive("--warmup", values.warmup, 60, true),
+    connections: Math.round(positive("--connections", values.connections, 1000)),
+    outDir: values.out,
+  };
+}
+
+function positive(flag: string, raw: string, max: number, allowZero = false): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0) || value > max) {
+    throw new Error(
+      `${flag} expects a number in ${allowZero ? "[0" : "(0"}, ${max}], got "${raw}"`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { createTestDatabase } from "@tesseract/db/testing";
+import { createTestRedis } from "@tesseract/redis/testing";
+import { startTestAws } from "@tesseract/storage/testing";
+import { defer } from "./cleanup.ts";
+
+export interface ServicesMode {
+  /** The API server's environment for the services mode, minus PORT and LOG_LEVEL. */
+  env: Record<string, string>;
+  databaseName: string;
+}
+
+/**
+ * A fresh PostgreSQL database (cloned from the migrated template), a Redis key prefix of its
+ * own and an in-process S3/SQS emulator on a random loopback port. Each one registers its
+ * teardown as soon as it exists, so a failure half-way still cleans up what was made.
+ */
+export async function prepareServicesMode(): Promise<ServicesMode> {
+  const database = await createTestDatabase();
+  defer("drop database", () => database.drop());
+  const redis = await createTestRedis();
+  defer("delete redis keys", () => redis.cleanup());
+  const aws = await startTestAws();
+  defer("stop S3/SQS emulator", () => aws.close());
+  return {
+    databaseName: database.name,
+    env: {
+      NODE_ENV: "production",
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      HOST: "127.0.0.1",
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: redis.keyPrefix,
+      AWS_ENDPOINT_URL: aws.connection.endpoint,
+      AWS_REGION: aws.connection.region,
+      S3_BUCKET: aws.bucket,
+      SQS_QUEUE_NAME: aws.queueName,
+    },
+  };
+}
