@@ -1,6 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { connect, createServer } from "node:net";
 import { createTesseractClient, TRPCClientError } from "@tesseract/client";
+import { hasRedisServer, startPrivateRedis, type PrivateRedis } from "@tesseract/redis/testing";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./helpers.ts";
@@ -177,43 +176,15 @@ describe("no enumeration", () => {
   });
 });
 
-const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
-
 describe.skipIf(!hasRedisServer)("sign-in with Redis down", () => {
-  let redis: ChildProcess;
+  let redis: PrivateRedis;
   let isolated: TestServer;
   beforeAll(async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => {
-          resolve(port);
-        });
-      });
-    });
-    redis = spawn(
-      "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      { stdio: "ignore" },
-    );
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const up = await new Promise<boolean>((resolve) => {
-        const socket = connect(port, "127.0.0.1", () =>
-          socket.end(() => {
-            resolve(true);
-          }),
-        );
-        socket.once("error", () => {
-          resolve(false);
-        });
-      });
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    isolated = await startTestServer({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    redis = await startPrivateRedis();
+    isolated = await startTestServer({ REDIS_URL: redis.url });
   });
   afterAll(async () => {
-    redis.kill("SIGKILL");
+    await redis.kill();
     await isolated.close();
   });
 
@@ -226,8 +197,7 @@ describe.skipIf(!hasRedisServer)("sign-in with Redis down", () => {
       ),
     });
     expect(res.status).toBe(200);
-    redis.kill("SIGKILL");
-    await new Promise((resolve) => redis.once("exit", resolve));
+    await redis.kill();
     const signIn = await fetch(`${isolated.url}/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json" },

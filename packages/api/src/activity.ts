@@ -3,6 +3,8 @@ import type { Database } from "@tesseract/db";
 
 export interface ActivityEntry {
   orgId?: string | null;
+  /** The project a task or project event belongs to, for activity.list's project filter. */
+  projectId?: string | null;
   actorUserId?: string | null;
   actorTokenId?: string | null;
   action: string;
@@ -23,6 +25,7 @@ export async function recordActivity(
     .insertInto("activity")
     .values({
       org_id: entry.orgId ?? null,
+      project_id: entry.projectId ?? null,
       actor_user_id: entry.actorUserId ?? null,
       actor_token_id: entry.actorTokenId ?? null,
       action: entry.action,

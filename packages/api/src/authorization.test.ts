@@ -23,6 +23,10 @@ interface Fixture {
   target: TestUser; // a member (role: member) others act on
   invitationId: string;
   tokenId: string;
+  projectId: string;
+  taskId: string;
+  /** Written by the target member, so changing it needs moderation rights. */
+  commentId: string;
 }
 interface Row {
   /** The least role allowed; "none" = no organization role needed (any authenticated caller). */
@@ -77,6 +81,73 @@ const MATRIX: Record<string, Row> = {
     call: (c, orgId, f) => c.token.revoke({ orgId, tokenId: f.tokenId }),
   },
   "activity.list": { least: "admin", call: (c, orgId) => c.activity.list({ orgId }) },
+  "project.create": {
+    least: "member",
+    call: (c, orgId) => c.project.create({ orgId, name: "New", key: "NEW" }),
+  },
+  "project.list": { least: "viewer", call: (c, orgId) => c.project.list({ orgId }) },
+  "project.get": {
+    least: "viewer",
+    call: (c, orgId, f) => c.project.get({ orgId, projectId: f.projectId }),
+  },
+  "project.update": {
+    least: "member",
+    call: (c, orgId, f) => c.project.update({ orgId, projectId: f.projectId, name: "Renamed" }),
+  },
+  "project.archive": {
+    least: "admin",
+    call: (c, orgId, f) => c.project.archive({ orgId, projectId: f.projectId }),
+  },
+  "project.restore": {
+    least: "admin",
+    call: (c, orgId, f) => c.project.restore({ orgId, projectId: f.projectId }),
+  },
+  "project.delete": {
+    least: "admin",
+    call: (c, orgId, f) => c.project.delete({ orgId, projectId: f.projectId, confirmKey: "MTX" }),
+  },
+  "task.create": {
+    least: "member",
+    call: (c, orgId, f) => c.task.create({ orgId, projectId: f.projectId, title: "New task" }),
+  },
+  "task.get": {
+    least: "viewer",
+    call: (c, orgId, f) =>
+      c.task.get({ orgId, ref: "MTX-1" }).then(() => c.task.get({ orgId, ref: f.taskId })),
+  },
+  "task.list": {
+    least: "viewer",
+    call: (c, orgId, f) => c.task.list({ orgId, projectId: f.projectId }),
+  },
+  "task.update": {
+    least: "member",
+    call: (c, orgId, f) => c.task.update({ orgId, taskId: f.taskId, title: "Edited" }),
+  },
+  "task.move": {
+    least: "member",
+    call: (c, orgId, f) => c.task.move({ orgId, taskId: f.taskId, status: "done" }),
+  },
+  "task.delete": {
+    least: "member",
+    call: (c, orgId, f) => c.task.delete({ orgId, taskId: f.taskId }),
+  },
+  "task.search": { least: "viewer", call: (c, orgId) => c.task.search({ orgId, query: "matrix" }) },
+  "comment.create": {
+    least: "member",
+    call: (c, orgId, f) => c.comment.create({ orgId, taskId: f.taskId, body: "Hi" }),
+  },
+  "comment.list": {
+    least: "viewer",
+    call: (c, orgId, f) => c.comment.list({ orgId, taskId: f.taskId }),
+  },
+  "comment.update": {
+    least: "admin",
+    call: (c, orgId, f) => c.comment.update({ orgId, commentId: f.commentId, body: "Edited" }),
+  },
+  "comment.delete": {
+    least: "admin",
+    call: (c, orgId, f) => c.comment.delete({ orgId, commentId: f.commentId }),
+  },
 };
 
 /** Procedures that act on no organization; covered by their own suites. */
@@ -164,6 +235,18 @@ async function setUp(role: Role | "non-member") {
     role: "member",
   });
   const targetToken = await insertToken(orgId, target, "member");
+  const project = await ownerCaller.project.create({ orgId, name: "Matrix", key: "MTX" });
+  const task = await ownerCaller.task.create({
+    orgId,
+    projectId: project.id,
+    title: "Matrix task",
+  });
+  const targetCaller = createCaller(testContext(services, { headers: { cookie: target.cookie } }));
+  const comment = await targetCaller.comment.create({
+    orgId,
+    taskId: task.id,
+    body: "By the target",
+  });
   // For the "other organization" cases the actor is in a second org it owns, so tokens exist there.
   const actorToken = await insertToken(
     role === "non-member" ? otherOrgId : orgId,
@@ -172,7 +255,16 @@ async function setUp(role: Role | "non-member") {
   );
   return {
     actor,
-    fixture: { orgId, otherOrgId, target, invitationId: invitation.id, tokenId: targetToken.id },
+    fixture: {
+      orgId,
+      otherOrgId,
+      target,
+      invitationId: invitation.id,
+      tokenId: targetToken.id,
+      projectId: project.id,
+      taskId: task.id,
+      commentId: comment.id,
+    },
     actorToken,
   };
 }

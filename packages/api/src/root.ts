@@ -1,11 +1,14 @@
 import { activityRouter } from "./router/activity.ts";
 import { authRouter } from "./router/auth.ts";
+import { commentRouter } from "./router/comment.ts";
 import { devRouter } from "./router/dev.ts";
 import { invitationRouter } from "./router/invitation.ts";
 import { memberRouter } from "./router/member.ts";
 import { orgRouter } from "./router/org.ts";
+import { projectRouter } from "./router/project.ts";
 import { sessionRouter } from "./router/session.ts";
 import { systemRouter } from "./router/system.ts";
+import { taskRouter } from "./router/task.ts";
 import { tokenRouter } from "./router/token.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -18,6 +21,9 @@ export const appRouter = router({
   invitation: invitationRouter,
   token: tokenRouter,
   activity: activityRouter,
+  project: projectRouter,
+  task: taskRouter,
+  comment: commentRouter,
   dev: devRouter,
 });
 

@@ -5,9 +5,11 @@ import {
   createRateLimiter,
   createRedis,
   createSessionStore,
+  createTagCache,
   type RateLimiter,
   type RedisHandle,
   type SessionStore,
+  type TagCache,
 } from "@tesseract/redis";
 import { createStorage, type Storage } from "@tesseract/storage";
 import type { AwsEmulator } from "@tesseract/storage/emulator";
@@ -24,6 +26,8 @@ export interface Services {
   emulator: AwsEmulator | undefined;
   sessions: SessionStore;
   limiter: RateLimiter;
+  /** Query results by organization, role and input (see policy/cache.ts). */
+  cache: TagCache;
   mailer: Mailer;
   /** The clock every expiry is judged by (tests move it). */
   now(): Date;
@@ -113,7 +117,7 @@ export function authServices(
   config: Config,
   redis: RedisHandle,
   now: () => Date,
-): { sessions: SessionStore; limiter: RateLimiter } {
+): { sessions: SessionStore; limiter: RateLimiter; cache: TagCache } {
   return {
     sessions: createSessionStore(redis.client, {
       idleMs: config.sessions.idleMs,
@@ -121,5 +125,6 @@ export function authServices(
       now: () => now().getTime(),
     }),
     limiter: createRateLimiter(redis.client),
+    cache: createTagCache(redis.client),
   };
 }

@@ -7,6 +7,8 @@ import { can, type Permission } from "./auth/permissions.ts";
 import type { Context } from "./context.ts";
 import { APP_ERROR_CODES, AppError } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
+import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
+import { enforceRateLimits } from "./policy/rate-limit.ts";
 
 /** Procedure metadata: the ladder reads permissions from here (and later cache and rate policy). */
 export interface Meta {
@@ -16,6 +18,12 @@ export interface Meta {
   permission?: Permission;
   /** In an orgProcedure, refuse API tokens: credential management needs a person's session. */
   sessionOnly?: boolean;
+  /** Cache this query's result per organization, role and input (see policy/cache.ts). */
+  cache?: CachePolicy;
+  /** Cache tags (in the caller's organization) this mutation invalidates once it succeeds. */
+  invalidates?: readonly string[];
+  /** The per-caller budget (per minute, RATE_LIMIT_*_PER_MINUTE) this procedure spends. */
+  rateLimit?: "read" | "write" | "search";
 }
 
 const t = initTRPC
@@ -101,7 +109,7 @@ export interface OrgAccess {
  * non-member (or a token of another organization) gets NOT_FOUND, never the organization's
  * data or even its existence. Then the role must hold the permission named in the meta.
  */
-export const orgProcedure = authedProcedure
+const orgAccessProcedure = authedProcedure
   .input(z.object({ orgId: orgIdSchema }))
   .use(async ({ ctx, input, meta, next }) => {
     const role = await roleIn(ctx.services, ctx.auth, input.orgId);
@@ -119,6 +127,44 @@ export const orgProcedure = authedProcedure
     }
     return next({ ctx: { org: { orgId: input.orgId, role } satisfies OrgAccess } });
   });
+
+/**
+ * Organization procedures' policies, read from meta: the per-caller rate budget, the query
+ * cache (a hit answers without running the resolver) and the tags a mutation invalidates.
+ */
+export const orgProcedure = orgAccessProcedure.use(
+  async ({ ctx, meta, type, path, getRawInput, next }) => {
+    if (meta?.rateLimit) {
+      const { auth } = ctx;
+      const who = auth.kind === "token" ? `token:${auth.tokenId}` : `user:${auth.user.id}`;
+      const limit = ctx.services.config.rateLimits.perMinute[meta.rateLimit];
+      // Budgets protect capacity, not secrets: without Redis, requests go through (logged).
+      await enforceRateLimits(
+        ctx,
+        [{ key: `${meta.rateLimit}:${who}`, rule: { limit, windowSeconds: 60 } }],
+        { failOpen: true },
+      );
+    }
+    if (type === "query" && meta?.cache) {
+      const data = await cachedQuery(
+        ctx,
+        ctx.org,
+        { path, input: await getRawInput(), policy: meta.cache },
+        async () => {
+          const result = await next();
+          if (!result.ok) throw result.error;
+          return result.data;
+        },
+      );
+      // tRPC reads a middleware's answer as { ok, data }; its marker is a type brand only.
+      return { ok: true as const, data, marker: undefined as never };
+    }
+    const result = await next();
+    if (result.ok && type === "mutation" && meta?.invalidates)
+      await invalidateTags(ctx, ctx.org.orgId, meta.invalidates);
+    return result;
+  },
+);
 
 async function roleIn(
   services: Context["services"],

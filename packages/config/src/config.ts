@@ -44,7 +44,14 @@ export interface Config {
   /** Peers whose X-Forwarded-For is believed (the web app's server proxying /trpc). */
   trustedProxies: string[];
   mail: { smtpUrl: string | undefined; from: string };
-  rateLimits: { signInPerAccount: number; signInPerIp: number; windowSeconds: number };
+  rateLimits: {
+    signInPerAccount: number;
+    signInPerIp: number;
+    windowSeconds: number;
+    /** Per user or token, per minute, by procedure class. */
+    perMinute: { read: number; write: number; search: number };
+  };
+  cacheTtlSeconds: number;
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -164,7 +171,13 @@ export function parseConfig(
       signInPerAccount: env.RATE_LIMIT_SIGN_IN_PER_ACCOUNT,
       signInPerIp: env.RATE_LIMIT_SIGN_IN_PER_IP,
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      perMinute: {
+        read: env.RATE_LIMIT_READS_PER_MINUTE,
+        write: env.RATE_LIMIT_WRITES_PER_MINUTE,
+        search: env.RATE_LIMIT_SEARCHES_PER_MINUTE,
+      },
     },
+    cacheTtlSeconds: env.CACHE_TTL_SECONDS,
   };
 }
 

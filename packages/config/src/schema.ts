@@ -91,6 +91,10 @@ export const envSchema = z.object({
   RATE_LIMIT_SIGN_IN_PER_ACCOUNT: positiveInt.default(10),
   RATE_LIMIT_SIGN_IN_PER_IP: positiveInt.default(50),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(900),
+  RATE_LIMIT_READS_PER_MINUTE: positiveInt.default(1_200),
+  RATE_LIMIT_WRITES_PER_MINUTE: positiveInt.default(240),
+  RATE_LIMIT_SEARCHES_PER_MINUTE: positiveInt.default(120),
+  CACHE_TTL_SECONDS: positiveInt.max(3_600).default(60),
 
   API_MAX_BATCH_SIZE: positiveInt.max(100).default(10),
   API_MAX_BODY_BYTES: positiveInt.default(1_048_576),

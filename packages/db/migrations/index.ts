@@ -1,6 +1,7 @@
 import type { Migration } from "kysely/migration";
 import * as outbox from "./2026-11-24-0001-outbox.ts";
 import * as accounts from "./2026-11-24-0002-accounts.ts";
+import * as projectsTasks from "./2026-11-24-0003-projects-tasks.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -9,4 +10,5 @@ import * as accounts from "./2026-11-24-0002-accounts.ts";
 export const migrations: Record<string, Migration> = {
   "2026-11-24-0001-outbox": outbox,
   "2026-11-24-0002-accounts": accounts,
+  "2026-11-24-0003-projects-tasks": projectsTasks,
 };

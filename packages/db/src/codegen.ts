@@ -28,7 +28,7 @@ const SCALARS: Record<string, string> = {
   inet: "string",
   tsvector: "string",
   bool: "boolean",
-  date: "Date",
+  date: "string",
   timestamp: "Date",
   timestamptz: "Date",
   json: "Json",

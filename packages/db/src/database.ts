@@ -34,8 +34,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return options.url ? createPostgres(options.url, options) : createPglite(options);
 }
 
-const int8AsNumber = new pg.TypeOverrides();
-int8AsNumber.setTypeParser(INT8_OID, parseInt8);
+const DATE_OID = 1082;
+// A calendar date is not an instant: keep it as "YYYY-MM-DD" instead of a Date at local midnight.
+const parseDate = (value: string): string => value;
+
+const typeOverrides = new pg.TypeOverrides();
+typeOverrides.setTypeParser(INT8_OID, parseInt8);
+typeOverrides.setTypeParser(DATE_OID, parseDate);
 
 function createPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({
@@ -45,7 +50,7 @@ function createPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     idleTimeoutMillis: 30_000,
     statement_timeout: 30_000,
     application_name: "tesseract",
-    types: int8AsNumber,
+    types: typeOverrides,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", (error) => {
@@ -67,7 +72,7 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   );
   // Loaded only when used: services mode never pays for PGlite.
   const { PGlite } = await import("@electric-sql/pglite");
-  const pglite = await PGlite.create(dataDir, { parsers: { [INT8_OID]: parseInt8 } });
+  const pglite = await PGlite.create(dataDir, { parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: "pglite", ping: () => serverVersion(db), close: () => db.destroy() };
 }

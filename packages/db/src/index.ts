@@ -3,4 +3,5 @@ export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from "./database.t
 export { migrateToLatest } from "./migrate.ts";
 export { generateSchemaTypes } from "./codegen.ts";
 export type * from "./schema.generated.ts";
-export type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+export { sql } from "kysely";
+export type { Expression, Insertable, Kysely, Selectable, SqlBool, Transaction, Updateable } from "kysely";

@@ -15,6 +15,7 @@ export interface ActivityTable {
   ip: string | null;
   user_agent: string | null;
   created_at: Generated<Date>;
+  project_id: string | null;
 }
 
 export interface ApiTokensTable {
@@ -29,6 +30,17 @@ export interface ApiTokensTable {
   last_used_at: Date | null;
   revoked_at: Date | null;
   created_at: Generated<Date>;
+}
+
+export interface CommentsTable {
+  id: Generated<string>;
+  org_id: string;
+  task_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  search: GeneratedAlways<string | null>;
 }
 
 export interface EmailTokensTable {
@@ -81,6 +93,39 @@ export interface OutboxTable {
   sent_at: Date | null;
 }
 
+export interface ProjectsTable {
+  id: Generated<string>;
+  org_id: string;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  next_task_number: Generated<number>;
+  archived_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  org_id: string;
+  project_id: string;
+  number: number;
+  title: string;
+  description: Generated<string>;
+  status: Generated<string>;
+  priority: Generated<string>;
+  priority_rank: GeneratedAlways<number | null>;
+  assignee_id: string | null;
+  due_date: string | null;
+  labels: Generated<string[]>;
+  position: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  search: GeneratedAlways<string | null>;
+}
+
 export interface UsersTable {
   id: Generated<string>;
   email: string;
@@ -95,10 +140,13 @@ export interface UsersTable {
 export interface Database {
   activity: ActivityTable;
   api_tokens: ApiTokensTable;
+  comments: CommentsTable;
   email_tokens: EmailTokensTable;
   invitations: InvitationsTable;
   memberships: MembershipsTable;
   organizations: OrganizationsTable;
   outbox: OutboxTable;
+  projects: ProjectsTable;
+  tasks: TasksTable;
   users: UsersTable;
 }

@@ -1,53 +1,35 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { silentLogger } from "@tesseract/config";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedis, type RedisHandle } from "./connection.ts";
-import { createTestRedis } from "./testing.ts";
+import {
+  createTestRedis,
+  hasRedisServer,
+  startPrivateRedis,
+  type PrivateRedis,
+} from "./testing.ts";
 
-const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
 const handles: RedisHandle[] = [];
-const processes: ChildProcess[] = [];
+const servers: PrivateRedis[] = [];
 afterAll(async () => {
-  for (const child of processes) child.kill("SIGKILL");
+  await Promise.all(servers.map((s) => s.kill()));
   await Promise.all(handles.map((h) => h.close()));
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === "object" && address) resolve(address.port);
-        else reject(new Error("no port"));
-      });
-    });
-  });
+async function privateRedis(port?: number): Promise<PrivateRedis> {
+  const server = await startPrivateRedis(port);
+  servers.push(server);
+  return server;
 }
 
-async function startPrivateRedis(): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    },
-  );
-  processes.push(child);
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    const probe = await createRedis({ url, keyPrefix: "probe:", logger: silentLogger });
-    const ok = await probe.ping().then(
-      () => true,
-      () => false,
-    );
-    await probe.close();
-    if (ok) return { child, url };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("private redis-server did not start");
+async function connectTo(url: string, commandTimeoutMs?: number): Promise<RedisHandle> {
+  const redis = await createRedis({
+    url,
+    keyPrefix: "t:",
+    logger: silentLogger,
+    ...(commandTimeoutMs ? { commandTimeoutMs } : {}),
+  });
+  handles.push(redis);
+  return redis;
 }
 
 describe("createRedis", () => {
@@ -74,40 +56,26 @@ describe("createRedis", () => {
   });
 
   it.skipIf(!hasRedisServer)("fails a command instead of hanging when Redis freezes", async () => {
-    const { child, url } = await startPrivateRedis();
-    const redis = await createRedis({
-      url,
-      keyPrefix: "t:",
-      logger: silentLogger,
-      commandTimeoutMs: 300,
-    });
-    handles.push(redis);
+    const server = await privateRedis();
+    const redis = await connectTo(server.url, 300);
     await redis.client.set("k", "v");
-    child.kill("SIGSTOP");
+    server.freeze();
     try {
       await expect(redis.client.get("k")).rejects.toThrow(/timed out/i);
     } finally {
-      child.kill("SIGCONT");
+      server.thaw();
     }
   });
 
   it.skipIf(!hasRedisServer)(
     "fails a command at once while Redis is down, and recovers when it returns",
     async () => {
-      const { child, url } = await startPrivateRedis();
-      const redis = await createRedis({ url, keyPrefix: "t:", logger: silentLogger });
-      handles.push(redis);
+      const server = await privateRedis();
+      const redis = await connectTo(server.url);
       await redis.ping();
-      child.kill("SIGKILL");
-      await new Promise((r) => child.once("exit", r));
+      await server.kill();
       await expect(redis.client.get("k")).rejects.toThrow();
-      const port = new URL(url).port;
-      const again = spawn(
-        "redis-server",
-        ["--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        { stdio: "ignore" },
-      );
-      processes.push(again);
+      await privateRedis(server.port);
       await expect
         .poll(
           () =>
@@ -121,14 +89,13 @@ describe("createRedis", () => {
     },
   );
 
-  it("starts with Redis unreachable and reports it through ping", async () => {
-    const port = await freePort();
-    const redis = await createRedis({
-      url: `redis://127.0.0.1:${port}`,
-      keyPrefix: "t:",
-      logger: silentLogger,
-    });
-    handles.push(redis);
-    await expect(redis.ping()).rejects.toThrow();
-  });
+  it.skipIf(!hasRedisServer)(
+    "starts with Redis unreachable and reports it through ping",
+    async () => {
+      const server = await privateRedis();
+      await server.kill();
+      const redis = await connectTo(server.url);
+      await expect(redis.ping()).rejects.toThrow();
+    },
+  );
 });

@@ -5,3 +5,5 @@ export type { RateLimiter, RateLimitResult, RateLimitRule } from "./rate-limit.t
 export { createSessionStore, hashSessionSecret } from "./sessions.ts";
 export type { SessionInfo, SessionPolicy, SessionRecord, SessionStore } from "./sessions.ts";
 export type { Redis } from "ioredis";
+export { createTagCache } from "./cache.ts";
+export type { CacheStats, TagCache } from "./cache.ts";

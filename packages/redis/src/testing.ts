@@ -1,4 +1,6 @@
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { connect, createServer } from "node:net";
 import { loadTestConfig, silentLogger } from "@tesseract/config";
 import { createRedis, type RedisHandle } from "./connection.ts";
 
@@ -35,4 +37,70 @@ export async function createTestRedis(url?: string): Promise<TestRedis> {
       await handle.close();
     },
   };
+}
+
+/** Whether a redis-server binary is on PATH (tests that stop a private server need one). */
+export const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
+
+export interface PrivateRedis {
+  url: string;
+  port: number;
+  /** SIGKILL, resolved once the process has exited. */
+  kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a server that accepts connections and never answers. */
+  freeze(): void;
+  thaw(): void;
+}
+
+/** A throwaway redis-server on a free loopback port, for tests that stop or freeze Redis. */
+export async function startPrivateRedis(port?: number): Promise<PrivateRedis> {
+  const chosen = port ?? (await freePort());
+  const child = spawn(
+    "redis-server",
+    ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => { resolve(); }));
+  for (let attempt = 0; ; attempt++) {
+    if (await accepts(chosen)) break;
+    if (attempt > 50) throw new Error("private redis-server did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `redis://127.0.0.1:${chosen}`,
+    port: chosen,
+    kill: async () => {
+      child.kill("SIGKILL");
+      await exited;
+    },
+    freeze: () => child.kill("SIGSTOP"),
+    thaw: () => child.kill("SIGCONT"),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (typeof address === "object" && address) resolve(address.port);
+        else reject(new Error("no free port"));
+      });
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.end(() => {
+        resolve(true);
+      });
+    });
+    socket.once("error", () => {
+      resolve(false);
+    });
+  });
 }

@@ -1,2 +1,3 @@
 export * from "./account.ts";
 export * from "./organization.ts";
+export * from "./product.ts";

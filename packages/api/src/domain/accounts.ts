@@ -5,7 +5,7 @@ import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/pass
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { passwordResetEmail, verificationEmail } from "../mail/templates.ts";
-import { enforceRateLimits } from "../rate-limit.ts";
+import { enforceRateLimits } from "../policy/rate-limit.ts";
 import { consumeEmailToken, issueEmailToken } from "./email-tokens.ts";
 
 const SIGN_IN_REFUSED = "Email or password is incorrect";

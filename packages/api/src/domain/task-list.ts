@@ -1,0 +1,76 @@
+import type { ListTasksInput } from "@tesseract/validators";
+import { sql, type Expression, type SqlBool } from "@tesseract/db";
+import { AppError } from "../errors.ts";
+import { selectTasks, toTask, type Executor, type Task } from "./task-queries.ts";
+
+// Each sort as a SQL expression and the type its cursor value is cast back to. The cursor
+// carries the value as PostgreSQL printed it (text), so timestamps keep their microseconds.
+const SORTS = {
+  created: { expr: sql`t.created_at`, cast: sql`timestamptz` },
+  updated: { expr: sql`t.updated_at`, cast: sql`timestamptz` },
+  priority: { expr: sql`t.priority_rank`, cast: sql`smallint` },
+  due: { expr: sql`coalesce(t.due_date, '9999-12-31'::date)`, cast: sql`date` },
+  position: { expr: sql`t.position`, cast: sql`text` },
+} as const;
+
+function encodeCursor(value: string, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      parsed.every((v) => typeof v === "string")
+    ) {
+      return parsed as [string, string];
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError("BAD_REQUEST", "This page cursor is not valid; start from the first page");
+}
+
+/**
+ * One page of tasks, keyset-paginated on (sort value, id): a row is never returned twice,
+ * whatever is inserted meanwhile, and every page is an index range scan.
+ */
+export async function listTasks(
+  db: Executor,
+  orgId: string,
+  input: ListTasksInput,
+): Promise<{ items: Task[]; nextCursor: string | null }> {
+  const sort = SORTS[input.sort];
+  let query = selectTasks(db)
+    .select(sql<string>`(${sort.expr})::text`.as("sortValue"))
+    .where("t.org_id", "=", orgId);
+  if (input.projectId) query = query.where("t.project_id", "=", input.projectId);
+  if (input.status?.length) query = query.where("t.status", "in", input.status);
+  if (input.priority?.length) query = query.where("t.priority", "in", input.priority);
+  if (input.assigneeId === "unassigned") query = query.where("t.assignee_id", "is", null);
+  else if (input.assigneeId) query = query.where("t.assignee_id", "=", input.assigneeId);
+  if (input.label) query = query.where(sql<SqlBool>`t.labels @> array[${input.label}]::text[]`);
+  if (input.dueFrom) query = query.where("t.due_date", ">=", input.dueFrom);
+  if (input.dueTo) query = query.where("t.due_date", "<=", input.dueTo);
+  const desc = input.direction === "desc";
+  if (input.cursor) {
+    const [value, id] = decodeCursor(input.cursor);
+    const after: Expression<SqlBool> = desc
+      ? sql<SqlBool>`(${sort.expr}, t.id) < (cast(${value} as ${sort.cast}), cast(${id} as uuid))`
+      : sql<SqlBool>`(${sort.expr}, t.id) > (cast(${value} as ${sort.cast}), cast(${id} as uuid))`;
+    query = query.where(after);
+  }
+  const rows = await query
+    .orderBy(sort.expr, desc ? "desc" : "asc")
+    .orderBy("t.id", desc ? "desc" : "asc")
+    .limit(input.limit + 1)
+    .execute();
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ sortValue: _, ...row }) => toTask(row)),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.sortValue, last.id) : null,
+  };
+}

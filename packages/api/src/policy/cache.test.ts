@@ -1,0 +1,168 @@
+import { hasRedisServer, startPrivateRedis, type PrivateRedis } from "@tesseract/redis/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCaller } from "../root.ts";
+import {
+  createTestCaller,
+  createTestServices,
+  insertTestUser,
+  testContext,
+  type TestServices,
+  type TestUser,
+} from "../testing.ts";
+
+let services: TestServices;
+let owner: TestUser;
+let viewer: TestUser;
+let orgId: string;
+let projectId: string;
+const as = (user: TestUser) => createTestCaller(services, { headers: { cookie: user.cookie } });
+
+beforeAll(async () => {
+  services = await createTestServices({ RATE_LIMIT_SEARCHES_PER_MINUTE: "3" });
+  owner = await insertTestUser(services, "Owner");
+  viewer = await insertTestUser(services, "Viewer");
+  orgId = (await as(owner).org.create({ name: "Cache Org" })).id;
+  await services.db.db
+    .insertInto("memberships")
+    .values({ org_id: orgId, user_id: viewer.id, role: "viewer" })
+    .execute();
+  projectId = (await as(owner).project.create({ orgId, name: "Cached", key: "CCH" })).id;
+});
+afterAll(async () => {
+  await services.close();
+});
+
+const titles = async (user: TestUser) =>
+  (await as(user).task.list({ orgId, projectId, sort: "position", direction: "asc" })).items.map(
+    (t) => `${t.title}:${t.status}`,
+  );
+
+describe("query cache", () => {
+  it("serves a repeated read from the cache", async () => {
+    await titles(owner);
+    const hits = services.cache.stats.hits;
+    await titles(owner);
+    expect(services.cache.stats.hits).toBe(hits + 1);
+  });
+
+  it("is fresh after every kind of mutation", async () => {
+    expect(await titles(owner)).toEqual([]);
+    const a = await as(owner).task.create({ orgId, projectId, title: "A" });
+    expect(await titles(owner)).toEqual(["A:backlog"]);
+    await as(owner).task.update({ orgId, taskId: a.id, title: "A2" });
+    expect(await titles(owner)).toEqual(["A2:backlog"]);
+    const b = await as(owner).task.create({ orgId, projectId, title: "B" });
+    await as(owner).task.move({ orgId, taskId: b.id, status: "backlog", beforeId: a.id });
+    expect(await titles(owner)).toEqual(["B:backlog", "A2:backlog"]);
+    await as(owner).task.move({ orgId, taskId: a.id, status: "done" });
+    expect(await titles(owner)).toEqual(["B:backlog", "A2:done"]);
+    await as(owner).task.delete({ orgId, taskId: b.id });
+    expect(await titles(owner)).toEqual(["A2:done"]);
+
+    expect((await as(owner).task.get({ orgId, ref: "CCH-1" })).title).toBe("A2");
+    await as(owner).task.update({ orgId, taskId: a.id, title: "A3" });
+    expect((await as(owner).task.get({ orgId, ref: "CCH-1" })).title).toBe("A3");
+
+    expect((await as(owner).comment.list({ orgId, taskId: a.id })).items).toEqual([]);
+    const comment = await as(owner).comment.create({ orgId, taskId: a.id, body: "hello" });
+    expect(
+      (await as(owner).comment.list({ orgId, taskId: a.id })).items.map((c) => c.body),
+    ).toEqual(["hello"]);
+    await as(owner).comment.update({ orgId, commentId: comment.id, body: "edited" });
+    expect(
+      (await as(owner).comment.list({ orgId, taskId: a.id })).items.map((c) => c.body),
+    ).toEqual(["edited"]);
+
+    const openBefore = (await as(owner).project.list({ orgId })).find(
+      (p) => p.id === projectId,
+    )?.openTasks;
+    await as(owner).task.create({ orgId, projectId, title: "C" });
+    expect(
+      (await as(owner).project.list({ orgId })).find((p) => p.id === projectId)?.openTasks,
+    ).toBe(openBefore! + 1);
+    await as(owner).project.update({ orgId, projectId, name: "Renamed" });
+    expect((await as(owner).project.get({ orgId, projectId })).name).toBe("Renamed");
+  });
+
+  it("never serves one organization's or one role's entry to another", async () => {
+    const other = await insertTestUser(services, "Other");
+    const otherOrg = (await as(other).org.create({ name: "Other Org" })).id;
+    await as(other).project.create({ orgId: otherOrg, name: "Theirs", key: "CCH" });
+    const mine = await as(owner).project.list({ orgId });
+    const theirs = await as(other).project.list({ orgId: otherOrg });
+    expect(mine.map((p) => p.name)).not.toEqual(theirs.map((p) => p.name));
+
+    const misses = services.cache.stats.misses;
+    await as(owner).task.list({ orgId, projectId, limit: 3 });
+    await as(viewer).task.list({ orgId, projectId, limit: 3 });
+    expect(services.cache.stats.misses).toBe(misses + 2); // the viewer got no entry made for the owner
+    const keys = await services.redis.client.keys(
+      `${services.config.redis.keyPrefix}cache:${orgId}:*`,
+    );
+    expect(keys.some((k) => k.includes(":viewer:task.list:"))).toBe(true);
+    expect(keys.some((k) => k.includes(":owner:task.list:"))).toBe(true);
+    expect(
+      await services.redis.client.keys(
+        `${services.config.redis.keyPrefix}cache:${otherOrg}:*:task.list:*`,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("rate limits as policy", () => {
+  it("answers 429 with Retry-After once a caller's budget for a class is spent", async () => {
+    const ctx = testContext(services, { headers: { cookie: viewer.cookie } });
+    const caller = createCaller(ctx);
+    for (let i = 0; i < 3; i++) await caller.task.search({ orgId, query: "anything" });
+    await expect(caller.task.search({ orgId, query: "anything" })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    expect(
+      Number(
+        (ctx.response as unknown as { headers: Map<string, string> }).headers.get("retry-after"),
+      ),
+    ).toBeGreaterThan(0);
+    // Budgets are per caller and per class: others, and the viewer's reads, are untouched.
+    await as(owner).task.search({ orgId, query: "anything" });
+    await as(viewer).task.list({ orgId, projectId });
+  });
+});
+
+describe.skipIf(!hasRedisServer)("with Redis stopped mid-test", () => {
+  let redis: PrivateRedis;
+  let isolated: TestServices;
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    isolated = await createTestServices({ REDIS_URL: redis.url });
+  });
+  afterAll(async () => {
+    await redis.kill();
+    await isolated.close();
+  });
+
+  it("still answers reads and writes, uncached (API tokens need no Redis)", async () => {
+    const user = await insertTestUser(isolated, "Solo");
+    const session = createTestCaller(isolated, { headers: { cookie: user.cookie } });
+    const org = await session.org.create({ name: "Resilient" });
+    const project = await session.project.create({ orgId: org.id, name: "R", key: "RES" });
+    const { secret } = await session.token.create({
+      orgId: org.id,
+      name: "t",
+      role: "member",
+      expiresInDays: null,
+    });
+    const script = createTestCaller(isolated, { headers: { authorization: `Bearer ${secret}` } });
+    await script.task.list({ orgId: org.id, projectId: project.id });
+
+    await redis.kill();
+    const bypassed = isolated.cache.stats.bypassed;
+    await script.task.create({
+      orgId: org.id,
+      projectId: project.id,
+      title: "Written without Redis",
+    });
+    const { items } = await script.task.list({ orgId: org.id, projectId: project.id });
+    expect(items.map((t) => t.title)).toEqual(["Written without Redis"]);
+    expect(isolated.cache.stats.bypassed).toBeGreaterThan(bypassed);
+  });
+});

@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createTestCaller,
+  createTestServices,
+  insertTestUser,
+  type TestServices,
+  type TestUser,
+} from "../testing.ts";
+
+let services: TestServices;
+let owner: TestUser;
+let orgId: string;
+let projectId: string;
+const as = (user: TestUser) => createTestCaller(services, { headers: { cookie: user.cookie } });
+
+beforeAll(async () => {
+  services = await createTestServices({
+    RATE_LIMIT_WRITES_PER_MINUTE: "100000",
+    RATE_LIMIT_READS_PER_MINUTE: "100000",
+  });
+  owner = await insertTestUser(services, "Owner");
+  orgId = (await as(owner).org.create({ name: "Product Org" })).id;
+  projectId = (await as(owner).project.create({ orgId, name: "Engineering", key: "eng" })).id;
+});
+afterAll(async () => {
+  await services.close();
+});
+
+async function freshProject(key: string) {
+  return (await as(owner).project.create({ orgId, name: key, key })).id;
+}
+
+describe("projects", () => {
+  it("keeps keys unique per organization, normalised to upper case", async () => {
+    const project = await as(owner).project.get({ orgId, projectId });
+    expect(project.key).toBe("ENG");
+    await expect(
+      as(owner).project.create({ orgId, name: "Dup", key: "Eng" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(as(owner).project.create({ orgId, name: "Bad", key: "1X" })).rejects.toMatchObject(
+      { code: "BAD_REQUEST" },
+    );
+  });
+
+  it("archives, restores and deletes only when confirmed by key", async () => {
+    const id = await freshProject("ARC");
+    await as(owner).project.archive({ orgId, projectId: id });
+    expect((await as(owner).project.list({ orgId })).map((p) => p.key)).not.toContain("ARC");
+    expect(
+      (await as(owner).project.list({ orgId, includeArchived: true })).map((p) => p.key),
+    ).toContain("ARC");
+    await expect(as(owner).task.create({ orgId, projectId: id, title: "x" })).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
+    await as(owner).project.restore({ orgId, projectId: id });
+    await expect(
+      as(owner).project.delete({ orgId, projectId: id, confirmKey: "NOPE" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await as(owner).project.delete({ orgId, projectId: id, confirmKey: "arc" });
+    await expect(as(owner).project.get({ orgId, projectId: id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
+
+describe("tasks", () => {
+  it("numbers tasks per project without repeats under concurrent creates", async () => {
+    const id = await freshProject("SEQ");
+    const tasks = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        as(owner).task.create({ orgId, projectId: id, title: `Task ${i}` }),
+      ),
+    );
+    expect(tasks.map((t) => t.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 1),
+    );
+    expect((await as(owner).task.get({ orgId, ref: "seq-7" })).number).toBe(7);
+  });
+
+  it("keeps a column's order consistent through many moves, writing one row each", async () => {
+    const id = await freshProject("MOV");
+    const order: string[] = [];
+    for (let i = 0; i < 12; i++)
+      order.push(
+        (await as(owner).task.create({ orgId, projectId: id, title: `T${i}`, status: "todo" })).id,
+      );
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 16_807) % 2_147_483_647) % n;
+    for (let i = 0; i < 120; i++) {
+      const moved = order.splice(random(order.length), 1)[0]!;
+      const index = random(order.length + 1);
+      const afterId = order[index - 1];
+      const beforeId = order[index];
+      await as(owner).task.move({
+        orgId,
+        taskId: moved,
+        status: "todo",
+        ...(afterId ? { afterId } : beforeId ? { beforeId } : {}),
+      });
+      order.splice(index, 0, moved);
+    }
+    const { items } = await as(owner).task.list({
+      orgId,
+      projectId: id,
+      status: ["todo"],
+      sort: "position",
+      direction: "asc",
+      limit: 100,
+    });
+    expect(items.map((t) => t.id)).toEqual(order);
+  });
+
+  it("moves across columns to the end, or next to a neighbour; refuses a neighbour elsewhere", async () => {
+    const id = await freshProject("COL");
+    const a = await as(owner).task.create({ orgId, projectId: id, title: "A", status: "todo" });
+    const b = await as(owner).task.create({ orgId, projectId: id, title: "B", status: "done" });
+    const moved = await as(owner).task.move({
+      orgId,
+      taskId: a.id,
+      status: "done",
+      beforeId: b.id,
+    });
+    expect(moved.status).toBe("done");
+    expect(moved.position < b.position).toBe(true);
+    const c = await as(owner).task.create({ orgId, projectId: id, title: "C", status: "todo" });
+    await expect(
+      as(owner).task.move({ orgId, taskId: c.id, status: "todo", afterId: b.id }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("pages through every task exactly once while others are inserted", async () => {
+    const id = await freshProject("PAGE");
+    for (let i = 0; i < 60; i++)
+      await as(owner).task.create({ orgId, projectId: id, title: `P${i}` });
+    const before = new Set(
+      (await as(owner).task.list({ orgId, projectId: id, limit: 100 })).items.map((t) => t.id),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let inserts = 0;
+    do {
+      const page: Awaited<ReturnType<ReturnType<typeof as>["task"]["list"]>> = await as(
+        owner,
+      ).task.list({ orgId, projectId: id, limit: 7, cursor, sort: "created", direction: "desc" });
+      seen.push(...page.items.map((t) => t.id));
+      cursor = page.nextCursor;
+      if (inserts++ < 5)
+        await Promise.all([
+          as(owner).task.create({ orgId, projectId: id, title: "late" }),
+          as(owner).task.create({ orgId, projectId: id, title: "late" }),
+        ]);
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const taskId of before) expect(seen).toContain(taskId);
+  });
+
+  it("filters and sorts as asked", async () => {
+    const id = await freshProject("FLT");
+    const member = await insertTestUser(services, "Member");
+    await services.db.db
+      .insertInto("memberships")
+      .values({ org_id: orgId, user_id: member.id, role: "member" })
+      .execute();
+    const make = (title: string, extra: Record<string, unknown>) =>
+      as(owner).task.create({ orgId, projectId: id, title, ...extra });
+    await make("urgent bug", {
+      priority: "urgent",
+      labels: ["bug"],
+      assigneeId: member.id,
+      dueDate: "2026-12-01",
+    });
+    await make("low chore", { priority: "low", labels: ["chore"], dueDate: "2026-12-20" });
+    await make("high bug", { priority: "high", labels: ["bug", "ui"], status: "in_progress" });
+    const titles = async (filter: Record<string, unknown>) =>
+      (await as(owner).task.list({ orgId, projectId: id, ...filter })).items.map((t) => t.title);
+    expect(await titles({ label: "bug", sort: "priority", direction: "desc" })).toEqual([
+      "urgent bug",
+      "high bug",
+    ]);
+    expect(await titles({ assigneeId: member.id })).toEqual(["urgent bug"]);
+    expect((await titles({ assigneeId: "unassigned" })).sort()).toEqual(["high bug", "low chore"]);
+    expect(await titles({ status: ["in_progress"] })).toEqual(["high bug"]);
+    expect(await titles({ priority: ["low", "urgent"], sort: "due", direction: "asc" })).toEqual([
+      "urgent bug",
+      "low chore",
+    ]);
+    expect(await titles({ dueFrom: "2026-12-10", dueTo: "2026-12-31" })).toEqual(["low chore"]);
+    await expect(
+      make("x", { assigneeId: (await insertTestUser(services)).id }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(as(owner).task.list({ orgId, cursor: "garbage" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(as(owner).task.list({ orgId, limit: 101 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+
+  it("records the changed fields, and filters activity by project and by task", async () => {
+    const id = await freshProject("ACT");
+    const task = await as(owner).task.create({ orgId, projectId: id, title: "Audit me" });
+    await as(owner).task.update({ orgId, taskId: task.id, title: "Audited", priority: "high" });
+    const { items } = await as(owner).activity.list({ orgId, taskId: task.id });
+    expect(items.map((i) => i.action)).toEqual(["task.updated", "task.created"]);
+    expect(items[0]?.data).toMatchObject({
+      changes: {
+        title: { from: "Audit me", to: "Audited" },
+        priority: { from: "none", to: "high" },
+      },
+    });
+    const byProject = await as(owner).activity.list({ orgId, projectId: id });
+    expect(
+      byProject.items.every((i) => i.action.startsWith("task.") || i.action.startsWith("project.")),
+    ).toBe(true);
+    expect(byProject.items.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("comments", () => {
+  it("lets the author or an admin edit and delete, and no one else", async () => {
+    const task = await as(owner).task.create({ orgId, projectId, title: "Discuss" });
+    const [a, b] = [await insertTestUser(services, "A"), await insertTestUser(services, "B")];
+    for (const u of [a, b])
+      await services.db.db
+        .insertInto("memberships")
+        .values({ org_id: orgId, user_id: u.id, role: "member" })
+        .execute();
+    const comment = await as(a).comment.create({ orgId, taskId: task.id, body: "First!" });
+    await expect(
+      as(b).comment.update({ orgId, commentId: comment.id, body: "Hijack" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await as(a).comment.update({ orgId, commentId: comment.id, body: "Edited" });
+    expect((await as(b).comment.list({ orgId, taskId: task.id })).items.map((c) => c.body)).toEqual(
+      ["Edited"],
+    );
+    await as(owner).comment.delete({ orgId, commentId: comment.id });
+    expect((await as(a).comment.list({ orgId, taskId: task.id })).items).toEqual([]);
+  });
+});
+
+describe("search", () => {
+  it("finds by title, description and comment text, ranks title first, highlights, and stays in the organization", async () => {
+    const id = await freshProject("SRCH");
+    const inTitle = await as(owner).task.create({
+      orgId,
+      projectId: id,
+      title: "Refactor the quasar renderer",
+    });
+    const inDescription = await as(owner).task.create({
+      orgId,
+      projectId: id,
+      title: "Tidy up",
+      description: "The quasar module leaks memory under load.",
+    });
+    const withComment = await as(owner).task.create({
+      orgId,
+      projectId: id,
+      title: "Release notes",
+    });
+    await as(owner).comment.create({
+      orgId,
+      taskId: withComment.id,
+      body: "Mention the quasar fix in the notes",
+    });
+    const other = await insertTestUser(services, "Other");
+    const otherOrg = (await as(other).org.create({ name: "Elsewhere" })).id;
+    const otherProject = await as(other).project.create({ orgId: otherOrg, name: "X", key: "X1" });
+    await as(other).task.create({
+      orgId: otherOrg,
+      projectId: otherProject.id,
+      title: "quasar secret",
+    });
+
+    const hits = await as(owner).task.search({ orgId, query: "quasar" });
+    expect(hits.map((h) => h.id)).toEqual([inTitle.id, inDescription.id, withComment.id]);
+    expect(hits[0]?.title.filter((p) => p.match).map((p) => p.text)).toEqual(["quasar"]);
+    expect(hits[2]).toMatchObject({ matchedIn: "comment" });
+    expect(hits[2]?.snippet.some((p) => p.match && p.text === "quasar")).toBe(true);
+    expect(JSON.stringify(hits)).not.toContain("secret");
+    expect(await as(owner).task.search({ orgId, query: "quasar -renderer" })).toHaveLength(2);
+    await expect(as(owner).task.search({ orgId, query: "q" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});

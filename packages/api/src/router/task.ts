@@ -1,0 +1,79 @@
+import {
+  createTaskInput,
+  getTaskInput,
+  listTasksInput,
+  moveTaskInput,
+  searchTasksInput,
+  taskRefInput,
+  updateTaskInput,
+} from "@tesseract/validators";
+import { listTasks } from "../domain/task-list.ts";
+import { searchTasks } from "../domain/task-search.ts";
+import { createTask, deleteTask, findTask, moveTask, updateTask } from "../domain/tasks.ts";
+import { orgProcedure, router } from "../trpc.ts";
+import { actor } from "./actor.ts";
+
+const READ = { permission: "task.read", rateLimit: "read", cache: { tags: ["tasks"] } } as const;
+// Project lists count open tasks, so task changes invalidate them too.
+const WRITE = {
+  permission: "task.write",
+  rateLimit: "write",
+  invalidates: ["tasks", "projects"],
+} as const;
+
+export const taskRouter = router({
+  create: orgProcedure
+    .meta(WRITE)
+    .input(createTaskInput)
+    .mutation(({ ctx, input }) =>
+      ctx.services.db.db
+        .transaction()
+        .execute((trx) => createTask(trx, ctx.org.orgId, actor(ctx), input)),
+    ),
+
+  get: orgProcedure
+    .meta(READ)
+    .input(getTaskInput)
+    .query(({ ctx, input }) => findTask(ctx.services.db.db, ctx.org.orgId, input.ref)),
+
+  list: orgProcedure
+    .meta(READ)
+    .input(listTasksInput)
+    .query(({ ctx, input }) => listTasks(ctx.services.db.db, ctx.org.orgId, input)),
+
+  update: orgProcedure
+    .meta(WRITE)
+    .input(updateTaskInput)
+    .mutation(({ ctx, input }) => {
+      const { orgId: _, taskId, ...changes } = input;
+      return ctx.services.db.db
+        .transaction()
+        .execute((trx) => updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes));
+    }),
+
+  move: orgProcedure
+    .meta(WRITE)
+    .input(moveTaskInput)
+    .mutation(({ ctx, input }) =>
+      ctx.services.db.db
+        .transaction()
+        .execute((trx) => moveTask(trx, ctx.org.orgId, actor(ctx), input)),
+    ),
+
+  delete: orgProcedure
+    .meta({ ...WRITE, invalidates: ["tasks", "projects", "comments"] })
+    .input(taskRefInput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.db.db
+        .transaction()
+        .execute((trx) => deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId));
+      return { ok: true as const };
+    }),
+
+  search: orgProcedure
+    .meta({ permission: "task.read", rateLimit: "search" })
+    .input(searchTasksInput)
+    .query(({ ctx, input }) =>
+      searchTasks(ctx.services.db.db, ctx.org.orgId, input.query, input.limit),
+    ),
+});

@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { orgScoped } from "./organization.ts";
+
+export const TASK_STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
+export const TASK_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
+export const taskStatusSchema = z.enum(TASK_STATUSES, {
+  message: "Choose backlog, todo, in progress, done or canceled",
+});
+export const taskPrioritySchema = z.enum(TASK_PRIORITIES, {
+  message: "Choose none, low, medium, high or urgent",
+});
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+export type TaskPriority = z.infer<typeof taskPrioritySchema>;
+
+export const projectKeySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, "Use 2-10 letters or digits, starting with a letter (e.g. ENG)");
+const projectName = z
+  .string()
+  .trim()
+  .min(1, "Name the project")
+  .max(80, "Use at most 80 characters");
+const projectDescription = z.string().max(2_000, "Use at most 2,000 characters");
+
+export const projectId = z.uuid("Unknown project");
+export const createProjectInput = orgScoped.extend({
+  name: projectName,
+  key: projectKeySchema,
+  description: projectDescription.default(""),
+});
+export const updateProjectInput = orgScoped.extend({
+  projectId,
+  name: projectName.optional(),
+  description: projectDescription.optional(),
+});
+export const projectRefInput = orgScoped.extend({ projectId });
+export const deleteProjectInput = projectRefInput.extend({
+  confirmKey: z.string().min(1, "Type the project key to confirm"),
+});
+export const listProjectsInput = orgScoped.extend({ includeArchived: z.boolean().default(false) });
+
+const title = z
+  .string()
+  .trim()
+  .min(1, "Give the task a title")
+  .max(200, "Use at most 200 characters");
+const description = z.string().max(20_000, "Use at most 20,000 characters");
+const label = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30, "Labels have at most 30 characters")
+  .regex(/^[^,]+$/, "Labels cannot contain commas");
+const labels = z
+  .array(label)
+  .max(10, "At most 10 labels")
+  .transform((values) => [...new Set(values)]);
+const dueDate = z.iso.date("Use a date like 2026-12-31");
+
+export const taskId = z.uuid("Unknown task");
+export const createTaskInput = orgScoped.extend({
+  projectId,
+  title,
+  description: description.default(""),
+  status: taskStatusSchema.default("backlog"),
+  priority: taskPrioritySchema.default("none"),
+  assigneeId: z.uuid("Unknown member").nullable().default(null),
+  dueDate: dueDate.nullable().default(null),
+  labels: labels.default([]),
+});
+export const updateTaskInput = orgScoped.extend({
+  taskId,
+  title: title.optional(),
+  description: description.optional(),
+  status: taskStatusSchema.optional(),
+  priority: taskPrioritySchema.optional(),
+  assigneeId: z.uuid("Unknown member").nullable().optional(),
+  dueDate: dueDate.nullable().optional(),
+  labels: labels.optional(),
+});
+/** `ref` is a task id or its key, such as ENG-42. */
+export const getTaskInput = orgScoped.extend({
+  ref: z.union([
+    z.uuid(),
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, "Use a task id or key such as ENG-42"),
+  ]),
+});
+/** Puts the task in `status`, between `afterId` and `beforeId` (either may be omitted: the end or the start). */
+export const moveTaskInput = orgScoped.extend({
+  taskId,
+  status: taskStatusSchema,
+  afterId: taskId.nullish(),
+  beforeId: taskId.nullish(),
+});
+export const taskRefInput = orgScoped.extend({ taskId });
+
+export const TASK_SORTS = ["position", "created", "updated", "priority", "due"] as const;
+export const listTasksInput = orgScoped.extend({
+  projectId: projectId.optional(),
+  status: z.array(taskStatusSchema).max(5).optional(),
+  assigneeId: z.union([z.uuid("Unknown member"), z.literal("unassigned")]).optional(),
+  label: label.optional(),
+  priority: z.array(taskPrioritySchema).max(5).optional(),
+  dueFrom: dueDate.optional(),
+  dueTo: dueDate.optional(),
+  sort: z.enum(TASK_SORTS).default("created"),
+  direction: z.enum(["asc", "desc"]).default("desc"),
+  cursor: z.string().max(300).nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export const searchTasksInput = orgScoped.extend({
+  query: z
+    .string()
+    .trim()
+    .min(2, "Type at least 2 characters")
+    .max(200, "Use at most 200 characters"),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+
+const commentBody = z
+  .string()
+  .trim()
+  .min(1, "Write something")
+  .max(10_000, "Use at most 10,000 characters");
+export const commentId = z.uuid("Unknown comment");
+export const createCommentInput = orgScoped.extend({ taskId, body: commentBody });
+export const updateCommentInput = orgScoped.extend({ commentId, body: commentBody });
+export const commentRefInput = orgScoped.extend({ commentId });
+export const listCommentsInput = orgScoped.extend({
+  taskId,
+  cursor: z.string().max(300).nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export type ListTasksInput = z.infer<typeof listTasksInput>;
