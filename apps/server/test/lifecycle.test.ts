@@ -38,21 +38,35 @@ function start(script: string, env: Record<string, string>): ServerProcess {
   return server;
 }
 
+/** Resolves once the server reports the slow request in flight (besides this metrics request). */
+async function untilInFlight(base: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const text = await (await fetch(`${base}/metrics`)).text();
+        return Number(/tesseract_http_requests_in_flight (\d+)/.exec(text)?.[1] ?? 0);
+      },
+      { timeout: 30_000, interval: 50 },
+    )
+    .toBeGreaterThanOrEqual(2);
+}
+
 const slowUrl = (base: string, ms: number) =>
   `${base}/trpc/probe.slow?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ ms })))}`;
 
-describe("graceful shutdown", () => {
+// Each test starts a real Node process: on a loaded machine that alone can take many seconds.
+describe("graceful shutdown", { timeout: 90_000 }, () => {
   it("on SIGTERM stops accepting, finishes the in-flight request, and exits 0", async () => {
     const server = start("test/fixtures/probe-server.ts", servicesEnv());
     const url = await server.ready;
-    const inFlight = fetch(slowUrl(url, 1_500));
-    await new Promise((r) => setTimeout(r, 300));
+    const inFlight = fetch(slowUrl(url, 4_000));
+    await untilInFlight(url);
     server.child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 200));
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     const res = await inFlight;
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('"sleptMs":1500');
+    expect(await res.text()).toContain('"sleptMs":4000');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('"drained":true');
   });
@@ -67,14 +81,14 @@ describe("graceful shutdown", () => {
       (res) => res.status,
       () => "cut off",
     );
-    await new Promise((r) => setTimeout(r, 200));
+    await untilInFlight(url);
     server.child.kill("SIGTERM");
     expect(await inFlight).toBe("cut off");
     expect((await server.exited).code).toBe(1);
   });
 });
 
-describe("start-up", () => {
+describe("start-up", { timeout: 90_000 }, () => {
   it("stops with one message naming every bad variable", async () => {
     const server = start("src/main.ts", {
       PORT: "eighty",
@@ -101,7 +115,7 @@ describe("start-up", () => {
 
   it(
     "boots the embedded mode with nothing installed and answers health",
-    { timeout: 60_000 },
+    { timeout: 90_000 },
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), "tesseract-embedded-"));
       try {

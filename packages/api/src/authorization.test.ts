@@ -171,6 +171,7 @@ const NOT_ORG_SCOPED = new Set([
   "invitation.preview",
   "invitation.accept",
   "dev.inbox",
+  "dev.seedDemo",
 ]);
 
 const RANK: Record<Role, number> = { viewer: 1, member: 2, admin: 3, owner: 4 };

@@ -1,5 +1,6 @@
 import { AppError } from "../errors.ts";
-import { publicProcedure, router } from "../trpc.ts";
+import { seedDemo } from "../seed/demo.ts";
+import { publicProcedure, router, sessionProcedure } from "../trpc.ts";
 
 export const devRouter = router({
   /** Emails kept in memory when no SMTP_URL is set, for the development inbox page. */
@@ -8,5 +9,13 @@ export const devRouter = router({
     if (config.isProduction || mailer.kind !== "memory")
       throw new AppError("NOT_FOUND", "The development inbox is off");
     return mailer.inbox();
+  }),
+
+  /** Loads the demo organization (the embedded first run offers it) and makes the caller an owner. */
+  seedDemo: sessionProcedure.mutation(async ({ ctx }) => {
+    if (ctx.services.config.isProduction)
+      throw new AppError("NOT_FOUND", "Demo data is for development only; run pnpm db:seed");
+    const result = await seedDemo(ctx.services.db.db, { extraOwnerId: ctx.auth.user.id });
+    return { orgId: result.orgId, created: result.created };
   }),
 });

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createTestCaller,
+  createTestServices,
+  insertTestUser,
+  type TestServices,
+} from "../testing.ts";
+import { seedDemo } from "./demo.ts";
+
+let services: TestServices;
+beforeAll(async () => {
+  services = await createTestServices();
+});
+afterAll(async () => {
+  await services.close();
+});
+
+describe("demo data", () => {
+  it("seeds members, projects, tasks and comments once, with sound numbers and positions", async () => {
+    const first = await seedDemo(services.db.db, { tasks: 400 });
+    expect(first).toMatchObject({ created: true, tasks: 400 });
+    expect(first.comments).toBeGreaterThan(100);
+    expect(await seedDemo(services.db.db, { tasks: 400 })).toMatchObject({
+      orgId: first.orgId,
+      created: false,
+    });
+
+    const { db } = services.db;
+    const tasks = await db
+      .selectFrom("tasks")
+      .select(["project_id", "number", "status", "position"])
+      .where("org_id", "=", first.orgId)
+      .execute();
+    expect(tasks).toHaveLength(400);
+    const projects = await db
+      .selectFrom("projects")
+      .select(["id", "next_task_number"])
+      .where("org_id", "=", first.orgId)
+      .execute();
+    for (const project of projects) {
+      const numbers = tasks
+        .filter((t) => t.project_id === project.id)
+        .map((t) => t.number)
+        .sort((a, b) => a - b);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+      expect(project.next_task_number).toBe(numbers.length + 1);
+    }
+    const positions = tasks.map((t) => `${t.project_id}:${t.status}:${t.position}`);
+    expect(new Set(positions).size).toBe(positions.length);
+    const roles = await db
+      .selectFrom("memberships")
+      .select("role")
+      .where("org_id", "=", first.orgId)
+      .execute();
+    expect(new Set(roles.map((r) => r.role))).toEqual(
+      new Set(["owner", "admin", "member", "viewer"]),
+    );
+  });
+
+  it("is offered to a signed-in person outside production, who becomes an owner", async () => {
+    const user = await insertTestUser(services, "Trying it out");
+    const { orgId } = await createTestCaller(services, {
+      headers: { cookie: user.cookie },
+    }).dev.seedDemo();
+    const caller = createTestCaller(services, { headers: { cookie: user.cookie } });
+    expect((await caller.org.get({ orgId })).role).toBe("owner");
+    expect((await caller.task.list({ orgId, limit: 5 })).items).toHaveLength(5);
+    const production = { ...services, config: { ...services.config, isProduction: true } };
+    await expect(
+      createTestCaller(production, { headers: { cookie: user.cookie } }).dev.seedDemo(),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
