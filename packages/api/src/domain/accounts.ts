@@ -36,6 +36,14 @@ export async function signUp(
   ctx: Context,
   input: SignUpInput,
 ): Promise<{ user: AuthUser; sessionSecret: string }> {
+  const { config } = ctx.services;
+  const perIp = {
+    limit: config.rateLimits.signInPerIp,
+    windowSeconds: config.rateLimits.windowSeconds,
+  };
+  await enforceRateLimits(ctx, [
+    { key: `sign-up:ip:${ctx.request.clientIp ?? "unknown"}`, rule: perIp },
+  ]);
   const { db } = ctx.services.db;
   const passwordHash = await hashPassword(input.password);
   const user = await db
@@ -133,6 +141,16 @@ export async function changePassword(
 
 /** Always answers the same; the email (if the account exists) is sent after the response. */
 export async function requestPasswordReset(ctx: Context, email: string): Promise<void> {
+  const { config } = ctx.services;
+  const perIp = {
+    limit: config.rateLimits.signInPerIp,
+    windowSeconds: config.rateLimits.windowSeconds,
+  };
+  // Known and unknown addresses spend the same budgets, so a 429 reveals nothing either.
+  await enforceRateLimits(ctx, [
+    { key: `reset:account:${email}`, rule: { limit: 5, windowSeconds: 3_600 } },
+    { key: `reset:ip:${ctx.request.clientIp ?? "unknown"}`, rule: perIp },
+  ]);
   const { db } = ctx.services.db;
   const user = await db
     .selectFrom("users")

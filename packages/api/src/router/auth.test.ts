@@ -210,6 +210,22 @@ describe("accounts", () => {
   });
 });
 
+describe("abuse limits", () => {
+  it("limits reset emails per address, for known and unknown addresses alike", async () => {
+    await signUp("bombed@example.com");
+    const ask = (email: string) =>
+      createTestCaller(services, { clientIp: "10.9.9.9" }).auth.requestPasswordReset({ email });
+    for (let i = 0; i < 5; i++) {
+      await ask("bombed@example.com");
+      await ask("nobody-here@example.com");
+    }
+    await expect(ask("bombed@example.com")).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(ask("nobody-here@example.com")).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+  });
+});
+
 describe("sessions", () => {
   it("lists the caller's sessions, marks the current one, revokes one or all others", async () => {
     const { cookie: a } = await signUp("many@example.com");
