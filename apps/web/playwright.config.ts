@@ -3,13 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-
-// Ports of their own, so the suite never talks to (or collides with) a running `pnpm dev`.
-const API_PORT = 4101;
-const WEB_PORT = 3101;
-const EMULATOR_PORT = 4599;
-const apiUrl = `http://127.0.0.1:${API_PORT}`;
-const webUrl = `http://127.0.0.1:${WEB_PORT}`;
+import { API_PORT, apiUrl, EMULATOR_PORT, WEB_PORT, webUrl } from "./e2e/servers.ts";
 
 // The test harness is configured through the environment like any CLI tool; the web app itself
 // still reads it only in src/env.ts.
@@ -58,7 +52,10 @@ export default defineConfig({
       reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
       env: {
-        NODE_ENV: "production",
+        // Not production: the browser tests follow emailed links through the development inbox
+        // (dev.inbox), which the API keeps only outside production and without SMTP_URL.
+        NODE_ENV: "test",
+        SMTP_URL: "",
         HOST: "127.0.0.1",
         PORT: String(API_PORT),
         PUBLIC_URL: webUrl,

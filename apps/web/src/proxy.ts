@@ -1,15 +1,41 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { env } from "./env.ts";
+import { REQUEST_PATH_HEADER } from "./lib/request-path.ts";
 
 /**
  * Forwards the browser's same-origin /trpc calls (so the session cookie stays first-party) to the
  * API server. This is a proxy rather than a `rewrites()` entry in next.config.ts because Next bakes
  * config rewrites into the build: one build could then never be pointed at another API_URL.
+ * The API's Set-Cookie headers come back to the browser unchanged.
+ *
+ * Client address: the API limits sign-in attempts per IP and believes X-Forwarded-For only from
+ * trusted (loopback) peers such as this server. Next gives proxy.ts no socket address; its server
+ * fills `x-forwarded-for` with the peer's address when the request has none, and that value is
+ * what is forwarded here (with every other request header). A request that already carries one
+ * keeps it as sent — Next cannot append to it — so in production the web app belongs behind a
+ * reverse proxy that sets X-Forwarded-For itself.
  */
-export function proxy(request: NextRequest): NextResponse {
+function forwardToApi(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   return NextResponse.rewrite(`${env.API_URL}${pathname}${search}`);
 }
 
-export const config = { matcher: "/trpc/:path*" };
+/** Tells server components which page was asked for (see REQUEST_PATH_HEADER). */
+function annotatePage(request: NextRequest): NextResponse {
+  const { pathname, search } = request.nextUrl;
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
+  return NextResponse.next({ request: { headers } });
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  return request.nextUrl.pathname.startsWith("/trpc/")
+    ? forwardToApi(request)
+    : annotatePage(request);
+}
+
+export const config = {
+  // Pages and /trpc; not Next's own assets.
+  matcher: ["/trpc/:path*", "/((?!_next/|icon.svg|favicon.ico|robots.txt).*)"],
+};

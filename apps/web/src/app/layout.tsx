@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "~/components/site-header.tsx";
+import { VerifyEmailBanner } from "~/components/verify-email-banner.tsx";
 import { env } from "~/env.ts";
 import { themeInitScript } from "~/lib/theme.ts";
 import { TRPCReactProvider } from "~/trpc/react.tsx";
@@ -35,7 +36,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <TRPCReactProvider>
           <SiteHeader />
-          <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-6 sm:py-14">
+          <VerifyEmailBanner />
+          <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
             {children}
           </main>
         </TRPCReactProvider>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getMe } from "~/trpc/session.ts";
 
 const pillars = [
   {
@@ -15,7 +16,8 @@ const pillars = [
   },
 ];
 
-export default function HomePage() {
+export default async function HomePage() {
+  const me = await getMe().catch(() => null);
   return (
     <div className="space-y-12">
       <section className="space-y-5">
@@ -29,12 +31,20 @@ export default function HomePage() {
           Use it as it is, or fork it as the foundation of your own multi-tenant SaaS: PostgreSQL,
           Redis, S3 and SQS behind one tRPC router, and this Next.js app in front of it.
         </p>
-        <Link
-          href="/status"
-          className="inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm transition-colors hover:bg-indigo-500"
-        >
-          See system status <span aria-hidden="true">→</span>
-        </Link>
+        <div className="flex flex-wrap gap-3">
+          <Link
+            href={me ? "/orgs" : "/sign-up"}
+            className="inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm transition-colors hover:bg-indigo-500"
+          >
+            {me ? "Go to your organizations" : "Get started"} <span aria-hidden="true">→</span>
+          </Link>
+          <Link
+            href="/status"
+            className="inline-flex items-center gap-2 rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium text-zinc-800 transition-colors hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-900"
+          >
+            See system status
+          </Link>
+        </div>
       </section>
 
       <ul className="grid gap-4 sm:grid-cols-3">

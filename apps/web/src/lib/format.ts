@@ -21,3 +21,16 @@ export function formatLatency(latencyMs: number): string {
   if (latencyMs < 1) return "<1 ms";
   return `${Math.round(latencyMs)} ms`;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+/** "Nov 24, 2026, 3:04 PM" — in the viewer's time zone once rendered in the browser. */
+export function formatDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
+}
+
+/** "Nov 24, 2026". */
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}

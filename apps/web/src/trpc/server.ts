@@ -18,12 +18,16 @@ const getQueryClient = cache(createQueryClient);
  * API sees the same session it would see from the browser. The web app never runs API code.
  */
 const getApiClient = cache(async (): Promise<TRPCUntypedClient<AppRouter>> => {
-  const cookie = (await headers()).get("cookie");
+  const incoming = await headers();
+  const cookie = incoming.get("cookie");
+  // The visitor's address, as for /trpc calls through src/proxy.ts (the API trusts it from us).
+  const forwardedFor = incoming.get("x-forwarded-for");
   return createTRPCUntypedClient<AppRouter>({
     links: [
       apiBatchLink(`${env.API_URL}/trpc`, () => ({
         "x-trpc-source": "rsc",
         ...(cookie ? { cookie } : {}),
+        ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
       })),
     ],
   });

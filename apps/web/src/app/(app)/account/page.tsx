@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { PageHeader } from "~/components/ui/page-header.tsx";
+import { api, HydrateClient, prefetchOrThrow } from "~/trpc/server.ts";
+import { requireMe } from "~/trpc/session.ts";
+import { ChangePasswordCard } from "./change-password-card.tsx";
+import { ProfileCard } from "./profile-card.tsx";
+import { SessionsCard } from "./sessions-card.tsx";
+import { TokensCard } from "./tokens-card.tsx";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const me = await requireMe();
+  await prefetchOrThrow(
+    api.session.list.prefetch(),
+    ...me.organizations.map((org) => api.token.list.prefetch({ orgId: org.id })),
+  );
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Account" description={`Signed in as ${me.user.email}.`} />
+      <ProfileCard name={me.user.name} email={me.user.email} />
+      <ChangePasswordCard />
+      <HydrateClient>
+        <SessionsCard />
+        <TokensCard organizations={me.organizations} />
+      </HydrateClient>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { updateProfileInput } from "@tesseract/validators";
+import { useRouter } from "next/navigation";
+import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { TextField } from "~/components/forms/text-field.tsx";
+import {
+  focusFirstInvalid,
+  formValues,
+  useFormErrors,
+} from "~/components/forms/use-form-errors.ts";
+import { Alert } from "~/components/ui/alert.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Card } from "~/components/ui/card.tsx";
+import { trpc } from "~/trpc/react.tsx";
+
+export function ProfileCard({ name, email }: { name: string; email: string }) {
+  const router = useRouter();
+  const { errors, validate, fail, reset } = useFormErrors();
+  const update = trpc.auth.updateProfile.useMutation({
+    // The name shows in the header, which the server renders.
+    onSuccess: () => {
+      router.refresh();
+    },
+    onError: fail,
+  });
+
+  return (
+    <Card id="profile" title="Profile" description="How other members see you.">
+      <form
+        noValidate
+        className="space-y-4"
+        onChange={() => {
+          update.reset();
+          reset();
+        }}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const input = validate(updateProfileInput, formValues(event.currentTarget));
+          if (input) update.mutate(input);
+          else focusFirstInvalid(event.currentTarget);
+        }}
+      >
+        <FormAlert errors={errors} />
+        {update.isSuccess ? <Alert tone="success">Saved.</Alert> : null}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            name="name"
+            label="Name"
+            defaultValue={name}
+            autoComplete="name"
+            error={errors.fields.name}
+            required
+          />
+          <TextField
+            name="email-readonly"
+            label="Email"
+            value={email}
+            readOnly
+            disabled
+            hint="Your email address cannot be changed yet."
+          />
+        </div>
+        <Button type="submit" pending={update.isPending}>
+          {update.isPending ? "Saving…" : "Save profile"}
+        </Button>
+      </form>
+    </Card>
+  );
+}

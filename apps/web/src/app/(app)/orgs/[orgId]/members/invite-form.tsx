@@ -1,0 +1,83 @@
+"use client";
+
+import type { Role } from "@tesseract/validators";
+import { createInvitationInput, invitableRoleSchema } from "@tesseract/validators";
+import { useRef, useState } from "react";
+import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SelectField } from "~/components/forms/select-field.tsx";
+import { TextField } from "~/components/forms/text-field.tsx";
+import {
+  focusFirstInvalid,
+  formValues,
+  useFormErrors,
+} from "~/components/forms/use-form-errors.ts";
+import { Alert } from "~/components/ui/alert.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { roleLabels, rolesUpTo } from "~/lib/roles.ts";
+import { trpc } from "~/trpc/react.tsx";
+
+export function InviteForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
+  const utils = trpc.useUtils();
+  const form = useRef<HTMLFormElement>(null);
+  const { errors, validate, fail, reset } = useFormErrors();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const invite = trpc.invitation.create.useMutation({
+    onSuccess: async (invitation) => {
+      setSentTo(invitation.email);
+      form.current?.reset();
+      await utils.invitation.list.invalidate({ orgId });
+    },
+    onError: fail,
+  });
+  const roles = rolesUpTo(myRole, invitableRoleSchema.options);
+
+  return (
+    <form
+      ref={form}
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSentTo(null);
+        const input = validate(createInvitationInput, {
+          ...formValues(event.currentTarget),
+          orgId,
+        });
+        if (input) invite.mutate(input);
+        else focusFirstInvalid(event.currentTarget);
+      }}
+      onChange={() => {
+        if (sentTo) setSentTo(null);
+        if (errors.form) reset();
+      }}
+    >
+      <FormAlert errors={errors} />
+      {sentTo ? (
+        <Alert tone="success" testId="invitation-sent">
+          Invitation sent to {sentTo}.
+        </Alert>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <TextField
+          name="email"
+          type="email"
+          label="Email address"
+          placeholder="name@example.com"
+          autoComplete="off"
+          error={errors.fields.email}
+          required
+        />
+        <SelectField
+          name="role"
+          label="Role"
+          defaultValue="member"
+          options={roles.map((role) => ({ value: role, label: roleLabels[role] }))}
+          error={errors.fields.role}
+        />
+      </div>
+      <Button type="submit" pending={invite.isPending}>
+        {invite.isPending ? "Sending…" : "Send invitation"}
+      </Button>
+    </form>
+  );
+}

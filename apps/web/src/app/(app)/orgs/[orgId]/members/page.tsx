@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { PageHeader } from "~/components/ui/page-header.tsx";
+import { can } from "~/lib/roles.ts";
+import { requireOrg } from "~/trpc/org.ts";
+import { api, HydrateClient, prefetchOrThrow } from "~/trpc/server.ts";
+import { requireMe } from "~/trpc/session.ts";
+import { InvitationsCard } from "./invitations-card.tsx";
+import { LeaveOrgCard } from "./leave-org-card.tsx";
+import { MembersCard } from "./members-card.tsx";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: PageProps<"/orgs/[orgId]/members">) {
+  const { orgId } = await params;
+  const [me, org] = await Promise.all([requireMe(), requireOrg(orgId)]);
+  const canInvite = can(org.role, "member.invite");
+  await prefetchOrThrow(
+    api.member.list.prefetch({ orgId }),
+    ...(canInvite ? [api.invitation.list.prefetch({ orgId })] : []),
+  );
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Members"
+        description={
+          canInvite
+            ? "Everyone in this organization. Invite people by email and choose what they can do."
+            : "Everyone in this organization."
+        }
+      />
+      <HydrateClient>
+        <MembersCard orgId={orgId} myRole={org.role} myUserId={me.user.id} />
+        {canInvite ? <InvitationsCard orgId={orgId} myRole={org.role} /> : null}
+      </HydrateClient>
+      <LeaveOrgCard orgId={orgId} orgName={org.name} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { requestPasswordResetInput } from "@tesseract/validators";
+import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { TextField } from "~/components/forms/text-field.tsx";
+import {
+  focusFirstInvalid,
+  formValues,
+  useFormErrors,
+} from "~/components/forms/use-form-errors.ts";
+import { Alert } from "~/components/ui/alert.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { trpc } from "~/trpc/react.tsx";
+
+export function ForgotPasswordForm() {
+  const { errors, validate, fail } = useFormErrors();
+  const request = trpc.auth.requestPasswordReset.useMutation({ onError: fail });
+
+  // The same answer whether or not the account exists, so the page reveals nobody's address.
+  if (request.isSuccess) {
+    return (
+      <Alert tone="success" title="Check your email" testId="reset-requested">
+        {request.data.message} The link works once and expires in an hour.
+      </Alert>
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = validate(requestPasswordResetInput, formValues(event.currentTarget));
+        if (input) request.mutate(input);
+        else focusFirstInvalid(event.currentTarget);
+      }}
+    >
+      <FormAlert errors={errors} />
+      <TextField
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        error={errors.fields.email}
+        required
+      />
+      <Button type="submit" pending={request.isPending} className="w-full">
+        {request.isPending ? "Sending…" : "Email me a reset link"}
+      </Button>
+    </form>
+  );
+}

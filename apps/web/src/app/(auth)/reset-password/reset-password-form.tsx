@@ -1,0 +1,65 @@
+"use client";
+
+import { resetPasswordInput } from "@tesseract/validators";
+import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { TextField } from "~/components/forms/text-field.tsx";
+import {
+  focusFirstInvalid,
+  formValues,
+  useFormErrors,
+} from "~/components/forms/use-form-errors.ts";
+import { TextLink } from "~/components/text-link.tsx";
+import { Alert } from "~/components/ui/alert.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { trpc } from "~/trpc/react.tsx";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const { errors, validate, fail } = useFormErrors();
+  const reset = trpc.auth.resetPassword.useMutation({ onError: fail });
+
+  if (reset.isSuccess) {
+    return (
+      <Alert tone="success" title="Your password was changed" testId="password-reset">
+        Every session of your account was signed out. <TextLink href="/sign-in">Sign in</TextLink>{" "}
+        with your new password.
+      </Alert>
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = validate(resetPasswordInput, { ...formValues(event.currentTarget), token });
+        if (input) reset.mutate(input);
+        else focusFirstInvalid(event.currentTarget);
+      }}
+    >
+      <FormAlert errors={errors} />
+      {errors.fields.token ? (
+        <Alert tone="error">
+          {errors.fields.token}. <TextLink href="/forgot-password">Ask for a new link</TextLink>.
+        </Alert>
+      ) : null}
+      <TextField
+        name="password"
+        type="password"
+        label="New password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={errors.fields.password}
+        required
+      />
+      <Button type="submit" pending={reset.isPending} className="w-full">
+        {reset.isPending ? "Saving…" : "Set new password"}
+      </Button>
+      {errors.code === "BAD_REQUEST" && errors.form ? (
+        <p className="text-center text-sm">
+          <TextLink href="/forgot-password">Ask for a new reset link</TextLink>
+        </p>
+      ) : null}
+    </form>
+  );
+}

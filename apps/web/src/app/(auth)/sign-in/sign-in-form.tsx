@@ -1,0 +1,62 @@
+"use client";
+
+import { signInInput } from "@tesseract/validators";
+import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { TextField } from "~/components/forms/text-field.tsx";
+import {
+  focusFirstInvalid,
+  formValues,
+  useFormErrors,
+} from "~/components/forms/use-form-errors.ts";
+import { TextLink } from "~/components/text-link.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { trpc } from "~/trpc/react.tsx";
+
+export function SignInForm({ next }: { next: string }) {
+  const { errors, validate, fail } = useFormErrors();
+  const signIn = trpc.auth.signIn.useMutation({
+    // A full page load: every server component (the header too) renders for the new session.
+    onSuccess: () => {
+      window.location.assign(next);
+    },
+    onError: fail,
+  });
+  const isBusy = signIn.isPending || signIn.isSuccess;
+
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = validate(signInInput, formValues(event.currentTarget));
+        if (input) signIn.mutate(input);
+        else focusFirstInvalid(event.currentTarget);
+      }}
+    >
+      <FormAlert errors={errors} />
+      <TextField
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        error={errors.fields.email}
+        required
+      />
+      <TextField
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        error={errors.fields.password}
+        required
+      />
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <TextLink href="/forgot-password">Forgot your password?</TextLink>
+        <Button type="submit" pending={isBusy}>
+          {isBusy ? "Signing in…" : "Sign in"}
+        </Button>
+      </div>
+    </form>
+  );
+}

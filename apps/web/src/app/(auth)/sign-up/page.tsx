@@ -1,0 +1,34 @@
+import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { textLinkClasses } from "~/components/text-link.tsx";
+import { safeNextPath, withNext } from "~/lib/safe-next.ts";
+import { getMe } from "~/trpc/session.ts";
+import { AuthCard } from "../auth-card.tsx";
+import { SignUpForm } from "./sign-up-form.tsx";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">) {
+  const { next } = await searchParams;
+  const rawNext = typeof next === "string" ? next : null;
+  const destination = safeNextPath(rawNext);
+  if (await getMe()) redirect(destination as Route);
+
+  return (
+    <AuthCard
+      title="Create your account"
+      description="Start a workspace for your team, or join one you were invited to."
+      footer={
+        <p>
+          Already have an account?{" "}
+          <Link href={withNext("/sign-in", rawNext) as Route} className={textLinkClasses}>
+            Sign in
+          </Link>
+        </p>
+      }
+    >
+      <SignUpForm next={destination} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { z } from "zod";
+import type { ApiErrorCode } from "~/lib/api-error.ts";
+import { describeApiError } from "~/lib/api-error.ts";
+
+export interface FormErrors {
+  /** The first problem of each field, from the shared zod schema or the API's answer. */
+  fields: Record<string, string>;
+  /** A problem with the form as a whole (the API's message). */
+  form: string | null;
+  code: ApiErrorCode | null;
+}
+
+const noErrors: FormErrors = { fields: {}, form: null, code: null };
+
+function firstIssues(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".");
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/**
+ * Field and form errors for one form: `validate` runs the same zod schema the API uses before
+ * anything is sent, and `fail` shows what the API answered (its field errors, or its message).
+ */
+export function useFormErrors() {
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+
+  const validate = useCallback(<S extends z.ZodType>(schema: S, values: unknown) => {
+    const result = schema.safeParse(values);
+    if (result.success) {
+      setErrors(noErrors);
+      return result.data;
+    }
+    setErrors({ fields: firstIssues(result.error), form: null, code: "BAD_REQUEST" });
+    return null;
+  }, []);
+
+  const fail = useCallback((error: unknown) => {
+    const { code, message, fieldErrors } = describeApiError(error);
+    const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+    setErrors({ fields: fieldErrors, form: hasFieldErrors ? null : message, code });
+  }, []);
+
+  const reset = useCallback(() => {
+    setErrors(noErrors);
+  }, []);
+
+  return { errors, validate, fail, reset };
+}
+
+/** A form's text fields by name (FormData holds only strings for these forms). */
+export function formValues(form: HTMLFormElement): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === "string") values[name] = value;
+  }
+  return values;
+}
+
+/** After a failed submit, keyboard and screen-reader users land on the first field to fix. */
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  requestAnimationFrame(() => {
+    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
+}

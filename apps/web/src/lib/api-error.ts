@@ -1,0 +1,62 @@
+import { TRPCClientError } from "@trpc/client";
+
+/** The codes the API answers with (see packages/api/src/errors.ts), plus what a dead link gives. */
+export type ApiErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "TOO_MANY_REQUESTS"
+  | "SERVICE_UNAVAILABLE"
+  | "INTERNAL_SERVER_ERROR"
+  | "NETWORK";
+
+export interface ApiErrorInfo {
+  code: ApiErrorCode;
+  /** Safe to show: the API's own message, or a generic one when there was no answer. */
+  message: string;
+  /** The first problem per field when the API refused the input. */
+  fieldErrors: Record<string, string>;
+}
+
+const NETWORK_MESSAGE = "Could not reach Tesseract. Check your connection and try again.";
+const INTERNAL_MESSAGE = "Something went wrong on our side. Try again in a moment.";
+
+interface ErrorData {
+  code?: unknown;
+  zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null;
+}
+
+function dataOf(error: unknown): ErrorData | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  const data: unknown = error.data;
+  return data && typeof data === "object" ? data : undefined;
+}
+
+/** The API's error code (branch on this, never on the message). */
+export function apiErrorCode(error: unknown): ApiErrorCode {
+  const code = dataOf(error)?.code;
+  return typeof code === "string" ? (code as ApiErrorCode) : "NETWORK";
+}
+
+export function isApiError(error: unknown, code: ApiErrorCode): boolean {
+  return apiErrorCode(error) === code;
+}
+
+/** Everything a form or an error state needs to explain a failed call. */
+export function describeApiError(error: unknown): ApiErrorInfo {
+  const data = dataOf(error);
+  const code = apiErrorCode(error);
+  const fieldErrors: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(data?.zodError?.fieldErrors ?? {})) {
+    const first = messages?.[0];
+    if (first) fieldErrors[field] = first;
+  }
+  let message: string;
+  if (!data) message = NETWORK_MESSAGE;
+  else if (code === "INTERNAL_SERVER_ERROR") message = INTERNAL_MESSAGE;
+  else message = error instanceof Error && error.message ? error.message : INTERNAL_MESSAGE;
+  return { code, message, fieldErrors };
+}

@@ -1,0 +1,39 @@
+import "server-only";
+
+import type { Route } from "next";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { isApiError } from "~/lib/api-error.ts";
+import { REQUEST_PATH_HEADER } from "~/lib/request-path.ts";
+import { signInPath } from "~/lib/safe-next.ts";
+import type { Me } from "./types.ts";
+import { api } from "./server.ts";
+
+/** The API's session cookie: `__Host-` prefixed when it is served over https. */
+const SESSION_COOKIES = ["tesseract_session", "__Host-tesseract_session"];
+
+/** Who is signed in (one `auth.me` per request), or null for a visitor without a session. */
+export const getMe = cache(async (): Promise<Me | null> => {
+  // Without a session cookie there is nobody to ask about: spare the API a call per page view.
+  const jar = await cookies();
+  if (!SESSION_COOKIES.some((name) => jar.has(name))) return null;
+  try {
+    return await api.auth.me();
+  } catch (error) {
+    if (isApiError(error, "UNAUTHORIZED")) return null;
+    throw error;
+  }
+});
+
+/** Like getMe, but a visitor without a session goes to sign-in and comes back here afterwards. */
+export async function requireMe(): Promise<Me> {
+  const me = await getMe();
+  if (!me) redirect(signInPath(await requestedPath()) as Route);
+  return me;
+}
+
+/** The page the visitor asked for (set by src/proxy.ts), for return links. */
+export async function requestedPath(): Promise<string | null> {
+  return (await headers()).get(REQUEST_PATH_HEADER);
+}
