@@ -44,6 +44,20 @@ describe("parseConfig", () => {
     expect(parseConfig({ DATABASE_URL: "postgres://localhost/app" }).mode).toBe("mixed");
   });
 
+  it("opens the development inbox only where it cannot leak reset links", () => {
+    expect(parseConfig({}).mail.devInbox).toBe(true); // embedded, development
+    expect(parseConfig({ DATABASE_URL: "postgres://db/app" }).mail.devInbox).toBe(false); // a forgotten NODE_ENV on real services
+    expect(
+      parseConfig({ DATABASE_URL: "postgres://db/app", DEV_INBOX: "true" }).mail.devInbox,
+    ).toBe(true);
+    expect(parseConfig({ SMTP_URL: "smtp://mail:25" }).mail.devInbox).toBe(false);
+    expect(
+      parseConfig({ NODE_ENV: "production", DEV_INBOX: "true", SESSION_SECRET: "x".repeat(40) })
+        .mail.devInbox,
+    ).toBe(false);
+    expect(parseConfig({ DEV_INBOX: "false" }).mail.devInbox).toBe(false);
+  });
+
   it("names every bad variable in one error", () => {
     const error = errorOf({ PORT: "eighty", DATABASE_URL: "not a url", LOG_LEVEL: "loud" });
     expect(error.issues.map((i) => i.variable).sort()).toEqual([

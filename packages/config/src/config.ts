@@ -43,7 +43,15 @@ export interface Config {
   sessions: { idleMs: number; absoluteMs: number; cookieName: string; secureCookie: boolean };
   /** Peers whose X-Forwarded-For is believed (the web app's server proxying /trpc). */
   trustedProxies: string[];
-  mail: { smtpUrl: string | undefined; from: string };
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    /**
+     * Keep unsent mail readable at dev.inbox: it holds password-reset links, so it is on only
+     * for the embedded mode and tests, never in production or with SMTP, unless DEV_INBOX=true.
+     */
+    devInbox: boolean;
+  };
   rateLimits: {
     signInPerAccount: number;
     signInPerIp: number;
@@ -166,7 +174,15 @@ export function parseConfig(
       secureCookie: isHttps,
     },
     trustedProxies: env.TRUSTED_PROXIES,
-    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      devInbox:
+        !isProduction &&
+        !env.SMTP_URL &&
+        (env.DEV_INBOX === "true" ||
+          (env.DEV_INBOX === undefined && (mode === "embedded" || env.NODE_ENV === "test"))),
+    },
     rateLimits: {
       signInPerAccount: env.RATE_LIMIT_SIGN_IN_PER_ACCOUNT,
       signInPerIp: env.RATE_LIMIT_SIGN_IN_PER_IP,

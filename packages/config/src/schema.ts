@@ -86,6 +86,7 @@ export const envSchema = z.object({
     ),
 
   SMTP_URL: z.url().optional(),
+  DEV_INBOX: z.enum(["true", "false"]).optional(),
   MAIL_FROM: z.string().min(3).default("Tesseract <no-reply@tesseract.localhost>"),
 
   RATE_LIMIT_SIGN_IN_PER_ACCOUNT: positiveInt.default(10),

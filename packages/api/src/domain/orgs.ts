@@ -17,18 +17,18 @@ function slugify(name: string): string {
 /** Creates an organization with its creator as owner, in one transaction. */
 export async function createOrganization(db: Kysely<Database>, owner: AuthUser, name: string) {
   return db.transaction().execute(async (trx) => {
-    let slug = slugify(name);
-    const taken = await trx
-      .selectFrom("organizations")
-      .select("id")
-      .where("slug", "=", slug)
-      .executeTakeFirst();
-    if (taken) slug = `${slug}-${randomBytes(3).toString("hex")}`;
-    const org = await trx
-      .insertInto("organizations")
-      .values({ name, slug })
-      .returning(["id", "name", "slug", "created_at as createdAt"])
-      .executeTakeFirstOrThrow();
+    // Slugs are unique: on a collision (even with a concurrent create) try a random suffix.
+    const base = slugify(name);
+    let org;
+    for (let attempt = 0; !org; attempt++) {
+      if (attempt > 5) throw new Error("could not find a free organization slug");
+      org = await trx
+        .insertInto("organizations")
+        .values({ name, slug: attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}` })
+        .onConflict((oc) => oc.column("slug").doNothing())
+        .returning(["id", "name", "slug", "created_at as createdAt"])
+        .executeTakeFirst();
+    }
     await trx
       .insertInto("memberships")
       .values({ org_id: org.id, user_id: owner.id, role: "owner" })

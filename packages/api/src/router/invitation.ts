@@ -9,6 +9,7 @@ import { recordActivity } from "../activity.ts";
 import { roleAtLeast } from "../auth/permissions.ts";
 import { newSecret, sha256 } from "../auth/secrets.ts";
 import { AppError } from "../errors.ts";
+import { enforceRateLimits } from "../policy/rate-limit.ts";
 import { invitationEmail } from "../mail/templates.ts";
 import { orgProcedure, publicProcedure, router, sessionProcedure } from "../trpc.ts";
 import { actor } from "./actor.ts";
@@ -27,9 +28,13 @@ function invitationStatus(
 
 export const invitationRouter = router({
   create: orgProcedure
-    .meta({ permission: "member.invite" })
+    .meta({ rateLimit: "write", permission: "member.invite" })
     .input(createInvitationInput)
     .mutation(async ({ ctx, input }) => {
+      // Each invitation sends an email: cap them per organization, whoever sends them.
+      await enforceRateLimits(ctx, [
+        { key: `invite:org:${ctx.org.orgId}`, rule: { limit: 100, windowSeconds: 3_600 } },
+      ]);
       if (!roleAtLeast(ctx.org.role, input.role))
         throw new AppError("FORBIDDEN", "You cannot invite someone with a role above your own");
       const { db } = ctx.services.db;
@@ -131,7 +136,7 @@ export const invitationRouter = router({
   }),
 
   revoke: orgProcedure
-    .meta({ permission: "member.invite" })
+    .meta({ rateLimit: "write", permission: "member.invite" })
     .input(revokeInvitationInput)
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.services.db;

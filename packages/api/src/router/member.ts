@@ -19,7 +19,7 @@ export const memberRouter = router({
   ),
 
   updateRole: orgProcedure
-    .meta({ permission: "member.manage" })
+    .meta({ rateLimit: "write", permission: "member.manage" })
     .input(updateRoleInput)
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
@@ -58,7 +58,7 @@ export const memberRouter = router({
     }),
 
   remove: orgProcedure
-    .meta({ permission: "member.manage" })
+    .meta({ rateLimit: "write", permission: "member.manage" })
     .input(removeMemberInput)
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
@@ -95,7 +95,7 @@ export const memberRouter = router({
     }),
 
   leave: orgProcedure
-    .meta({ permission: "org.read", sessionOnly: true })
+    .meta({ rateLimit: "write", permission: "org.read", sessionOnly: true })
     .input(orgScoped)
     .mutation(async ({ ctx }) => {
       const { db } = ctx.services.db;

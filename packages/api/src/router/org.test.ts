@@ -55,13 +55,32 @@ describe("organizations", () => {
     expect((await as(a.owner).auth.me()).organizations.map((o) => o.id)).toEqual([a.orgId]);
   });
 
-  it("deletes only when confirmed by name", async () => {
+  it("gives organizations created at once with one name distinct slugs", async () => {
+    const user = await insertTestUser(services);
+    const orgs = await Promise.all(
+      Array.from({ length: 5 }, () => as(user).org.create({ name: "Race Condition Inc" })),
+    );
+    expect(new Set(orgs.map((o) => o.slug)).size).toBe(5);
+  });
+
+  it("deletes only when confirmed by name, leaving an audit record behind", async () => {
     const { owner, orgId } = await orgWith([]);
     await expect(as(owner).org.delete({ orgId, confirmName: "acme corp" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     await as(owner).org.delete({ orgId, confirmName: "Acme Corp" });
     await expect(as(owner).org.get({ orgId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const audit = await services.db.db
+      .selectFrom("activity")
+      .selectAll()
+      .where("action", "=", "org.deleted")
+      .where("target_id", "=", orgId)
+      .executeTakeFirst();
+    expect(audit).toMatchObject({
+      org_id: null,
+      actor_user_id: owner.id,
+      data: { name: "Acme Corp" },
+    });
   });
 
   it("rejects bad input with field errors and changes nothing", async () => {

@@ -34,7 +34,7 @@ export const orgRouter = router({
   }),
 
   update: orgProcedure
-    .meta({ permission: "org.update" })
+    .meta({ rateLimit: "write", permission: "org.update" })
     .input(updateOrgInput)
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
@@ -55,7 +55,7 @@ export const orgRouter = router({
     }),
 
   delete: orgProcedure
-    .meta({ permission: "org.delete", sessionOnly: true })
+    .meta({ rateLimit: "write", permission: "org.delete", sessionOnly: true })
     .input(deleteOrgInput)
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
@@ -70,7 +70,18 @@ export const orgRouter = router({
           "Type the organization's name exactly to confirm deletion",
         );
       }
-      await db.deleteFrom("organizations").where("id", "=", ctx.org.orgId).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom("organizations").where("id", "=", ctx.org.orgId).execute();
+        // Recorded outside the organization (org_id null), so the record outlives it.
+        await recordActivity(trx, {
+          ...actor(ctx),
+          orgId: null,
+          action: "org.deleted",
+          targetType: "org",
+          targetId: ctx.org.orgId,
+          data: { name: org.name },
+        });
+      });
       ctx.logger.info({ orgId: ctx.org.orgId, by: ctx.auth.user.id }, "organization deleted");
       return { ok: true as const };
     }),

@@ -9,7 +9,7 @@ import { actor } from "./actor.ts";
 export const tokenRouter = router({
   /** Shows the secret once; only its hash is kept. */
   create: orgProcedure
-    .meta({ permission: "token.create", sessionOnly: true })
+    .meta({ rateLimit: "write", permission: "token.create", sessionOnly: true })
     .input(createTokenInput)
     .mutation(async ({ ctx, input }) => {
       if (!roleAtLeast(ctx.org.role, input.role))
@@ -78,7 +78,7 @@ export const tokenRouter = router({
 
   /** Your own tokens; admins may revoke anyone's. */
   revoke: orgProcedure
-    .meta({ permission: "token.use", sessionOnly: true })
+    .meta({ rateLimit: "write", permission: "token.use", sessionOnly: true })
     .input(revokeTokenInput)
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
