@@ -1,3 +1,4 @@
 export * from "./account.ts";
 export * from "./organization.ts";
 export * from "./product.ts";
+export * from "./permissions.ts";

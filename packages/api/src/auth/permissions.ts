@@ -1,41 +1,4 @@
-import type { Role } from "@tesseract/validators";
-
-const RANK: Record<Role, number> = { viewer: 1, member: 2, admin: 3, owner: 4 };
-
-/**
- * What each organization permission needs, as data: the least role that holds it. Procedures
- * name a permission in their meta; `orgProcedure` enforces it. Change access here, not in code.
- */
-export const PERMISSIONS = {
-  "org.read": "viewer",
-  "org.update": "admin",
-  "org.delete": "owner",
-  "member.read": "viewer",
-  "member.manage": "admin",
-  "member.invite": "admin",
-  "token.use": "viewer",
-  "token.create": "member",
-  "activity.read": "admin",
-  "project.read": "viewer",
-  "project.write": "member",
-  "project.manage": "admin",
-  "task.read": "viewer",
-  "task.write": "member",
-  "comment.write": "member",
-  /** Editing or deleting other people's comments. */
-  "comment.moderate": "admin",
-} as const satisfies Record<string, Role>;
-
-export type Permission = keyof typeof PERMISSIONS;
-
-export function roleAtLeast(role: Role, least: Role): boolean {
-  return RANK[role] >= RANK[least];
-}
-
-export function can(role: Role, permission: Permission): boolean {
-  return roleAtLeast(role, PERMISSIONS[permission]);
-}
-
-export function lowerRole(a: Role, b: Role): Role {
-  return RANK[a] <= RANK[b] ? a : b;
-}
+// The permission table lives in @tesseract/validators so the web app hides exactly what the
+// API refuses; the API enforces it (orgProcedure) and re-exports it here for its own code.
+export { can, lowerRole, PERMISSIONS, roleAtLeast } from "@tesseract/validators";
+export type { Permission } from "@tesseract/validators";

@@ -1,0 +1,42 @@
+import type { Role } from "./organization.ts";
+
+const RANK: Record<Role, number> = { viewer: 1, member: 2, admin: 3, owner: 4 };
+
+/**
+ * What each organization permission needs, as data: the least role that holds it. Procedures
+ * name a permission in their meta and `orgProcedure` enforces it; the web app reads the same
+ * table to hide what a role cannot do. Change access here, not in code.
+ */
+export const PERMISSIONS = {
+  "org.read": "viewer",
+  "org.update": "admin",
+  "org.delete": "owner",
+  "member.read": "viewer",
+  "member.manage": "admin",
+  "member.invite": "admin",
+  "token.use": "viewer",
+  "token.create": "member",
+  "activity.read": "admin",
+  "project.read": "viewer",
+  "project.write": "member",
+  "project.manage": "admin",
+  "task.read": "viewer",
+  "task.write": "member",
+  "comment.write": "member",
+  /** Editing or deleting other people's comments. */
+  "comment.moderate": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleAtLeast(role: Role, least: Role): boolean {
+  return RANK[role] >= RANK[least];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return roleAtLeast(role, PERMISSIONS[permission]);
+}
+
+export function lowerRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
+}
