@@ -59,7 +59,7 @@ export interface Config {
     /** Per user or token, per minute, by procedure class. */
     perMinute: { read: number; write: number; search: number };
   };
-  cacheTtlSeconds: number;
+  cache: { enabled: boolean; ttlSeconds: number };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -193,7 +193,7 @@ export function parseConfig(
         search: env.RATE_LIMIT_SEARCHES_PER_MINUTE,
       },
     },
-    cacheTtlSeconds: env.CACHE_TTL_SECONDS,
+    cache: { enabled: env.CACHE_ENABLED === "true", ttlSeconds: env.CACHE_TTL_SECONDS },
   };
 }
 

@@ -96,6 +96,7 @@ export const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: positiveInt.default(240),
   RATE_LIMIT_SEARCHES_PER_MINUTE: positiveInt.default(120),
   CACHE_TTL_SECONDS: positiveInt.max(3_600).default(60),
+  CACHE_ENABLED: z.enum(["true", "false"]).default("true"),
 
   API_MAX_BATCH_SIZE: positiveInt.max(100).default(10),
   API_MAX_BODY_BYTES: positiveInt.default(1_048_576),

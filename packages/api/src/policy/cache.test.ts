@@ -107,6 +107,18 @@ describe("query cache", () => {
       ),
     ).toEqual([]);
   });
+
+  it("can be switched off (CACHE_ENABLED=false): every read runs the query", async () => {
+    const off = {
+      ...services,
+      config: { ...services.config, cache: { ...services.config.cache, enabled: false } },
+    };
+    const before = { ...services.cache.stats };
+    const caller = createTestCaller(off, { headers: { cookie: owner.cookie } });
+    await caller.task.list({ orgId, projectId, limit: 2 });
+    await caller.task.list({ orgId, projectId, limit: 2 });
+    expect(services.cache.stats).toEqual(before);
+  });
 });
 
 describe("rate limits as policy", () => {

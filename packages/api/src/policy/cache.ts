@@ -20,6 +20,7 @@ export async function cachedQuery<T>(
   run: () => Promise<T>,
 ): Promise<T> {
   const { cache, config } = ctx.services;
+  if (!config.cache.enabled) return run();
   const key = `${scope.role}:${call.path}:${sha256(JSON.stringify(call.input ?? null))}`;
   let slot: Awaited<ReturnType<typeof cache.read>>;
   try {
@@ -32,7 +33,7 @@ export async function cachedQuery<T>(
   if ("value" in slot) return superjson.parse<T>(slot.value);
   const fresh = await run();
   await slot
-    .store(superjson.stringify(fresh), call.policy.ttlSeconds ?? config.cacheTtlSeconds)
+    .store(superjson.stringify(fresh), call.policy.ttlSeconds ?? config.cache.ttlSeconds)
     .catch((err: unknown) => {
       cache.stats.bypassed++;
       ctx.logger.warn({ err, path: call.path }, "could not store a cache entry");
