@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Web's unit tests are pure functions (no database), so the shared DB-oriented settings don't apply.
+// Web's unit tests are pure functions and server-rendered components (no database), so the
+// shared DB-oriented settings don't apply. tsconfig keeps JSX for Next ("preserve"); the tests
+// compile it with React's automatic runtime instead.
 export default defineConfig({
+  oxc: { jsx: { runtime: "automatic" } },
   test: { include: ["src/**/*.test.ts"] },
 });

@@ -1,61 +1,19 @@
 import { randomBytes } from "node:crypto";
-import type { Browser, Page, TestInfo } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { createTesseractClient } from "@tesseract/client";
+import { horizontalOverflow, password, signIn, signUp, snap, waitForHydration } from "./helpers.ts";
 import { apiUrl, webUrl } from "./servers.ts";
 
 // One story in steps that build on each other: A's organization, B's invitation, A's token.
 test.describe.configure({ mode: "serial" });
 
 const run = randomBytes(4).toString("hex");
-const password = "correct horse battery";
 const ada = { name: "Ada Lovelace", email: `ada-${run}@example.com` };
 const bob = { name: "Bob Babbage", email: `bob-${run}@example.com` };
 const orgName = `Analytical Engines ${run}`;
 let orgId = "";
 let adaToken = "";
-
-/** The theme switcher marks the stored choice only once React has hydrated the page. */
-async function waitForHydration(page: Page) {
-  await expect(page.getByRole("button", { name: "System", exact: true })).toHaveAttribute(
-    "aria-pressed",
-    "true",
-  );
-}
-
-/** Screenshots of the page as it is, in the light and the dark theme (the OS preference). */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  await waitForHydration(page);
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // Let colour transitions (buttons, links) finish before the picture is taken.
-    await page.waitForTimeout(250);
-    await expect(page.locator("html")).toHaveClass(
-      scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/,
-    );
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-async function signUp(page: Page, person: { name: string; email: string }) {
-  await page.goto("/sign-up");
-  await waitForHydration(page);
-  await page.getByLabel("Your name").fill(person.name);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-}
-
-async function signIn(page: Page, email: string, secret = password) {
-  await waitForHydration(page);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(secret);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  // Signing in ends in a full page load; wait for it before going anywhere else.
-  await expect(page).not.toHaveURL(/\/sign-in/);
-  await waitForHydration(page);
-}
 
 /** Opens the development inbox and follows the link in the newest email to `to` about `subject`. */
 async function followEmailLink(page: Page, to: string, subject: RegExp) {
@@ -355,10 +313,7 @@ test("the signed-in pages fit a narrow phone screen", async ({ page }, testInfo)
   for (const path of [`/orgs/${orgId}`, `/orgs/${orgId}/members`, "/account"]) {
     await page.goto(path);
     await waitForHydration(page);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, path).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
   }
   await snap(page, testInfo, "account-narrow");
 });

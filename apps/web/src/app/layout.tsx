@@ -37,7 +37,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <TRPCReactProvider>
           <SiteHeader />
           <VerifyEmailBanner />
-          <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
+          {/* Pages that need the room (a project's board and list) mark themselves data-wide. */}
+          <main
+            id="main"
+            className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12 has-[[data-wide]]:max-w-7xl"
+          >
             {children}
           </main>
         </TRPCReactProvider>

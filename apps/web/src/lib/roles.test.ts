@@ -17,6 +17,10 @@ describe("roles", () => {
     expect(can("owner", "org.delete")).toBe(true);
     expect(can("member", "token.create")).toBe(true);
     expect(can("viewer", "token.create")).toBe(false);
+    expect(can("viewer", "task.read")).toBe(true);
+    expect(can("viewer", "task.write")).toBe(false);
+    expect(can("member", "project.manage")).toBe(false);
+    expect(can("admin", "comment.moderate")).toBe(true);
   });
 
   it("lists the roles one may hand out", () => {

@@ -17,6 +17,14 @@ export const PERMISSIONS = {
   "token.use": "viewer",
   "token.create": "member",
   "activity.read": "admin",
+  "project.read": "viewer",
+  "project.write": "member",
+  "project.manage": "admin",
+  "task.read": "viewer",
+  "task.write": "member",
+  "comment.write": "member",
+  /** Editing or deleting other people's comments. */
+  "comment.moderate": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,6 +9,8 @@ import { cache } from "react";
 import { env } from "~/env.ts";
 import { apiBatchLink } from "./links.ts";
 import { createQueryClient } from "./query-client.ts";
+import type { TaskPage, TaskPagesInput } from "./task-pages.ts";
+import { taskPagesKey } from "./task-pages.ts";
 
 /** One QueryClient per request: what server components prefetch is what HydrateClient sends. */
 const getQueryClient = cache(createQueryClient);
@@ -66,4 +68,18 @@ export async function prefetchOrThrow(...prefetches: Promise<void>[]): Promise<v
     .getAll()
     .find((query) => query.state.status === "error");
   if (failed?.state.error) throw failed.state.error;
+}
+
+/** The first page of a paged `task.list` for the browser's useTaskPages (see task-pages.ts). */
+export async function prefetchTaskPages(input: TaskPagesInput): Promise<void> {
+  const client = await getApiClient();
+  await getQueryClient()
+    .infiniteQuery({
+      queryKey: taskPagesKey(input),
+      queryFn: ({ pageParam }) =>
+        client.query("task.list", { ...input, cursor: pageParam }) as Promise<TaskPage>,
+      initialPageParam: null as string | null,
+    })
+    // The failure stays in the query cache, where prefetchOrThrow finds it.
+    .catch(() => undefined);
 }

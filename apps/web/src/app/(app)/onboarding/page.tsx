@@ -1,12 +1,24 @@
 import type { Metadata } from "next";
+import { api } from "~/trpc/server.ts";
 import { requireMe } from "~/trpc/session.ts";
 import { CreateOrgForm } from "./create-org-form.tsx";
+import { DemoDataOffer } from "./demo-data-offer.tsx";
+
+/** Whether the API would load demo data (it refuses in production); no answer means no offer. */
+async function canSeedDemo(): Promise<boolean> {
+  try {
+    return (await api.system.info()).environment !== "production";
+  } catch {
+    return false;
+  }
+}
 
 export const metadata: Metadata = { title: "Create an organization" };
 
 export default async function OnboardingPage() {
   const me = await requireMe();
   const isFirst = me.organizations.length === 0;
+  const offerDemo = await canSeedDemo();
   return (
     <div className="mx-auto w-full max-w-md space-y-6">
       <div className="space-y-2 text-center">
@@ -22,6 +34,7 @@ export default async function OnboardingPage() {
       <div className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-900/40">
         <CreateOrgForm />
       </div>
+      {offerDemo ? <DemoDataOffer /> : null}
       {isFirst ? (
         <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
           Were you invited to an existing organization? Open the link in the invitation email.

@@ -4,26 +4,37 @@ import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+interface Tab {
+  href: string;
+  label: string;
+  /** Pages under other paths that belong to this tab. */
+  owns?: string[];
+}
+
 export function OrgTabs({ orgId, canReadActivity }: { orgId: string; canReadActivity: boolean }) {
   const pathname = usePathname();
   const base = `/orgs/${orgId}`;
-  const tabs = [
+  const tabs: Tab[] = [
     { href: base, label: "Overview" },
+    // A project's board and list, and a task's page, are all under Projects.
+    { href: `${base}/projects`, label: "Projects", owns: [`${base}/projects/`, `${base}/tasks/`] },
     { href: `${base}/members`, label: "Members" },
     ...(canReadActivity ? [{ href: `${base}/activity`, label: "Activity" }] : []),
     { href: `${base}/settings`, label: "Settings" },
   ];
+  const isCurrent = ({ href, owns = [] }: Tab) =>
+    pathname === href || owns.some((prefix) => pathname.startsWith(prefix));
   return (
     <nav aria-label="Organization" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1 border-b border-zinc-200 dark:border-zinc-800">
-        {tabs.map(({ href, label }) => (
-          <li key={href}>
+        {tabs.map((tab) => (
+          <li key={tab.href}>
             <Link
-              href={href as Route}
-              aria-current={pathname === href ? "page" : undefined}
+              href={tab.href as Route}
+              aria-current={isCurrent(tab) ? "page" : undefined}
               className="-mb-px block border-b-2 border-transparent px-3 py-2 text-sm text-zinc-600 transition-colors hover:border-zinc-300 hover:text-zinc-900 aria-[current=page]:border-indigo-600 aria-[current=page]:font-medium aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-zinc-100 dark:aria-[current=page]:border-indigo-400 dark:aria-[current=page]:text-zinc-50"
             >
-              {label}
+              {tab.label}
             </Link>
           </li>
         ))}

@@ -15,6 +15,13 @@ export default async function OrgOverviewPage({ params }: PageProps<"/orgs/[orgI
   const base = `/orgs/${org.id}`;
   const shortcuts = [
     {
+      href: `${base}/projects`,
+      title: "Projects",
+      body: can(org.role, "project.write")
+        ? "Plan work on boards and lists, and create projects."
+        : "See the projects and their tasks.",
+    },
+    {
       href: `${base}/members`,
       title: "Members",
       body: can(org.role, "member.invite")
@@ -33,7 +40,7 @@ export default async function OrgOverviewPage({ params }: PageProps<"/orgs/[orgI
 
   return (
     <div className="space-y-8">
-      <PageHeader title={org.name} description="Projects and tasks arrive here soon." />
+      <PageHeader title={org.name} description="Projects, tasks and the people who work on them." />
       <dl className="grid gap-x-6 gap-y-4 rounded-xl border border-zinc-200 p-4 sm:grid-cols-3 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900/40">
         <div className="min-w-0">
           <dt className="text-sm text-zinc-500 dark:text-zinc-400">Your role</dt>
@@ -55,7 +62,7 @@ export default async function OrgOverviewPage({ params }: PageProps<"/orgs/[orgI
           </dd>
         </div>
       </dl>
-      <ul className="grid gap-3 sm:grid-cols-3">
+      <ul className="grid gap-3 sm:grid-cols-2">
         {shortcuts.map(({ href, title, body }) => (
           <li key={href}>
             <Link

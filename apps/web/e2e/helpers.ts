@@ -1,0 +1,54 @@
+import type { Page, TestInfo } from "@playwright/test";
+import { expect } from "@playwright/test";
+
+/** Every account the specs create uses this password. */
+export const password = "correct horse battery";
+
+/** The theme switcher marks the stored choice only once React has hydrated the page. */
+export async function waitForHydration(page: Page) {
+  await expect(page.getByRole("button", { name: "System", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+}
+
+/** Screenshots of the page as it is, in the light and the dark theme (the OS preference). */
+export async function snap(page: Page, testInfo: TestInfo, name: string) {
+  await waitForHydration(page);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Let colour transitions (buttons, links) finish before the picture is taken.
+    await page.waitForTimeout(250);
+    await expect(page.locator("html")).toHaveClass(
+      scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/,
+    );
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+export async function signUp(page: Page, person: { name: string; email: string }) {
+  await page.goto("/sign-up");
+  await waitForHydration(page);
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function signIn(page: Page, email: string, secret = password) {
+  await waitForHydration(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(secret);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // Signing in ends in a full page load; wait for it before going anywhere else.
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await waitForHydration(page);
+}
+
+/** How far the page is wider than the screen (0 when nothing sticks out sideways). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}

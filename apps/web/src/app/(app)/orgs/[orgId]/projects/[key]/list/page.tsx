@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { listTasksQuery, parseTaskFilters } from "~/lib/task-filters.ts";
+import { requireOrg } from "~/trpc/org.ts";
+import { requireProject } from "~/trpc/project.ts";
+import { api, HydrateClient, prefetchOrThrow, prefetchTaskPages } from "~/trpc/server.ts";
+import { TaskListView } from "./task-list-view.tsx";
+
+export async function generateMetadata({
+  params,
+}: PageProps<"/orgs/[orgId]/projects/[key]/list">): Promise<Metadata> {
+  const { orgId, key } = await params;
+  const project = await requireProject(orgId, key);
+  return { title: `${project.name} · List` };
+}
+
+export default async function TaskListPage({
+  params,
+  searchParams,
+}: PageProps<"/orgs/[orgId]/projects/[key]/list">) {
+  const { orgId, key } = await params;
+  const org = await requireOrg(orgId);
+  const project = await requireProject(org.id, key);
+  // The same parsing as the browser's, so the prefetched page is the one it asks for.
+  const filters = parseTaskFilters(await searchParams);
+  await prefetchOrThrow(
+    prefetchTaskPages(listTasksQuery(org.id, project.id, filters)),
+    api.member.list.prefetch({ orgId: org.id }),
+  );
+  return (
+    <HydrateClient>
+      <TaskListView orgId={org.id} projectId={project.id} />
+    </HydrateClient>
+  );
+}

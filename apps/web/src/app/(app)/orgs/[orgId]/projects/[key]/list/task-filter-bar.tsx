@@ -1,0 +1,209 @@
+"use client";
+
+import { controlClasses } from "~/components/forms/text-field.tsx";
+import { useMemberOptions } from "~/components/tasks/use-member-options.ts";
+import { Button } from "~/components/ui/button.tsx";
+import type { ListSort, TaskFilters } from "~/lib/task-filters.ts";
+import {
+  activeFilterCount,
+  defaultDirections,
+  emptyFilters,
+  LIST_SORTS,
+  sortLabels,
+} from "~/lib/task-filters.ts";
+import { priorityLabels, statusLabels, TASK_PRIORITIES, TASK_STATUSES } from "~/lib/tasks.ts";
+import { ChipGroup } from "./chip-group.tsx";
+import { useDebouncedDraft } from "./debounced-input.ts";
+
+const fieldLabel = "block text-xs font-medium text-zinc-600 dark:text-zinc-400";
+const LABEL_PATTERN = /^[^,]{0,30}$/;
+
+export function TaskFilterBar({
+  orgId,
+  filters,
+  onChange,
+}: {
+  orgId: string;
+  filters: TaskFilters;
+  onChange: (filters: TaskFilters) => void;
+}) {
+  const members = useMemberOptions(orgId);
+  const label = useDebouncedDraft(filters.label, (value) => {
+    if (LABEL_PATTERN.test(value.trim())) onChange({ ...filters, label: value.trim() });
+  });
+  const isLabelValid = LABEL_PATTERN.test(label.draft.trim());
+  const active = activeFilterCount(filters);
+  const dueRangeError =
+    filters.dueFrom && filters.dueTo && filters.dueFrom > filters.dueTo
+      ? "The range ends before it starts."
+      : null;
+
+  return (
+    <section
+      aria-label="Filters and sorting"
+      className="space-y-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-3 sm:p-4 dark:border-zinc-800 dark:bg-zinc-900/40"
+    >
+      <div className="flex flex-wrap gap-x-6 gap-y-3">
+        <ChipGroup
+          legend="Status"
+          options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
+          selected={filters.status}
+          onChange={(status) => {
+            onChange({ ...filters, status });
+          }}
+        />
+        <ChipGroup
+          legend="Priority"
+          options={TASK_PRIORITIES.map((value) => ({
+            value,
+            label: value === "none" ? "None" : priorityLabels[value],
+          }))}
+          selected={filters.priority}
+          onChange={(priority) => {
+            onChange({ ...filters, priority });
+          }}
+        />
+      </div>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <div className="space-y-1">
+          <label htmlFor="filter-assignee" className={fieldLabel}>
+            Assignee
+          </label>
+          <select
+            id="filter-assignee"
+            value={filters.assignee ?? ""}
+            onChange={(event) => {
+              onChange({ ...filters, assignee: event.target.value || null });
+            }}
+            className={`block w-full ${controlClasses}`}
+          >
+            <option value="">Anyone</option>
+            <option value="unassigned">Unassigned</option>
+            {members.options
+              .filter((option) => option.value)
+              .map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filter-label" className={fieldLabel}>
+            Label
+          </label>
+          <input
+            id="filter-label"
+            value={label.draft}
+            onChange={(event) => {
+              label.setDraft(event.target.value);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") label.flush();
+            }}
+            placeholder="e.g. bug"
+            autoComplete="off"
+            aria-invalid={!isLabelValid || undefined}
+            aria-describedby={isLabelValid ? undefined : "filter-label-error"}
+            className={`block w-full ${controlClasses}`}
+          />
+          {isLabelValid ? null : (
+            <p id="filter-label-error" className="text-xs text-rose-700 dark:text-rose-300">
+              One label, without commas, up to 30 characters.
+            </p>
+          )}
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filter-due-from" className={fieldLabel}>
+            Due from
+          </label>
+          <input
+            id="filter-due-from"
+            type="date"
+            value={filters.dueFrom}
+            onChange={(event) => {
+              onChange({ ...filters, dueFrom: event.target.value });
+            }}
+            aria-describedby={dueRangeError ? "due-range-error" : undefined}
+            className={`block w-full ${controlClasses}`}
+          />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filter-due-to" className={fieldLabel}>
+            Due until
+          </label>
+          <input
+            id="filter-due-to"
+            type="date"
+            value={filters.dueTo}
+            onChange={(event) => {
+              onChange({ ...filters, dueTo: event.target.value });
+            }}
+            aria-describedby={dueRangeError ? "due-range-error" : undefined}
+            className={`block w-full ${controlClasses}`}
+          />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filter-sort" className={fieldLabel}>
+            Sort by
+          </label>
+          <select
+            id="filter-sort"
+            value={filters.sort}
+            onChange={(event) => {
+              const sort = event.target.value as ListSort;
+              onChange({ ...filters, sort, direction: defaultDirections[sort] });
+            }}
+            className={`block w-full ${controlClasses}`}
+          >
+            {LIST_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {sortLabels[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filter-direction" className={fieldLabel}>
+            Order
+          </label>
+          <select
+            id="filter-direction"
+            value={filters.direction}
+            onChange={(event) => {
+              onChange({ ...filters, direction: event.target.value === "asc" ? "asc" : "desc" });
+            }}
+            className={`block w-full ${controlClasses}`}
+          >
+            <option value="asc">Ascending</option>
+            <option value="desc">Descending</option>
+          </select>
+        </div>
+      </div>
+      {dueRangeError ? (
+        <p id="due-range-error" className="text-sm text-rose-700 dark:text-rose-300">
+          {dueRangeError} Change “Due from” or “Due until”.
+        </p>
+      ) : null}
+      {active > 0 ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+          {active} {active === 1 ? "filter" : "filters"} on
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              onChange({
+                ...emptyFilters,
+                q: filters.q,
+                sort: filters.sort,
+                direction: filters.direction,
+              });
+            }}
+          >
+            Clear filters
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

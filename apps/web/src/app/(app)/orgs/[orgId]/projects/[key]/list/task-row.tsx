@@ -1,0 +1,83 @@
+import type { Route } from "next";
+import Link from "next/link";
+import { LocalTime } from "~/components/ui/local-time.tsx";
+import { LabelChip, PriorityBadge, StatusBadge } from "~/components/tasks/task-badges.tsx";
+import type { TaskItem } from "~/components/tasks/types.ts";
+import { formatDueDate, isOverdue, priorityLabels, statusLabels } from "~/lib/tasks.ts";
+
+const cell = "px-3 py-2.5 align-top";
+
+export function TaskRow({
+  orgId,
+  task,
+  today,
+  dateColumn,
+}: {
+  orgId: string;
+  task: TaskItem;
+  today: string;
+  dateColumn: "created" | "updated";
+}) {
+  const overdue = isOverdue(task.dueDate, task.status, today);
+  return (
+    <tr data-testid={`row-${task.key}`} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
+      <td
+        className={`${cell} font-mono text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400`}
+      >
+        {task.key}
+      </td>
+      <td className={`${cell} min-w-0`}>
+        <Link
+          href={`/orgs/${orgId}/tasks/${task.key}` as Route}
+          className="font-medium break-words text-zinc-900 hover:underline hover:underline-offset-2 dark:text-zinc-100"
+        >
+          {task.title}
+        </Link>
+        {/* On a narrow screen the hidden columns' facts follow the title. */}
+        <p className="mt-0.5 text-xs text-zinc-500 md:hidden dark:text-zinc-400">
+          {statusLabels[task.status]}
+          {task.priority !== "none" ? ` · ${priorityLabels[task.priority]}` : ""}
+          {task.assigneeName ? ` · ${task.assigneeName}` : ""}
+        </p>
+        {task.labels.length > 0 ? (
+          <div className="mt-1 flex flex-wrap gap-1">
+            {task.labels.map((label) => (
+              <LabelChip key={label} label={label} />
+            ))}
+          </div>
+        ) : null}
+      </td>
+      <td className={`${cell} hidden md:table-cell`}>
+        <StatusBadge status={task.status} />
+      </td>
+      <td className={`${cell} hidden md:table-cell`}>
+        {task.priority === "none" ? (
+          <span className="text-zinc-400 dark:text-zinc-500">—</span>
+        ) : (
+          <PriorityBadge priority={task.priority} />
+        )}
+      </td>
+      <td className={`${cell} hidden text-zinc-700 lg:table-cell dark:text-zinc-300`}>
+        {task.assigneeName ?? <span className="text-zinc-400 dark:text-zinc-500">Unassigned</span>}
+      </td>
+      <td
+        className={`${cell} hidden whitespace-nowrap tabular-nums sm:table-cell ${
+          overdue
+            ? "font-medium text-rose-700 dark:text-rose-300"
+            : "text-zinc-700 dark:text-zinc-300"
+        }`}
+      >
+        {task.dueDate ? (
+          formatDueDate(task.dueDate)
+        ) : (
+          <span className="text-zinc-400 dark:text-zinc-500">—</span>
+        )}
+      </td>
+      <td
+        className={`${cell} hidden whitespace-nowrap text-zinc-500 xl:table-cell dark:text-zinc-400`}
+      >
+        <LocalTime date={dateColumn === "created" ? task.createdAt : task.updatedAt} dateOnly />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import { useState } from "react";
+import { QueryError } from "~/components/query-error.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { EmptyState } from "~/components/ui/empty-state.tsx";
+import { Skeleton } from "~/components/ui/skeleton.tsx";
+import { Spinner } from "~/components/ui/spinner.tsx";
+import { flattenPages } from "~/lib/board-order.ts";
+import type { TaskFilters } from "~/lib/task-filters.ts";
+import { activeFilterCount, emptyFilters, listTasksQuery } from "~/lib/task-filters.ts";
+import { todayIso } from "~/lib/tasks.ts";
+import { useTaskPages } from "~/trpc/use-task-pages.ts";
+import { TaskRow } from "./task-row.tsx";
+
+const headerClasses =
+  "px-3 py-2 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400";
+
+export function TaskTable({
+  orgId,
+  projectId,
+  filters,
+  onChange,
+}: {
+  orgId: string;
+  projectId: string;
+  filters: TaskFilters;
+  onChange: (filters: TaskFilters) => void;
+}) {
+  const [today] = useState(todayIso);
+  // The last rows stay on screen while a new filter's first page loads.
+  const query = useTaskPages(listTasksQuery(orgId, projectId, filters));
+
+  if (query.isPending) {
+    return (
+      <div aria-busy="true" className="space-y-2">
+        <p role="status" className="sr-only">
+          Loading tasks…
+        </p>
+        {Array.from({ length: 6 }, (_, row) => (
+          <Skeleton key={row} className="h-11 w-full" />
+        ))}
+      </div>
+    );
+  }
+  if (query.isError && !query.data) {
+    return (
+      <QueryError
+        error={query.error}
+        title="Tasks could not be loaded"
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  const tasks = flattenPages(query.data);
+  const sortedBy = (sort: TaskFilters["sort"]) =>
+    filters.sort === sort ? (filters.direction === "asc" ? "ascending" : "descending") : undefined;
+
+  if (tasks.length === 0) {
+    const isFiltered = activeFilterCount(filters) > 0;
+    return (
+      <EmptyState title={isFiltered ? "No tasks match these filters" : "No tasks yet"}>
+        {isFiltered ? (
+          <Button
+            size="sm"
+            variant="secondary"
+            className="mt-3"
+            onClick={() => {
+              onChange({ ...emptyFilters, q: filters.q });
+            }}
+          >
+            Clear filters
+          </Button>
+        ) : (
+          "Create one with New task (or press C)."
+        )}
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <p role="status">
+          {query.isPlaceholderData ? (
+            <span className="inline-flex items-center gap-1.5">
+              <Spinner className="size-3.5" /> Updating…
+            </span>
+          ) : (
+            `${tasks.length}${query.hasNextPage ? "+" : ""} ${tasks.length === 1 ? "task" : "tasks"}`
+          )}
+        </p>
+      </div>
+      <div className="relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+        <table
+          data-testid="task-table"
+          aria-busy={query.isPlaceholderData || undefined}
+          className={`w-full min-w-[20rem] text-sm transition-opacity ${query.isPlaceholderData ? "opacity-60" : ""}`}
+        >
+          <caption className="sr-only">Tasks</caption>
+          <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
+            <tr>
+              <th scope="col" className={`${headerClasses} w-20`}>
+                Key
+              </th>
+              <th scope="col" className={headerClasses}>
+                Title
+              </th>
+              <th scope="col" className={`${headerClasses} hidden md:table-cell`}>
+                Status
+              </th>
+              <th
+                scope="col"
+                aria-sort={sortedBy("priority")}
+                className={`${headerClasses} hidden md:table-cell`}
+              >
+                Priority
+              </th>
+              <th scope="col" className={`${headerClasses} hidden lg:table-cell`}>
+                Assignee
+              </th>
+              <th
+                scope="col"
+                aria-sort={sortedBy("due")}
+                className={`${headerClasses} hidden sm:table-cell`}
+              >
+                Due
+              </th>
+              <th
+                scope="col"
+                aria-sort={sortedBy(filters.sort === "created" ? "created" : "updated")}
+                className={`${headerClasses} hidden xl:table-cell`}
+              >
+                {filters.sort === "created" ? "Created" : "Updated"}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-200 bg-white dark:divide-zinc-800 dark:bg-zinc-950">
+            {tasks.map((task) => (
+              <TaskRow
+                key={task.id}
+                orgId={orgId}
+                task={task}
+                today={today}
+                dateColumn={filters.sort === "created" ? "created" : "updated"}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {query.isFetchNextPageError ? (
+        <QueryError
+          error={query.error}
+          title="More tasks could not be loaded"
+          onRetry={() => void query.fetchNextPage()}
+        />
+      ) : null}
+      {query.hasNextPage ? (
+        <div className="flex justify-center">
+          <Button
+            variant="secondary"
+            pending={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {query.isFetchingNextPage ? "Loading…" : "Load more"}
+          </Button>
+        </div>
+      ) : (
+        <p className="text-center text-sm text-zinc-500 dark:text-zinc-400">That is every match.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import type { TaskStatus } from "@tesseract/validators";
+import { useState } from "react";
+import { SelectField } from "~/components/forms/select-field.tsx";
+import type { TaskItem } from "~/components/tasks/types.ts";
+import { Button } from "~/components/ui/button.tsx";
+import { Dialog } from "~/components/ui/dialog.tsx";
+import type { Target } from "~/lib/board-order.ts";
+import { isTaskStatus, statusLabels, TASK_STATUSES } from "~/lib/tasks.ts";
+
+const TOP = "top";
+const BOTTOM = "bottom";
+
+/** The "Move…" menu: the keyboard (and touch) way to put a card in any column and place. */
+export function MoveTaskDialog({
+  task,
+  columns,
+  onMove,
+  onClose,
+}: {
+  task: TaskItem;
+  columns: Record<TaskStatus, TaskItem[]>;
+  onMove: (target: Target) => void;
+  onClose: () => void;
+}) {
+  const [status, setStatus] = useState<TaskStatus>(task.status);
+  const others = columns[status].filter((item) => item.id !== task.id);
+  const current = columns[status].findIndex((item) => item.id === task.id);
+  // Where it is now in its own column; the top of any other.
+  const initial = current > 0 ? columns[status][current - 1]!.id : TOP;
+  const [place, setPlace] = useState(initial);
+  const options = [
+    { value: TOP, label: "At the top" },
+    ...others.map((item) => ({ value: item.id, label: `After ${item.key}: ${item.title}` })),
+    ...(others.length > 0 ? [{ value: BOTTOM, label: "At the bottom" }] : []),
+  ];
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Move ${task.key}`}
+      description={task.title}
+      testId="move-task-dialog"
+    >
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (place === TOP) onMove(others[0] ? { status, beforeId: others[0].id } : { status });
+          else if (place === BOTTOM) {
+            const last = others.at(-1);
+            onMove(last ? { status, afterId: last.id } : { status });
+          } else onMove({ status, afterId: place });
+        }}
+      >
+        <SelectField
+          name="status"
+          label="Column"
+          value={status}
+          onChange={(event) => {
+            const next = event.target.value;
+            if (!isTaskStatus(next)) return;
+            setStatus(next);
+            const index = columns[next].findIndex((item) => item.id === task.id);
+            setPlace(index > 0 ? columns[next][index - 1]!.id : TOP);
+          }}
+          options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
+        />
+        <SelectField
+          name="place"
+          label="Position"
+          value={place}
+          onChange={(event) => {
+            setPlace(event.target.value);
+          }}
+          options={options}
+        />
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit">Move</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { boardColumnQuery } from "~/lib/board-query.ts";
+import { can } from "~/lib/roles.ts";
+import { TASK_STATUSES } from "~/lib/tasks.ts";
+import { requireOrg } from "~/trpc/org.ts";
+import { requireProject } from "~/trpc/project.ts";
+import { HydrateClient, prefetchOrThrow, prefetchTaskPages } from "~/trpc/server.ts";
+import { Board } from "./board.tsx";
+
+export async function generateMetadata({
+  params,
+}: PageProps<"/orgs/[orgId]/projects/[key]">): Promise<Metadata> {
+  const { orgId, key } = await params;
+  const project = await requireProject(orgId, key);
+  return { title: `${project.name} · Board` };
+}
+
+export default async function BoardPage({ params }: PageProps<"/orgs/[orgId]/projects/[key]">) {
+  const { orgId, key } = await params;
+  const org = await requireOrg(orgId);
+  const project = await requireProject(org.id, key);
+  await prefetchOrThrow(
+    ...TASK_STATUSES.map((status) =>
+      prefetchTaskPages(boardColumnQuery(org.id, project.id, status)),
+    ),
+  );
+  return (
+    <HydrateClient>
+      <Board orgId={org.id} projectId={project.id} canMove={can(org.role, "task.write")} />
+    </HydrateClient>
+  );
+}

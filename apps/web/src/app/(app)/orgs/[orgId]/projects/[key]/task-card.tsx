@@ -1,0 +1,130 @@
+"use client";
+
+import type { Route } from "next";
+import Link from "next/link";
+import type { DragEvent, KeyboardEvent } from "react";
+import { LabelChip, PriorityBadge } from "~/components/tasks/task-badges.tsx";
+import type { TaskItem } from "~/components/tasks/types.ts";
+import { formatDueDate, isOverdue } from "~/lib/tasks.ts";
+
+export interface CardDragProps {
+  draggable: boolean;
+  onDragStart: (event: DragEvent<HTMLElement>) => void;
+  onDragEnd: () => void;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase())
+    .join("");
+}
+
+export function TaskCard({
+  orgId,
+  task,
+  today,
+  isDragging,
+  showDropBefore,
+  drag,
+  onKeyDown,
+  onMoveMenu,
+}: {
+  orgId: string;
+  task: TaskItem;
+  today: string;
+  isDragging: boolean;
+  showDropBefore: boolean;
+  /** Absent for viewers, who cannot move tasks. */
+  drag?: CardDragProps | undefined;
+  onKeyDown?: ((event: KeyboardEvent<HTMLElement>) => void) | undefined;
+  onMoveMenu?: (() => void) | undefined;
+}) {
+  const overdue = isOverdue(task.dueDate, task.status, today);
+  return (
+    <li
+      data-task-id={task.id}
+      data-testid={`card-${task.key}`}
+      {...drag}
+      onKeyDown={onKeyDown}
+      className={`group relative rounded-lg border border-zinc-200 bg-white p-3 shadow-xs transition-[opacity,box-shadow] hover:border-zinc-300 hover:shadow-sm dark:border-zinc-700/70 dark:bg-zinc-900 dark:hover:border-zinc-600 ${
+        drag ? "cursor-grab active:cursor-grabbing" : ""
+      } ${isDragging ? "opacity-40" : ""}`}
+    >
+      {showDropBefore ? <DropLine position="before" /> : null}
+      <div className="flex items-center justify-between gap-2">
+        <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{task.key}</span>
+        {onMoveMenu ? (
+          <button
+            type="button"
+            onClick={onMoveMenu}
+            aria-label={`Move ${task.key}…`}
+            title="Move… (M)"
+            className="relative z-10 -my-1 -mr-1 rounded-md px-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
+              <path d="M4 10a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0Zm7.5 0a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0ZM19 10a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0Z" />
+            </svg>
+          </button>
+        ) : null}
+      </div>
+      <Link
+        href={`/orgs/${orgId}/tasks/${task.key}` as Route}
+        draggable={false}
+        aria-describedby={drag ? "board-help" : undefined}
+        aria-keyshortcuts={
+          drag ? "Shift+ArrowUp Shift+ArrowDown Shift+ArrowLeft Shift+ArrowRight M" : undefined
+        }
+        className="mt-1 block text-sm leading-snug font-medium break-words text-zinc-900 after:absolute after:inset-0 after:rounded-lg focus:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-indigo-500 dark:text-zinc-100"
+      >
+        {task.title}
+      </Link>
+      {task.priority !== "none" || task.labels.length > 0 ? (
+        <div className="mt-2 flex flex-wrap items-center gap-1.5">
+          <PriorityBadge priority={task.priority} />
+          {task.labels.map((label) => (
+            <LabelChip key={label} label={label} />
+          ))}
+        </div>
+      ) : null}
+      {task.assigneeName || task.dueDate ? (
+        <div className="mt-2 flex items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+          {task.assigneeName ? (
+            <span className="flex min-w-0 items-center gap-1.5">
+              <span
+                aria-hidden="true"
+                className="grid size-5 shrink-0 place-items-center rounded-full bg-indigo-100 text-[10px] font-semibold text-indigo-800 dark:bg-indigo-500/20 dark:text-indigo-200"
+              >
+                {initials(task.assigneeName)}
+              </span>
+              <span className="truncate">{task.assigneeName}</span>
+            </span>
+          ) : (
+            <span />
+          )}
+          {task.dueDate ? (
+            <span
+              className={`shrink-0 tabular-nums ${overdue ? "font-medium text-rose-700 dark:text-rose-300" : ""}`}
+            >
+              {overdue ? "Overdue · " : "Due "}
+              {formatDueDate(task.dueDate)}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+export function DropLine({ position }: { position: "before" | "end" }) {
+  return (
+    <span
+      aria-hidden="true"
+      className={`pointer-events-none absolute inset-x-1 h-0.5 rounded-full bg-indigo-500 ${
+        position === "before" ? "-top-[5px]" : "-bottom-[5px]"
+      }`}
+    />
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import type { TaskStatus } from "@tesseract/validators";
+import type { DragEvent } from "react";
+import { useState } from "react";
+
+export interface DropTarget {
+  status: TaskStatus;
+  /** Where in the column (without the dragged card) the card would land. */
+  index: number;
+}
+
+interface Dragging {
+  taskId: string;
+  from: TaskStatus;
+}
+
+const DRAG_TYPE = "application/x-tesseract-task";
+
+/** The index among a column's other cards that the pointer is above (by card midpoints). */
+function indexAt(column: HTMLElement, taskId: string, clientY: number): number {
+  const cards = [...column.querySelectorAll<HTMLElement>("[data-task-id]")].filter(
+    (card) => card.dataset.taskId !== taskId,
+  );
+  const index = cards.findIndex((card) => {
+    const box = card.getBoundingClientRect();
+    return clientY < box.top + box.height / 2;
+  });
+  return index === -1 ? cards.length : index;
+}
+
+/**
+ * Native HTML drag and drop for the board (no library: it also works with touch in current
+ * mobile browsers, and the keyboard alternative covers everyone else).
+ */
+export function useBoardDrag(
+  onDrop: (taskId: string, from: TaskStatus, target: DropTarget) => void,
+) {
+  const [dragging, setDragging] = useState<Dragging | null>(null);
+  const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
+
+  const end = () => {
+    setDragging(null);
+    setDropTarget(null);
+  };
+
+  const cardProps = (taskId: string, from: TaskStatus) => ({
+    draggable: true,
+    onDragStart: (event: DragEvent<HTMLElement>) => {
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData(DRAG_TYPE, taskId);
+      setDragging({ taskId, from });
+    },
+    onDragEnd: end,
+  });
+
+  const columnProps = (status: TaskStatus) => ({
+    onDragOver: (event: DragEvent<HTMLElement>) => {
+      if (!dragging) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "move";
+      const index = indexAt(event.currentTarget, dragging.taskId, event.clientY);
+      if (dropTarget?.status !== status || dropTarget.index !== index) {
+        setDropTarget({ status, index });
+      }
+    },
+    onDragLeave: (event: DragEvent<HTMLElement>) => {
+      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+        setDropTarget((target) => (target?.status === status ? null : target));
+      }
+    },
+    onDrop: (event: DragEvent<HTMLElement>) => {
+      if (!dragging) return;
+      event.preventDefault();
+      const index = indexAt(event.currentTarget, dragging.taskId, event.clientY);
+      onDrop(dragging.taskId, dragging.from, { status, index });
+      end();
+    },
+  });
+
+  return { draggingId: dragging?.taskId ?? null, dropTarget, cardProps, columnProps };
+}

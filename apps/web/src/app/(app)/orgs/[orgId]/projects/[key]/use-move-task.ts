@@ -1,0 +1,89 @@
+"use client";
+
+import type { InfiniteData } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { getMutationKey } from "@trpc/react-query";
+import { useState } from "react";
+import { describeApiError } from "~/lib/api-error.ts";
+import { boardColumnQuery } from "~/lib/board-query.ts";
+import type { Target } from "~/lib/board-order.ts";
+import { flattenPages, withItemPlaced, withoutItem } from "~/lib/board-order.ts";
+import { TASK_STATUSES } from "~/lib/tasks.ts";
+import { trpc } from "~/trpc/react.tsx";
+import type { TaskPage } from "~/trpc/task-pages.ts";
+import { taskPagesKey } from "~/trpc/task-pages.ts";
+
+type Pages = InfiniteData<TaskPage, string | null>;
+
+export interface MoveFailure {
+  taskKey: string;
+  message: string;
+}
+
+/**
+ * `task.move` with the board updated at once: the card jumps to its new place before the API
+ * answers, and goes back (with `failure` saying why) if the API refuses.
+ */
+export function useMoveTask(orgId: string, projectId: string) {
+  const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
+  const [failure, setFailure] = useState<MoveFailure | null>(null);
+
+  const move = trpc.task.move.useMutation({
+    onMutate: async (input) => {
+      setFailure(null);
+      // A refetch landing now would overwrite the optimistic board with the old order.
+      await utils.task.list.cancel({ orgId, projectId });
+      const snapshots = TASK_STATUSES.map((status) => {
+        const query = boardColumnQuery(orgId, projectId, status);
+        return { status, query, data: queryClient.getQueryData<Pages>(taskPagesKey(query)) };
+      });
+      const task = snapshots
+        .flatMap(({ data }) => flattenPages(data))
+        .find((item) => item.id === input.taskId);
+      if (task) {
+        const placement = {
+          ...(input.afterId ? { afterId: input.afterId } : {}),
+          ...(input.beforeId ? { beforeId: input.beforeId } : {}),
+        };
+        for (const { status, query, data } of snapshots) {
+          if (!data) continue;
+          let next = withoutItem(data, task.id);
+          if (status === input.status) {
+            next = withItemPlaced(next, { ...task, status: input.status }, placement);
+          }
+          queryClient.setQueryData(taskPagesKey(query), next);
+        }
+      }
+      return { snapshots, taskKey: task?.key ?? "The task" };
+    },
+    onError: (error, _input, context) => {
+      for (const { query, data } of context?.snapshots ?? []) {
+        if (data) queryClient.setQueryData(taskPagesKey(query), data);
+      }
+      setFailure({
+        taskKey: context?.taskKey ?? "The task",
+        message: describeApiError(error).message,
+      });
+    },
+    onSettled: async () => {
+      // Only the last of several quick moves refetches, so no stale answer undoes a later one.
+      if (queryClient.isMutating({ mutationKey: getMutationKey(trpc.task.move) }) > 1) return;
+      await Promise.all([
+        utils.task.list.invalidate({ orgId, projectId }),
+        utils.task.get.invalidate({ orgId }),
+        utils.project.list.invalidate({ orgId }),
+      ]);
+    },
+  });
+
+  return {
+    moveTask: (taskId: string, target: Target) => {
+      move.mutate({ orgId, taskId, ...target });
+    },
+    failure,
+    dismissFailure: () => {
+      setFailure(null);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { QueryError } from "~/components/query-error.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { flattenPages } from "~/lib/board-order.ts";
+import { trpc } from "~/trpc/react.tsx";
+import { CommentForm } from "./comment-form.tsx";
+import { CommentItem } from "./comment-item.tsx";
+import { COMMENTS_PAGE_SIZE } from "./page-sizes.ts";
+
+export function Comments({
+  orgId,
+  taskId,
+  myUserId,
+  canWrite,
+  canModerate,
+}: {
+  orgId: string;
+  taskId: string;
+  myUserId: string;
+  canWrite: boolean;
+  canModerate: boolean;
+}) {
+  const [data, query] = trpc.comment.list.useSuspenseInfiniteQuery(
+    { orgId, taskId, limit: COMMENTS_PAGE_SIZE },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
+  const comments = flattenPages(data);
+
+  return (
+    <section aria-labelledby="comments-heading" className="space-y-4">
+      <h2 id="comments-heading" className="text-base font-semibold tracking-tight">
+        Comments{" "}
+        <span className="font-normal text-zinc-500 tabular-nums dark:text-zinc-400">
+          {comments.length}
+          {query.hasNextPage ? "+" : ""}
+        </span>
+      </h2>
+      {comments.length === 0 ? (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          No comments yet.{canWrite ? " Start the conversation below." : ""}
+        </p>
+      ) : (
+        <ol data-testid="comment-list" className="space-y-3">
+          {comments.map((comment) => (
+            <CommentItem
+              key={comment.id}
+              orgId={orgId}
+              comment={comment}
+              canChange={canWrite && (comment.authorId === myUserId || canModerate)}
+            />
+          ))}
+        </ol>
+      )}
+      {query.isFetchNextPageError ? (
+        <QueryError
+          error={query.error}
+          title="More comments could not be loaded"
+          onRetry={() => void query.fetchNextPage()}
+        />
+      ) : null}
+      {query.hasNextPage ? (
+        <Button
+          size="sm"
+          variant="secondary"
+          pending={query.isFetchingNextPage}
+          onClick={() => void query.fetchNextPage()}
+        >
+          {query.isFetchingNextPage ? "Loading…" : "Load more comments"}
+        </Button>
+      ) : null}
+      {canWrite ? <CommentForm orgId={orgId} taskId={taskId} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { Alert } from "~/components/ui/alert.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { trpc } from "~/trpc/react.tsx";
+import { Comments } from "./comments.tsx";
+import { TaskDescription } from "./task-description.tsx";
+import { TaskFields } from "./task-fields.tsx";
+import { TaskHistory } from "./task-history.tsx";
+import { TaskTitle } from "./task-title.tsx";
+import { useUpdateTask } from "./use-update-task.ts";
+
+export function TaskView({
+  orgId,
+  taskRef,
+  myUserId,
+  canWrite,
+  canModerate,
+  canReadHistory,
+}: {
+  orgId: string;
+  taskRef: string;
+  myUserId: string;
+  canWrite: boolean;
+  canModerate: boolean;
+  canReadHistory: boolean;
+}) {
+  const [task] = trpc.task.get.useSuspenseQuery({ orgId, ref: taskRef });
+  const saver = useUpdateTask(orgId, taskRef, task);
+
+  return (
+    // One column on narrow screens (title, fields, the rest); fields beside everything on wide ones.
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_17rem] lg:gap-x-8">
+      <div className="min-w-0 space-y-4">
+        <TaskTitle task={task} saver={saver} canEdit={canWrite} />
+        {saver.error ? (
+          <Alert tone="error" title="Your change was not saved" testId="task-save-error">
+            <p>{saver.error} The page shows the task as it is now.</p>
+            <Button size="sm" variant="secondary" className="mt-2" onClick={saver.dismissError}>
+              Dismiss
+            </Button>
+          </Alert>
+        ) : null}
+      </div>
+      <aside
+        aria-label="Task fields"
+        className="lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1"
+      >
+        <TaskFields orgId={orgId} task={task} saver={saver} canEdit={canWrite} />
+      </aside>
+      <div className="min-w-0 space-y-8 lg:col-start-1">
+        <TaskDescription task={task} saver={saver} canEdit={canWrite} />
+        <Comments
+          orgId={orgId}
+          taskId={task.id}
+          myUserId={myUserId}
+          canWrite={canWrite}
+          canModerate={canModerate}
+        />
+        <TaskHistory orgId={orgId} taskId={task.id} canRead={canReadHistory} />
+      </div>
+    </div>
+  );
+}

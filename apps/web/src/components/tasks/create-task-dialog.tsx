@@ -1,0 +1,158 @@
+"use client";
+
+import { createTaskInput } from "@tesseract/validators";
+import { useState } from "react";
+import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SelectField } from "~/components/forms/select-field.tsx";
+import { TextField } from "~/components/forms/text-field.tsx";
+import { TextareaField } from "~/components/forms/textarea-field.tsx";
+import {
+  focusFirstInvalid,
+  formValues,
+  useFormErrors,
+} from "~/components/forms/use-form-errors.ts";
+import { Button } from "~/components/ui/button.tsx";
+import { Dialog } from "~/components/ui/dialog.tsx";
+import {
+  parseLabels,
+  priorityLabels,
+  statusLabels,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+} from "~/lib/tasks.ts";
+import { trpc } from "~/trpc/react.tsx";
+import { useMemberOptions } from "./use-member-options.ts";
+
+/** A field's first error, including those on its items ("labels.2" belongs to labels). */
+function fieldError(fields: Record<string, string>, name: string): string | undefined {
+  const key = Object.keys(fields).find((path) => path === name || path.startsWith(`${name}.`));
+  return key ? fields[key] : undefined;
+}
+
+export function CreateTaskDialog({
+  orgId,
+  projectId,
+  projectKey,
+  open,
+  onClose,
+  onCreated,
+}: {
+  orgId: string;
+  projectId: string;
+  projectKey: string;
+  open: boolean;
+  onClose: () => void;
+  onCreated: (key: string) => void;
+}) {
+  const utils = trpc.useUtils();
+  const members = useMemberOptions(orgId, open);
+  const { errors, validate, fail, reset } = useFormErrors();
+  // A new form each time the dialog opens: nothing typed last time lingers.
+  const [formKey, setFormKey] = useState(0);
+  const create = trpc.task.create.useMutation({
+    onSuccess: async (task) => {
+      onCreated(task.key);
+      close();
+      await Promise.all([
+        utils.task.list.invalidate({ orgId, projectId }),
+        utils.project.list.invalidate({ orgId }),
+      ]);
+    },
+    onError: fail,
+  });
+  function close() {
+    reset();
+    setFormKey((key) => key + 1);
+    onClose();
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      busy={create.isPending}
+      size="lg"
+      title={`New task in ${projectKey}`}
+      testId="create-task-dialog"
+    >
+      <form
+        key={formKey}
+        noValidate
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const values = formValues(event.currentTarget);
+          const input = validate(createTaskInput, {
+            orgId,
+            projectId,
+            title: values.title,
+            description: values.description,
+            status: values.status,
+            priority: values.priority,
+            assigneeId: values.assigneeId || null,
+            dueDate: values.dueDate || null,
+            labels: parseLabels(values.labels ?? ""),
+          });
+          if (input) create.mutate(input);
+          else focusFirstInvalid(event.currentTarget);
+        }}
+      >
+        <FormAlert errors={errors} />
+        <TextField
+          name="title"
+          label="Title"
+          autoComplete="off"
+          error={errors.fields.title}
+          required
+        />
+        <TextareaField
+          name="description"
+          label="Description"
+          hint="Markdown: **bold**, _italic_, `code`, lists and [links](https://example.com)."
+          rows={4}
+          error={errors.fields.description}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            name="status"
+            label="Status"
+            defaultValue="todo"
+            options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
+            error={errors.fields.status}
+          />
+          <SelectField
+            name="priority"
+            label="Priority"
+            defaultValue="none"
+            options={TASK_PRIORITIES.map((value) => ({ value, label: priorityLabels[value] }))}
+            error={errors.fields.priority}
+          />
+          <SelectField
+            name="assigneeId"
+            label="Assignee"
+            defaultValue=""
+            options={members.options}
+            hint={members.problem}
+            error={errors.fields.assigneeId}
+          />
+          <TextField name="dueDate" type="date" label="Due date" error={errors.fields.dueDate} />
+        </div>
+        <TextField
+          name="labels"
+          label="Labels"
+          hint="Separated by commas, e.g. bug, frontend"
+          autoComplete="off"
+          error={fieldError(errors.fields, "labels")}
+        />
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={close} disabled={create.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={create.isPending}>
+            {create.isPending ? "Creating…" : "Create task"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import {
+  activeFilterCount,
+  emptyFilters,
+  filtersToSearch,
+  listTasksQuery,
+  parseTaskFilters,
+} from "./task-filters.ts";
+
+const member = "0b8f3c4e-2a7d-4f5e-9c1b-3d2e1f0a9b8c";
+
+describe("task filters", () => {
+  it("round-trips through the URL", () => {
+    const filters = {
+      ...emptyFilters,
+      status: ["todo" as const, "done" as const],
+      priority: ["urgent" as const],
+      assignee: member,
+      label: "bug",
+      dueFrom: "2026-11-01",
+      dueTo: "2026-11-30",
+      sort: "due" as const,
+      direction: "desc" as const,
+      q: "login page",
+    };
+    const search = filtersToSearch(filters);
+    expect(parseTaskFilters(new URLSearchParams(search))).toEqual(filters);
+  });
+
+  it("leaves defaults out of the URL", () => {
+    expect(filtersToSearch(emptyFilters)).toBe("");
+    expect(filtersToSearch({ ...emptyFilters, sort: "due", direction: "asc" })).toBe("?sort=due");
+  });
+
+  it("drops malformed values from a hand-edited link", () => {
+    const parsed = parseTaskFilters({
+      status: "todo,nope,todo",
+      priority: "loud",
+      assignee: "someone",
+      label: "a,b",
+      dueFrom: "tomorrow",
+      sort: "random",
+      dir: "sideways",
+    });
+    expect(parsed).toEqual({ ...emptyFilters, status: ["todo"] });
+  });
+
+  it("reads the first of repeated search params", () => {
+    expect(parseTaskFilters({ assignee: ["unassigned", member] }).assignee).toBe("unassigned");
+  });
+
+  it("counts the filters that narrow the table", () => {
+    expect(activeFilterCount(emptyFilters)).toBe(0);
+    expect(activeFilterCount({ ...emptyFilters, status: ["todo"], label: "x", q: "y" })).toBe(2);
+  });
+
+  it("builds a task.list input with only the keys that are set", () => {
+    expect(listTasksQuery("o", "p", { ...emptyFilters, label: "bug" })).toEqual({
+      orgId: "o",
+      projectId: "p",
+      sort: "created",
+      direction: "desc",
+      limit: 50,
+      label: "bug",
+    });
+  });
+});

@@ -1,0 +1,137 @@
+import type { TaskPriority, TaskStatus } from "@tesseract/validators";
+import { isTaskPriority, isTaskStatus } from "./tasks.ts";
+
+export const LIST_SORTS = ["created", "updated", "priority", "due"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+
+export const sortLabels: Record<ListSort, string> = {
+  created: "Created",
+  updated: "Updated",
+  priority: "Priority",
+  due: "Due date",
+};
+
+/** What each sort shows first unless asked otherwise: the newest, the most urgent, the soonest due. */
+export const defaultDirections: Record<ListSort, SortDirection> = {
+  created: "desc",
+  updated: "desc",
+  priority: "desc",
+  due: "asc",
+};
+
+/** The list view's state, all of it in the page's URL so a reload or a shared link shows the same. */
+export interface TaskFilters {
+  status: TaskStatus[];
+  priority: TaskPriority[];
+  /** A member's id, "unassigned", or null for anyone. */
+  assignee: string | null;
+  label: string;
+  dueFrom: string;
+  dueTo: string;
+  sort: ListSort;
+  direction: SortDirection;
+  /** Full-text search, shown above the filtered table. */
+  q: string;
+}
+
+export const emptyFilters: TaskFilters = {
+  status: [],
+  priority: [],
+  assignee: null,
+  label: "",
+  dueFrom: "",
+  dueTo: "",
+  sort: "created",
+  direction: "desc",
+  q: "",
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function getter(params: RawParams): (name: string) => string {
+  if (params instanceof URLSearchParams) return (name) => params.get(name) ?? "";
+  return (name) => {
+    const value = params[name];
+    return (Array.isArray(value) ? value[0] : value) ?? "";
+  };
+}
+
+function list<T extends string>(value: string, keep: (item: string) => item is T): T[] {
+  return [...new Set(value.split(",").filter(keep))];
+}
+
+/** Reads filters from a URL, dropping anything malformed (a hand-edited link still opens). */
+export function parseTaskFilters(params: RawParams): TaskFilters {
+  const get = getter(params);
+  const sort = (LIST_SORTS as readonly string[]).includes(get("sort"))
+    ? (get("sort") as ListSort)
+    : emptyFilters.sort;
+  const direction = get("dir");
+  const assignee = get("assignee");
+  const label = get("label").trim();
+  return {
+    status: list(get("status"), isTaskStatus),
+    priority: list(get("priority"), isTaskPriority),
+    assignee: assignee === "unassigned" || UUID.test(assignee) ? assignee : null,
+    label: label.length <= 30 && !label.includes(",") ? label : "",
+    dueFrom: ISO_DATE.test(get("dueFrom")) ? get("dueFrom") : "",
+    dueTo: ISO_DATE.test(get("dueTo")) ? get("dueTo") : "",
+    sort,
+    direction: direction === "asc" || direction === "desc" ? direction : defaultDirections[sort],
+    q: get("q").slice(0, 200),
+  };
+}
+
+/** The query string for filters ("" when nothing is set), leaving defaults out. */
+export function filtersToSearch(filters: TaskFilters): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
+  if (filters.status.length) params.set("status", filters.status.join(","));
+  if (filters.priority.length) params.set("priority", filters.priority.join(","));
+  if (filters.assignee) params.set("assignee", filters.assignee);
+  if (filters.label) params.set("label", filters.label);
+  if (filters.dueFrom) params.set("dueFrom", filters.dueFrom);
+  if (filters.dueTo) params.set("dueTo", filters.dueTo);
+  if (filters.sort !== emptyFilters.sort) params.set("sort", filters.sort);
+  if (filters.direction !== defaultDirections[filters.sort]) params.set("dir", filters.direction);
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
+/** How many filters narrow the table (sorting and search aside). */
+export function activeFilterCount(filters: TaskFilters): number {
+  return [
+    filters.status.length > 0,
+    filters.priority.length > 0,
+    filters.assignee !== null,
+    filters.label !== "",
+    filters.dueFrom !== "",
+    filters.dueTo !== "",
+  ].filter(Boolean).length;
+}
+
+export const LIST_PAGE_SIZE = 50;
+
+/**
+ * The `task.list` input for filters. Only set keys are included, so the server's prefetch and
+ * the browser's query build the same cache key.
+ */
+export function listTasksQuery(orgId: string, projectId: string, filters: TaskFilters) {
+  return {
+    orgId,
+    projectId,
+    sort: filters.sort,
+    direction: filters.direction,
+    limit: LIST_PAGE_SIZE,
+    ...(filters.status.length ? { status: filters.status } : {}),
+    ...(filters.priority.length ? { priority: filters.priority } : {}),
+    ...(filters.assignee ? { assigneeId: filters.assignee } : {}),
+    ...(filters.label ? { label: filters.label } : {}),
+    ...(filters.dueFrom ? { dueFrom: filters.dueFrom } : {}),
+    ...(filters.dueTo ? { dueTo: filters.dueTo } : {}),
+  };
+}
