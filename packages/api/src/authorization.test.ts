@@ -131,6 +131,10 @@ const MATRIX: Record<string, Row> = {
     least: "member",
     call: (c, orgId, f) => c.task.delete({ orgId, taskId: f.taskId }),
   },
+  "task.activity": {
+    least: "viewer",
+    call: (c, orgId, f) => c.task.activity({ orgId, taskId: f.taskId }),
+  },
   "task.search": { least: "viewer", call: (c, orgId) => c.task.search({ orgId, query: "matrix" }) },
   "comment.create": {
     least: "member",

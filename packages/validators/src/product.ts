@@ -110,11 +110,13 @@ export const listTasksInput = orgScoped.extend({
   dueFrom: dueDate.optional(),
   dueTo: dueDate.optional(),
   sort: z.enum(TASK_SORTS).default("created"),
-  direction: z.enum(["asc", "desc"]).default("desc"),
+  /** Named `order`, not `direction`: tRPC's infinite queries put their own `direction` in the input. */
+  order: z.enum(["asc", "desc"]).default("desc"),
   cursor: z.string().max(300).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export const searchTasksInput = orgScoped.extend({
+  projectId: projectId.optional(),
   query: z
     .string()
     .trim()

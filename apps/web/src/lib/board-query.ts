@@ -13,7 +13,7 @@ export function boardColumnQuery(orgId: string, projectId: string, status: TaskS
     projectId,
     status: [status],
     sort: "position" as const,
-    direction: "asc" as const,
+    order: "asc" as const,
     limit: COLUMN_PAGE_SIZE,
   };
 }

@@ -59,7 +59,7 @@ describe("task filters", () => {
       orgId: "o",
       projectId: "p",
       sort: "created",
-      direction: "desc",
+      order: "desc",
       limit: 50,
       label: "bug",
     });

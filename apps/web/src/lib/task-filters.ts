@@ -125,7 +125,7 @@ export function listTasksQuery(orgId: string, projectId: string, filters: TaskFi
     orgId,
     projectId,
     sort: filters.sort,
-    direction: filters.direction,
+    order: filters.direction,
     limit: LIST_PAGE_SIZE,
     ...(filters.status.length ? { status: filters.status } : {}),
     ...(filters.priority.length ? { priority: filters.priority } : {}),

@@ -1,6 +1,6 @@
 import type { ListTasksInput } from "@tesseract/validators";
 import { sql, type Expression, type SqlBool } from "@tesseract/db";
-import { AppError } from "../errors.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { selectTasks, toTask, type Executor, type Task } from "./task-queries.ts";
 
 // Each sort as a SQL expression and the type its cursor value is cast back to. The cursor
@@ -12,26 +12,6 @@ const SORTS = {
   due: { expr: sql`coalesce(t.due_date, '9999-12-31'::date)`, cast: sql`date` },
   position: { expr: sql`t.position`, cast: sql`text` },
 } as const;
-
-function encodeCursor(value: string, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      parsed.every((v) => typeof v === "string")
-    ) {
-      return parsed as [string, string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError("BAD_REQUEST", "This page cursor is not valid; start from the first page");
-}
 
 /**
  * One page of tasks, keyset-paginated on (sort value, id): a row is never returned twice,
@@ -54,7 +34,7 @@ export async function listTasks(
   if (input.label) query = query.where(sql<SqlBool>`t.labels @> array[${input.label}]::text[]`);
   if (input.dueFrom) query = query.where("t.due_date", ">=", input.dueFrom);
   if (input.dueTo) query = query.where("t.due_date", "<=", input.dueTo);
-  const desc = input.direction === "desc";
+  const desc = input.order === "desc";
   if (input.cursor) {
     const [value, id] = decodeCursor(input.cursor);
     const after: Expression<SqlBool> = desc

@@ -48,6 +48,7 @@ export async function searchTasks(
   orgId: string,
   text: string,
   limit: number,
+  projectId: string | null = null,
 ): Promise<SearchHit[]> {
   const { rows } = await sql<{
     id: string;
@@ -63,9 +64,11 @@ export async function searchTasks(
     hits as (
       select t.id as task_id, ts_rank(t.search, q.query) as rank, null::text as comment_body
       from tasks t, q where t.org_id = ${orgId} and t.search @@ q.query
+        and (${projectId}::uuid is null or t.project_id = ${projectId}::uuid)
       union all
       select c.task_id, ts_rank(c.search, q.query) * 0.4, c.body
       from comments c, q where c.org_id = ${orgId} and c.search @@ q.query
+        and (${projectId}::uuid is null or exists (select 1 from tasks pt where pt.id = c.task_id and pt.project_id = ${projectId}::uuid))
     ),
     best as (
       select task_id, sum(rank) as rank,

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const titles = async (user: TestUser) =>
-  (await as(user).task.list({ orgId, projectId, sort: "position", direction: "asc" })).items.map(
+  (await as(user).task.list({ orgId, projectId, sort: "position", order: "asc" })).items.map(
     (t) => `${t.title}:${t.status}`,
   );
 

@@ -4,9 +4,10 @@ import {
   listCommentsInput,
   updateCommentInput,
 } from "@tesseract/validators";
-import { z } from "zod";
+import { sql, type SqlBool } from "@tesseract/db";
 import { recordActivity } from "../activity.ts";
 import { can } from "../auth/permissions.ts";
+import { decodeCursor, encodeCursor } from "../domain/cursor.ts";
 import { loadTask } from "../domain/tasks.ts";
 import { AppError } from "../errors.ts";
 import { orgProcedure, router } from "../trpc.ts";
@@ -79,7 +80,7 @@ export const commentRouter = router({
 
   list: orgProcedure
     .meta({ permission: "task.read", rateLimit: "read", cache: { tags: ["comments"] } })
-    .input(listCommentsInput.extend({ cursor: z.iso.datetime({ offset: true }).nullish() }))
+    .input(listCommentsInput)
     .query(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
       await loadTask(db, ctx.org.orgId, input.taskId);
@@ -87,18 +88,25 @@ export const commentRouter = router({
         .selectFrom("comments as c")
         .leftJoin("users as u", "u.id", "c.author_id")
         .select(columns)
+        .select(sql<string>`c.created_at::text`.as("sortValue"))
         .where("c.org_id", "=", ctx.org.orgId)
         .where("c.task_id", "=", input.taskId)
         .orderBy("c.created_at")
         .orderBy("c.id")
         .limit(input.limit + 1);
-      if (input.cursor) query = query.where("c.created_at", ">", new Date(input.cursor));
+      if (input.cursor) {
+        const [value, id] = decodeCursor(input.cursor);
+        query = query.where(
+          sql<SqlBool>`(c.created_at, c.id) > (cast(${value} as timestamptz), cast(${id} as uuid))`,
+        );
+      }
       const rows = await query.execute();
-      const items = rows.slice(0, input.limit);
+      const page = rows.slice(0, input.limit);
+      const last = page.at(-1);
       return {
-        items,
+        items: page.map(({ sortValue: _, ...comment }) => comment),
         nextCursor:
-          rows.length > input.limit ? (items.at(-1)?.createdAt.toISOString() ?? null) : null,
+          rows.length > input.limit && last ? encodeCursor(last.sortValue, last.id) : null,
       };
     }),
 

@@ -104,7 +104,7 @@ describe("tasks", () => {
       projectId: id,
       status: ["todo"],
       sort: "position",
-      direction: "asc",
+      order: "asc",
       limit: 100,
     });
     expect(items.map((t) => t.id)).toEqual(order);
@@ -141,7 +141,7 @@ describe("tasks", () => {
     do {
       const page: Awaited<ReturnType<ReturnType<typeof as>["task"]["list"]>> = await as(
         owner,
-      ).task.list({ orgId, projectId: id, limit: 7, cursor, sort: "created", direction: "desc" });
+      ).task.list({ orgId, projectId: id, limit: 7, cursor, sort: "created", order: "desc" });
       seen.push(...page.items.map((t) => t.id));
       cursor = page.nextCursor;
       if (inserts++ < 5)
@@ -173,14 +173,14 @@ describe("tasks", () => {
     await make("high bug", { priority: "high", labels: ["bug", "ui"], status: "in_progress" });
     const titles = async (filter: Record<string, unknown>) =>
       (await as(owner).task.list({ orgId, projectId: id, ...filter })).items.map((t) => t.title);
-    expect(await titles({ label: "bug", sort: "priority", direction: "desc" })).toEqual([
+    expect(await titles({ label: "bug", sort: "priority", order: "desc" })).toEqual([
       "urgent bug",
       "high bug",
     ]);
     expect(await titles({ assigneeId: member.id })).toEqual(["urgent bug"]);
     expect((await titles({ assigneeId: "unassigned" })).sort()).toEqual(["high bug", "low chore"]);
     expect(await titles({ status: ["in_progress"] })).toEqual(["high bug"]);
-    expect(await titles({ priority: ["low", "urgent"], sort: "due", direction: "asc" })).toEqual([
+    expect(await titles({ priority: ["low", "urgent"], sort: "due", order: "asc" })).toEqual([
       "urgent bug",
       "low chore",
     ]);
@@ -208,6 +208,8 @@ describe("tasks", () => {
         priority: { from: "none", to: "high" },
       },
     });
+    const history = await as(owner).task.activity({ orgId, taskId: task.id });
+    expect(history.items.map((i) => i.action)).toEqual(["task.updated", "task.created"]);
     const byProject = await as(owner).activity.list({ orgId, projectId: id });
     expect(
       byProject.items.every((i) => i.action.startsWith("task.") || i.action.startsWith("project.")),
@@ -235,6 +237,35 @@ describe("comments", () => {
     );
     await as(owner).comment.delete({ orgId, commentId: comment.id });
     expect((await as(a).comment.list({ orgId, taskId: task.id })).items).toEqual([]);
+  });
+});
+
+describe("comment pages", () => {
+  it("return every comment exactly once, even ones written in the same millisecond", async () => {
+    const task = await as(owner).task.create({ orgId, projectId, title: "Chatty" });
+    const bodies = Array.from({ length: 7 }, (_, i) => `comment ${i}`);
+    await services.db.db
+      .insertInto("comments")
+      .values(
+        bodies.map((body) => ({
+          org_id: orgId,
+          task_id: task.id,
+          author_id: owner.id,
+          body,
+          created_at: new Date("2026-11-24T12:00:00.000Z"),
+        })),
+      )
+      .execute();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<ReturnType<typeof as>["comment"]["list"]>> = await as(
+        owner,
+      ).comment.list({ orgId, taskId: task.id, limit: 3, cursor });
+      seen.push(...page.items.map((c) => c.body));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect([...seen].sort()).toEqual([...bodies].sort());
   });
 });
 
@@ -278,6 +309,14 @@ describe("search", () => {
     expect(hits[2]?.snippet.some((p) => p.match && p.text === "quasar")).toBe(true);
     expect(JSON.stringify(hits)).not.toContain("secret");
     expect(await as(owner).task.search({ orgId, query: "quasar -renderer" })).toHaveLength(2);
+    const elsewhere = await freshProject("SRCH2");
+    await as(owner).task.create({ orgId, projectId: elsewhere, title: "Another quasar task" });
+    expect(
+      (await as(owner).task.search({ orgId, query: "quasar", projectId: id })).map((h) => h.id),
+    ).toEqual([inTitle.id, inDescription.id, withComment.id]);
+    expect(
+      await as(owner).task.search({ orgId, query: "quasar", projectId: elsewhere }),
+    ).toHaveLength(1);
     await expect(as(owner).task.search({ orgId, query: "q" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });

@@ -7,10 +7,19 @@ import {
   taskRefInput,
   updateTaskInput,
 } from "@tesseract/validators";
+import { listActivity } from "../domain/activity-list.ts";
 import { listTasks } from "../domain/task-list.ts";
 import { searchTasks } from "../domain/task-search.ts";
-import { createTask, deleteTask, findTask, moveTask, updateTask } from "../domain/tasks.ts";
+import {
+  createTask,
+  deleteTask,
+  findTask,
+  loadTask,
+  moveTask,
+  updateTask,
+} from "../domain/tasks.ts";
 import { orgProcedure, router } from "../trpc.ts";
+import { activityPageInput } from "./activity.ts";
 import { actor } from "./actor.ts";
 
 const READ = { permission: "task.read", rateLimit: "read", cache: { tags: ["tasks"] } } as const;
@@ -70,10 +79,30 @@ export const taskRouter = router({
       return { ok: true as const };
     }),
 
+  /** One task's history, for everyone who can read the task (the whole log is for admins). */
+  activity: orgProcedure
+    .meta({ permission: "task.read", rateLimit: "read" })
+    .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
+    .query(async ({ ctx, input }) => {
+      const { db } = ctx.services.db;
+      await loadTask(db, ctx.org.orgId, input.taskId);
+      return listActivity(db, ctx.org.orgId, {
+        cursor: input.cursor,
+        limit: input.limit,
+        taskId: input.taskId,
+      });
+    }),
+
   search: orgProcedure
     .meta({ permission: "task.read", rateLimit: "search" })
     .input(searchTasksInput)
     .query(({ ctx, input }) =>
-      searchTasks(ctx.services.db.db, ctx.org.orgId, input.query, input.limit),
+      searchTasks(
+        ctx.services.db.db,
+        ctx.org.orgId,
+        input.query,
+        input.limit,
+        input.projectId ?? null,
+      ),
     ),
 });

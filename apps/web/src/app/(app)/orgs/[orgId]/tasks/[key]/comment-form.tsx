@@ -20,7 +20,7 @@ export function CommentForm({ orgId, taskId }: { orgId: string; taskId: string }
       setRound((n) => n + 1);
       await Promise.all([
         utils.comment.list.invalidate({ orgId, taskId }),
-        utils.activity.list.invalidate({ orgId, taskId }),
+        utils.task.activity.invalidate({ orgId, taskId }),
       ]);
     },
     onError: fail,

@@ -31,7 +31,7 @@ export function CommentItem({
   const refresh = () =>
     Promise.all([
       utils.comment.list.invalidate({ orgId, taskId: comment.taskId }),
-      utils.activity.list.invalidate({ orgId, taskId: comment.taskId }),
+      utils.task.activity.invalidate({ orgId, taskId: comment.taskId }),
     ]);
   const update = trpc.comment.update.useMutation({
     onSuccess: async () => {

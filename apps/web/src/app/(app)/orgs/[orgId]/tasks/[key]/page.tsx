@@ -42,7 +42,7 @@ export default async function TaskPage({ params }: PageProps<"/orgs/[orgId]/task
   const [me, org] = await Promise.all([requireMe(), requireOrg(orgId)]);
   const task = await getTask(org.id, ref);
   const project = await requireProject(org.id, task.key.split("-")[0] ?? "");
-  const canReadHistory = can(org.role, "activity.read");
+  const canReadHistory = can(org.role, "task.read");
   await prefetchOrThrow(
     api.task.get.prefetch({ orgId: org.id, ref }),
     api.member.list.prefetch({ orgId: org.id }),
@@ -53,7 +53,7 @@ export default async function TaskPage({ params }: PageProps<"/orgs/[orgId]/task
     }),
     ...(canReadHistory
       ? [
-          api.activity.list.prefetchInfinite({
+          api.task.activity.prefetchInfinite({
             orgId: org.id,
             taskId: task.id,
             limit: HISTORY_PAGE_SIZE,

@@ -26,8 +26,8 @@ export function TaskHistory({
       {canRead ? (
         <HistoryList orgId={orgId} taskId={taskId} />
       ) : (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="history-admins-only">
-          A task’s history is shown to admins and owners.
+        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="history-hidden">
+          Your role cannot see this task’s history.
         </p>
       )}
     </section>
@@ -36,7 +36,7 @@ export function TaskHistory({
 
 function HistoryList({ orgId, taskId }: { orgId: string; taskId: string }) {
   const members = useMemberOptions(orgId);
-  const [data, query] = trpc.activity.list.useSuspenseInfiniteQuery(
+  const [data, query] = trpc.task.activity.useSuspenseInfiniteQuery(
     { orgId, taskId, limit: HISTORY_PAGE_SIZE },
     { getNextPageParam: (page) => page.nextCursor },
   );

@@ -37,7 +37,7 @@ export function useUpdateTask(orgId: string, taskRef: string, task: TaskDetail) 
       Promise.all([
         utils.task.get.invalidate(key),
         utils.task.list.invalidate({ orgId, projectId: task.projectId }),
-        utils.activity.list.invalidate({ orgId, taskId: task.id }),
+        utils.task.activity.invalidate({ orgId, taskId: task.id }),
         utils.project.list.invalidate({ orgId }),
       ]),
   });
