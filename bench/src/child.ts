@@ -25,12 +25,17 @@ export function spawnNode(
   options: {
     cwd: string;
     env: Record<string, string>;
+    /** Arguments after the script. */
+    args?: string[];
+    /** Node's own flags, before the script (e.g. --cpu-prof). */
+    execArgv?: string[];
     ipc?: boolean;
     onLine?: (line: string) => void;
   },
 ): NodeChild {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [script], {
+  const argv = [...(options.execArgv ?? []), script, ...(options.args ?? [])];
+  const child = spawn(process.execPath, argv, {
     cwd: options.cwd,
     env: options.env,
     stdio: options.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 
 export interface BenchOptions {
-  /** Seconds of measured load per scenario. */
+  /** Seconds of measured load per run, taken as 1-second turns with the runs it is compared with. */
   durationSec: number;
-  /** Seconds of unmeasured load before each scenario. */
+  /** Seconds of unmeasured load before each run. */
   warmupSec: number;
   connections: number;
   /** Where latest.json, latest.md and the dated copy are written. */
@@ -28,7 +28,7 @@ export function parseOptions(argv: string[], defaultOutDir: string): BenchOption
   });
   if (values.help) return "help";
   return {
-    durationSec: positive("--duration", values.duration, 120),
+    durationSec: Math.max(1, Math.round(positive("--duration", values.duration, 120))),
     warmupSec: positive("--warmup", values.warmup, 60, true),
     connections: Math.round(positive("--connections", values.connections, 1000)),
     outDir: values.out,

@@ -4,17 +4,48 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import type { BenchOptions } from "./options.ts";
 import type { LoadResult } from "./load.ts";
-import type { Scenario } from "./scenarios.ts";
+import type { Run } from "./scenarios.ts";
 
-export const TARGETS = { timeToReadyMs: 1_500, idleRssMiB: 150 } as const;
+export const TARGETS = {
+  timeToReadyMs: 1_500,
+  idleRssMiB: 150,
+  /** Issue 5: lean adapter, as a share of raw node:http's req/s (or an absolute rate). */
+  authedVsRawHttp: 0.5,
+  noInputVsRawHttp: 0.75,
+  batchProceduresPerSec: 100_000,
+  dbVsRawPg: 0.85,
+  p99Ms: 10,
+} as const;
 
-export interface ScenarioReport extends LoadResult {
-  id: Scenario["id"];
+export interface RunReport extends LoadResult {
+  key: string;
+  workload: Run["workload"];
+  target: Run["target"];
   label: string;
   proceduresPerRequest: number;
   proceduresPerSec: number;
-  /** req/s divided by the baseline's req/s. */
-  ratioToBaseline: number;
+  /** req/s ÷ raw node:http's req/s. */
+  vsRawHttp: number;
+  /** req/s ÷ the raw server doing the same I/O (authed: raw http + redis + pg; db: raw http + pg). */
+  vsRawIo: number | undefined;
+  /** Lean runs: req/s ÷ the stock adapter's req/s on the same workload. */
+  leanOverStock: number | undefined;
+  /**
+   * The same two ratios from server CPU per request instead of req/s (raw's µs ÷ this run's
+   * µs): what the ratio would be if each server had a core to itself. Less sensitive to other
+   * work on the machine than req/s, which shares 2 cores with autocannon and the databases.
+   */
+  cpuVsRawHttp: number | undefined;
+  cpuVsRawIo: number | undefined;
+}
+
+export interface TargetResult {
+  name: string;
+  measured: string;
+  /** The same ratio from server CPU per request (see RunReport.cpuVsRawHttp). */
+  byCpu: string;
+  target: string;
+  pass: boolean;
 }
 
 export interface BenchReport {
@@ -31,7 +62,7 @@ export interface BenchReport {
   options: Omit<BenchOptions, "outDir">;
   services: { mode: "services"; database: string };
   startup: {
-    /** The server that took the load (LOG_LEVEL=warn): spawn → first /readyz 200. */
+    /** The lean server that took the load (LOG_LEVEL=warn): spawn → first /readyz 200. */
     timeToReadyMs: number;
     /** A first start at LOG_LEVEL=info, for the server's own ready line. */
     infoRun: {
@@ -44,26 +75,121 @@ export interface BenchReport {
     idleRssMiB: number;
     idlePeakRssMiB: number;
     loadedMaxRssMiB: number;
-    /** One second after the last scenario: what the heap kept. */
+    /** One second after the last run: what the heap kept. */
     afterLoadRssMiB: number;
   };
   targets: typeof TARGETS;
-  scenarios: ScenarioReport[];
+  runs: RunReport[];
+  results: TargetResult[];
 }
 
-export function scenarioReport(
-  scenario: Scenario,
-  load: LoadResult,
-  baselineRps: number,
-): ScenarioReport {
-  return {
-    id: scenario.id,
-    label: scenario.label,
-    proceduresPerRequest: scenario.procedures,
-    ...load,
-    proceduresPerSec: load.requestsPerSec * scenario.procedures,
-    ratioToBaseline: baselineRps > 0 ? round(load.requestsPerSec / baselineRps, 3) : NaN,
+const RAW_IO: Partial<Record<Run["workload"], string>> = { authed: "raw-redis-pg", db: "raw-pg" };
+
+export function runReports(runs: Run[], loads: Map<string, LoadResult>): RunReport[] {
+  const rps = (key: string) => loads.get(key)?.requestsPerSec ?? NaN;
+  const cpu = (key: string) => loads.get(key)?.serverCpuUsPerRequest ?? NaN;
+  const cpuRatio = (rawKey: string, own: number | undefined) =>
+    own === undefined || own === 0 || Number.isNaN(cpu(rawKey))
+      ? undefined
+      : round(cpu(rawKey) / own, 3);
+  return runs.map((run) => {
+    const load = loads.get(run.key)!;
+    const rawIo = RAW_IO[run.workload];
+    return {
+      key: run.key,
+      workload: run.workload,
+      target: run.target,
+      label: run.label,
+      proceduresPerRequest: run.procedures,
+      ...load,
+      proceduresPerSec: load.requestsPerSec * run.procedures,
+      vsRawHttp: round(load.requestsPerSec / rps("raw-http"), 3),
+      vsRawIo: rawIo ? round(load.requestsPerSec / rps(rawIo), 3) : undefined,
+      leanOverStock:
+        run.target === "lean"
+          ? round(load.requestsPerSec / rps(`${run.workload}/stock`), 2)
+          : undefined,
+      cpuVsRawHttp: cpuRatio("raw-http", load.serverCpuUsPerRequest),
+      cpuVsRawIo: rawIo ? cpuRatio(rawIo, load.serverCpuUsPerRequest) : undefined,
+    };
+  });
+}
+
+const pct = (ratio: number | undefined) =>
+  ratio === undefined || Number.isNaN(ratio) ? "–" : `${(ratio * 100).toFixed(1)} %`;
+
+export function targetResults(reports: RunReport[]): TargetResult[] {
+  const lean = (workload: string) => reports.find((r) => r.key === `${workload}/lean`);
+  const results: TargetResult[] = [];
+  const ratio = (
+    name: string,
+    run: RunReport | undefined,
+    value: number | undefined,
+    byCpu: number | undefined,
+    min: number,
+    of: string,
+  ) => {
+    if (!run || value === undefined) return;
+    results.push({
+      name,
+      measured: pct(value),
+      byCpu: pct(byCpu),
+      target: `≥ ${min * 100} % of ${of}`,
+      pass: value >= min,
+    });
   };
+  const authed = lean("authed");
+  ratio(
+    "authenticated query (org.get), lean",
+    authed,
+    authed?.vsRawHttp,
+    authed?.cpuVsRawHttp,
+    TARGETS.authedVsRawHttp,
+    "raw node:http",
+  );
+  const noInput = lean("no-input");
+  ratio(
+    "no-input query (system.info), lean",
+    noInput,
+    noInput?.vsRawHttp,
+    noInput?.cpuVsRawHttp,
+    TARGETS.noInputVsRawHttp,
+    "raw node:http",
+  );
+  const batch = lean("batch10");
+  if (batch) {
+    results.push({
+      name: "batch of 10, lean",
+      measured: `${batch.proceduresPerSec.toLocaleString("en-US")} procedures/s`,
+      byCpu:
+        batch.serverCpuUsPerRequest === undefined
+          ? "–"
+          : `${Math.round((batch.proceduresPerRequest * 1e6) / batch.serverCpuUsPerRequest).toLocaleString("en-US")} procedures/s per core`,
+      target: `≥ ${TARGETS.batchProceduresPerSec.toLocaleString("en-US")} procedures/s`,
+      pass: batch.proceduresPerSec >= TARGETS.batchProceduresPerSec,
+    });
+  }
+  const db = lean("db");
+  ratio(
+    "single-row database query (invitation.preview), lean",
+    db,
+    db?.vsRawIo,
+    db?.cpuVsRawIo,
+    TARGETS.dbVsRawPg,
+    "raw http + pg",
+  );
+  const leanRuns = reports.filter((r) => r.target === "lean");
+  if (leanRuns.length > 0) {
+    const worst = leanRuns.reduce((a, b) => (b.latencyP99Ms > a.latencyP99Ms ? b : a));
+    results.push({
+      name: "p99 latency at the bench's connections, every lean run",
+      measured: `${worst.latencyP99Ms} ms (worst: ${worst.workload})`,
+      byCpu: "–",
+      target: `≤ ${TARGETS.p99Ms} ms`,
+      pass: worst.latencyP99Ms <= TARGETS.p99Ms,
+    });
+  }
+  return results;
 }
 
 export function gitState(cwd: string): BenchReport["git"] {
@@ -95,31 +221,43 @@ export function renderMarkdown(report: BenchReport): string {
     : "unknown";
   const pass = (ok: boolean) => (ok ? "PASS" : "MISS");
   const ms = (value: number | undefined) => (value === undefined ? "–" : `${Math.round(value)} ms`);
+  const server = { raw: "raw", lean: "**lean**", stock: "stock" };
   const lines = [
     `## Tesseract bench — ${report.startedAt}`,
     "",
     `commit ${git} · Node ${report.machine.node} · ${report.machine.cpus} × ${report.machine.cpuModel} ` +
       `(load average ${report.machine.loadAverage1m} at start) · ` +
-      `${options.connections} connections · ${options.durationSec} s per scenario after ${options.warmupSec} s warm-up · ` +
-      `services mode (PostgreSQL, Redis, S3/SQS emulator) · API server NODE_ENV=production LOG_LEVEL=warn`,
+      `${options.connections} connections · ${options.durationSec} s per run after ${options.warmupSec} s warm-up · ` +
+      `services mode (PostgreSQL, Redis, S3/SQS emulator) · API servers NODE_ENV=production LOG_LEVEL=warn, ` +
+      `one on the lean adapter and one on tRPC's stock adapter (\`--adapter stock\`)`,
     "",
-    "| scenario | req/s | procedures/s | p50 | p99 | non-2xx | errors | vs baseline |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...report.scenarios.map(
-      (s) =>
-        `| ${s.label} | ${s.requestsPerSec.toLocaleString("en-US")} | ${s.proceduresPerSec.toLocaleString("en-US")} | ` +
-        `${s.latencyP50Ms} ms | ${s.latencyP99Ms} ms | ${s.non2xx} | ${s.errors} | ${(s.ratioToBaseline * 100).toFixed(1)} % |`,
+    "| run | server | req/s | procedures/s | p50 | p99 | non-2xx | errors | vs raw node:http | vs raw, same I/O | lean ÷ stock | server CPU / request | by CPU: vs raw node:http | by CPU: vs raw, same I/O |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...report.runs.map(
+      (r) =>
+        `| ${r.label} | ${server[r.target]} | ${r.requestsPerSec.toLocaleString("en-US")} | ` +
+        `${r.proceduresPerSec.toLocaleString("en-US")} | ${r.latencyP50Ms} ms | ${r.latencyP99Ms} ms | ` +
+        `${r.non2xx} | ${r.errors} | ${pct(r.vsRawHttp)} | ${pct(r.vsRawIo)} | ` +
+        `${r.leanOverStock === undefined ? "–" : `${r.leanOverStock.toFixed(2)} ×`} | ` +
+        `${r.serverCpuUsPerRequest === undefined ? "–" : `${r.serverCpuUsPerRequest} µs`} | ` +
+        `${pct(r.cpuVsRawHttp)} | ${pct(r.cpuVsRawIo)} |`,
     ),
     "",
-    "| API server | value | target | |",
+    "| target (issue 5) | measured | target | | by server CPU per request |",
+    "| --- | ---: | ---: | --- | ---: |",
+    ...report.results.map(
+      (t) => `| ${t.name} | ${t.measured} | ${t.target} | ${pass(t.pass)} | ${t.byCpu} |`,
+    ),
+    "",
+    "| API server (lean) | value | target | |",
     "| --- | ---: | ---: | --- |",
     `| time to ready (spawn → first 200 on /readyz) | ${ms(startup.timeToReadyMs)} | < ${TARGETS.timeToReadyMs} ms | ${pass(startup.timeToReadyMs < TARGETS.timeToReadyMs)} |`,
     `| time to ready, first start (LOG_LEVEL=info) | ${ms(startup.infoRun.timeToReadyMs)} | < ${TARGETS.timeToReadyMs} ms | ${pass(startup.infoRun.timeToReadyMs < TARGETS.timeToReadyMs)} |`,
     `| ↳ spawn → "ready" log line / server's own readyInMs | ${ms(startup.infoRun.readyLineMs)} / ${ms(startup.infoRun.readyInMs)} | | |`,
     `| idle RSS (after ready, before load) | ${memory.idleRssMiB} MiB | < ${TARGETS.idleRssMiB} MiB | ${pass(memory.idleRssMiB < TARGETS.idleRssMiB)} |`,
     `| peak RSS up to idle (VmHWM) | ${memory.idlePeakRssMiB} MiB | | |`,
-    `| loaded RSS (max during system.info load) | ${memory.loadedMaxRssMiB} MiB | | |`,
-    `| RSS 1 s after the last scenario | ${memory.afterLoadRssMiB} MiB | | |`,
+    `| loaded RSS (max during the no-input load) | ${memory.loadedMaxRssMiB} MiB | | |`,
+    `| RSS 1 s after the last run | ${memory.afterLoadRssMiB} MiB | | |`,
     "",
   ];
   return lines.join("\n");

@@ -4,20 +4,22 @@
  */
 import { fileURLToPath } from "node:url";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
-import { runLoad, type LoadResult } from "./load.ts";
+import { runInterleaved, type LoadResult } from "./load.ts";
 import { parseOptions, usage } from "./options.ts";
 import {
   TARGETS,
   gitState,
   machine,
   renderMarkdown,
-  scenarioReport,
+  runReports,
+  targetResults,
   writeResults,
   type BenchReport,
 } from "./report.ts";
 import { readMemory, sampleMaxRss } from "./rss.ts";
-import { scenarios, verifyScenario } from "./scenarios.ts";
-import { prepareServicesMode } from "./services.ts";
+import { groups, runs, verifyRun, type Target } from "./scenarios.ts";
+import { seedFixtures } from "./seed.ts";
+import { DATABASE_POOL_MAX, prepareServicesMode } from "./services.ts";
 import { startApiServer, startBaseline } from "./start-server.ts";
 
 const IDLE_SETTLE_MS = 1_000;
@@ -45,36 +47,55 @@ async function main(): Promise<void> {
   defer("stop API server (info run)", () => infoServer.stop());
   await infoServer.stop();
 
-  log("starting the API server at LOG_LEVEL=warn");
+  log("starting the API servers at LOG_LEVEL=warn: lean adapter, and stock (--adapter stock)");
   const warnings: string[] = [];
   const api = await startApiServer(services.env, "warn");
-  defer("stop API server", () => api.stop());
-  log(`API server ready in ${Math.round(api.timeToReadyMs)} ms at ${api.url} (pid ${api.pid})`);
+  defer("stop API server (lean)", () => api.stop());
+  log(
+    `lean API server ready in ${Math.round(api.timeToReadyMs)} ms at ${api.url} (pid ${api.pid})`,
+  );
   await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
   const idle = readMemory(api.pid);
+  const stock = await startApiServer(services.env, "warn", { args: ["--adapter", "stock"] });
+  defer("stop API server (stock)", () => stock.stop());
 
-  const baseline = await startBaseline();
+  log("seeding a user with a session, an organization and an invitation");
+  const fixtures = await seedFixtures(api.url, services.database);
+  const baseline = await startBaseline({
+    databaseUrl: services.env.DATABASE_URL!,
+    poolMax: DATABASE_POOL_MAX,
+    redisUrl: services.redis.url,
+    redisKeyPrefix: services.redis.keyPrefix,
+    sessionCookie: fixtures.cookieName,
+  });
   defer("stop baseline server", () => baseline.stop());
 
-  const urlOf = (target: "api" | "baseline", path: string) =>
-    `${target === "api" ? api.url : baseline.url}${path}`;
-  for (const scenario of scenarios)
-    await verifyScenario(scenario, urlOf(scenario.target, scenario.path));
+  const urls: Record<Target, string> = { raw: baseline.url, lean: api.url, stock: stock.url };
+  const pids: Record<Target, number> = { raw: baseline.pid, lean: api.pid, stock: stock.pid };
+  for (const run of runs) await verifyRun(run, urls[run.target], fixtures);
 
   const loads = new Map<string, LoadResult>();
   let loadedMaxRssMiB = idle.rssMiB;
-  for (const scenario of scenarios) {
-    log(`load: ${scenario.label} (${options.warmupSec} s warm-up + ${options.durationSec} s)`);
-    const stopSampling = scenario.id === "system.info" ? sampleMaxRss(api.pid) : undefined;
-    const load = await runLoad(urlOf(scenario.target, scenario.path), options);
+  for (const group of groups) {
+    const members = group.map((key) => runs.find((run) => run.key === key)!);
+    const participants = members.map((run) => {
+      const { path, headers } = run.request(fixtures);
+      return { key: run.key, url: `${urls[run.target]}${path}`, headers, pid: pids[run.target] };
+    });
+    log(
+      `load: ${group.join(", ")} — ${options.warmupSec} s warm-up each, then ${options.durationSec} rounds of 1 s each, in turns`,
+    );
+    const stopSampling = group.includes("no-input/lean") ? sampleMaxRss(api.pid) : undefined;
+    const results = await runInterleaved(participants, options);
     if (stopSampling) loadedMaxRssMiB = stopSampling();
-    loads.set(scenario.id, load);
+    for (const [key, load] of results) loads.set(key, load);
   }
   await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
   const afterLoad = readMemory(api.pid);
-  for (const line of api.output().split("\n")) if (line.trim()) warnings.push(line);
+  for (const server of [api, stock])
+    for (const line of server.output().split("\n")) if (line.trim()) warnings.push(line);
 
-  const baselineRps = loads.get("baseline")?.requestsPerSec ?? 0;
+  const reports = runReports(runs, loads);
   const report: BenchReport = {
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -101,7 +122,8 @@ async function main(): Promise<void> {
       afterLoadRssMiB: afterLoad.rssMiB,
     },
     targets: TARGETS,
-    scenarios: scenarios.map((s) => scenarioReport(s, loads.get(s.id)!, baselineRps)),
+    runs: reports,
+    results: targetResults(reports),
   };
   process.stdout.write(`\n${renderMarkdown(report)}`);
   for (const path of writeResults(report, options.outDir)) log(`wrote ${path}`);

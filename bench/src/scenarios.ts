@@ -1,60 +1,178 @@
-export interface Scenario {
-  id: "baseline" | "system.info" | "system.info x10 batch";
-  /** What the row is, in the report. */
+import type { Fixtures } from "./seed.ts";
+
+/** Which server a run loads: the raw baseline, or the API server on one of its adapters. */
+export type Target = "raw" | "lean" | "stock";
+
+export type RawId = "raw-http" | "raw-redis-pg" | "raw-pg";
+export type WorkloadId = "no-input" | "batch10" | "authed" | "db";
+
+export interface Run {
+  /** Unique per run: `no-input/lean`, `raw-http`… */
+  key: string;
+  workload: WorkloadId | RawId;
+  target: Target;
   label: string;
-  /** Path and query, appended to the target server's URL. */
-  path: string;
   /** Procedures answered by one request (10 for the batch). */
   procedures: number;
-  target: "baseline" | "api";
+  request(fixtures: Fixtures): { path: string; headers: Record<string, string> };
+  /** Checks one answer's parsed body; returns what is wrong, or undefined. */
+  check(body: unknown, fixtures: Fixtures): string | undefined;
 }
 
 export const BATCH_SIZE = 10;
 
+/** The superjson envelope tRPC's query input uses: `?input=` + serialize(value). */
+const input = (value: unknown) => encodeURIComponent(JSON.stringify({ json: value }));
 /**
  * What @trpc/client's httpBatchLink puts in `input` for a query without input under
  * superjson: each entry is superjson.serialize(undefined).
  */
 const noInput = { json: null, meta: { values: ["undefined"], v: 1 } };
-const batchInput = Object.fromEntries(Array.from({ length: BATCH_SIZE }, (_, i) => [i, noInput]));
+const batchInput = encodeURIComponent(
+  JSON.stringify(Object.fromEntries(Array.from({ length: BATCH_SIZE }, (_, i) => [i, noInput]))),
+);
 
-export const scenarios: Scenario[] = [
-  {
-    id: "baseline",
-    label: "raw node:http JSON (baseline)",
-    path: "/trpc/system.info",
+type Json = { result?: { data?: { json?: Record<string, unknown> } } };
+const dataOf = (body: unknown) => (body as Json | undefined)?.result?.data?.json;
+
+const isInfo = (body: unknown) =>
+  dataOf(body)?.name === "Tesseract" ? undefined : "expected system.info's result";
+const isBatchOfInfo = (body: unknown) =>
+  Array.isArray(body) && body.length === BATCH_SIZE && body.every((item) => !isInfo(item))
+    ? undefined
+    : `expected ${BATCH_SIZE} system.info results`;
+const isOrg = (body: unknown, f: Fixtures) =>
+  dataOf(body)?.id === f.orgId && dataOf(body)?.role === "owner"
+    ? undefined
+    : "expected the seeded organization, role owner";
+const isPreview = (body: unknown) =>
+  dataOf(body)?.orgName === "Bench Org" && dataOf(body)?.status === "pending"
+    ? undefined
+    : "expected the seeded invitation, pending";
+
+interface Workload {
+  id: WorkloadId;
+  label: string;
+  procedures: number;
+  request: Run["request"];
+  check: Run["check"];
+}
+
+const workloads: Record<WorkloadId, Workload> = {
+  "no-input": {
+    id: "no-input",
+    label: "no-input query: GET system.info",
     procedures: 1,
-    target: "baseline",
+    request: () => ({ path: "/trpc/system.info", headers: {} }),
+    check: isInfo,
   },
-  {
-    id: "system.info",
-    label: "GET /trpc/system.info",
-    path: "/trpc/system.info",
-    procedures: 1,
-    target: "api",
-  },
-  {
-    id: "system.info x10 batch",
-    label: `GET /trpc/system.info ×${BATCH_SIZE} (batch)`,
-    path: `/trpc/${Array(BATCH_SIZE).fill("system.info").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(batchInput))}`,
+  batch10: {
+    id: "batch10",
+    label: `batch of ${BATCH_SIZE}: system.info ×${BATCH_SIZE}`,
     procedures: BATCH_SIZE,
-    target: "api",
+    request: () => ({
+      path: `/trpc/${Array(BATCH_SIZE).fill("system.info").join(",")}?batch=1&input=${batchInput}`,
+      headers: {},
+    }),
+    check: isBatchOfInfo,
   },
+  authed: {
+    id: "authed",
+    label: "authenticated query: org.get (session → zod → membership → row → superjson)",
+    procedures: 1,
+    request: (f) => ({
+      path: `/trpc/org.get?input=${input({ orgId: f.orgId })}`,
+      headers: { cookie: f.cookie },
+    }),
+    check: isOrg,
+  },
+  db: {
+    id: "db",
+    label: "single-row database query: invitation.preview",
+    procedures: 1,
+    request: (f) => ({
+      path: `/trpc/invitation.preview?input=${input({ token: f.inviteToken })}`,
+      headers: {},
+    }),
+    check: isPreview,
+  },
+};
+
+const raws: Record<RawId, Omit<Run, "key" | "target" | "workload">> = {
+  "raw-http": {
+    label: "raw node:http: system.info's body",
+    procedures: 1,
+    request: () => ({ path: "/info", headers: {} }),
+    check: isInfo,
+  },
+  "raw-redis-pg": {
+    label: "raw http + redis + pg: org.get's session read and 3 queries",
+    procedures: 1,
+    request: (f) => ({ path: `/org?orgId=${f.orgId}`, headers: { cookie: f.cookie } }),
+    check: isOrg,
+  },
+  "raw-pg": {
+    label: "raw http + pg: invitation.preview's query",
+    procedures: 1,
+    request: (f) => ({
+      path: `/preview?token=${encodeURIComponent(f.inviteToken)}`,
+      headers: {},
+    }),
+    check: isPreview,
+  },
+};
+
+/** The raw server each workload is compared with (by CPU profile, too). */
+export const RAW_COUNTERPART: Record<WorkloadId, RawId> = {
+  "no-input": "raw-http",
+  batch10: "raw-http",
+  authed: "raw-redis-pg",
+  db: "raw-pg",
+};
+
+export function raw(id: RawId): Run {
+  return { key: id, workload: id, target: "raw", ...raws[id] };
+}
+
+export const WORKLOADS = Object.keys(workloads) as WorkloadId[];
+
+export function api(id: WorkloadId, target: "lean" | "stock"): Run {
+  const { label, procedures, request, check } = workloads[id];
+  return { key: `${id}/${target}`, workload: id, target, label, procedures, request, check };
+}
+
+/**
+ * Every run, in report order, and the groups measured together (interleaved second by second,
+ * see load.ts): each workload with the raw server it is compared with, lean and stock.
+ */
+export const runs: Run[] = [
+  raw("raw-http"),
+  api("no-input", "lean"),
+  api("no-input", "stock"),
+  api("batch10", "lean"),
+  api("batch10", "stock"),
+  raw("raw-redis-pg"),
+  api("authed", "lean"),
+  api("authed", "stock"),
+  raw("raw-pg"),
+  api("db", "lean"),
+  api("db", "stock"),
 ];
 
-/** One request before the load: the scenario must answer 200 with the expected shape. */
-export async function verifyScenario(scenario: Scenario, url: string): Promise<void> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+export const groups: string[][] = [
+  ["raw-http", "no-input/lean", "no-input/stock", "batch10/lean", "batch10/stock"],
+  ["raw-redis-pg", "authed/lean", "authed/stock"],
+  ["raw-pg", "db/lean", "db/stock"],
+];
+
+/** One request before the load: the run must answer 200 with the expected result. */
+export async function verifyRun(run: Run, baseUrl: string, fixtures: Fixtures): Promise<void> {
+  const { path, headers } = run.request(fixtures);
+  const res = await fetch(`${baseUrl}${path}`, { headers, signal: AbortSignal.timeout(5_000) });
   const text = await res.text();
   const fail = (why: string) =>
-    new Error(`${scenario.id}: ${why} (HTTP ${res.status}): ${text.slice(0, 500)}`);
+    new Error(`${run.key}: ${why} (HTTP ${res.status}): ${text.slice(0, 500)}`);
   if (res.status !== 200) throw fail("expected 200");
-  const body = JSON.parse(text) as unknown;
-  const results = scenario.procedures > 1 ? body : [body];
-  if (!Array.isArray(results) || results.length !== scenario.procedures) {
-    throw fail(`expected ${scenario.procedures} result(s)`);
-  }
-  for (const result of results as { result?: { data?: { json?: { name?: string } } } }[]) {
-    if (result.result?.data?.json?.name !== "Tesseract") throw fail("unexpected result shape");
-  }
+  const problem = run.check(JSON.parse(text) as unknown, fixtures);
+  if (problem) throw fail(problem);
 }

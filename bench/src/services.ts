@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createTestDatabase } from "@tesseract/db/testing";
+import { createTestDatabase, type TestDatabase } from "@tesseract/db/testing";
 import { createTestRedis } from "@tesseract/redis/testing";
 import { startTestAws } from "@tesseract/storage/testing";
 import { defer } from "./cleanup.ts";
@@ -8,7 +8,13 @@ export interface ServicesMode {
   /** The API server's environment for the services mode, minus PORT and LOG_LEVEL. */
   env: Record<string, string>;
   databaseName: string;
+  /** The bench's own handle on that database (seeding). */
+  database: TestDatabase;
+  redis: { url: string; keyPrefix: string };
 }
+
+/** The API servers' pool size, set explicitly so the raw http + pg baseline can match it. */
+export const DATABASE_POOL_MAX = 10;
 
 /**
  * A fresh PostgreSQL database (cloned from the migrated template), a Redis key prefix of its
@@ -24,11 +30,14 @@ export async function prepareServicesMode(): Promise<ServicesMode> {
   defer("stop S3/SQS emulator", () => aws.close());
   return {
     databaseName: database.name,
+    database,
+    redis: { url: redis.url, keyPrefix: redis.keyPrefix },
     env: {
       NODE_ENV: "production",
       SESSION_SECRET: randomBytes(32).toString("hex"),
       HOST: "127.0.0.1",
       DATABASE_URL: database.url,
+      DATABASE_POOL_MAX: String(DATABASE_POOL_MAX),
       REDIS_URL: redis.url,
       REDIS_KEY_PREFIX: redis.keyPrefix,
       AWS_ENDPOINT_URL: aws.connection.endpoint,

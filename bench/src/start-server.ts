@@ -23,6 +23,7 @@ export interface ApiServerRun extends NodeChild {
 export async function startApiServer(
   env: Record<string, string>,
   logLevel: "info" | "warn",
+  options: { args?: string[]; execArgv?: string[] } = {},
 ): Promise<ApiServerRun> {
   if (!existsSync(`${serverDir}src/main.ts`)) throw new Error(`no API server at ${serverDir}`);
   const port = await freePort();
@@ -31,6 +32,7 @@ export async function startApiServer(
   const child = spawnNode("src/main.ts", {
     cwd: serverDir,
     env: { ...env, PORT: String(port), LOG_LEVEL: logLevel },
+    ...options,
     onLine: (line) => {
       if (readyLine || !line.includes("tesseract api server ready")) return;
       const entry = JSON.parse(line) as { readyInMs?: number };
@@ -71,9 +73,27 @@ export interface BaselineRun extends NodeChild {
   url: string;
 }
 
+/** What the baseline needs to run the same queries as the API: see baseline-server.ts. */
+export interface BaselineConfig {
+  databaseUrl: string;
+  poolMax: number;
+  redisUrl: string;
+  redisKeyPrefix: string;
+  sessionCookie: string;
+}
+
 /** Starts the raw node:http baseline in its own process (its own core budget, like the API server). */
-export async function startBaseline(): Promise<BaselineRun> {
-  const child = spawnNode(baselineScript, { cwd: serverDir, env: {}, ipc: true });
+export async function startBaseline(
+  config: BaselineConfig,
+  options: { execArgv?: string[] } = {},
+): Promise<BaselineRun> {
+  const child = spawnNode(baselineScript, {
+    cwd: serverDir,
+    env: {},
+    args: [JSON.stringify(config)],
+    execArgv: options.execArgv,
+    ipc: true,
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       child.child.once("message", (message: { url?: string }) => {

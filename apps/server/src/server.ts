@@ -11,6 +11,7 @@ import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { clientIp } from "./client-ip.ts";
 import { handleCors, refuseUnsafePost } from "./guard.ts";
+import { createLeanHandler, type NodeHandler } from "./lean/handler.ts";
 import { Metrics } from "./metrics.ts";
 import { sendJson, sendTrpcError } from "./responses.ts";
 
@@ -19,7 +20,17 @@ export interface ApiServerOptions {
   logger: Logger;
   /** Defaults to the application router; tests may mount a router extended with probes. */
   router?: AnyTRPCRouter;
+  /**
+   * How /trpc is served. "lean" (the default) speaks tRPC's HTTP protocol directly on node:http
+   * for queries, mutations and non-streaming batches, and hands everything else to tRPC's stock
+   * standalone handler; "stock" uses that handler for everything (comparison and debugging).
+   */
+  adapter?: ApiAdapter;
+  /** Lean adapter only: "trpc" calls procedures through tRPC's own middleware runner (diagnostics). */
+  runner?: "lean" | "trpc";
 }
+
+export type ApiAdapter = "lean" | "stock";
 
 export interface ApiServer {
   server: Server;
@@ -34,37 +45,58 @@ export function createApiServer({
   services,
   logger,
   router = appRouter,
+  adapter = "lean",
+  runner = "lean",
 }: ApiServerOptions): ApiServer {
   const { config } = services;
   const allowedOrigins = new Set(config.server.corsOrigins);
   const trustedProxies = new Set(config.trustedProxies);
   const metrics = new Metrics();
-  const requestIds = new WeakMap<IncomingMessage, string>();
   const active = new Set<ServerResponse>();
   let shuttingDown = false;
   let closing: Promise<boolean> | undefined;
 
-  const trpc = createHTTPHandler({
-    router,
-    basePath: "/trpc/",
+  const createContext = (req: IncomingMessage, res: ServerResponse) =>
+    createInnerContext({
+      services,
+      logger,
+      // The id the request handler below chose (and echoed) for this request.
+      requestId: (res.getHeader("x-request-id") as string | undefined) ?? randomUUID(),
+      request: {
+        headers: req.headers,
+        clientIp: clientIp(req, trustedProxies),
+        userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null,
+      },
+      response: {
+        setHeader: (name, value) => res.setHeader(name, value),
+        appendCookie: (cookie) => res.appendHeader("set-cookie", cookie),
+      },
+    });
+  const limits = {
     maxBodySize: config.server.maxBodyBytes,
     maxBatchSize: config.server.maxBatchSize,
-    createContext: ({ req, res }) =>
-      createInnerContext({
-        services,
-        logger,
-        requestId: requestIds.get(req) ?? randomUUID(),
-        request: {
-          headers: req.headers,
-          clientIp: clientIp(req, trustedProxies),
-          userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null,
-        },
-        response: {
-          setHeader: (name, value) => res.setHeader(name, value),
-          appendCookie: (cookie) => res.appendHeader("set-cookie", cookie),
-        },
-      }),
+  };
+  const stockHandler = createHTTPHandler({
+    router,
+    basePath: "/trpc/",
+    ...limits,
+    createContext: ({ req, res }) => createContext(req, res),
   });
+  const stock: NodeHandler = (req, res) => {
+    metrics.trpcAdapter.stock++;
+    stockHandler(req, res);
+  };
+  const lean =
+    adapter === "lean"
+      ? createLeanHandler({ router, basePath: "/trpc/", ...limits, createContext, stock, runner })
+      : undefined;
+  const trpc: NodeHandler = lean
+    ? (req, res) => {
+        const before = metrics.trpcAdapter.stock;
+        lean(req, res);
+        if (metrics.trpcAdapter.stock === before) metrics.trpcAdapter.lean++;
+      }
+    : stock;
 
   async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<string> {
     if (path === "/healthz") {
@@ -91,48 +123,61 @@ export function createApiServer({
         .end(body);
       return path;
     }
-    if (path === "/trpc" || path.startsWith("/trpc/")) {
-      const refusal = refuseUnsafePost(req, allowedOrigins);
-      if (refusal) sendTrpcError(res, refusal.status, refusal.code, refusal.message);
-      else trpc(req, res);
-      return "/trpc";
-    }
     sendJson(res, 404, { error: "Not found" });
     return "other";
+  }
+
+  function handlerFailed(res: ServerResponse, requestId: string, err: unknown): void {
+    logger.error({ err, requestId }, "request handler failed");
+    if (!res.headersSent) sendJson(res, 500, { error: "Internal server error" });
+    else res.destroy();
   }
 
   const server = createServer((req, res) => {
     const started = performance.now();
     const header = req.headers["x-request-id"];
     const requestId = typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
-    requestIds.set(req, requestId);
     res.setHeader("x-request-id", requestId);
     res.setHeader("x-content-type-options", "nosniff");
     if (shuttingDown) res.setHeader("connection", "close");
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const url = req.url ?? "/";
+    const queryAt = url.indexOf("?");
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
     let routeLabel = "other";
     active.add(res);
     metrics.inFlight++;
-    res.once("close", () => {
+    res.on("close", () => {
       active.delete(res);
       metrics.inFlight--;
       metrics.record(routeLabel, res.statusCode);
-      const durationMs = Math.round((performance.now() - started) * 100) / 100;
-      const entry = { requestId, method: req.method, path, status: res.statusCode, durationMs };
-      if (routeLabel === "/trpc" || res.statusCode >= 500) logger.info(entry, "request");
-      else logger.debug(entry, "request");
+      const level = routeLabel === "/trpc" || res.statusCode >= 500 ? "info" : "debug";
+      if (logger.isLevelEnabled(level)) {
+        const durationMs = Math.round((performance.now() - started) * 100) / 100;
+        const entry = { requestId, method: req.method, path, status: res.statusCode, durationMs };
+        logger[level](entry, "request");
+      }
       // During shutdown, a keep-alive connection that just went idle is closed at once.
       if (shuttingDown) server.closeIdleConnections();
     });
     if (handleCors(req, res, allowedOrigins)) return;
+    // The API itself, without a promise of its own: the adapters answer asynchronously.
+    if (path === "/trpc" || path.startsWith("/trpc/")) {
+      routeLabel = "/trpc";
+      try {
+        const refusal = refuseUnsafePost(req, allowedOrigins);
+        if (refusal) sendTrpcError(res, refusal.status, refusal.code, refusal.message);
+        else trpc(req, res);
+      } catch (err) {
+        handlerFailed(res, requestId, err);
+      }
+      return;
+    }
     route(req, res, path).then(
       (label) => {
         routeLabel = label;
       },
       (err: unknown) => {
-        logger.error({ err, requestId }, "request handler failed");
-        if (!res.headersSent) sendJson(res, 500, { error: "Internal server error" });
-        else res.destroy();
+        handlerFailed(res, requestId, err);
       },
     );
   });

@@ -1,7 +1,7 @@
 import { createLogger, createServices, type Logger } from "@tesseract/api";
 import { ConfigError, loadConfig, type Config } from "@tesseract/config";
 import type { AnyTRPCRouter } from "@trpc/server";
-import { createApiServer, type ApiServer } from "./server.ts";
+import { createApiServer, type ApiAdapter, type ApiServer } from "./server.ts";
 
 export interface StartedServer extends ApiServer {
   url: string;
@@ -11,11 +11,12 @@ export interface StartedServer extends ApiServer {
 /** Builds the services, listens, and logs how long start-up took. */
 export async function startServer(
   config: Config,
-  options: { router?: AnyTRPCRouter } = {},
+  options: { router?: AnyTRPCRouter; adapter?: ApiAdapter; runner?: "lean" | "trpc" } = {},
 ): Promise<StartedServer> {
   const logger = createLogger(config);
   const services = await createServices(config, logger);
-  const api = createApiServer({ services, logger, ...options });
+  const adapter = options.adapter ?? config.server.adapter;
+  const api = createApiServer({ services, logger, ...options, adapter });
   await new Promise<void>((resolve, reject) => {
     api.server.once("error", reject);
     api.server.listen(config.server.port, config.server.host, () => {
@@ -30,6 +31,7 @@ export async function startServer(
       url,
       mode: config.mode,
       env: config.env,
+      adapter,
       readyInMs: Math.round(
         performance.now(),
       ) /* since the process started, module loading included */,

@@ -1,8 +1,23 @@
 import { appRouter, mergeRouters, publicProcedure, router } from "@tesseract/api";
+import { TRPCError } from "@trpc/server";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
 
 /** Counts resolver runs, so tests can prove a refused request ran nothing. */
 export const probeCalls = { count: 0 };
+
+/** A fixed instant, so two servers answer the same bytes. */
+export const PROBE_DATE = new Date("2026-01-02T03:04:05.678Z");
+
+export const ERROR_CODES = Object.keys(
+  TRPC_ERROR_CODES_BY_KEY,
+) as (keyof typeof TRPC_ERROR_CODES_BY_KEY)[];
+
+const echoInput = z.object({
+  text: z.string().max(200),
+  at: z.date().optional(),
+  tags: z.array(z.string()).max(5).optional(),
+});
 
 /** The application router plus probes that only tests mount. */
 export const probeRouter = mergeRouters(
@@ -17,6 +32,42 @@ export const probeRouter = mergeRouters(
         .mutation(({ input }) => ({ name: input.name, at: new Date() })),
       explode: publicProcedure.query(() => {
         throw new Error('relation "secret_table" does not exist');
+      }),
+      /** A no-input query with superjson types in its output. */
+      fixed: publicProcedure.query(() => ({
+        at: PROBE_DATE,
+        big: 12_345_678_901_234_567_890n,
+        set: new Set(["a", "b"]),
+        map: new Map([["k", PROBE_DATE]]),
+        missing: undefined,
+        nested: { list: [1, "two", null, PROBE_DATE] },
+      })),
+      nothing: publicProcedure.query(() => undefined),
+      echo: publicProcedure.input(echoInput).query(({ input }) => ({ input, at: PROBE_DATE })),
+      save: publicProcedure
+        .input(echoInput)
+        .mutation(({ input }) => ({ saved: input, at: PROBE_DATE })),
+      touch: publicProcedure.mutation(() => ({ touched: true })),
+      fail: publicProcedure.input(z.object({ code: z.enum(ERROR_CODES) })).query(({ input }) => {
+        throw new TRPCError({ code: input.code, message: `probe failed with ${input.code}` });
+      }),
+      /** Headers and cookies set through the context, then a result or an error. */
+      headers: publicProcedure.input(z.object({ fail: z.boolean() })).mutation(({ ctx, input }) => {
+        ctx.response.setHeader("Retry-After", "42");
+        ctx.response.appendCookie("probe_a=1; Path=/; HttpOnly");
+        ctx.response.appendCookie("probe_b=2; Path=/; HttpOnly");
+        if (input.fail) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Slow down" });
+        return { ok: true };
+      }),
+      /** A result only httpBatchStreamLink can carry (a promise inside). */
+      deferred: publicProcedure.query(() => ({ now: PROBE_DATE, later: Promise.resolve(7) })),
+      badOutput: publicProcedure
+        .output(z.object({ id: z.string() }))
+        .query(() => ({ id: 42 }) as unknown as { id: string }),
+      ticks: publicProcedure.subscription(async function* () {
+        yield 1;
+        yield 2;
+        await Promise.resolve();
       }),
       slow: publicProcedure
         .input(z.object({ ms: z.number().int().max(10_000) }))

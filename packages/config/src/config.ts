@@ -19,6 +19,8 @@ export interface Config {
     publicUrl: string;
     /** Origins allowed to call the API from a browser (always includes the public URL's origin). */
     corsOrigins: string[];
+    /** How /trpc is served: the lean adapter, or tRPC's stock one (for comparison and debugging). */
+    adapter: "lean" | "stock";
     maxBatchSize: number;
     maxBodyBytes: number;
     requestTimeoutMs: number;
@@ -142,6 +144,7 @@ export function parseConfig(
       port: env.PORT,
       publicUrl: env.PUBLIC_URL,
       corsOrigins: [...new Set([publicOrigin, ...env.CORS_ORIGINS])],
+      adapter: env.API_ADAPTER,
       maxBatchSize: env.API_MAX_BATCH_SIZE,
       maxBodyBytes: env.API_MAX_BODY_BYTES,
       requestTimeoutMs: env.API_REQUEST_TIMEOUT_MS,

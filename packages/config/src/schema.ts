@@ -98,6 +98,7 @@ export const envSchema = z.object({
   CACHE_TTL_SECONDS: positiveInt.max(3_600).default(60),
   CACHE_ENABLED: z.enum(["true", "false"]).default("true"),
 
+  API_ADAPTER: z.enum(["lean", "stock"]).default("lean"),
   API_MAX_BATCH_SIZE: positiveInt.max(100).default(10),
   API_MAX_BODY_BYTES: positiveInt.default(1_048_576),
   API_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
