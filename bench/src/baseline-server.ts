@@ -7,6 +7,8 @@
  *                           database — "raw http + pg"
  *   GET /org?orgId=…        org.get's I/O: the session from Redis, then the user, membership and
  *                           organization rows — "raw http + redis + pg"
+ *   GET /tasks?orgId=…&projectId=…  task.list's query (the API's own listTasks function), with
+ *                           no session, cache or tRPC — "raw http + pg: task.list"
  *
  * PostgreSQL is reached through @tesseract/db's Kysely handle (the lint rule keeps `pg` itself
  * inside @tesseract/db), exactly as the API server reaches it. Run as its own process by
@@ -16,9 +18,12 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { listTasks } from "@tesseract/api";
 import { createDatabase } from "@tesseract/db";
+import superjson from "superjson";
 import { createRedis } from "@tesseract/redis";
 import type { BaselineConfig } from "./start-server.ts";
+import { TASK_LIST_INPUT } from "./task-input.ts";
 
 const config = JSON.parse(process.argv[2] ?? "{}") as BaselineConfig;
 const silent = {
@@ -152,6 +157,11 @@ function send(res: ServerResponse, status: number, body: string): void {
     .end(body);
 }
 
+async function tasksBody(orgId: string, projectId: string): Promise<string> {
+  const page = await listTasks(db, orgId, { orgId, projectId, ...TASK_LIST_INPUT });
+  return JSON.stringify({ result: { data: superjson.serialize(page) } });
+}
+
 async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? "/";
   const queryAt = url.indexOf("?");
@@ -161,6 +171,8 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (path === "/info") body = infoBody();
   else if (path === "/preview") body = await previewBody(query.get("token") ?? "");
   else if (path === "/org") body = await orgBody(req, query.get("orgId") ?? "");
+  else if (path === "/tasks")
+    body = await tasksBody(query.get("orgId") ?? "", query.get("projectId") ?? "");
   if (body === undefined) send(res, 404, '{"error":"not found"}');
   else send(res, 200, body);
 }

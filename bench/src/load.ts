@@ -71,6 +71,8 @@ export interface Participant {
   key: string;
   url: string;
   headers: Record<string, string>;
+  method?: "GET" | "POST";
+  body?: string;
   /** The server's pid, for its CPU time. */
   pid: number;
 }
@@ -98,6 +100,8 @@ export async function runInterleaved(
       await autocannon({
         url: p.url,
         headers: p.headers,
+        method: p.method ?? "GET",
+        ...(p.body === undefined ? {} : { body: p.body }),
         connections: options.connections,
         duration: options.warmupSec,
       });
@@ -113,6 +117,8 @@ export async function runInterleaved(
       const result = await autocannon({
         url: p.url,
         headers: p.headers,
+        method: p.method ?? "GET",
+        ...(p.body === undefined ? {} : { body: p.body }),
         connections: options.connections,
         duration: 1,
       });

@@ -58,8 +58,10 @@ async function main(): Promise<void> {
   const idle = readMemory(api.pid);
   const stock = await startApiServer(services.env, "warn", { args: ["--adapter", "stock"] });
   defer("stop API server (stock)", () => stock.stop());
+  const uncached = await startApiServer({ ...services.env, CACHE_ENABLED: "false" }, "warn");
+  defer("stop API server (uncached)", () => uncached.stop());
 
-  log("seeding a user with a session, an organization and an invitation");
+  log("seeding a user with a session, an organization, an invitation and the demo data");
   const fixtures = await seedFixtures(api.url, services.database);
   const baseline = await startBaseline({
     databaseUrl: services.env.DATABASE_URL!,
@@ -70,8 +72,18 @@ async function main(): Promise<void> {
   });
   defer("stop baseline server", () => baseline.stop());
 
-  const urls: Record<Target, string> = { raw: baseline.url, lean: api.url, stock: stock.url };
-  const pids: Record<Target, number> = { raw: baseline.pid, lean: api.pid, stock: stock.pid };
+  const urls: Record<Target, string> = {
+    raw: baseline.url,
+    lean: api.url,
+    stock: stock.url,
+    uncached: uncached.url,
+  };
+  const pids: Record<Target, number> = {
+    raw: baseline.pid,
+    lean: api.pid,
+    stock: stock.pid,
+    uncached: uncached.pid,
+  };
   for (const run of runs) await verifyRun(run, urls[run.target], fixtures);
 
   const loads = new Map<string, LoadResult>();
@@ -79,8 +91,15 @@ async function main(): Promise<void> {
   for (const group of groups) {
     const members = group.map((key) => runs.find((run) => run.key === key)!);
     const participants = members.map((run) => {
-      const { path, headers } = run.request(fixtures);
-      return { key: run.key, url: `${urls[run.target]}${path}`, headers, pid: pids[run.target] };
+      const { path, headers, method, body } = run.request(fixtures);
+      return {
+        key: run.key,
+        url: `${urls[run.target]}${path}`,
+        headers,
+        method,
+        body,
+        pid: pids[run.target],
+      };
     });
     log(
       `load: ${group.join(", ")} — ${options.warmupSec} s warm-up each, then ${options.durationSec} rounds of 1 s each, in turns`,
@@ -92,7 +111,7 @@ async function main(): Promise<void> {
   }
   await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
   const afterLoad = readMemory(api.pid);
-  for (const server of [api, stock])
+  for (const server of [api, stock, uncached])
     for (const line of server.output().split("\n")) if (line.trim()) warnings.push(line);
 
   const reports = runReports(runs, loads);

@@ -1,10 +1,11 @@
 import type { Fixtures } from "./seed.ts";
+import { TASK_LIST_INPUT } from "./task-input.ts";
 
 /** Which server a run loads: the raw baseline, or the API server on one of its adapters. */
-export type Target = "raw" | "lean" | "stock";
+export type Target = "raw" | "lean" | "stock" | "uncached";
 
-export type RawId = "raw-http" | "raw-redis-pg" | "raw-pg";
-export type WorkloadId = "no-input" | "batch10" | "authed" | "db";
+export type RawId = "raw-http" | "raw-redis-pg" | "raw-pg" | "raw-tasks";
+export type WorkloadId = "no-input" | "batch10" | "authed" | "db" | "tasks" | "create";
 
 export interface Run {
   /** Unique per run: `no-input/lean`, `raw-http`… */
@@ -14,7 +15,12 @@ export interface Run {
   label: string;
   /** Procedures answered by one request (10 for the batch). */
   procedures: number;
-  request(fixtures: Fixtures): { path: string; headers: Record<string, string> };
+  request(fixtures: Fixtures): {
+    path: string;
+    headers: Record<string, string>;
+    method?: "GET" | "POST";
+    body?: string;
+  };
   /** Checks one answer's parsed body; returns what is wrong, or undefined. */
   check(body: unknown, fixtures: Fixtures): string | undefined;
 }
@@ -49,6 +55,15 @@ const isPreview = (body: unknown) =>
   dataOf(body)?.orgName === "Bench Org" && dataOf(body)?.status === "pending"
     ? undefined
     : "expected the seeded invitation, pending";
+
+const isTaskPage = (body: unknown) => {
+  const items = (dataOf(body) as { items?: unknown[] } | undefined)?.items;
+  return Array.isArray(items) && items.length === TASK_LIST_INPUT.limit
+    ? undefined
+    : `expected ${TASK_LIST_INPUT.limit} tasks`;
+};
+const isCreatedTask = (body: unknown) =>
+  dataOf(body)?.title === "Bench task" ? undefined : "expected the created task";
 
 interface Workload {
   id: WorkloadId;
@@ -96,6 +111,31 @@ const workloads: Record<WorkloadId, Workload> = {
     }),
     check: isPreview,
   },
+  tasks: {
+    id: "tasks",
+    label: "task.list over the seeded demo data (50 of 3,000 tasks, by position)",
+    procedures: 1,
+    request: (f) => ({
+      path: `/trpc/task.list?input=${input({ orgId: f.demoOrgId, projectId: f.demoProjectId, ...TASK_LIST_INPUT })}`,
+      headers: { cookie: f.cookie },
+    }),
+    check: isTaskPage,
+  },
+  create: {
+    id: "create",
+    label:
+      "task.create (a POST mutation: numbering, position, insert, activity, cache invalidation)",
+    procedures: 1,
+    request: (f) => ({
+      path: "/trpc/task.create",
+      method: "POST",
+      body: JSON.stringify({
+        json: { orgId: f.demoOrgId, projectId: f.demoProjectId, title: "Bench task" },
+      }),
+      headers: { cookie: f.cookie, "content-type": "application/json" },
+    }),
+    check: isCreatedTask,
+  },
 };
 
 const raws: Record<RawId, Omit<Run, "key" | "target" | "workload">> = {
@@ -120,6 +160,15 @@ const raws: Record<RawId, Omit<Run, "key" | "target" | "workload">> = {
     }),
     check: isPreview,
   },
+  "raw-tasks": {
+    label: "raw http + pg: task.list's query (the same listTasks function)",
+    procedures: 1,
+    request: (f) => ({
+      path: `/tasks?orgId=${f.demoOrgId}&projectId=${f.demoProjectId}`,
+      headers: {},
+    }),
+    check: isTaskPage,
+  },
 };
 
 /** The raw server each workload is compared with (by CPU profile, too). */
@@ -128,6 +177,8 @@ export const RAW_COUNTERPART: Record<WorkloadId, RawId> = {
   batch10: "raw-http",
   authed: "raw-redis-pg",
   db: "raw-pg",
+  tasks: "raw-tasks",
+  create: "raw-http",
 };
 
 export function raw(id: RawId): Run {
@@ -136,7 +187,7 @@ export function raw(id: RawId): Run {
 
 export const WORKLOADS = Object.keys(workloads) as WorkloadId[];
 
-export function api(id: WorkloadId, target: "lean" | "stock"): Run {
+export function api(id: WorkloadId, target: "lean" | "stock" | "uncached"): Run {
   const { label, procedures, request, check } = workloads[id];
   return { key: `${id}/${target}`, workload: id, target, label, procedures, request, check };
 }
@@ -157,18 +208,30 @@ export const runs: Run[] = [
   raw("raw-pg"),
   api("db", "lean"),
   api("db", "stock"),
+  raw("raw-tasks"),
+  api("tasks", "lean"),
+  api("tasks", "uncached"),
+  api("create", "lean"),
 ];
 
 export const groups: string[][] = [
   ["raw-http", "no-input/lean", "no-input/stock", "batch10/lean", "batch10/stock"],
   ["raw-redis-pg", "authed/lean", "authed/stock"],
   ["raw-pg", "db/lean", "db/stock"],
+  // Issue 4: the same query cached, uncached (CACHE_ENABLED=false) and raw; then writes.
+  ["raw-tasks", "tasks/lean", "tasks/uncached"],
+  ["create/lean"],
 ];
 
 /** One request before the load: the run must answer 200 with the expected result. */
 export async function verifyRun(run: Run, baseUrl: string, fixtures: Fixtures): Promise<void> {
-  const { path, headers } = run.request(fixtures);
-  const res = await fetch(`${baseUrl}${path}`, { headers, signal: AbortSignal.timeout(5_000) });
+  const { path, headers, method, body } = run.request(fixtures);
+  const res = await fetch(`${baseUrl}${path}`, {
+    headers,
+    method: method ?? "GET",
+    ...(body === undefined ? {} : { body }),
+    signal: AbortSignal.timeout(5_000),
+  });
   const text = await res.text();
   const fail = (why: string) =>
     new Error(`${run.key}: ${why} (HTTP ${res.status}): ${text.slice(0, 500)}`);

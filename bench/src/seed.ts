@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { seedDemo } from "@tesseract/api/seed";
 import type { TestDatabase } from "@tesseract/db/testing";
 
 export interface Fixtures {
@@ -9,6 +10,9 @@ export interface Fixtures {
   orgId: string;
   /** The link token of a pending invitation to it. */
   inviteToken: string;
+  /** The demo organization (3,000 tasks), which the session's user also owns, and its ENG project. */
+  demoOrgId: string;
+  demoProjectId: string;
 }
 
 interface TrpcResult<T> {
@@ -62,5 +66,19 @@ export async function seedFixtures(apiUrl: string, database: TestDatabase): Prom
       expires_at: new Date(Date.now() + 7 * 24 * 3_600_000),
     })
     .execute();
-  return { cookie, cookieName, orgId: org.data.id, inviteToken };
+  const demo = await seedDemo(database.db, { extraOwnerId: signUp.data.user.id });
+  const project = await database.db
+    .selectFrom("projects")
+    .select("id")
+    .where("org_id", "=", demo.orgId)
+    .where("key", "=", "ENG")
+    .executeTakeFirstOrThrow();
+  return {
+    cookie,
+    cookieName,
+    orgId: org.data.id,
+    inviteToken,
+    demoOrgId: demo.orgId,
+    demoProjectId: project.id,
+  };
 }

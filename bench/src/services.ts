@@ -34,6 +34,9 @@ export async function prepareServicesMode(): Promise<ServicesMode> {
     redis: { url: redis.url, keyPrefix: redis.keyPrefix },
     env: {
       NODE_ENV: "production",
+      // Per-caller budgets would turn a load test into 429s; the bench measures throughput.
+      RATE_LIMIT_READS_PER_MINUTE: "1000000000",
+      RATE_LIMIT_WRITES_PER_MINUTE: "1000000000",
       SESSION_SECRET: randomBytes(32).toString("hex"),
       HOST: "127.0.0.1",
       DATABASE_URL: database.url,
