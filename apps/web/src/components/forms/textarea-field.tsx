@@ -1,6 +1,5 @@
 import type { ReactNode, TextareaHTMLAttributes } from "react";
-import { useId } from "react";
-import { FieldError, inputClasses } from "./text-field.tsx";
+import { Field, inputClasses } from "./field.tsx";
 
 export interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   name: string;
@@ -22,31 +21,24 @@ export function TextareaField({
   rows = 4,
   ...props
 }: TextareaFieldProps) {
-  const generated = useId();
-  const fieldId = id ?? generated;
-  const hintId = `${fieldId}-hint`;
-  const errorId = `${fieldId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
-    <div className={`space-y-1.5 ${className}`}>
-      <label htmlFor={fieldId} className={hideLabel ? "sr-only" : "block text-sm font-medium"}>
-        {label}
-      </label>
-      <textarea
-        id={fieldId}
-        name={name}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={`${inputClasses} resize-y leading-relaxed`}
-        {...props}
-      />
-      {hint ? (
-        <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
-      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
-    </div>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      hideLabel={hideLabel}
+    >
+      {(control) => (
+        <textarea
+          {...control}
+          name={name}
+          rows={rows}
+          className={`${inputClasses} resize-y leading-relaxed`}
+          {...props}
+        />
+      )}
+    </Field>
   );
 }

@@ -3,7 +3,7 @@
 import type { Role } from "@tesseract/validators";
 import { roleSchema } from "@tesseract/validators";
 import { useState } from "react";
-import { controlClasses } from "~/components/forms/text-field.tsx";
+import { controlClasses } from "~/components/forms/field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
 import { roleLabels, rolesUpTo } from "~/lib/roles.ts";

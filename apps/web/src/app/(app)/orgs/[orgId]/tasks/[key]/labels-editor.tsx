@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { controlClasses, FieldError } from "~/components/forms/text-field.tsx";
+import { controlClasses, FieldError } from "~/components/forms/field.tsx";
 import { parseLabels } from "~/lib/tasks.ts";
 import type { TaskSaver } from "./use-update-task.ts";
 

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useState } from "react";
-import { controlClasses, FieldError } from "~/components/forms/text-field.tsx";
+import { controlClasses, FieldError } from "~/components/forms/field.tsx";
 import { LabelChip, PriorityBadge, StatusBadge } from "~/components/tasks/task-badges.tsx";
 import type { TaskDetail } from "~/components/tasks/types.ts";
 import { useMemberOptions } from "~/components/tasks/use-member-options.ts";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { inputClasses } from "~/components/forms/text-field.tsx";
-import { FieldError } from "~/components/forms/text-field.tsx";
+import { inputClasses } from "~/components/forms/field.tsx";
+import { FieldError } from "~/components/forms/field.tsx";
 import type { TaskDetail } from "~/components/tasks/types.ts";
 import { Button } from "~/components/ui/button.tsx";
 import type { TaskSaver } from "./use-update-task.ts";

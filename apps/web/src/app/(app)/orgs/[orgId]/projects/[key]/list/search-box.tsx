@@ -1,6 +1,6 @@
 "use client";
 
-import { controlClasses } from "~/components/forms/text-field.tsx";
+import { controlClasses } from "~/components/forms/field.tsx";
 import { useDebouncedDraft } from "./debounced-input.ts";
 
 export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { controlClasses } from "~/components/forms/text-field.tsx";
+import { controlClasses } from "~/components/forms/field.tsx";
 import { useMemberOptions } from "~/components/tasks/use-member-options.ts";
 import { Button } from "~/components/ui/button.tsx";
 import type { ListSort, TaskFilters } from "~/lib/task-filters.ts";
