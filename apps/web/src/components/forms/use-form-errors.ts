@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useState, type SubmitEvent } from "react";
 import type { z } from "zod";
 import type { ApiErrorCode } from "~/lib/api-error.ts";
 import { describeApiError } from "~/lib/api-error.ts";
@@ -51,7 +51,26 @@ export function useFormErrors() {
     setErrors(noErrors);
   }, []);
 
-  return { errors, validate, fail, reset };
+  /**
+   * An onSubmit handler: the form's fields (plus `fixed` values such as an id) are checked with
+   * the shared schema and sent, or the first field to fix gets the focus.
+   */
+  const submitForm = useCallback(
+    <S extends z.ZodType>(
+      schema: S,
+      send: (input: z.output<S>) => void,
+      fixed: Record<string, unknown> = {},
+    ) =>
+      (event: SubmitEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        const input = validate(schema, { ...formValues(event.currentTarget), ...fixed });
+        if (input) send(input);
+        else focusFirstInvalid(event.currentTarget);
+      },
+    [validate],
+  );
+
+  return { errors, validate, fail, reset, submitForm };
 }
 
 /** A form's text fields by name (FormData holds only strings for these forms). */

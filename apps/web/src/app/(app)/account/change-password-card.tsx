@@ -4,11 +4,7 @@ import { changePasswordInput } from "@tesseract/validators";
 import { useRef } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -24,7 +20,7 @@ function endedMessage(ended: number): string {
 export function ChangePasswordCard() {
   const utils = trpc.useUtils();
   const form = useRef<HTMLFormElement>(null);
-  const { errors, validate, fail } = useFormErrors();
+  const { errors, fail, submitForm } = useFormErrors();
   const change = trpc.auth.changePassword.useMutation({
     onSuccess: async () => {
       form.current?.reset();
@@ -43,12 +39,9 @@ export function ChangePasswordCard() {
         ref={form}
         noValidate
         className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const input = validate(changePasswordInput, formValues(event.currentTarget));
-          if (input) change.mutate(input);
-          else focusFirstInvalid(event.currentTarget);
-        }}
+        onSubmit={submitForm(changePasswordInput, (input) => {
+          change.mutate(input);
+        })}
       >
         <FormAlert errors={errors} />
         {change.isSuccess ? (

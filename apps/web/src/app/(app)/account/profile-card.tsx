@@ -4,11 +4,7 @@ import { updateProfileInput } from "@tesseract/validators";
 import { useRouter } from "next/navigation";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -16,7 +12,7 @@ import { trpc } from "~/trpc/react.tsx";
 
 export function ProfileCard({ name, email }: { name: string; email: string }) {
   const router = useRouter();
-  const { errors, validate, fail, reset } = useFormErrors();
+  const { errors, submitForm, fail, reset } = useFormErrors();
   const update = trpc.auth.updateProfile.useMutation({
     // The name shows in the header, which the server renders.
     onSuccess: () => {
@@ -34,12 +30,9 @@ export function ProfileCard({ name, email }: { name: string; email: string }) {
           update.reset();
           reset();
         }}
-        onSubmit={(event) => {
-          event.preventDefault();
-          const input = validate(updateProfileInput, formValues(event.currentTarget));
-          if (input) update.mutate(input);
-          else focusFirstInvalid(event.currentTarget);
-        }}
+        onSubmit={submitForm(updateProfileInput, (input) => {
+          update.mutate(input);
+        })}
       >
         <FormAlert errors={errors} />
         {update.isSuccess ? <Alert tone="success">Saved.</Alert> : null}

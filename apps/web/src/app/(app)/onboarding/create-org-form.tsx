@@ -3,16 +3,12 @@
 import { createOrgInput } from "@tesseract/validators";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 
 export function CreateOrgForm() {
-  const { errors, validate, fail } = useFormErrors();
+  const { errors, submitForm, fail } = useFormErrors();
   const create = trpc.org.create.useMutation({
     // A full load, so the header's organization switcher lists the new one.
     onSuccess: (org) => {
@@ -26,12 +22,9 @@ export function CreateOrgForm() {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = validate(createOrgInput, formValues(event.currentTarget));
-        if (input) create.mutate(input);
-        else focusFirstInvalid(event.currentTarget);
-      }}
+      onSubmit={submitForm(createOrgInput, (input) => {
+        create.mutate(input);
+      })}
     >
       <FormAlert errors={errors} />
       <TextField

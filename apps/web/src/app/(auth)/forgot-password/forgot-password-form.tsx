@@ -3,17 +3,13 @@
 import { requestPasswordResetInput } from "@tesseract/validators";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 
 export function ForgotPasswordForm() {
-  const { errors, validate, fail } = useFormErrors();
+  const { errors, submitForm, fail } = useFormErrors();
   const request = trpc.auth.requestPasswordReset.useMutation({ onError: fail });
 
   // The same answer whether or not the account exists, so the page reveals nobody's address.
@@ -29,12 +25,9 @@ export function ForgotPasswordForm() {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = validate(requestPasswordResetInput, formValues(event.currentTarget));
-        if (input) request.mutate(input);
-        else focusFirstInvalid(event.currentTarget);
-      }}
+      onSubmit={submitForm(requestPasswordResetInput, (input) => {
+        request.mutate(input);
+      })}
     >
       <FormAlert errors={errors} />
       <TextField

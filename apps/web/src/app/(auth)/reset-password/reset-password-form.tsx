@@ -3,18 +3,14 @@
 import { resetPasswordInput } from "@tesseract/validators";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { TextLink } from "~/components/text-link.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { errors, validate, fail } = useFormErrors();
+  const { errors, submitForm, fail } = useFormErrors();
   const reset = trpc.auth.resetPassword.useMutation({ onError: fail });
 
   if (reset.isSuccess) {
@@ -30,12 +26,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = validate(resetPasswordInput, { ...formValues(event.currentTarget), token });
-        if (input) reset.mutate(input);
-        else focusFirstInvalid(event.currentTarget);
-      }}
+      onSubmit={submitForm(
+        resetPasswordInput,
+        (input) => {
+          reset.mutate(input);
+        },
+        { token },
+      )}
     >
       <FormAlert errors={errors} />
       {errors.fields.token ? (

@@ -3,17 +3,13 @@
 import { signInInput } from "@tesseract/validators";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { TextLink } from "~/components/text-link.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 
 export function SignInForm({ next }: { next: string }) {
-  const { errors, validate, fail } = useFormErrors();
+  const { errors, submitForm, fail } = useFormErrors();
   const signIn = trpc.auth.signIn.useMutation({
     // A full page load: every server component (the header too) renders for the new session.
     onSuccess: () => {
@@ -27,12 +23,9 @@ export function SignInForm({ next }: { next: string }) {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = validate(signInInput, formValues(event.currentTarget));
-        if (input) signIn.mutate(input);
-        else focusFirstInvalid(event.currentTarget);
-      }}
+      onSubmit={submitForm(signInInput, (input) => {
+        signIn.mutate(input);
+      })}
     >
       <FormAlert errors={errors} />
       <TextField

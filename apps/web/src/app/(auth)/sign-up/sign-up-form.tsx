@@ -3,16 +3,12 @@
 import { signUpInput } from "@tesseract/validators";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 
 export function SignUpForm({ next }: { next: string }) {
-  const { errors, validate, fail } = useFormErrors();
+  const { errors, submitForm, fail } = useFormErrors();
   const signUp = trpc.auth.signUp.useMutation({
     onSuccess: () => {
       window.location.assign(next);
@@ -25,12 +21,9 @@ export function SignUpForm({ next }: { next: string }) {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = validate(signUpInput, formValues(event.currentTarget));
-        if (input) signUp.mutate(input);
-        else focusFirstInvalid(event.currentTarget);
-      }}
+      onSubmit={submitForm(signUpInput, (input) => {
+        signUp.mutate(input);
+      })}
     >
       <FormAlert errors={errors} />
       <TextField

@@ -4,11 +4,7 @@ import { updateOrgInput } from "@tesseract/validators";
 import { useRouter } from "next/navigation";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
@@ -16,7 +12,7 @@ import { trpc } from "~/trpc/react.tsx";
 
 export function RenameOrgCard({ orgId, name }: { orgId: string; name: string }) {
   const router = useRouter();
-  const { errors, validate, fail, reset } = useFormErrors();
+  const { errors, submitForm, fail, reset } = useFormErrors();
   const update = trpc.org.update.useMutation({
     // The name shows in the header and the page titles, which the server renders.
     onSuccess: () => {
@@ -34,12 +30,13 @@ export function RenameOrgCard({ orgId, name }: { orgId: string; name: string }) 
           update.reset();
           reset();
         }}
-        onSubmit={(event) => {
-          event.preventDefault();
-          const input = validate(updateOrgInput, { ...formValues(event.currentTarget), orgId });
-          if (input) update.mutate(input);
-          else focusFirstInvalid(event.currentTarget);
-        }}
+        onSubmit={submitForm(
+          updateOrgInput,
+          (input) => {
+            update.mutate(input);
+          },
+          { orgId },
+        )}
       >
         <FormAlert errors={errors} />
         {update.isSuccess ? <Alert tone="success">Saved.</Alert> : null}
