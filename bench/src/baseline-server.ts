@@ -3,7 +3,7 @@
  * shaped like the matching tRPC response (superjson envelope included) and a content length.
  *
  *   GET /info               system.info's body, built per request — "raw node:http"
- *   GET /preview?token=…    invitation.preview's query, the same Kysely query on the same
+ *   GET /preview?token=…    invitation.preview's query (the API's own previewInvitation) on the same
  *                           database — "raw http + pg"
  *   GET /org?orgId=…        org.get's I/O: the session from Redis, then the user, membership and
  *                           organization rows — "raw http + redis + pg"
@@ -18,7 +18,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { listTasks } from "@tesseract/api";
+import { listTasks, previewInvitation } from "@tesseract/api";
 import { createDatabase } from "@tesseract/db";
 import superjson from "superjson";
 import { createRedis } from "@tesseract/redis";
@@ -67,42 +67,8 @@ function infoBody(): string {
 }
 
 async function previewBody(token: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("invitations as i")
-    .innerJoin("organizations as o", "o.id", "i.org_id")
-    .leftJoin("users as u", "u.id", "i.invited_by")
-    .select([
-      "i.email",
-      "i.role",
-      "i.expires_at",
-      "i.accepted_at",
-      "i.revoked_at",
-      "o.name as orgName",
-      "u.name as invitedBy",
-    ])
-    .where("i.token_hash", "=", sha256(token))
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const status = row.accepted_at
-    ? "accepted"
-    : row.revoked_at
-      ? "revoked"
-      : row.expires_at <= new Date()
-        ? "expired"
-        : "pending";
-  return JSON.stringify({
-    result: {
-      data: {
-        json: {
-          email: row.email,
-          role: row.role,
-          orgName: row.orgName,
-          invitedBy: row.invitedBy,
-          status,
-        },
-      },
-    },
-  });
+  const preview = await previewInvitation(db, token, new Date());
+  return preview && JSON.stringify({ result: { data: { json: preview } } });
 }
 
 function cookie(req: IncomingMessage, name: string): string | undefined {

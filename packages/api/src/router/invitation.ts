@@ -8,6 +8,7 @@ import { z } from "zod";
 import { recordActivity } from "../activity.ts";
 import { roleAtLeast } from "../auth/permissions.ts";
 import { newSecret, sha256 } from "../auth/secrets.ts";
+import { invitationStatus, previewInvitation } from "../domain/invitations.ts";
 import { AppError } from "../errors.ts";
 import { enforceRateLimits } from "../policy/rate-limit.ts";
 import { invitationEmail } from "../mail/templates.ts";
@@ -15,16 +16,6 @@ import { orgProcedure, publicProcedure, router, sessionProcedure } from "../trpc
 import { actor } from "./actor.ts";
 
 const LIFETIME_MS = 7 * 24 * 3_600_000;
-
-function invitationStatus(
-  row: { accepted_at: Date | null; revoked_at: Date | null; expires_at: Date },
-  now: Date,
-) {
-  if (row.accepted_at) return "accepted" as const;
-  if (row.revoked_at) return "revoked" as const;
-  if (row.expires_at <= now) return "expired" as const;
-  return "pending" as const;
-}
 
 export const invitationRouter = router({
   create: orgProcedure
@@ -164,29 +155,9 @@ export const invitationRouter = router({
   preview: publicProcedure
     .input(z.object({ token: linkTokenSchema }))
     .query(async ({ ctx, input }) => {
-      const row = await ctx.services.db.db
-        .selectFrom("invitations as i")
-        .innerJoin("organizations as o", "o.id", "i.org_id")
-        .leftJoin("users as u", "u.id", "i.invited_by")
-        .select([
-          "i.email",
-          "i.role",
-          "i.expires_at",
-          "i.accepted_at",
-          "i.revoked_at",
-          "o.name as orgName",
-          "u.name as invitedBy",
-        ])
-        .where("i.token_hash", "=", sha256(input.token))
-        .executeTakeFirst();
-      if (!row) throw new AppError("NOT_FOUND", "This invitation link is not valid");
-      return {
-        email: row.email,
-        role: row.role as Role,
-        orgName: row.orgName,
-        invitedBy: row.invitedBy,
-        status: invitationStatus(row, ctx.services.now()),
-      };
+      const preview = await previewInvitation(ctx.services.db.db, input.token, ctx.services.now());
+      if (!preview) throw new AppError("NOT_FOUND", "This invitation link is not valid");
+      return preview;
     }),
 
   accept: sessionProcedure
