@@ -21,7 +21,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // Liveness bounds, not speed assertions: every step waits on what the page shows, and on a
+  // busy 2-core machine a production build answering a first request can take seconds.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   globalTeardown: "./e2e/global-teardown.ts",
   use: {

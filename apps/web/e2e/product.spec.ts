@@ -257,6 +257,32 @@ test("search highlights matches and list filters live in the URL", async () => {
   await expect(page.getByTestId("task-table").getByRole("row")).toHaveCount(3);
 });
 
+test("filter changes made in quick succession all reach the URL", async () => {
+  await page.goto(`${board}/list`);
+  await waitForHydration(page);
+  await expect(page.getByTestId("task-table").getByRole("row")).toHaveCount(4);
+  const statusChips = page.getByRole("group", { name: "Status" });
+  const priorityChips = page.getByRole("group", { name: "Priority" });
+  // No waiting between the clicks: each change must apply to the one before it, not to the
+  // filters of the last render.
+  await statusChips.getByText("Backlog", { exact: true }).click();
+  await statusChips.getByText("To do", { exact: true }).click();
+  await priorityChips.getByText("High", { exact: true }).click();
+  await page.getByLabel("Sort by").selectOption("priority");
+  await statusChips.getByText("In progress", { exact: true }).click();
+  await expect(page).toHaveURL(
+    /[?&]status=backlog%2Ctodo%2Cin_progress&priority=high&sort=priority(&|$)/,
+  );
+  await expect(page.getByRole("checkbox", { name: "Backlog" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "To do" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "In progress" })).toBeChecked();
+  await expect(page.getByLabel("Sort by")).toHaveValue("priority");
+
+  await page.getByRole("button", { name: "Clear filters" }).first().click();
+  await expect(page).toHaveURL(/\/list\?sort=priority$/);
+  await expect(page.getByTestId("task-table").getByRole("row")).toHaveCount(4);
+});
+
 test("board, list and task fit a narrow phone screen", async () => {
   const testInfo = test.info();
   await page.setViewportSize({ width: 360, height: 740 });

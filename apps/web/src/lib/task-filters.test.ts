@@ -5,6 +5,7 @@ import {
   filtersToSearch,
   listTasksQuery,
   parseTaskFilters,
+  toggled,
 } from "./task-filters.ts";
 
 const member = "0b8f3c4e-2a7d-4f5e-9c1b-3d2e1f0a9b8c";
@@ -63,5 +64,14 @@ describe("task filters", () => {
       limit: 50,
       label: "bug",
     });
+  });
+});
+
+describe("toggled", () => {
+  it("adds a value once and removes it, keeping the others in order", () => {
+    expect(toggled(["todo"], "backlog", true)).toEqual(["todo", "backlog"]);
+    expect(toggled(["todo", "backlog"], "backlog", true)).toEqual(["todo", "backlog"]);
+    expect(toggled(["todo", "backlog"], "todo", false)).toEqual(["backlog"]);
+    expect(toggled([], "todo", false)).toEqual([]);
   });
 });

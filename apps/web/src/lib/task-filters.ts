@@ -47,6 +47,28 @@ export const emptyFilters: TaskFilters = {
   q: "",
 };
 
+/**
+ * A change to the filters: the fields to set, or a function of the latest filters (for changes
+ * that depend on them, such as toggling one status, so a change made just before is not lost).
+ */
+export type FilterChange = Partial<TaskFilters> | ((latest: TaskFilters) => Partial<TaskFilters>);
+
+/** `values` with `value` added (isOn) or removed, in a stable order of first selection. */
+export function toggled<T extends string>(values: readonly T[], value: T, isOn: boolean): T[] {
+  const rest = values.filter((item) => item !== value);
+  return isOn ? [...rest, value] : rest;
+}
+
+/** The change that clears every filter, keeping the search and the sort. */
+export const noFilters: Partial<TaskFilters> = {
+  status: [],
+  priority: [],
+  assignee: null,
+  label: "",
+  dueFrom: "",
+  dueTo: "",
+};
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -3,12 +3,13 @@
 import { controlClasses } from "~/components/forms/field.tsx";
 import { useMemberOptions } from "~/components/tasks/use-member-options.ts";
 import { Button } from "~/components/ui/button.tsx";
-import type { ListSort, TaskFilters } from "~/lib/task-filters.ts";
+import type { FilterChange, ListSort, TaskFilters } from "~/lib/task-filters.ts";
 import {
   activeFilterCount,
   defaultDirections,
-  emptyFilters,
   LIST_SORTS,
+  noFilters,
+  toggled,
   sortLabels,
 } from "~/lib/task-filters.ts";
 import { priorityLabels, statusLabels, TASK_PRIORITIES, TASK_STATUSES } from "~/lib/tasks.ts";
@@ -25,11 +26,11 @@ export function TaskFilterBar({
 }: {
   orgId: string;
   filters: TaskFilters;
-  onChange: (filters: TaskFilters) => void;
+  onChange: (change: FilterChange) => void;
 }) {
   const members = useMemberOptions(orgId);
   const label = useDebouncedDraft(filters.label, (value) => {
-    if (LABEL_PATTERN.test(value.trim())) onChange({ ...filters, label: value.trim() });
+    if (LABEL_PATTERN.test(value.trim())) onChange({ label: value.trim() });
   });
   const isLabelValid = LABEL_PATTERN.test(label.draft.trim());
   const active = activeFilterCount(filters);
@@ -48,8 +49,8 @@ export function TaskFilterBar({
           legend="Status"
           options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
           selected={filters.status}
-          onChange={(status) => {
-            onChange({ ...filters, status });
+          onToggle={(value, isOn) => {
+            onChange((latest) => ({ status: toggled(latest.status, value, isOn) }));
           }}
         />
         <ChipGroup
@@ -59,8 +60,8 @@ export function TaskFilterBar({
             label: value === "none" ? "None" : priorityLabels[value],
           }))}
           selected={filters.priority}
-          onChange={(priority) => {
-            onChange({ ...filters, priority });
+          onToggle={(value, isOn) => {
+            onChange((latest) => ({ priority: toggled(latest.priority, value, isOn) }));
           }}
         />
       </div>
@@ -73,7 +74,7 @@ export function TaskFilterBar({
             id="filter-assignee"
             value={filters.assignee ?? ""}
             onChange={(event) => {
-              onChange({ ...filters, assignee: event.target.value || null });
+              onChange({ assignee: event.target.value || null });
             }}
             className={`block w-full ${controlClasses}`}
           >
@@ -122,7 +123,7 @@ export function TaskFilterBar({
             type="date"
             value={filters.dueFrom}
             onChange={(event) => {
-              onChange({ ...filters, dueFrom: event.target.value });
+              onChange({ dueFrom: event.target.value });
             }}
             aria-describedby={dueRangeError ? "due-range-error" : undefined}
             className={`block w-full ${controlClasses}`}
@@ -137,7 +138,7 @@ export function TaskFilterBar({
             type="date"
             value={filters.dueTo}
             onChange={(event) => {
-              onChange({ ...filters, dueTo: event.target.value });
+              onChange({ dueTo: event.target.value });
             }}
             aria-describedby={dueRangeError ? "due-range-error" : undefined}
             className={`block w-full ${controlClasses}`}
@@ -152,7 +153,7 @@ export function TaskFilterBar({
             value={filters.sort}
             onChange={(event) => {
               const sort = event.target.value as ListSort;
-              onChange({ ...filters, sort, direction: defaultDirections[sort] });
+              onChange({ sort, direction: defaultDirections[sort] });
             }}
             className={`block w-full ${controlClasses}`}
           >
@@ -171,7 +172,7 @@ export function TaskFilterBar({
             id="filter-direction"
             value={filters.direction}
             onChange={(event) => {
-              onChange({ ...filters, direction: event.target.value === "asc" ? "asc" : "desc" });
+              onChange({ direction: event.target.value === "asc" ? "asc" : "desc" });
             }}
             className={`block w-full ${controlClasses}`}
           >
@@ -192,12 +193,7 @@ export function TaskFilterBar({
             size="sm"
             variant="ghost"
             onClick={() => {
-              onChange({
-                ...emptyFilters,
-                q: filters.q,
-                sort: filters.sort,
-                direction: filters.direction,
-              });
+              onChange(noFilters);
             }}
           >
             Clear filters

@@ -7,8 +7,8 @@ import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Skeleton } from "~/components/ui/skeleton.tsx";
 import { Spinner } from "~/components/ui/spinner.tsx";
 import { flattenPages } from "~/lib/board-order.ts";
-import type { TaskFilters } from "~/lib/task-filters.ts";
-import { activeFilterCount, emptyFilters, listTasksQuery } from "~/lib/task-filters.ts";
+import type { FilterChange, TaskFilters } from "~/lib/task-filters.ts";
+import { activeFilterCount, emptyFilters, listTasksQuery, noFilters } from "~/lib/task-filters.ts";
 import { todayIso } from "~/lib/tasks.ts";
 import { useTaskPages } from "~/trpc/use-task-pages.ts";
 import { TaskRow } from "./task-row.tsx";
@@ -25,7 +25,7 @@ export function TaskTable({
   orgId: string;
   projectId: string;
   filters: TaskFilters;
-  onChange: (filters: TaskFilters) => void;
+  onChange: (change: FilterChange) => void;
 }) {
   const [today] = useState(todayIso);
   // The last rows stay on screen while a new filter's first page loads.
@@ -66,7 +66,11 @@ export function TaskTable({
             variant="secondary"
             className="mt-3"
             onClick={() => {
-              onChange({ ...emptyFilters, q: filters.q });
+              onChange({
+                ...noFilters,
+                sort: emptyFilters.sort,
+                direction: emptyFilters.direction,
+              });
             }}
           >
             Clear filters
