@@ -16,7 +16,6 @@ describe("positionBetween", () => {
     for (let i = 0; i < 500; i++) {
       const mid = positionBetween(low, high);
       expect(mid > low && mid < high).toBe(true);
-      expect(mid.endsWith("0")).toBe(false);
       low = mid;
     }
   });
@@ -34,7 +33,17 @@ describe("positionBetween", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("keeps keys short when cards are appended, however many", () => {
+    // The old scheme grew by one character every ~30 appends (2,000 characters at 10,000).
+    let last: string | null = null;
+    for (let i = 0; i < 10_000; i++) last = positionBetween(last, null);
+    expect(last!.length).toBeLessThanOrEqual(4);
+    let first: string | null = null;
+    for (let i = 0; i < 10_000; i++) first = positionBetween(null, first);
+    expect(first!.length).toBeLessThanOrEqual(4);
+  });
+
   it("refuses neighbours out of order", () => {
-    expect(() => positionBetween("b", "a")).toThrow(/out of order/);
+    expect(() => positionBetween("a1", "a0")).toThrow(/out of order/);
   });
 });
