@@ -42,7 +42,10 @@ const dockerfile = readFileSync(join(repo, "docker/server.Dockerfile"), "utf8");
 function dockerfileInstallArgs(): string[] {
   const line = /^\s*pnpm install (.+)$/m.exec(dockerfile)?.[1];
   if (!line) throw new Error("docker/server.Dockerfile has no `pnpm install` line");
-  return line.trim().split(/\s+/).map((arg) => arg.replace(/^"(.*)"$/, "$1"));
+  return line
+    .trim()
+    .split(/\s+/)
+    .map((arg) => arg.replace(/^"(.*)"$/, "$1"));
 }
 
 /** Bytes under `dir` as an image layer holds them: every file once, however often linked. */
