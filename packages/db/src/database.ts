@@ -76,7 +76,9 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     role: "the embedded database (PGlite)",
     variable: "DATABASE_URL",
   });
-  const pglite = await PGlite.create(dataDir, { parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate } });
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate },
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: "pglite", ping: () => serverVersion(db), close: () => db.destroy() };
 }
