@@ -96,8 +96,8 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
     return stock;
   }
   const config = router._def._config;
-  // A custom separator (`post~byId`, tRPC ≥ 11.20) changes how paths read; not worth a second
-  // code path. Releases without the option (11.19) always use ".".
+  // A custom separator (`post~byId`, an option 11.25 has) changes how paths read; not worth a
+  // second code path. Releases without the option (11.19) always use ".".
   if (((config as { pathSeparator?: string }).pathSeparator ?? ".") !== ".") return stock;
   const procedures = router._def.procedures as Record<string, AnyTRPCProcedure | undefined>;
   const lazy = router._def.lazy as Record<string, unknown>;
@@ -145,7 +145,7 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
           });
         }
         const procedureType = procedure._def.type;
-        // tRPC 11.19 answers 405 without an `allow` header (11.20+ adds one).
+        // tRPC 11.19 answers 405 without an `allow` header (11.25 adds one).
         if (ACCEPTED_METHOD[procedureType] !== request.method) {
           throw new TRPCError({
             code: "METHOD_NOT_SUPPORTED",
