@@ -34,8 +34,12 @@ RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
 # --- deps: production dependencies only. No build step: the packages run from source.
 FROM base AS deps
 COPY --from=prune /out/json/ ./
-# --filter-prod follows dependencies but not devDependencies, so the lint/test tooling packages
-# (and eslint, vitest, ... that they pull in) stay out of the image.
+# --prod --filter-prod follows dependencies but not devDependencies, so the lint/test tooling
+# (eslint, vitest, ...) stays out, and so do the embedded mode's stand-ins (PGlite, ioredis-mock,
+# the fauxqs S3/SQS emulator and its fastify), which are devDependencies loaded only in that mode:
+# this image runs on real services only. tRPC's TypeScript peer is cut by an override in
+# pnpm-workspace.yaml. Result: ~45 MB of node_modules (docker/README.md, "The images");
+# apps/server/test/production-install.test.ts runs this very line and keeps it under 150 MB.
 RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
     pnpm install --frozen-lockfile --prod --filter-prod "@tesseract/server..."
 COPY --from=prune /out/full/ ./
@@ -48,8 +52,9 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/.data
 WORKDIR /app
 COPY --from=deps /app ./
-# Source stays root-owned and read-only for the app user; only the data dir (embedded mode,
-# unused in services mode) is writable.
+# Source stays root-owned and read-only for the app user; only the data dir is writable. The
+# image has no embedded mode (its stand-ins are not installed): started without DATABASE_URL,
+# REDIS_URL and AWS_ENDPOINT_URL (or AWS credentials) it exits with a message naming them.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 WORKDIR /app/apps/server

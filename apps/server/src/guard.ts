@@ -1,9 +1,24 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export interface Refusal {
-  status: 403 | 415;
-  code: "FORBIDDEN" | "UNSUPPORTED_MEDIA_TYPE";
+  status: 400 | 403 | 415;
+  code: "BAD_REQUEST" | "FORBIDDEN" | "UNSUPPORTED_MEDIA_TYPE";
   message: string;
+}
+
+/**
+ * Refuses a /trpc path whose percent-escapes do not decode. tRPC 11.19 decodes the procedure
+ * path with a bare `decodeURIComponent`, and its URIError becomes a 500 (later releases answer
+ * 400); the client sent a bad URL, so it gets the 400 here, whichever tRPC is installed.
+ */
+export function refuseMalformedPath(path: string): Refusal | undefined {
+  if (!path.includes("%")) return undefined;
+  try {
+    decodeURIComponent(path);
+    return undefined;
+  } catch {
+    return { status: 400, code: "BAD_REQUEST", message: "Invalid URL-encoding in the path" };
+  }
 }
 
 /**

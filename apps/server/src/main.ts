@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { exitOnSignals, loadConfigOrExit, startServer } from "./start.ts";
+import { exitOnConfigError, exitOnSignals, loadConfigOrExit, startServer } from "./start.ts";
 
 // Diagnostics for the bench and for debugging: `--adapter stock` serves /trpc with tRPC's stock
 // standalone handler only; `--runner trpc` keeps the lean adapter but calls procedures through
@@ -11,7 +11,7 @@ const { values } = parseArgs({
 const adapter = oneOf("--adapter", values.adapter, ["lean", "stock"] as const);
 const runner = oneOf("--runner", values.runner, ["lean", "trpc"] as const);
 
-const server = await startServer(loadConfigOrExit(), { adapter, runner });
+const server = await startServer(loadConfigOrExit(), { adapter, runner }).catch(exitOnConfigError);
 exitOnSignals(server);
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]) {

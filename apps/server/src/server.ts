@@ -10,7 +10,7 @@ import {
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { clientIp } from "./client-ip.ts";
-import { handleCors, refuseUnsafePost } from "./guard.ts";
+import { handleCors, refuseMalformedPath, refuseUnsafePost } from "./guard.ts";
 import { createLeanHandler, type NodeHandler } from "./lean/handler.ts";
 import { Metrics } from "./metrics.ts";
 import { sendJson, sendTrpcError } from "./responses.ts";
@@ -88,7 +88,17 @@ export function createApiServer({
   };
   const lean =
     adapter === "lean"
-      ? createLeanHandler({ router, basePath: "/trpc/", ...limits, createContext, stock, runner })
+      ? createLeanHandler({
+          router,
+          basePath: "/trpc/",
+          ...limits,
+          createContext,
+          stock,
+          runner,
+          onFallback: (reason) => {
+            logger.warn({}, reason);
+          },
+        })
       : undefined;
   const trpc: NodeHandler = lean
     ? (req, res) => {
@@ -164,7 +174,7 @@ export function createApiServer({
     if (path === "/trpc" || path.startsWith("/trpc/")) {
       routeLabel = "/trpc";
       try {
-        const refusal = refuseUnsafePost(req, allowedOrigins);
+        const refusal = refuseMalformedPath(path) ?? refuseUnsafePost(req, allowedOrigins);
         if (refusal) sendTrpcError(res, refusal.status, refusal.code, refusal.message);
         else trpc(req, res);
       } catch (err) {

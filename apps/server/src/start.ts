@@ -65,10 +65,18 @@ export function loadConfigOrExit(): Config {
   try {
     return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    return exitOnConfigError(error);
   }
+}
+
+/**
+ * A configuration error found while starting (an embedded-mode package missing from a
+ * production install, say) ends the process with its message; anything else is rethrown.
+ */
+export function exitOnConfigError(error: unknown): never {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
 }

@@ -89,6 +89,10 @@ describe("tRPC over HTTP", () => {
       400,
     ],
     ["a path outside the API", () => fetch(`${server.url}/wp-admin`), 404],
+    // tRPC 11.19 decodes the procedure path with a bare decodeURIComponent (a URIError: 500).
+    ["a malformed escape in the path", () => fetch(`${server.url}/trpc/system.info%E0%A4%A`), 400],
+    ["a malformed escape in a batch path", () => fetch(`${server.url}/trpc/a,%?batch=1`), 400],
+    ["an empty mutation body", () => post("probe.rename", ""), 400],
   ])("answers %s with a 4xx, never a 5xx", async (_, request, status) => {
     const res = await request();
     expect(res.status).toBe(status);

@@ -11,10 +11,17 @@ export interface ServerProcess {
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 
-/** Runs a server entry script in its own Node process, as production would. */
-export function spawnServer(script: string, env: Record<string, string>): ServerProcess {
+/**
+ * Runs a server entry script in its own Node process, as production would; from this package's
+ * folder unless `cwd` names another (a pruned production install, say).
+ */
+export function spawnServer(
+  script: string,
+  env: Record<string, string>,
+  cwd: string = serverDir,
+): ServerProcess {
   const child = spawn(process.execPath, [script], {
-    cwd: serverDir,
+    cwd,
     // A clean environment: only what the test passes, plus PATH/HOME for Node itself.
     // eslint-disable-next-line no-restricted-properties -- the child process needs the parent's PATH and HOME
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },

@@ -1,4 +1,6 @@
 export { ConfigError, loadConfig, parseConfig } from "./config.ts";
+export { loadEmbeddedModule } from "./embedded.ts";
+export type { EmbeddedModule } from "./embedded.ts";
 export type { Config, ServiceMode } from "./config.ts";
 export { silentLogger } from "./logger.ts";
 export type { Logger } from "./logger.ts";

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Logger } from "@tesseract/config";
+import { loadEmbeddedModule, type Logger } from "@tesseract/config";
 import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.generated.ts";
@@ -70,9 +70,15 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     { dataDir: dataDir ?? "(memory)" },
     "embedded database: PGlite in this process (single instance only; set DATABASE_URL for PostgreSQL)",
   );
-  // Loaded only when used: services mode never pays for PGlite.
-  const { PGlite } = await import("@electric-sql/pglite");
-  const pglite = await PGlite.create(dataDir, { parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate } });
+  // Loaded only when used: services mode never pays for PGlite, and production installs omit it.
+  const { PGlite } = await loadEmbeddedModule(() => import("@electric-sql/pglite"), {
+    name: "@electric-sql/pglite",
+    role: "the embedded database (PGlite)",
+    variable: "DATABASE_URL",
+  });
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate },
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: "pglite", ping: () => serverVersion(db), close: () => db.destroy() };
 }

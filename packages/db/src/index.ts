@@ -4,4 +4,12 @@ export { migrateToLatest } from "./migrate.ts";
 export { generateSchemaTypes } from "./codegen.ts";
 export type * from "./schema.generated.ts";
 export { sql } from "kysely";
-export type { Expression, Insertable, Kysely, Selectable, SqlBool, Transaction, Updateable } from "kysely";
+export type {
+  Expression,
+  Insertable,
+  Kysely,
+  Selectable,
+  SqlBool,
+  Transaction,
+  Updateable,
+} from "kysely";

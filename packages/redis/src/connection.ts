@@ -1,4 +1,4 @@
-import type { Logger } from "@tesseract/config";
+import { loadEmbeddedModule, type Logger } from "@tesseract/config";
 import { Redis } from "ioredis";
 
 export type RedisKind = "redis" | "memory";
@@ -73,8 +73,12 @@ async function createMemoryRedis(options: RedisOptions): Promise<RedisHandle> {
     {},
     "embedded redis: an in-process stand-in; sessions, cache and rate limits are NOT shared between instances (set REDIS_URL for Redis)",
   );
-  // Loaded only when used: services mode never pays for the stand-in.
-  const { default: RedisMock } = await import("ioredis-mock");
+  // Loaded only when used: services mode never pays for it, and production installs omit it.
+  const { default: RedisMock } = await loadEmbeddedModule(() => import("ioredis-mock"), {
+    name: "ioredis-mock",
+    role: "the in-process Redis stand-in",
+    variable: "REDIS_URL",
+  });
   const client = new RedisMock({ keyPrefix: options.keyPrefix });
   return {
     client,

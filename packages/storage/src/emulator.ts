@@ -1,5 +1,5 @@
+import { loadEmbeddedModule } from "@tesseract/config";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { buildApp } from "fauxqs";
 
 export interface AwsEmulator {
   /** http://127.0.0.1:<port> — use as the S3 and SQS endpoint (S3 with forcePathStyle). */
@@ -20,6 +20,12 @@ export interface AwsEmulatorOptions {
  * verifies uploads itself (HEAD) before trusting them.
  */
 export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<AwsEmulator> {
+  // A development dependency: production installs leave it out (see loadEmbeddedModule).
+  const { buildApp } = await loadEmbeddedModule(() => import("fauxqs"), {
+    name: "fauxqs",
+    role: "the in-process S3/SQS emulator",
+    variable: "AWS_ENDPOINT_URL",
+  });
   const app = buildApp({ logger: false, host: "127.0.0.1" });
   const allowed = new Set(options.allowedOrigins);
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {

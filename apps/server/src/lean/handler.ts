@@ -20,6 +20,7 @@ import {
 } from "./response.ts";
 import { invokeProcedure, runnableDef } from "./runner.ts";
 import { createCodec } from "./superjson-fast.ts";
+import { installedTrpcServerVersion, TESTED_TRPC_SERVER_VERSIONS } from "./trpc-version.ts";
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -35,6 +36,10 @@ export interface LeanHandlerOptions {
   stock: NodeHandler;
   /** "trpc" calls tRPC's own procedure function instead of our runner (for comparison). */
   runner?: "lean" | "trpc";
+  /** Told why the lean adapter stepped aside for `stock` (an untested tRPC release). */
+  onFallback?: (reason: string) => void;
+  /** The `@trpc/server` version to judge; the installed one by default (tests override it). */
+  trpcVersion?: string;
 }
 
 type CallResult = [TRPCError, undefined] | [undefined, unknown];
@@ -82,9 +87,18 @@ const streamLikeResult = () =>
  */
 export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
   const { router, stock, createContext, basePath } = options;
+  const trpcVersion = options.trpcVersion ?? installedTrpcServerVersion();
+  if (!TESTED_TRPC_SERVER_VERSIONS.includes(trpcVersion)) {
+    options.onFallback?.(
+      `@trpc/server ${trpcVersion} is not a release the lean adapter was tested on ` +
+        `(${TESTED_TRPC_SERVER_VERSIONS.join(", ")}); serving every request with the stock adapter`,
+    );
+    return stock;
+  }
   const config = router._def._config;
-  // A custom separator (`post~byId`) changes how paths read; not worth a second code path.
-  if ((config as { pathSeparator?: string }).pathSeparator !== ".") return stock;
+  // A custom separator (`post~byId`, an option 11.25 has) changes how paths read; not worth a
+  // second code path. Releases without the option (11.19) always use ".".
+  if (((config as { pathSeparator?: string }).pathSeparator ?? ".") !== ".") return stock;
   const procedures = router._def.procedures as Record<string, AnyTRPCProcedure | undefined>;
   const lazy = router._def.lazy as Record<string, unknown>;
   const maxBodySize = options.maxBodySize ?? null;
@@ -131,8 +145,8 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
           });
         }
         const procedureType = procedure._def.type;
+        // tRPC 11.19 answers 405 without an `allow` header (11.25 adds one).
         if (ACCEPTED_METHOD[procedureType] !== request.method) {
-          headers.allow = ACCEPTED_METHOD[procedureType];
           throw new TRPCError({
             code: "METHOD_NOT_SUPPORTED",
             message: `Unsupported ${request.method}-request to ${procedureType} procedure at path "${path}"`,
@@ -167,7 +181,7 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
           ? { error: shapeOf(error, ctx, inputs, request, type, 0) }
           : { result: { data } };
         const body = JSON.stringify(transformItem(codec, item));
-        writeResponse(res, error ? statusOf([item], [error]) : 200, body, headers);
+        writeResponse(res, error ? statusOf([item]) : 200, body, headers);
       } catch (cause) {
         writeRequestError(res, config, codec, cause, { ctx, type, headers });
       }
@@ -177,12 +191,12 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
     headers.contentType = "application/json";
     try {
       const settled = await Promise.all(pending);
-      const errors: (TRPCError | undefined)[] = [];
+      let failed = false;
       const items: ResponseItem[] = [];
       for (let index = 0; index < settled.length; index++) {
         const [callError, data] = settled[index]!;
         const error = callError ?? (isDataStream(data) ? streamLikeResult() : undefined);
-        errors.push(error);
+        if (error) failed = true;
         items.push(
           error
             ? {
@@ -200,7 +214,7 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
       }
       const body = JSON.stringify(items.map((item) => transformItem(codec, item)));
       // All results: 200, as getHTTPStatusCode says; any error: its rules (one status, or 207).
-      const status = errors.some((error) => error !== undefined) ? statusOf(items, errors) : 200;
+      const status = failed ? statusOf(items) : 200;
       writeResponse(res, status, body, headers);
     } catch (cause) {
       writeRequestError(res, config, codec, cause, { ctx, type, headers });

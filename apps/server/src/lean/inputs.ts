@@ -37,8 +37,9 @@ export function createInputs(
     if (body === undefined) {
       if (request.queryInput) inputs = JSON.parse(request.queryInput);
     } else {
-      const text = await body;
-      if (text) inputs = JSON.parse(text);
+      // tRPC 11.19 reads a POST body with `req.json()`: an empty body is a parse error
+      // ("Unexpected end of JSON input"), not an undefined input.
+      inputs = JSON.parse(await body);
     }
     const result = Object.create(null) as Record<number, unknown>;
     if (inputs === undefined) return result;

@@ -42,9 +42,18 @@ function hostParses(host: string): boolean {
   return true;
 }
 
-/** Media types compared as tRPC's `hasContentType` does: lower-cased, before any parameter. */
+/**
+ * A content type tRPC's JSON handler takes, read both ways tRPC has read it: 11.19 matches
+ * `startsWith("application/json")` (case-sensitive, so `Application/JSON` is a 415 and
+ * `application/jsonx` passes), later releases compare the lower-cased media type. Only a value
+ * both accept is ours; anything else goes to stock, which answers as the installed tRPC does.
+ */
 export function isJsonContentType(value: string | undefined): boolean {
-  return value?.toLowerCase().split(";", 1)[0]?.trim() === "application/json";
+  return (
+    value !== undefined &&
+    value.startsWith("application/json") &&
+    value.split(";", 1)[0]!.trim() === "application/json"
+  );
 }
 
 export function parseRequest(req: IncomingMessage, prefix: string): LeanRequest | undefined {

@@ -16,12 +16,11 @@ export type ResponseItem = { result: { data: unknown } } | { error: unknown };
 
 /**
  * The headers tRPC's `resolveResponse` puts on its `Response`, which the stock adapter copies
- * onto the node response in `Headers` order (sorted): `allow`, `content-type`, `vary`. When
+ * onto the node response in `Headers` order (sorted): `content-type`, `vary`. When
  * `content-type` was never set, the `Response` constructor supplies text/plain for the string
  * body — that is what stock sends for errors raised before any call ran (batch over the limit).
  */
 export interface ResponseHeaders {
-  allow?: string;
   contentType?: string;
 }
 
@@ -50,8 +49,9 @@ export function transformItem(codec: Codec, item: ResponseItem): ResponseItem {
     : { result: { data: codec.serialize(item.result.data) } };
 }
 
-export function statusOf(items: ResponseItem | ResponseItem[], errors: (TRPCError | undefined)[]) {
-  return getHTTPStatusCode(items as Parameters<typeof getHTTPStatusCode>[0], errors);
+/** tRPC 11.19's `getHTTPStatusCode`: each error's `data.httpStatus` (or its code); 207 when mixed. */
+export function statusOf(items: ResponseItem | ResponseItem[]) {
+  return getHTTPStatusCode(items as Parameters<typeof getHTTPStatusCode>[0]);
 }
 
 /** The whole response in one write, with a content length (stock streams it chunked). */
@@ -61,7 +61,6 @@ export function writeResponse(
   body: string,
   headers: ResponseHeaders,
 ): void {
-  if (headers.allow !== undefined) res.setHeader("allow", headers.allow);
   res.setHeader("content-type", headers.contentType ?? FETCH_STRING_BODY_TYPE);
   res.setHeader("vary", VARY);
   res.setHeader("content-length", Buffer.byteLength(body));
@@ -91,7 +90,7 @@ export function writeRequestError(
     }),
   };
   const body = JSON.stringify(transformItem(codec, item));
-  writeResponse(res, statusOf(item, [error]), body, scope.headers);
+  writeResponse(res, statusOf(item), body, scope.headers);
 }
 
 const FALLBACK_SHAPE = {
