@@ -26,9 +26,12 @@ export interface TestServices extends Services {
  * Real services for one test file: its own PostgreSQL database (cloned from the migrated
  * template), its own Redis key space, and its own S3/SQS emulator with bucket and queues.
  */
-export async function createTestServices(env: Record<string, string> = {}): Promise<TestServices> {
+export async function createTestServices(
+  env: Record<string, string> = {},
+  options: { adminDatabaseUrl?: string } = {},
+): Promise<TestServices> {
   const [database, redis, aws] = await Promise.all([
-    createTestDatabase(),
+    createTestDatabase({ adminDatabaseUrl: options.adminDatabaseUrl }),
     createTestRedis(env.REDIS_URL),
     startTestAws(),
   ]);

@@ -1,7 +1,16 @@
 export { createDatabase } from "./database.ts";
+export { isConnectionError } from "./connection-errors.ts";
 export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from "./database.ts";
 export { migrateToLatest } from "./migrate.ts";
 export { generateSchemaTypes } from "./codegen.ts";
 export type * from "./schema.generated.ts";
 export { sql } from "kysely";
-export type { Expression, Insertable, Kysely, Selectable, SqlBool, Transaction, Updateable } from "kysely";
+export type {
+  Expression,
+  Insertable,
+  Kysely,
+  Selectable,
+  SqlBool,
+  Transaction,
+  Updateable,
+} from "kysely";
