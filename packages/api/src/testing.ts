@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { parseConfig } from "@tesseract/config";
 import { createTestDatabase } from "@tesseract/db/testing";
+
+export { startScratchPostgres, type ScratchPostgres } from "@tesseract/db/testing";
 import { createQueue } from "@tesseract/queue";
 import { createTestRedis } from "@tesseract/redis/testing";
 import { startTestAws } from "@tesseract/storage/testing";
