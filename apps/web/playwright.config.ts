@@ -58,6 +58,8 @@ export default defineConfig({
         SMTP_URL: "",
         HOST: "127.0.0.1",
         PORT: String(API_PORT),
+        // No internal metrics listener: its default port could collide with a running server.
+        METRICS_PORT: "0",
         PUBLIC_URL: webUrl,
         CORS_ORIGINS: webUrl,
         DATA_DIR: dataDir,

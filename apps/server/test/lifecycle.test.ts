@@ -40,6 +40,17 @@ function start(script: string, env: Record<string, string>): ServerProcess {
   return server;
 }
 
+/** Signs up over HTTP and returns the session cookie, as a Cookie header. */
+async function signUp(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/trpc/auth.signUp`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: { email, name: "Person", password: "correct horse battery" } }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie()[0]!.split(";")[0]!;
+}
+
 const holdUrl = (base: string, ms: number) =>
   `${base}/trpc/probe.hold?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ ms })))}`;
 
@@ -153,6 +164,14 @@ describe("start-up", { timeout: 240_000 }, () => {
           "S3 emulator (embedded)",
           "SQS emulator (embedded)",
         ]);
+
+        // The embedded installation's first account operates it; later ones do not.
+        const first = await signUp(url, "first@example.test");
+        const second = await signUp(url, "second@example.test");
+        const runtime = (cookie: string) =>
+          fetch(`${url}/trpc/system.runtime`, { headers: { cookie } });
+        expect((await runtime(first)).status).toBe(200);
+        expect((await runtime(second)).status).toBe(403);
         server.child.kill("SIGTERM");
         expect((await server.exited).code).toBe(0);
       } finally {

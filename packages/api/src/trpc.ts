@@ -113,6 +113,17 @@ export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
   return next({ ctx: { auth: ctx.auth } });
 });
 
+/**
+ * A platform administrator (`users.is_platform_admin`, granted with `pnpm admin:grant`), signed
+ * in with a session: API tokens act inside one organization and never carry platform rights.
+ */
+export const adminProcedure = sessionProcedure.use(({ ctx, next }) => {
+  if (!ctx.auth.user.isPlatformAdmin) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only platform administrators can do this" });
+  }
+  return next({ ctx: { auth: ctx.auth } });
+});
+
 export interface OrgAccess {
   orgId: string;
   role: Role;
