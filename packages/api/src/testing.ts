@@ -13,15 +13,50 @@ import {
   type Context,
   type RequestInfo,
 } from "./context.ts";
-import { createMailer } from "./mail/mailer.ts";
+import { createMailer, type MailMessage, type Mailer } from "./mail/mailer.ts";
 import { createCaller } from "./root.ts";
 import { authServices, type Services } from "./services.ts";
 
 export interface TestServices extends Services {
   /** The clock behind `now()`: tests move it to expire sessions, links and tokens. */
   clock: { offsetMs: number; advance(ms: number): void };
+  /** Mail this file's services sent (or kept), to wait for instead of polling. */
+  mail: MailWatch;
   /** Drops the database, deletes the Redis keys and stops the emulator. */
   close(): Promise<void>;
+}
+
+export interface MailWatch {
+  /** Resolves with the first message sent so far, or from now on, that matches. */
+  waitFor(matches: (message: MailMessage) => boolean): Promise<MailMessage>;
+}
+
+/**
+ * Wraps a mailer so tests wait for the message they expect: mail goes out after the request
+ * answers (sendLater), and on a loaded machine a poll with a short deadline misses it.
+ */
+function watchMail(mailer: Mailer): Mailer & MailWatch {
+  const sent: MailMessage[] = [];
+  const waiting: {
+    matches: (message: MailMessage) => boolean;
+    resolve: (m: MailMessage) => void;
+  }[] = [];
+  return {
+    ...mailer,
+    async send(message) {
+      await mailer.send(message);
+      sent.push(message);
+      for (const waiter of waiting.filter((w) => w.matches(message))) {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve(message);
+      }
+    },
+    waitFor(matches) {
+      const earlier = sent.find(matches);
+      if (earlier) return Promise.resolve(earlier);
+      return new Promise((resolve) => waiting.push({ matches, resolve }));
+    },
+  };
 }
 
 /**
@@ -61,7 +96,7 @@ export async function createTestServices(
     },
   };
   const now = () => new Date(Date.now() + clock.offsetMs);
-  const mailer = createMailer(config, silentPino);
+  const mailer = watchMail(createMailer(config, silentPino));
   return {
     config,
     db: database,
@@ -71,6 +106,7 @@ export async function createTestServices(
     emulator: undefined,
     ...authServices(config, redis, now),
     mailer,
+    mail: mailer,
     now,
     clock,
     startedAt: new Date(),
