@@ -43,7 +43,10 @@ function linkFromInbox(to: string, path: string): string {
   return match[1]!;
 }
 
-describe("accounts", () => {
+// Every sign-up, sign-in and password change hashes or verifies with argon2id (19 MiB, two
+// passes, at most two at a time): real CPU work that a loaded machine stretches many times over.
+// These limits are a backstop against a hang, not a measure of speed.
+describe("accounts", { timeout: 180_000 }, () => {
   it("signs up, normalising the email, and is signed in", async () => {
     const { user, cookie } = await signUp("  Ada@Example.com ");
     expect(user.email).toBe("ada@example.com");
@@ -216,7 +219,7 @@ describe("abuse limits", () => {
   });
 });
 
-describe("sessions", () => {
+describe("sessions", { timeout: 180_000 }, () => {
   it("lists the caller's sessions, marks the current one, revokes one or all others", async () => {
     const { cookie: a } = await signUp("many@example.com");
     const { cookie: b } = await signIn("many@example.com");
