@@ -27,6 +27,9 @@ interface Outcome {
   received: string;
 }
 
+/** An ASCII string, one character at a time. */
+const bytesOf = (text: string) => Array.from({ length: text.length }, (_, i) => text.charAt(i));
+
 /** Opens a raw connection and resolves once it is connected. */
 async function open(): Promise<Socket> {
   const socket = connect(port, "127.0.0.1");
@@ -68,7 +71,7 @@ describe("slow clients", () => {
   it("cuts off a client sending its headers byte by byte (slowloris)", async () => {
     const head = `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ${"a".repeat(400)}\r\n`;
     // 400 ms a byte: the whole head would take minutes.
-    const outcome = await trickle([...head], 400);
+    const outcome = await trickle(bytesOf(head), 400);
     expect(outcome.received).toContain("408");
     // Cut off near the headers deadline; the sweep runs at most every ~250 ms here, and a
     // loaded machine gets generous slack, but nowhere near the minutes the head would take.
@@ -81,7 +84,7 @@ describe("slow clients", () => {
     const head =
       "POST /trpc/probe.rename HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
       `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
-    const outcome = await trickle([head, ...body], 300);
+    const outcome = await trickle([head, ...bytesOf(body)], 300);
     expect(outcome.received).toContain("408");
     expect(outcome.closedAfterMs).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 100);
     expect(outcome.closedAfterMs).toBeLessThan(REQUEST_TIMEOUT_MS + 8_000);

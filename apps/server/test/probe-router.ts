@@ -15,7 +15,12 @@ export const shutdownSignal = (() => {
   const promise = new Promise<void>((resolve) => {
     release = resolve;
   });
-  return { promise, release: () => release() };
+  return {
+    promise,
+    release: () => {
+      release();
+    },
+  };
 })();
 
 /** A fixed instant, so two servers answer the same bytes. */
