@@ -47,8 +47,9 @@ export default defineConfig({
       name: "api",
       command: "node ../server/src/main.ts",
       url: `${apiUrl}/readyz`,
-      // A fresh PGlite data directory takes about 5 s to initialise.
-      timeout: 60_000,
+      // A fresh PGlite data directory takes about 5 s to initialise on an idle machine, and over
+      // 90 s on a loaded 2-core one (measured): the limit only guards against a hang.
+      timeout: 240_000,
       reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
       env: {
