@@ -9,4 +9,3 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("is_platform_admin", "boolean", (col) => col.notNull().defaultTo(false))
     .execute();
 }
-
