@@ -50,8 +50,9 @@ export default defineConfig({
       name: "api",
       command: "node ../server/src/main.ts",
       url: `${apiUrl}/readyz`,
-      // A fresh PGlite data directory takes about 5 s to initialise.
-      timeout: 60_000,
+      // A fresh PGlite data directory takes about 5 s to initialise on an idle machine, and over
+      // 90 s on a loaded 2-core one (measured): the limit only guards against a hang.
+      timeout: 240_000,
       reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
       env: {
@@ -61,6 +62,8 @@ export default defineConfig({
         SMTP_URL: "",
         HOST: "127.0.0.1",
         PORT: String(API_PORT),
+        // No internal metrics listener: its default port could collide with a running server.
+        METRICS_PORT: "0",
         PUBLIC_URL: webUrl,
         CORS_ORIGINS: webUrl,
         DATA_DIR: dataDir,

@@ -31,7 +31,9 @@ export async function startApiServer(
   let readyLine: ApiServerRun["readyLine"];
   const child = spawnNode("src/main.ts", {
     cwd: serverDir,
-    env: { ...env, PORT: String(port), LOG_LEVEL: logLevel },
+    // No internal metrics listener: the bench reads none, and servers it runs side by side (or
+    // a running dev server) would contend for its port.
+    env: { ...env, PORT: String(port), METRICS_PORT: "0", LOG_LEVEL: logLevel },
     ...options,
     onLine: (line) => {
       if (readyLine || !line.includes("tesseract api server ready")) return;

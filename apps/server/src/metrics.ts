@@ -3,6 +3,8 @@ export class Metrics {
   /** Per route, counts by status class (index 1 for 1xx … 5 for 5xx). */
   private readonly requests = new Map<string, number[]>();
   inFlight = 0;
+  /** Connections closed on arrival because the server was at API_MAX_CONNECTIONS. */
+  droppedConnections = 0;
   /** /trpc requests that reached an adapter: answered by the lean one, or by tRPC's stock one. */
   readonly trpcAdapter = { lean: 0, stock: 0 };
   private readonly startedAt = Date.now();
@@ -29,6 +31,9 @@ export class Metrics {
       "# HELP tesseract_http_requests_in_flight Requests being handled now.",
       "# TYPE tesseract_http_requests_in_flight gauge",
       `tesseract_http_requests_in_flight ${this.inFlight}`,
+      "# HELP tesseract_http_connections_dropped_total Connections closed on arrival at the connection cap.",
+      "# TYPE tesseract_http_connections_dropped_total counter",
+      `tesseract_http_connections_dropped_total ${this.droppedConnections}`,
       "# HELP tesseract_trpc_requests_total tRPC requests, by the adapter that answered them.",
       "# TYPE tesseract_trpc_requests_total counter",
       `tesseract_trpc_requests_total{adapter="lean"} ${this.trpcAdapter.lean}`,

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerOptions,
+  type ServerResponse,
+} from "node:http";
 import {
   appRouter,
   checkHealth,
@@ -9,9 +15,11 @@ import {
 } from "@tesseract/api";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { getHTTPStatusCode } from "@trpc/server/http";
 import { clientIp } from "./client-ip.ts";
 import { handleCors, refuseMalformedPath, refuseUnsafePost } from "./guard.ts";
 import { createLeanHandler, type NodeHandler } from "./lean/handler.ts";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./lean/response.ts";
 import { Metrics } from "./metrics.ts";
 import { sendJson, sendTrpcError } from "./responses.ts";
 
@@ -81,6 +89,11 @@ export function createApiServer({
     basePath: "/trpc/",
     ...limits,
     createContext: ({ req, res }) => createContext(req, res),
+    // A 503 (a backing service unreachable) says when to retry, as the lean adapter's does.
+    responseMeta: ({ data, errors }) =>
+      errors.length > 0 && data.length > 0 && getHTTPStatusCode(data, errors) === 503
+        ? { headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } }
+        : {},
   });
   const stock: NodeHandler = (req, res) => {
     metrics.trpcAdapter.stock++;
@@ -116,23 +129,17 @@ export function createApiServer({
     if (path === "/readyz") {
       const health = await checkHealth(services, { showErrors: !config.isProduction });
       const ready = !shuttingDown && health.status === "ok";
-      if (!ready) logger.warn({ health }, "not ready");
+      if (!ready) {
+        logger.warn({ health }, "not ready");
+        res.setHeader("retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      }
       sendJson(res, ready ? 200 : 503, {
         status: shuttingDown ? "shutting down" : health.status,
         services: health.services,
       });
       return path;
     }
-    if (path === "/metrics") {
-      const body = metrics.render();
-      res
-        .writeHead(200, {
-          "content-type": "text/plain; version=0.0.4",
-          "content-length": Buffer.byteLength(body),
-        })
-        .end(body);
-      return path;
-    }
+    // /metrics is not served here: it is on the internal listener (metrics-server.ts).
     sendJson(res, 404, { error: "Not found" });
     return "other";
   }
@@ -143,7 +150,7 @@ export function createApiServer({
     else res.destroy();
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer(httpLimits(config.server), (req, res) => {
     const started = performance.now();
     const header = req.headers["x-request-id"];
     const requestId = typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
@@ -191,9 +198,12 @@ export function createApiServer({
       },
     );
   });
-  server.requestTimeout = config.server.requestTimeoutMs;
-  server.headersTimeout = Math.min(10_000, config.server.requestTimeoutMs);
-  server.keepAliveTimeout = 5_000;
+  // Further connections are closed as they arrive (counted by the metrics), so a flood of idle
+  // or slow clients cannot exhaust file descriptors and memory.
+  server.maxConnections = config.server.maxConnections;
+  server.on("drop", () => {
+    metrics.droppedConnections++;
+  });
 
   function shutdown(): Promise<boolean> {
     closing ??= (async () => {
@@ -229,4 +239,20 @@ export function createApiServer({
   }
 
   return { server, metrics, shutdown };
+}
+
+/** node:http's limits on slow clients and idle connections. */
+function httpLimits(limits: Services["config"]["server"]): ServerOptions {
+  const { requestTimeoutMs, headersTimeoutMs } = limits;
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: headersTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node enforces the two timeouts above only when it sweeps its connections, every 30 s by
+    // default: a client trickling its headers or its body kept a connection that long.
+    connectionsCheckingInterval: Math.max(
+      100,
+      Math.min(1_000, Math.floor(Math.min(requestTimeoutMs, headersTimeoutMs) / 4)),
+    ),
+  };
 }

@@ -1,10 +1,14 @@
 import { createLogger, createServices, type Logger } from "@tesseract/api";
 import { ConfigError, loadConfig, type Config } from "@tesseract/config";
+import type { Server } from "node:http";
 import type { AnyTRPCRouter } from "@trpc/server";
+import { createMetricsServer } from "./metrics-server.ts";
 import { createApiServer, type ApiAdapter, type ApiServer } from "./server.ts";
 
 export interface StartedServer extends ApiServer {
   url: string;
+  /** The internal metrics listener's base URL; undefined when METRICS_PORT is 0. */
+  metricsUrl: string | undefined;
   logger: Logger;
 }
 
@@ -17,18 +21,27 @@ export async function startServer(
   const services = await createServices(config, logger);
   const adapter = options.adapter ?? config.server.adapter;
   const api = createApiServer({ services, logger, ...options, adapter });
-  await new Promise<void>((resolve, reject) => {
-    api.server.once("error", reject);
-    api.server.listen(config.server.port, config.server.host, () => {
-      resolve();
-    });
-  });
-  const address = api.server.address();
-  const port = typeof address === "object" && address ? address.port : config.server.port;
-  const url = `http://${config.server.host.includes(":") ? `[${config.server.host}]` : config.server.host}:${port}`;
+  const url = await listen(api.server, config.server.host, config.server.port);
+  let metricsServer: Server | undefined;
+  let metricsUrl: string | undefined;
+  if (config.metrics) {
+    metricsServer = createMetricsServer(api.metrics);
+    try {
+      metricsUrl = await listen(metricsServer, config.metrics.host, config.metrics.port);
+    } catch (error) {
+      await api.shutdown();
+      throw error;
+    }
+  }
+  const shutdown = async () => {
+    metricsServer?.close();
+    metricsServer?.closeAllConnections();
+    return api.shutdown();
+  };
   logger.info(
     {
       url,
+      metricsUrl,
       mode: config.mode,
       env: config.env,
       adapter,
@@ -38,7 +51,21 @@ export async function startServer(
     },
     "tesseract api server ready",
   );
-  return { ...api, url, logger };
+  return { ...api, shutdown, url, metricsUrl, logger };
+}
+
+/** Listens and resolves with the base URL (the real port when `port` is 0). */
+async function listen(server: Server, host: string, port: number): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actual = typeof address === "object" && address ? address.port : port;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${actual}`;
 }
 
 /** SIGTERM / SIGINT: drain and exit 0, or exit 1 when requests had to be cut off. */

@@ -121,9 +121,9 @@ describe("invitations by email", () => {
       email: "guest@example.com",
       role: "viewer",
     });
-    const mail = smtp.received.find((m) => m.to.includes("guest@example.com"));
-    expect(mail?.raw).toContain("Mail Org");
-    const token = tokenIn(mail!, "http://app.test/invitations/accept");
+    const mail = await smtp.waitFor((m) => m.to.includes("guest@example.com"));
+    expect(mail.raw).toContain("Mail Org");
+    const token = tokenIn(mail, "http://app.test/invitations/accept");
     const guest = client({ cookie: await signUp("guest@example.com") });
     expect(await guest.invitation.accept.mutate({ token })).toEqual({
       orgId: org.id,
@@ -137,21 +137,13 @@ describe("invitations by email", () => {
 
   it("sends the verification email at sign-up and the reset email on request", async () => {
     await signUp("mailme@example.com");
-    await expect
-      .poll(() =>
-        smtp.received.some(
-          (m) => m.to.includes("mailme@example.com") && m.raw.includes("verify-email"),
-        ),
-      )
-      .toBe(true);
+    await smtp.waitFor(
+      (m) => m.to.includes("mailme@example.com") && m.raw.includes("verify-email"),
+    );
     await post("auth.requestPasswordReset", { email: "mailme@example.com" });
-    await expect
-      .poll(() =>
-        smtp.received.some(
-          (m) => m.to.includes("mailme@example.com") && m.raw.includes("reset-password"),
-        ),
-      )
-      .toBe(true);
+    await smtp.waitFor(
+      (m) => m.to.includes("mailme@example.com") && m.raw.includes("reset-password"),
+    );
   });
 });
 

@@ -18,9 +18,12 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { adapter?: ApiAdapter } = {},
+  options: { adapter?: ApiAdapter; adminDatabaseUrl?: string } = {},
 ): Promise<TestServer> {
-  const services = await createTestServices({ CORS_ORIGINS: "http://app.test", ...env });
+  const services = await createTestServices(
+    { CORS_ORIGINS: "http://app.test", ...env },
+    { adminDatabaseUrl: options.adminDatabaseUrl },
+  );
   return listenOn(services, options.adapter);
 }
 

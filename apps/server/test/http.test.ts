@@ -1,7 +1,9 @@
+import type { AddressInfo } from "node:net";
 import { createTesseractClient } from "@tesseract/client";
 import { TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMetricsServer } from "../src/metrics-server.ts";
 import { probeClient, startTestServer, type TestServer } from "./helpers.ts";
 import { probeCalls } from "./probe-router.ts";
 
@@ -25,8 +27,7 @@ describe("tRPC over HTTP", () => {
     expect(health.status).toBe("ok");
     expect(health.services.map((s) => s.status)).toEqual(["ok", "ok", "ok", "ok"]);
     expect(health.checkedAt).toBeInstanceOf(Date);
-    expect(info.startedAt).toBeInstanceOf(Date);
-    expect(info.mode).toBe("services");
+    expect(info).toEqual({ name: "Tesseract", mode: "services", demoData: true });
   });
 
   it("round-trips a mutation with superjson, batched and unbatched", async () => {
@@ -197,10 +198,27 @@ describe("operational endpoints", () => {
     ]);
   });
 
-  it("/metrics counts requests in the Prometheus text format", async () => {
-    await fetch(`${server.url}/trpc/system.info`);
-    const text = await (await fetch(`${server.url}/metrics`)).text();
-    expect(text).toMatch(/tesseract_http_requests_total\{route="\/trpc",status="2xx"\} \d+/);
-    expect(text).toContain("tesseract_process_resident_memory_bytes");
+  it("does not serve /metrics on the public port", async () => {
+    const res = await fetch(`${server.url}/metrics`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain("tesseract_");
+  });
+
+  it("serves metrics on the internal listener, in the Prometheus text format", async () => {
+    const internal = createMetricsServer(server.api.metrics);
+    await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
+    try {
+      const base = `http://127.0.0.1:${(internal.address() as AddressInfo).port}`;
+      await fetch(`${server.url}/trpc/system.info`);
+      const res = await fetch(`${base}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4");
+      const text = await res.text();
+      expect(text).toMatch(/tesseract_http_requests_total\{route="\/trpc",status="2xx"\} \d+/);
+      expect(text).toContain("tesseract_process_resident_memory_bytes");
+      expect((await fetch(`${base}/trpc/system.info`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => internal.close(resolve));
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestServices, type TestServices } from "@tesseract/api/testing";
@@ -22,6 +23,7 @@ function servicesEnv(extra: Record<string, string> = {}): Record<string, string>
   return {
     NODE_ENV: "test",
     PORT: "0",
+    METRICS_PORT: "0",
     DATABASE_URL: config.database.url!,
     REDIS_URL: config.redis.url!,
     REDIS_KEY_PREFIX: config.redis.keyPrefix,
@@ -38,35 +40,56 @@ function start(script: string, env: Record<string, string>): ServerProcess {
   return server;
 }
 
-/** Resolves once the server reports the slow request in flight (besides this metrics request). */
-async function untilInFlight(base: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const text = await (await fetch(`${base}/metrics`)).text();
-        return Number(/tesseract_http_requests_in_flight (\d+)/.exec(text)?.[1] ?? 0);
-      },
-      { timeout: 30_000, interval: 50 },
-    )
-    .toBeGreaterThanOrEqual(2);
+/** Signs up over HTTP and returns the session cookie, as a Cookie header. */
+async function signUp(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/trpc/auth.signUp`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: { email, name: "Person", password: "correct horse battery" } }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie()[0]!.split(";")[0]!;
 }
 
-const slowUrl = (base: string, ms: number) =>
-  `${base}/trpc/probe.slow?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ ms })))}`;
+const holdUrl = (base: string, ms: number) =>
+  `${base}/trpc/probe.hold?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ ms })))}`;
 
-// Each test starts a real Node process: on a loaded machine that alone can take many seconds.
-describe("graceful shutdown", { timeout: 90_000 }, () => {
+/** A port nothing listens on right now, for the metrics listener of a spawned server. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+// Each test starts a real Node process: on a loaded machine that alone can take many seconds,
+// so nothing here waits a fixed time; each step waits for the event it needs (a log line, an
+// exit). The per-test limit is only a backstop against a hang.
+describe("graceful shutdown", { timeout: 240_000 }, () => {
   it("on SIGTERM stops accepting, finishes the in-flight request, and exits 0", async () => {
-    const server = start("test/fixtures/probe-server.ts", servicesEnv());
+    const metricsPort = await freePort();
+    const server = start(
+      "test/fixtures/probe-server.ts",
+      servicesEnv({ METRICS_PORT: String(metricsPort) }),
+    );
     const url = await server.ready;
-    const inFlight = fetch(slowUrl(url, 4_000));
-    await untilInFlight(url);
+    const inFlight = fetch(holdUrl(url, 500));
+    await server.logged("probe holding");
+    // Metrics are on the internal listener only, and see the held request.
+    const { metricsUrl } = await server.logged("tesseract api server ready");
+    expect(metricsUrl).toBe(`http://127.0.0.1:${metricsPort}`);
+    const metrics = await (await fetch(`${String(metricsUrl)}/metrics`)).text();
+    expect(metrics).toMatch(/tesseract_http_requests_in_flight [1-9]/);
+    expect((await fetch(`${url}/metrics`)).status).toBe(404);
+
     server.child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 200));
+    await server.logged("shutting down");
+    // The listener is closed at once: a new connection is refused while the request finishes.
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     const res = await inFlight;
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('"sleptMs":4000');
+    expect(await res.text()).toContain('"heldMs":500');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('"drained":true');
   });
@@ -77,18 +100,18 @@ describe("graceful shutdown", { timeout: 90_000 }, () => {
       servicesEnv({ API_SHUTDOWN_TIMEOUT_MS: "300" }),
     );
     const url = await server.ready;
-    const inFlight = fetch(slowUrl(url, 5_000)).then(
+    const inFlight = fetch(holdUrl(url, 60_000)).then(
       (res) => res.status,
       () => "cut off",
     );
-    await untilInFlight(url);
+    await server.logged("probe holding");
     server.child.kill("SIGTERM");
     expect(await inFlight).toBe("cut off");
     expect((await server.exited).code).toBe(1);
   });
 });
 
-describe("start-up", { timeout: 90_000 }, () => {
+describe("start-up", { timeout: 240_000 }, () => {
   it("stops with one message naming every bad variable", async () => {
     const server = start("src/main.ts", {
       PORT: "eighty",
@@ -115,13 +138,15 @@ describe("start-up", { timeout: 90_000 }, () => {
 
   it(
     "boots the embedded mode with nothing installed and answers health",
-    { timeout: 90_000 },
+    // PGlite initialises a fresh data folder here (~5 s idle, far longer on a loaded machine).
+    { timeout: 300_000 },
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), "tesseract-embedded-"));
       try {
         const server = start("src/main.ts", {
           DATA_DIR: dataDir,
           PORT: "0",
+          METRICS_PORT: "0",
           EMULATOR_PORT: "0",
           NODE_ENV: "development",
         });
@@ -139,6 +164,14 @@ describe("start-up", { timeout: 90_000 }, () => {
           "S3 emulator (embedded)",
           "SQS emulator (embedded)",
         ]);
+
+        // The embedded installation's first account operates it; later ones do not.
+        const first = await signUp(url, "first@example.test");
+        const second = await signUp(url, "second@example.test");
+        const runtime = (cookie: string) =>
+          fetch(`${url}/trpc/system.runtime`, { headers: { cookie } });
+        expect((await runtime(first)).status).toBe(200);
+        expect((await runtime(second)).status).toBe(403);
         server.child.kill("SIGTERM");
         expect((await server.exited).code).toBe(0);
       } finally {

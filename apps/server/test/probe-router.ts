@@ -6,6 +6,23 @@ import { z } from "zod";
 /** Counts resolver runs, so tests can prove a refused request ran nothing. */
 export const probeCalls = { count: 0 };
 
+/**
+ * Released when the server process begins to shut down (the probe-server fixture wires it to
+ * SIGTERM), so a held request is certainly in flight when shutdown starts.
+ */
+export const shutdownSignal = (() => {
+  let release: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    promise,
+    release: () => {
+      release();
+    },
+  };
+})();
+
 /** A fixed instant, so two servers answer the same bytes. */
 export const PROBE_DATE = new Date("2026-01-02T03:04:05.678Z");
 
@@ -69,6 +86,15 @@ export const probeRouter = mergeRouters(
         yield 2;
         await Promise.resolve();
       }),
+      /** Logs "probe holding", waits for shutdown to begin, then `ms` more, and answers. */
+      hold: publicProcedure
+        .input(z.object({ ms: z.number().int().min(0).max(60_000) }))
+        .query(async ({ ctx, input }) => {
+          ctx.logger.info({ requestId: ctx.requestId }, "probe holding");
+          await shutdownSignal.promise;
+          await new Promise((resolve) => setTimeout(resolve, input.ms));
+          return { heldMs: input.ms };
+        }),
       slow: publicProcedure
         .input(z.object({ ms: z.number().int().max(10_000) }))
         .query(async ({ input }) => {

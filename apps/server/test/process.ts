@@ -7,7 +7,11 @@ export interface ServerProcess {
   ready: Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   output(): string;
+  /** Resolves with the first log entry whose message is `msg` (already logged, or to come). */
+  logged(msg: string): Promise<LogEntry>;
 }
+
+export type LogEntry = Record<string, unknown> & { msg?: string };
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -36,15 +40,29 @@ export function spawnServer(
     });
   });
   ready.catch(() => undefined);
+  const entries: LogEntry[] = [];
+  const waiting: { msg: string; resolve: (entry: LogEntry) => void }[] = [];
+  let pending = "";
   const onData = (chunk: Buffer) => {
     output += chunk.toString();
-    for (const line of chunk.toString().split("\n")) {
+    // Lines may arrive split across chunks: keep the unfinished tail for the next one.
+    const lines = (pending + chunk.toString()).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
       if (!line.startsWith("{")) continue;
+      let entry: LogEntry;
       try {
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === "tesseract api server ready" && entry.url) resolveReady(entry.url);
+        entry = JSON.parse(line) as LogEntry;
       } catch {
-        // a partial line; the next chunk completes it
+        continue;
+      }
+      entries.push(entry);
+      if (entry.msg === "tesseract api server ready" && typeof entry.url === "string") {
+        resolveReady(entry.url);
+      }
+      for (const waiter of waiting.filter((w) => w.msg === entry.msg)) {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve(entry);
       }
     }
   };
@@ -55,5 +73,15 @@ export function spawnServer(
       resolve({ code, signal });
     });
   });
-  return { child, ready, exited, output: () => output };
+  const logged = (msg: string) => {
+    const earlier = entries.find((entry) => entry.msg === msg);
+    if (earlier) return Promise.resolve(earlier);
+    return new Promise<LogEntry>((resolve, reject) => {
+      waiting.push({ msg, resolve });
+      void exited.then(() => {
+        reject(new Error(`server exited before logging "${msg}":\n${output}`));
+      });
+    });
+  };
+  return { child, ready, exited, output: () => output, logged };
 }

@@ -10,9 +10,15 @@ export interface ReceivedMail {
 export async function startSmtpServer(): Promise<{
   url: string;
   received: ReceivedMail[];
+  /** Resolves with the first mail received so far, or from now on, that matches. */
+  waitFor(matches: (mail: ReceivedMail) => boolean): Promise<ReceivedMail>;
   close(): Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
+  const waiting: {
+    matches: (mail: ReceivedMail) => boolean;
+    resolve: (m: ReceivedMail) => void;
+  }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -21,7 +27,12 @@ export async function startSmtpServer(): Promise<{
       let raw = "";
       stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
       stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address), raw };
+        received.push(mail);
+        for (const waiter of waiting.filter((w) => w.matches(mail))) {
+          waiting.splice(waiting.indexOf(waiter), 1);
+          waiter.resolve(mail);
+        }
         callback();
       });
     },
@@ -31,6 +42,11 @@ export async function startSmtpServer(): Promise<{
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    waitFor(matches) {
+      const earlier = received.find(matches);
+      if (earlier) return Promise.resolve(earlier);
+      return new Promise((resolve) => waiting.push({ matches, resolve }));
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => {

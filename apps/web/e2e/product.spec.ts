@@ -48,7 +48,7 @@ test("a new owner creates an organization and a project", async () => {
   await signUp(page, cleo);
   await expect(page).toHaveURL(/\/onboarding$/);
   await waitForHydration(page);
-  // The e2e API runs outside production, so the demo data is on offer (not loaded here: slow).
+  // The e2e API runs the embedded mode outside production, so the demo data is on offer (not loaded here: slow).
   await expect(page.getByRole("button", { name: "Explore with demo data" })).toBeVisible();
   await page.getByLabel("Organization name").fill(`Hopper Labs ${run}`);
   await page.getByRole("button", { name: "Create organization" }).click();

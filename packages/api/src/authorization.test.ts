@@ -1,6 +1,7 @@
 import type { Role } from "@tesseract/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSecret, API_TOKEN_PREFIX } from "./auth/secrets.ts";
+import { grantPlatformAdmin } from "./domain/platform-admins.ts";
 import { appRouter, createCaller } from "./root.ts";
 import {
   createTestServices,
@@ -9,6 +10,7 @@ import {
   type TestServices,
   type TestUser,
 } from "./testing.ts";
+import { adminProcedure } from "./trpc.ts";
 
 /**
  * The authorization matrix, as data: every organization procedure × every role (and a
@@ -154,6 +156,15 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
+/**
+ * Platform-admin procedures (built on adminProcedure): allowed only to a platform admin's
+ * session; a plain account and any API token (even an admin's) get FORBIDDEN, signed out
+ * UNAUTHORIZED. The completeness check below finds every procedure built on adminProcedure.
+ */
+const ADMIN_MATRIX: Record<string, (caller: Caller) => Promise<unknown>> = {
+  "system.runtime": (c) => c.system.runtime(),
+};
+
 /** Procedures that act on no organization; covered by their own suites. */
 const NOT_ORG_SCOPED = new Set([
   "system.health",
@@ -289,12 +300,51 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
   }
 }
 
+describe("platform-admin matrix", () => {
+  for (const [name, call] of Object.entries(ADMIN_MATRIX)) {
+    it(`${name}: a platform admin's session → ok; its API token, a plain account, signed out → refused`, async () => {
+      const admin = await insertTestUser(services, "Operator");
+      await grantPlatformAdmin(services.db.db, admin.email);
+      const person = await insertTestUser(services, "Person");
+      const orgId = await makeOrg("Admin Org", admin);
+      const adminToken = await insertToken(orgId, admin, "owner");
+      const as = (headers: Record<string, string>) =>
+        createCaller(testContext(services, { headers }));
+      expect(await outcome(call(as({ cookie: admin.cookie })))).toBe("ok");
+      expect(await outcome(call(as({ authorization: `Bearer ${adminToken.secret}` })))).toBe(
+        "FORBIDDEN",
+      );
+      expect(await outcome(call(as({ cookie: person.cookie })))).toBe("FORBIDDEN");
+      expect(await outcome(call(as({})))).toBe("UNAUTHORIZED");
+    });
+  }
+});
+
 describe("authorization matrix", () => {
   it("has a row for every procedure that acts on an organization", () => {
     const procedures = Object.keys(appRouter._def.procedures);
-    const missing = procedures.filter((p) => !(p in MATRIX) && !NOT_ORG_SCOPED.has(p));
-    expect(missing, "add these procedures to MATRIX (or NOT_ORG_SCOPED)").toEqual([]);
+    const missing = procedures.filter(
+      (p) => !(p in MATRIX) && !(p in ADMIN_MATRIX) && !NOT_ORG_SCOPED.has(p),
+    );
+    expect(missing, "add these procedures to MATRIX, ADMIN_MATRIX or NOT_ORG_SCOPED").toEqual([]);
     for (const name of Object.keys(MATRIX)) expect(procedures).toContain(name);
+  });
+
+  it("lists exactly the procedures built on adminProcedure in ADMIN_MATRIX", () => {
+    // A procedure's middleware chain starts with the chain of the builder it was made from.
+    const adminChain = adminProcedure._def.middlewares;
+    const procedures = appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { middlewares: unknown[] } }
+    >;
+    const builtOnAdmin = Object.entries(procedures)
+      .filter(([, procedure]) =>
+        adminChain.every((middleware, index) => procedure._def.middlewares[index] === middleware),
+      )
+      .map(([name]) => name)
+      .sort();
+    expect(builtOnAdmin).toEqual(Object.keys(ADMIN_MATRIX).sort());
+    for (const name of builtOnAdmin) expect(NOT_ORG_SCOPED.has(name), name).toBe(false);
   });
 
   for (const [name, row] of Object.entries(MATRIX)) {

@@ -63,6 +63,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     createDatabase({
       url: config.database.url,
       poolMax: config.database.poolMax,
+      connectTimeoutMs: config.database.connectTimeoutMs,
       dataDir: config.dataDir,
       logger,
     }),

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { parseConfig } from "@tesseract/config";
 import { createTestDatabase } from "@tesseract/db/testing";
+
+export { startScratchPostgres, type ScratchPostgres } from "@tesseract/db/testing";
 import { createQueue } from "@tesseract/queue";
 import { createTestRedis } from "@tesseract/redis/testing";
 import { startTestAws } from "@tesseract/storage/testing";
@@ -11,24 +13,62 @@ import {
   type Context,
   type RequestInfo,
 } from "./context.ts";
-import { createMailer } from "./mail/mailer.ts";
+import { createMailer, type MailMessage, type Mailer } from "./mail/mailer.ts";
 import { createCaller } from "./root.ts";
 import { authServices, type Services } from "./services.ts";
 
 export interface TestServices extends Services {
   /** The clock behind `now()`: tests move it to expire sessions, links and tokens. */
   clock: { offsetMs: number; advance(ms: number): void };
+  /** Mail this file's services sent (or kept), to wait for instead of polling. */
+  mail: MailWatch;
   /** Drops the database, deletes the Redis keys and stops the emulator. */
   close(): Promise<void>;
+}
+
+export interface MailWatch {
+  /** Resolves with the first message sent so far, or from now on, that matches. */
+  waitFor(matches: (message: MailMessage) => boolean): Promise<MailMessage>;
+}
+
+/**
+ * Wraps a mailer so tests wait for the message they expect: mail goes out after the request
+ * answers (sendLater), and on a loaded machine a poll with a short deadline misses it.
+ */
+function watchMail(mailer: Mailer): Mailer & MailWatch {
+  const sent: MailMessage[] = [];
+  const waiting: {
+    matches: (message: MailMessage) => boolean;
+    resolve: (m: MailMessage) => void;
+  }[] = [];
+  return {
+    ...mailer,
+    async send(message) {
+      await mailer.send(message);
+      sent.push(message);
+      for (const waiter of waiting.filter((w) => w.matches(message))) {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve(message);
+      }
+    },
+    waitFor(matches) {
+      const earlier = sent.find(matches);
+      if (earlier) return Promise.resolve(earlier);
+      return new Promise((resolve) => waiting.push({ matches, resolve }));
+    },
+  };
 }
 
 /**
  * Real services for one test file: its own PostgreSQL database (cloned from the migrated
  * template), its own Redis key space, and its own S3/SQS emulator with bucket and queues.
  */
-export async function createTestServices(env: Record<string, string> = {}): Promise<TestServices> {
+export async function createTestServices(
+  env: Record<string, string> = {},
+  options: { adminDatabaseUrl?: string } = {},
+): Promise<TestServices> {
   const [database, redis, aws] = await Promise.all([
-    createTestDatabase(),
+    createTestDatabase({ adminDatabaseUrl: options.adminDatabaseUrl }),
     createTestRedis(env.REDIS_URL),
     startTestAws(),
   ]);
@@ -56,7 +96,7 @@ export async function createTestServices(env: Record<string, string> = {}): Prom
     },
   };
   const now = () => new Date(Date.now() + clock.offsetMs);
-  const mailer = createMailer(config, silentPino);
+  const mailer = watchMail(createMailer(config, silentPino));
   return {
     config,
     db: database,
@@ -66,6 +106,7 @@ export async function createTestServices(env: Record<string, string> = {}): Prom
     emulator: undefined,
     ...authServices(config, redis, now),
     mailer,
+    mail: mailer,
     now,
     clock,
     startedAt: new Date(),

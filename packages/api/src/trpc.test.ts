@@ -12,6 +12,14 @@ const testRouter = router({
   limited: publicProcedure.query(() => {
     throw new AppError("RATE_LIMITED", "Slow down");
   }),
+  /** What pg raises when the database refuses connections (a real one: see outage.test.ts). */
+  databaseDown: publicProcedure.query(() => {
+    throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:5432"), { code: "ECONNREFUSED" });
+  }),
+  /** A query's own failure, e.g. a missing relation (SQLSTATE 42P01). */
+  badQuery: publicProcedure.query(() => {
+    throw Object.assign(new Error('relation "secret_table" does not exist'), { code: "42P01" });
+  }),
   echo: publicProcedure
     .input(z.object({ name: z.string().min(2) }))
     .query(({ input }) => input.name),
@@ -34,6 +42,16 @@ describe("the procedure ladder", () => {
       message: "Project not found",
     });
     await expect(caller().limited()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+
+  it("answers an unreachable database with SERVICE_UNAVAILABLE, telling nothing of it", async () => {
+    const error = await caller()
+      .databaseDown()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+    expect((error as Error).message).not.toContain("10.0.0.5");
+    // A query's own failure stays an internal error (masked by the formatter on the wire).
+    await expect(caller().badQuery()).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
   });
 
   it("rejects invalid input as BAD_REQUEST before the resolver runs", async () => {

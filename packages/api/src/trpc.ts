@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { isConnectionError } from "@tesseract/db";
 import { orgIdSchema, type Role } from "@tesseract/validators";
 import { resolveAuth, type Auth } from "./auth/credentials.ts";
 import { can, type Permission } from "./auth/permissions.ts";
@@ -69,6 +70,19 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
     if (cause instanceof AppError) {
       throw new TRPCError({ code: APP_ERROR_CODES[cause.code], message: cause.message, cause });
     }
+    // The database is down, restarting or out of connections: the same request will work
+    // again shortly, so 503 (the HTTP adapters add Retry-After), not a 500 that reads as a bug.
+    if (result.error.code === "INTERNAL_SERVER_ERROR" && isConnectionError(cause)) {
+      ctx.logger.warn(
+        { err: cause, path, type, requestId: ctx.requestId },
+        "a backing service is unreachable; answering 503",
+      );
+      throw new TRPCError({
+        code: "SERVICE_UNAVAILABLE",
+        message: "The service is temporarily unavailable; try again shortly",
+        cause,
+      });
+    }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
       ctx.logger.error(
         { err: cause ?? result.error, path, type, requestId: ctx.requestId },
@@ -95,6 +109,17 @@ export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
       code: "FORBIDDEN",
       message: "API tokens cannot do this; sign in instead",
     });
+  }
+  return next({ ctx: { auth: ctx.auth } });
+});
+
+/**
+ * A platform administrator (`users.is_platform_admin`, granted with `pnpm admin:grant`), signed
+ * in with a session: API tokens act inside one organization and never carry platform rights.
+ */
+export const adminProcedure = sessionProcedure.use(({ ctx, next }) => {
+  if (!ctx.auth.user.isPlatformAdmin) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only platform administrators can do this" });
   }
   return next({ ctx: { auth: ctx.auth } });
 });

@@ -40,6 +40,25 @@ describe("parseConfig", () => {
     expect(config.aws.credentials).toEqual({ accessKeyId: "test", secretAccessKey: "test" });
   });
 
+  it("bounds slow clients and connections, and keeps metrics on loopback unless told", () => {
+    const defaults = parseConfig({});
+    expect(defaults.server).toMatchObject({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 2_048,
+    });
+    expect(defaults.metrics).toEqual({ host: "127.0.0.1", port: 9464 });
+    expect(defaults.database.connectTimeoutMs).toBe(5_000);
+    expect(parseConfig({ METRICS_PORT: "0" }).metrics).toBeUndefined();
+    // The header deadline never exceeds the whole request's.
+    expect(parseConfig({ API_REQUEST_TIMEOUT_MS: "2000" }).server.headersTimeoutMs).toBe(2_000);
+    expect(errorOf({ API_HEADERS_TIMEOUT_MS: "60000" }).message).toContain(
+      "API_HEADERS_TIMEOUT_MS",
+    );
+    expect(errorOf({ API_MAX_CONNECTIONS: "0" }).message).toContain("API_MAX_CONNECTIONS");
+  });
+
   it("reports a mixed mode when only some services are real", () => {
     expect(parseConfig({ DATABASE_URL: "postgres://localhost/app" }).mode).toBe("mixed");
   });

@@ -23,12 +23,20 @@ export interface Config {
     adapter: "lean" | "stock";
     maxBatchSize: number;
     maxBodyBytes: number;
+    /** Receiving a whole request (headers and body) may take at most this long. */
     requestTimeoutMs: number;
+    /** Receiving a request's headers may take at most this long (slow-header clients). */
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    /** Open connections at most; further ones are closed as they arrive. */
+    maxConnections: number;
     shutdownTimeoutMs: number;
   };
+  /** The internal listener serving /metrics; undefined when METRICS_PORT is 0. */
+  metrics: { host: string; port: number } | undefined;
   /** Absolute path for embedded-mode state (PGlite data). */
   dataDir: string;
-  database: { url: string | undefined; poolMax: number };
+  database: { url: string | undefined; poolMax: number; connectTimeoutMs: number };
   redis: { url: string | undefined; keyPrefix: string };
   aws: {
     /** undefined with credentials set means real AWS; undefined without them means the embedded emulator. */
@@ -148,10 +156,19 @@ export function parseConfig(
       maxBatchSize: env.API_MAX_BATCH_SIZE,
       maxBodyBytes: env.API_MAX_BODY_BYTES,
       requestTimeoutMs: env.API_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: Math.min(env.API_HEADERS_TIMEOUT_MS, env.API_REQUEST_TIMEOUT_MS),
+      keepAliveTimeoutMs: env.API_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: env.API_MAX_CONNECTIONS,
       shutdownTimeoutMs: env.API_SHUTDOWN_TIMEOUT_MS,
     },
+    metrics:
+      env.METRICS_PORT === 0 ? undefined : { host: env.METRICS_HOST, port: env.METRICS_PORT },
     dataDir,
-    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
+    database: {
+      url: env.DATABASE_URL,
+      poolMax: env.DATABASE_POOL_MAX,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     aws: {
       endpoint: useEmulator ? `http://127.0.0.1:${env.EMULATOR_PORT}` : env.AWS_ENDPOINT_URL,

@@ -47,6 +47,7 @@ export const envSchema = z.object({
 
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: positiveInt.max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt.max(60_000).default(5_000),
 
   REDIS_URL: optionalUrl,
   REDIS_KEY_PREFIX: z.string().min(1).default("tesseract:"),
@@ -102,7 +103,12 @@ export const envSchema = z.object({
   API_MAX_BATCH_SIZE: positiveInt.max(100).default(10),
   API_MAX_BODY_BYTES: positiveInt.default(1_048_576),
   API_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  API_HEADERS_TIMEOUT_MS: positiveInt.max(10_000).default(10_000),
+  API_KEEP_ALIVE_TIMEOUT_MS: positiveInt.max(120_000).default(5_000),
+  API_MAX_CONNECTIONS: positiveInt.default(2_048),
   API_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  METRICS_PORT: port.default(9464),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,7 +2,8 @@ import type { Migration } from "kysely/migration";
 import * as outbox from "./2026-11-24-0001-outbox.ts";
 import * as accounts from "./2026-11-24-0002-accounts.ts";
 import * as projectsTasks from "./2026-11-24-0003-projects-tasks.ts";
-import * as positionKeys from "./2026-11-29-0001-position-keys.ts";
+import * as platformAdmins from "./2026-11-29-0001-platform-admins.ts";
+import * as positionKeys from "./2026-11-29-0002-position-keys.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-0001-outbox": outbox,
   "2026-11-24-0002-accounts": accounts,
   "2026-11-24-0003-projects-tasks": projectsTasks,
-  "2026-11-29-0001-position-keys": positionKeys,
+  "2026-11-29-0001-platform-admins": platformAdmins,
+  "2026-11-29-0002-position-keys": positionKeys,
 };

@@ -11,6 +11,11 @@ export interface DatabaseOptions {
   /** A postgres:// URL; without one, an embedded PGlite database under `dataDir`. */
   url: string | undefined;
   poolMax?: number;
+  /**
+   * How long a request waits for a connection (a new one, or a free one from a full pool)
+   * before failing; bounded so that an outage answers fast instead of hanging requests.
+   */
+  connectTimeoutMs?: number;
   /** Folder for the embedded database (created when missing). Omit for an in-memory PGlite. */
   dataDir?: string;
   logger: Logger;
@@ -46,7 +51,7 @@ function createPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: 30_000,
     application_name: "tesseract",

@@ -63,7 +63,7 @@ it("re-keys board positions to short keys, keeping every column's order", async 
       .execute();
   const before = await columnOrder();
 
-  expect(await migrateToLatest(db)).toContain("2026-11-29-0001-position-keys");
+  expect(await migrateToLatest(db)).toContain("2026-11-29-0002-position-keys");
 
   const after = await columnOrder();
   expect(after.map((row) => [row.status, row.number])).toEqual(

@@ -135,6 +135,7 @@ export interface UsersTable {
   disabled_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  is_platform_admin: Generated<boolean>;
 }
 
 export interface Database {

@@ -9,6 +9,8 @@ import { migrateToLatest } from "./migrate.ts";
 const migrationsDir = fileURLToPath(new URL("../migrations/", import.meta.url));
 const TEMPLATE_LOCK = 741_852_963;
 
+export { startScratchPostgres, type ScratchPostgres } from "./scratch-postgres.ts";
+
 export interface TestDatabase extends DatabaseHandle {
   url: string;
   name: string;
@@ -22,9 +24,9 @@ export interface TestDatabase extends DatabaseHandle {
  * new database costs one CREATE DATABASE instead of a migration run.
  */
 export async function createTestDatabase(
-  options: { migrated?: boolean } = {},
+  options: { migrated?: boolean; adminDatabaseUrl?: string } = {},
 ): Promise<TestDatabase> {
-  const { adminDatabaseUrl } = loadTestConfig();
+  const adminDatabaseUrl = options.adminDatabaseUrl ?? loadTestConfig().adminDatabaseUrl;
   const name = `tesseract_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminDatabaseUrl });
   await admin.connect();

@@ -25,6 +25,12 @@ export interface ResponseHeaders {
 }
 
 const VARY = "trpc-accept, accept";
+
+/**
+ * Seconds a client should wait before retrying a 503 (a backing service unreachable). Sent by
+ * both adapters (stock through `responseMeta`) unless a procedure set its own Retry-After.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 const FETCH_STRING_BODY_TYPE = "text/plain;charset=UTF-8";
 
 export function errorShape(
@@ -62,10 +68,13 @@ export function writeResponse(
   headers: ResponseHeaders,
 ): void {
   res.setHeader("content-type", headers.contentType ?? FETCH_STRING_BODY_TYPE);
-  res.setHeader("vary", VARY);
-  res.setHeader("content-length", Buffer.byteLength(body));
   // Stock keeps a status someone set before it (none of our middlewares does).
   if (res.statusCode === 200) res.statusCode = status;
+  if (res.statusCode === 503 && !res.hasHeader("retry-after")) {
+    res.setHeader("retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  }
+  res.setHeader("vary", VARY);
+  res.setHeader("content-length", Buffer.byteLength(body));
   res.end(body);
 }
 

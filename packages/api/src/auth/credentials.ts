@@ -9,6 +9,8 @@ export interface AuthUser {
   id: string;
   email: string;
   name: string;
+  /** Operates this installation (system details, later platform tools); see adminProcedure. */
+  isPlatformAdmin: boolean;
 }
 
 export type Auth =
@@ -44,7 +46,7 @@ export async function resolveAuth(ctx: Context): Promise<Auth | null> {
   if (!session) return null;
   const user = await services.db.db
     .selectFrom("users")
-    .select(["id", "email", "name"])
+    .select(["id", "email", "name", "is_platform_admin as isPlatformAdmin"])
     .where("id", "=", session.userId)
     .where("disabled_at", "is", null)
     .executeTakeFirst();
@@ -73,6 +75,7 @@ async function resolveToken(ctx: Context, secret: string): Promise<Auth | null> 
       "u.id",
       "u.email",
       "u.name",
+      "u.is_platform_admin as isPlatformAdmin",
     ])
     .where("t.token_hash", "=", sha256(secret))
     .where("t.revoked_at", "is", null)
@@ -89,7 +92,7 @@ async function resolveToken(ctx: Context, secret: string): Promise<Auth | null> 
   }
   return {
     kind: "token",
-    user: { id: row.id, email: row.email, name: row.name },
+    user: { id: row.id, email: row.email, name: row.name, isPlatformAdmin: row.isPlatformAdmin },
     tokenId: row.tokenId,
     orgId: row.orgId,
     role: lowerRole(row.tokenRole as Role, row.memberRole as Role),

@@ -1,4 +1,5 @@
 import type { SignInInput, SignUpInput } from "@tesseract/validators";
+import { sql } from "@tesseract/db";
 import { recordActivity } from "../activity.ts";
 import type { AuthUser } from "../auth/credentials.ts";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/password.ts";
@@ -48,9 +49,18 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   const user = await db
     .insertInto("users")
-    .values({ email: input.email, name: input.name, password_hash: passwordHash })
+    .values({
+      email: input.email,
+      name: input.name,
+      password_hash: passwordHash,
+      // The embedded mode is one person's own installation: its first account operates it
+      // (PGlite is one connection, so two sign-ups cannot both see an empty table). On real
+      // services, platform admins are granted with `pnpm admin:grant <email>`.
+      is_platform_admin:
+        ctx.services.db.kind === "pglite" ? sql<boolean>`not exists (select 1 from users)` : false,
+    })
     .onConflict((oc) => oc.column("email").doNothing())
-    .returning(["id", "email", "name"])
+    .returning(["id", "email", "name", "is_platform_admin as isPlatformAdmin"])
     .executeTakeFirst();
   if (!user)
     throw new AppError("CONFLICT", "An account with this email already exists; sign in instead");
@@ -81,7 +91,7 @@ export async function signIn(
   ]);
   const row = await db.db
     .selectFrom("users")
-    .select(["id", "email", "name", "password_hash", "disabled_at"])
+    .select(["id", "email", "name", "password_hash", "disabled_at", "is_platform_admin"])
     .where("email", "=", input.email)
     .executeTakeFirst();
   // Unknown email, wrong password and disabled account cost the same and answer the same.
@@ -97,7 +107,12 @@ export async function signIn(
     });
     throw new AppError("UNAUTHORIZED", SIGN_IN_REFUSED);
   }
-  const user = { id: row.id, email: row.email, name: row.name };
+  const user = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    isPlatformAdmin: row.is_platform_admin,
+  };
   await recordActivity(db.db, {
     actorUserId: user.id,
     action: "account.sign_in",

@@ -65,6 +65,7 @@ export const authRouter = router({
         "name",
         "email_verified_at as emailVerifiedAt",
         "created_at as createdAt",
+        "is_platform_admin as isPlatformAdmin",
       ])
       .where("id", "=", ctx.auth.user.id)
       .executeTakeFirstOrThrow();

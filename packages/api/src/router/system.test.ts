@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestCaller, createTestServices, type TestServices } from "../testing.ts";
+import { grantPlatformAdmin } from "../domain/platform-admins.ts";
+import {
+  createTestCaller,
+  createTestServices,
+  insertTestUser,
+  type TestServices,
+} from "../testing.ts";
 
 let services: TestServices;
 beforeAll(async () => {
@@ -53,15 +59,43 @@ describe("system.health", () => {
 });
 
 describe("system.info", () => {
-  it("describes this server", async () => {
+  it("tells a signed-out caller the name and mode, and nothing about the runtime", async () => {
     const info = await createTestCaller(services).system.info();
-    expect(info).toMatchObject({
-      name: "Tesseract",
-      mode: "services",
-      environment: "test",
-      node: process.version,
+    expect(info).toEqual({ name: "Tesseract", mode: "services", demoData: true });
+  });
+});
+
+describe("system.runtime", () => {
+  it("shows version, environment, Node.js and uptime to a platform admin", async () => {
+    const admin = await insertTestUser(services, "Operator");
+    await grantPlatformAdmin(services.db.db, admin.email);
+    const runtime = await createTestCaller(services, {
+      headers: { cookie: admin.cookie },
+    }).system.runtime();
+    expect(runtime).toMatchObject({ version: "0.1.0", environment: "test", node: process.version });
+    expect(runtime.uptimeSeconds).toBeGreaterThanOrEqual(0);
+    expect(runtime.startedAt).toBeInstanceOf(Date);
+  });
+
+  it("is refused to everyone else: signed out, a plain account, an admin's API token", async () => {
+    const person = await insertTestUser(services, "Person");
+    const admin = await insertTestUser(services, "Operator");
+    await grantPlatformAdmin(services.db.db, admin.email);
+    const org = await createTestCaller(services, { headers: { cookie: admin.cookie } }).org.create({
+      name: "Ops",
     });
-    expect(info.uptimeSeconds).toBeGreaterThanOrEqual(0);
-    expect(info.startedAt).toBeInstanceOf(Date);
+    const token = await createTestCaller(services, {
+      headers: { cookie: admin.cookie },
+    }).token.create({ orgId: org.id, name: "ops", role: "owner", expiresInDays: 1 });
+    const outcome = (headers: Record<string, string>) =>
+      createTestCaller(services, { headers })
+        .system.runtime()
+        .then(
+          () => "ok",
+          (error: unknown) => (error as { code?: string }).code,
+        );
+    expect(await outcome({})).toBe("UNAUTHORIZED");
+    expect(await outcome({ cookie: person.cookie })).toBe("FORBIDDEN");
+    expect(await outcome({ authorization: `Bearer ${token.secret}` })).toBe("FORBIDDEN");
   });
 });

@@ -1,5 +1,6 @@
 import { checkHealth } from "../health.ts";
-import { publicProcedure, router } from "../trpc.ts";
+import { isDemoDataAllowed } from "../seed/demo.ts";
+import { adminProcedure, publicProcedure, router } from "../trpc.ts";
 
 const version = "0.1.0";
 
@@ -10,17 +11,31 @@ export const systemRouter = router({
       checkHealth(ctx.services, { showErrors: ctx.services.config.env !== "production" }),
     ),
 
+  // Public: only what a signed-out page needs. Version, runtime and uptime help an attacker
+  // pick exploits and time restarts, so they are in system.runtime, for platform admins.
   info: publicProcedure
-    .meta({ summary: "Version, mode and uptime of this API server" })
+    .meta({ summary: "Name and service mode of this installation" })
+    .query(({ ctx }) => {
+      const { config } = ctx.services;
+      return {
+        name: "Tesseract",
+        mode: config.mode,
+        /** Whether dev.seedDemo loads demo data here (onboarding offers it). */
+        demoData: isDemoDataAllowed(config),
+      };
+    }),
+
+  runtime: adminProcedure
+    .meta({
+      summary: "Version, environment, Node.js and uptime of this API server (platform admins)",
+    })
     .query(({ ctx }) => {
       const { config, startedAt } = ctx.services;
       return {
-        name: "Tesseract",
         version,
-        mode: config.mode,
         environment: config.env,
-        uptimeSeconds: Math.floor((Date.now() - startedAt.getTime()) / 1000),
         node: process.version,
+        uptimeSeconds: Math.floor((Date.now() - startedAt.getTime()) / 1000),
         startedAt,
       };
     }),

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { formatDuration } from "~/lib/format.ts";
 import type { RouterOutputs } from "~/trpc/types.ts";
 
 type SystemInfo = RouterOutputs["system"]["info"];
@@ -10,25 +9,11 @@ const modeLabels: Record<SystemInfo["mode"], string> = {
   mixed: "Mixed (some embedded, some external)",
 };
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
+// Version, runtime and uptime are for platform admins only (system.runtime), never this public page.
 export function SystemFacts({ info }: { info: SystemInfo }) {
   const facts: { id: string; term: string; value: ReactNode }[] = [
-    { id: "version", term: "Version", value: `${info.name} ${info.version}` },
+    { id: "name", term: "Product", value: info.name },
     { id: "mode", term: "Mode", value: modeLabels[info.mode] },
-    { id: "environment", term: "Environment", value: info.environment },
-    { id: "node", term: "Node.js", value: info.node },
-    { id: "uptime", term: "Uptime", value: formatDuration(info.uptimeSeconds) },
-    {
-      id: "started",
-      term: "Started",
-      value: (
-        // Server and browser may format in different time zones; the browser's rendering wins.
-        <time dateTime={info.startedAt.toISOString()} suppressHydrationWarning>
-          {dateTime.format(info.startedAt)}
-        </time>
-      ),
-    },
   ];
 
   return (

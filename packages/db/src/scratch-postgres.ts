@@ -1,0 +1,135 @@
+import { execFileSync, spawn } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * A PostgreSQL server of its own for a test that stops and restarts it (outages, recovery):
+ * initdb in a temporary folder, listening on a free loopback port. As root (CI), the server
+ * runs as the `postgres` user, since PostgreSQL refuses to run as root.
+ */
+export interface ScratchPostgres {
+  /** An admin URL (user postgres, trust) to the `postgres` database. */
+  url: string;
+  port: number;
+  /** Starts the server and resolves once it accepts connections. */
+  start(): Promise<void>;
+  /** Stops it in "fast" mode: open connections are ended with 57P01 (admin shutdown). */
+  stop(): Promise<void>;
+  /** Stops it if running and deletes its folder. */
+  destroy(): Promise<void>;
+}
+
+export async function startScratchPostgres(): Promise<ScratchPostgres> {
+  const bin = postgresBinDir();
+  const dir = mkdtempSync(join(tmpdir(), "tesseract-pg-"));
+  const dataDir = join(dir, "data");
+  const owner = process.getuid?.() === 0 ? postgresUser() : undefined;
+  if (owner) chownSync(dir, owner.uid, owner.gid);
+  const port = await freePort();
+  const run = (program: string, args: string[]) =>
+    runAs(join(bin, program), args, owner, `${program} ${args.join(" ")}`);
+
+  await run("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+  const options = [
+    `-p ${port}`,
+    "-c listen_addresses=127.0.0.1",
+    `-c unix_socket_directories=${dir}`,
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+  ].join(" ");
+  let running = false;
+  const server: ScratchPostgres = {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    async start() {
+      // -w waits until the server accepts connections; -t bounds that wait generously.
+      await run("pg_ctl", [
+        "-D",
+        dataDir,
+        "-o",
+        options,
+        "-l",
+        join(dir, "log"),
+        "-w",
+        "-t",
+        "120",
+        "start",
+      ]);
+      running = true;
+    },
+    async stop() {
+      await run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "-t", "120", "stop"]);
+      running = false;
+    },
+    async destroy() {
+      if (running) await server.stop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}
+
+function postgresBinDir(): string {
+  for (const candidate of ["/usr/local/bin", "/usr/bin"]) {
+    if (existsSync(join(candidate, "pg_ctl")) && existsSync(join(candidate, "initdb"))) {
+      return candidate;
+    }
+  }
+  const versions = existsSync("/usr/lib/postgresql")
+    ? readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a))
+    : [];
+  for (const version of versions) {
+    const dir = `/usr/lib/postgresql/${version}/bin`;
+    if (existsSync(join(dir, "pg_ctl"))) return dir;
+  }
+  throw new Error("PostgreSQL's initdb and pg_ctl were not found (install postgresql)");
+}
+
+function postgresUser(): { uid: number; gid: number } {
+  const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+  const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+  return { uid, gid };
+}
+
+function runAs(
+  program: string,
+  args: string[],
+  owner: { uid: number; gid: number } | undefined,
+  label: string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, {
+      ...owner,
+      // pg_ctl hands its output to the server's log file; keep our own pipes for errors only.
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { PATH: "/usr/local/bin:/usr/bin:/bin", LC_ALL: "C", HOME: tmpdir() },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${label} failed (${code}): ${stderr}`));
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
