@@ -91,7 +91,7 @@ export function createApiServer({
     createContext: ({ req, res }) => createContext(req, res),
     // A 503 (a backing service unreachable) says when to retry, as the lean adapter's does.
     responseMeta: ({ data, errors }) =>
-      errors.length > 0 && data.length > 0 && getHTTPStatusCode(data, errors) === 503
+      errors.length > 0 && data.length > 0 && getHTTPStatusCode(data) === 503
         ? { headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } }
         : {},
   });
