@@ -125,6 +125,6 @@ export function authServices(
       now: () => now().getTime(),
     }),
     limiter: createRateLimiter(redis.client),
-    cache: createTagCache(redis.client),
+    cache: createTagCache(redis),
   };
 }
