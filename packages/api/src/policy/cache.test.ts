@@ -11,6 +11,7 @@ import {
   type TestUser,
 } from "../testing.ts";
 import { resultCache, type Meta } from "../trpc.ts";
+import { inputDigest } from "./cache.ts";
 
 let services: TestServices;
 let owner: TestUser;
@@ -160,6 +161,24 @@ describe("cache keys come from the parsed input", () => {
     for (let i = 0; i < 40; i++)
       await as(owner).task.list({ ...input, [`junk${i}`]: `${junk}${i}` });
     expect((await cacheKeys()).sort()).toEqual(before.sort());
+  });
+});
+
+describe("input digest", () => {
+  it("ignores key order and keeps look-alike values of different types apart", () => {
+    expect(inputDigest({ a: 1, b: { c: 2, d: 3 } })).toBe(inputDigest({ b: { d: 3, c: 2 }, a: 1 }));
+    const lookAlikes = [
+      1,
+      "1",
+      1n,
+      [1],
+      new Set([1]),
+      null,
+      undefined,
+      new Date(0),
+      "1970-01-01T00:00:00.000Z",
+    ];
+    expect(new Set(lookAlikes.map((v) => inputDigest({ v }))).size).toBe(lookAlikes.length);
   });
 });
 
