@@ -32,8 +32,8 @@ const GENERATION_KEY = "cachegen";
  * read that raced the mutation. Old entries simply expire.
  *
  * Counters live in Redis, and Redis can lose or roll back state. Every entry key therefore also
- * carries the run id of the server that answered the versions (its lifetime) and a global
- * generation:
+ * carries the lifetime of the server that answered the versions (its run id and replication
+ * id, server-lifetime.ts) and a global generation:
  *
  * - Restart, empty: counters start again from nothing and climb back to values seen before.
  *   An entry stored under an old value — by a read that started before the restart and stored
@@ -41,18 +41,21 @@ const GENERATION_KEY = "cachegen";
  * - Restart from an older snapshot (or AOF): the old entries and the old counters come back
  *   together, so versions alone would aim at pre-update entries again. The new process has a
  *   new run id: every restored entry is unreachable.
- * - Failover to a replica that lags: the replica has its own run id, so neither the entries it
- *   copied nor its stale counters can answer. (Writes acknowledged by a master that split from
- *   the new one are beyond any cache's reach: Redis replication is asynchronous.)
- * - Within one lifetime counters only grow, so the existing argument holds. A run id is trusted
- *   only for the connection it was read on (server-lifetime.ts); versions answered over another
- *   connection, as after a reconnect that resent the command, are not used.
+ * - Failover to a replica that lags: the replica has its own run id, and takes a new
+ *   replication id when promoted, so neither the entries it copied nor its stale counters can
+ *   answer; the same holds when the old master comes back as a replica and is promoted again.
+ *   (Writes acknowledged by a master that split from the new one are beyond any cache's reach:
+ *   Redis replication is asynchronous.)
+ * - Within one lifetime counters only grow, so the existing argument holds. A lifetime is
+ *   trusted only for the connection it was read on (server-lifetime.ts); versions answered over
+ *   another connection, as after a reconnect that resent the command, are not used. A master
+ *   demoted and promoted again under open connections is noticed within a second.
  * - An invalidation that failed (Redis unreachable during the mutation) may leave entries of
  *   this lifetime reachable. The process that lost it answers uncached until it has bumped the
  *   generation, which makes every entry of every scope unreachable for every process; it retries
  *   on reconnect and on each read. Other processes can serve such an entry only until then.
  *
- * A lookup stays two round trips (versions, then the entry) plus one INFO per connection.
+ * A lookup stays two round trips (versions, then the entry); INFO is read once a second at most.
  */
 export function createTagCache(redis: Pick<RedisHandle, "client" | "kind">): TagCache {
   const { client } = redis;
@@ -89,7 +92,7 @@ export function createTagCache(redis: Pick<RedisHandle, "client" | "kind">): Tag
       const versions = await client.mget(GENERATION_KEY, ...tags.map((t) => tagKey(scope, t)));
       if (!server.isCurrent(lifetime)) throw new Error("redis connection changed during a read");
       const stamp = versions.map((v) => v ?? "0").join(".");
-      const entryKey = `cache:${scope}:${key}:${lifetime.runId}:${stamp}`;
+      const entryKey = `cache:${scope}:${key}:${lifetime.id}:${stamp}`;
       const value = await client.get(entryKey);
       if (value !== null) {
         stats.hits++;

@@ -21,7 +21,7 @@ describe.skipIf(!hasRedisServer)("server lifetime", () => {
 
     const first = await tracker.current();
     expect(await redis.client.info("server")).toContain(`run_id:${first.runId}`);
-    expect(await tracker.current()).toBe(first); // one INFO per connection
+    expect(await tracker.current()).toBe(first); // INFO is read again only after maxAgeMs
     expect(tracker.isCurrent(first)).toBe(true);
 
     const closed = nextEvent(redis.client, "close");
@@ -36,6 +36,28 @@ describe.skipIf(!hasRedisServer)("server lifetime", () => {
     expect(second.runId).not.toBe(first.runId);
     expect(tracker.isCurrent(second)).toBe(true);
     expect(tracker.isCurrent(first)).toBe(false);
+  });
+});
+
+describe.skipIf(!hasRedisServer)("server lifetime under a connection that stays open", () => {
+  it("notices a master demoted and promoted again (same run id, new data set history)", async () => {
+    const [primary, other] = [await startPrivateRedis(), await startPrivateRedis()];
+    servers.push(primary, other);
+    const redis = await createRedis({ url: primary.url, keyPrefix: "t:", logger: silentLogger });
+    handles.push(redis);
+    const tracker = trackServerLifetime(redis, { maxAgeMs: 0 });
+    const before = await tracker.current();
+    let closes = 0;
+    redis.client.on("close", () => closes++);
+
+    await redis.client.replicaof("127.0.0.1", other.port);
+    await redis.client.replicaof("NO", "ONE");
+    const after = await tracker.current();
+    expect(closes).toBe(0); // Redis kept the connection through both role changes
+    expect(after.runId).toBe(before.runId);
+    expect(after.id).not.toBe(before.id);
+    expect(tracker.isCurrent(before)).toBe(false);
+    expect(tracker.isCurrent(after)).toBe(true);
   });
 });
 
