@@ -126,6 +126,6 @@ export function authServices(
       now: () => now().getTime(),
     }),
     limiter: createRateLimiter(redis.client),
-    cache: createTagCache(redis.client),
+    cache: createTagCache(redis),
   };
 }

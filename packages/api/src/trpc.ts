@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC, TRPCError, type TRPCMiddlewareFunction } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { isConnectionError } from "@tesseract/db";
@@ -154,42 +154,51 @@ const orgAccessProcedure = authedProcedure
   });
 
 /**
- * Organization procedures' policies, read from meta: the per-caller rate budget, the query
- * cache (a hit answers without running the resolver) and the tags a mutation invalidates.
+ * Organization procedures' policies, read from meta: the per-caller rate budget and the tags a
+ * mutation invalidates. A cached query also needs `.use(resultCache)` after its `.input()`.
  */
-export const orgProcedure = orgAccessProcedure.use(
-  async ({ ctx, meta, type, path, getRawInput, next }) => {
-    if (meta?.rateLimit) {
-      const { auth } = ctx;
-      const who = auth.kind === "token" ? `token:${auth.tokenId}` : `user:${auth.user.id}`;
-      const limit = ctx.services.config.rateLimits.perMinute[meta.rateLimit];
-      // Budgets protect capacity, not secrets: without Redis, requests go through (logged).
-      await enforceRateLimits(
-        ctx,
-        [{ key: `${meta.rateLimit}:${who}`, rule: { limit, windowSeconds: 60 } }],
-        { failOpen: true },
-      );
-    }
-    if (type === "query" && meta?.cache) {
-      const data = await cachedQuery(
-        ctx,
-        ctx.org,
-        { path, input: await getRawInput(), policy: meta.cache },
-        async () => {
-          const result = await next();
-          if (!result.ok) throw result.error;
-          return result.data;
-        },
-      );
-      // tRPC reads a middleware's answer as { ok, data }; its marker is a type brand only.
-      return { ok: true as const, data, marker: undefined as never };
-    }
+export const orgProcedure = orgAccessProcedure.use(async ({ ctx, meta, type, next }) => {
+  if (meta?.rateLimit) {
+    const { auth } = ctx;
+    const who = auth.kind === "token" ? `token:${auth.tokenId}` : `user:${auth.user.id}`;
+    const limit = ctx.services.config.rateLimits.perMinute[meta.rateLimit];
+    // Budgets protect capacity, not secrets: without Redis, requests go through (logged).
+    await enforceRateLimits(
+      ctx,
+      [{ key: `${meta.rateLimit}:${who}`, rule: { limit, windowSeconds: 60 } }],
+      { failOpen: true },
+    );
+  }
+  const result = await next();
+  if (result.ok && type === "mutation" && meta?.invalidates)
+    await invalidateTags(ctx, ctx.org.orgId, meta.invalidates);
+  return result;
+});
+
+/**
+ * The query result cache of `meta.cache` (see policy/cache.ts); a hit answers without running
+ * the resolver. It goes last, right before `.query()`: tRPC runs a procedure's own `.input()`
+ * parser as a middleware in the order it was declared, after orgProcedure's, so only here is
+ * the whole input parsed. Keying on that parsed input, never the raw one, means keys the
+ * schema strips cannot mint entries, and values it does not know (a BigInt) never reach the
+ * key. The server's lean runner walks the same middleware list in the same order.
+ */
+export const resultCache: TRPCMiddlewareFunction<
+  Context,
+  Meta,
+  { auth: Auth; org: OrgAccess },
+  { auth: Auth; org: OrgAccess },
+  unknown
+> = async ({ ctx, meta, type, path, input, next }) => {
+  if (type !== "query" || !meta?.cache) return next();
+  const data = await cachedQuery(ctx, ctx.org, { path, input, policy: meta.cache }, async () => {
     const result = await next();
-    if (result.ok && type === "mutation" && meta?.invalidates)
-      await invalidateTags(ctx, ctx.org.orgId, meta.invalidates);
-    return result;
-  },
-);
+    if (!result.ok) throw result.error;
+    return result.data;
+  });
+  // tRPC reads a middleware's answer as { ok, data }; its marker is a type brand only.
+  return { ok: true as const, data, marker: undefined as never };
+};
 
 async function roleIn(
   services: Context["services"],

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { connect, createServer } from "node:net";
 import { loadTestConfig, silentLogger } from "@tesseract/config";
+import type { Redis } from "ioredis";
 import { createRedis, type RedisHandle } from "./connection.ts";
 
 export interface TestRedis extends RedisHandle {
@@ -42,6 +43,18 @@ export async function createTestRedis(url?: string): Promise<TestRedis> {
 /** Whether a redis-server binary is on PATH (tests that stop a private server need one). */
 export const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
 
+/**
+ * Resolves on the client's next `event` ("close", "ready", "end"). Unlike events.once it does
+ * not reject on the connection errors a client emits while its server is down.
+ */
+export function nextEvent(client: Redis, event: "close" | "ready" | "end"): Promise<void> {
+  return new Promise((resolve) => {
+    client.once(event, () => {
+      resolve();
+    });
+  });
+}
+
 export interface PrivateRedis {
   url: string;
   port: number;
@@ -52,12 +65,30 @@ export interface PrivateRedis {
   thaw(): void;
 }
 
-/** A throwaway redis-server on a free loopback port, for tests that stop or freeze Redis. */
-export async function startPrivateRedis(port?: number): Promise<PrivateRedis> {
+/**
+ * A throwaway redis-server on a free loopback port, for tests that stop or freeze Redis. It
+ * saves only when told to (`SAVE`), into `dir` when given: a server started again on the same
+ * port and `dir` loads that snapshot, as a Redis restored from an older backup does.
+ */
+export async function startPrivateRedis(
+  port?: number,
+  options: { dir?: string } = {},
+): Promise<PrivateRedis> {
   const chosen = port ?? (await freePort());
+  const persistence = options.dir ? ["--dir", options.dir, "--dbfilename", "dump.rdb"] : [];
   const child = spawn(
     "redis-server",
-    ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    [
+      "--port",
+      String(chosen),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      ...persistence,
+    ],
     {
       stdio: "ignore",
     },

@@ -1,6 +1,7 @@
 import { hasRedisServer, startPrivateRedis, type PrivateRedis } from "@tesseract/redis/testing";
+import type { AnyTRPCProcedure } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "../root.ts";
+import { appRouter, createCaller } from "../root.ts";
 import {
   createTestCaller,
   createTestServices,
@@ -9,6 +10,8 @@ import {
   type TestServices,
   type TestUser,
 } from "../testing.ts";
+import { resultCache, type Meta } from "../trpc.ts";
+import { inputDigest } from "./cache.ts";
 
 let services: TestServices;
 let owner: TestUser;
@@ -118,6 +121,90 @@ describe("query cache", () => {
     await caller.task.list({ orgId, projectId, limit: 2 });
     await caller.task.list({ orgId, projectId, limit: 2 });
     expect(services.cache.stats).toEqual(before);
+  });
+});
+
+describe("cache keys come from the parsed input", () => {
+  const listInput = (limit: number) =>
+    ({ orgId, projectId, sort: "position", order: "asc", limit }) as const;
+  type ListInput = ReturnType<typeof listInput>;
+  const cacheKeys = () =>
+    services.redis.client.keys(`${services.config.redis.keyPrefix}cache:${orgId}:*`);
+
+  it("serves unknown keys, any key order and spelled-out defaults from one entry", async () => {
+    const input = listInput(9);
+    await as(owner).task.list(input);
+    const { misses } = services.cache.stats;
+    await as(owner).task.list(Object.fromEntries(Object.entries(input).reverse()) as ListInput);
+    await as(owner).task.list({ ...input, ignoredByTheSchema: "x" } as ListInput);
+    expect(services.cache.stats.misses).toBe(misses);
+
+    await as(owner).task.list({ orgId, projectId, sort: "position", order: "asc" });
+    await as(owner).task.list({ ...listInput(50), junk: { deep: [1, 2] } } as ListInput);
+    expect(services.cache.stats.misses).toBe(misses + 1); // limit 50 is the default
+  });
+
+  it("ignores a BigInt under an unknown key instead of failing with a 500", async () => {
+    const input = listInput(10);
+    const expected = await as(owner).task.list(input);
+    const { misses } = services.cache.stats;
+    const answer = await as(owner).task.list({ ...input, big: 10n ** 30n } as ListInput);
+    expect(answer).toEqual(expected);
+    expect(services.cache.stats.misses).toBe(misses);
+  });
+
+  it("does not grow Redis with junk inputs", async () => {
+    const input = listInput(11);
+    await as(owner).task.list(input);
+    const before = await cacheKeys();
+    const junk = "j".repeat(10_000);
+    for (let i = 0; i < 40; i++)
+      await as(owner).task.list({ ...input, [`junk${i}`]: `${junk}${i}` });
+    expect((await cacheKeys()).sort()).toEqual(before.sort());
+  });
+});
+
+describe("input digest", () => {
+  it("ignores key order and keeps look-alike values of different types apart", () => {
+    expect(inputDigest({ a: 1, b: { c: 2, d: 3 } })).toBe(inputDigest({ b: { d: 3, c: 2 }, a: 1 }));
+    const lookAlikes = [
+      1,
+      "1",
+      1n,
+      [1],
+      new Set([1]),
+      null,
+      undefined,
+      new Date(0),
+      "1970-01-01T00:00:00.000Z",
+    ];
+    expect(new Set(lookAlikes.map((v) => inputDigest({ v }))).size).toBe(lookAlikes.length);
+  });
+});
+
+describe("result cache wiring", () => {
+  it("runs after the procedure's own input on every cached query, and only there", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
+    const cached: string[] = [];
+    for (const [path, procedure] of Object.entries(procedures)) {
+      const def = procedure._def as unknown as {
+        meta?: Meta;
+        type: string;
+        middlewares: unknown[];
+      };
+      const at = def.middlewares.indexOf(resultCache);
+      if (!def.meta?.cache) {
+        expect(at, path).toBe(-1);
+        continue;
+      }
+      cached.push(path);
+      expect(def.type, path).toBe("query");
+      // Last before the resolver: every input parser has run, so the key sees the parsed input.
+      expect(at, path).toBe(def.middlewares.length - 2);
+    }
+    expect(cached).toEqual(
+      expect.arrayContaining(["task.get", "task.list", "project.list", "comment.list"]),
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { configure } from "safe-stable-stringify";
 import superjson from "superjson";
 import { sha256 } from "../auth/secrets.ts";
 import type { Context } from "../context.ts";
@@ -8,9 +9,22 @@ export interface CachePolicy {
   ttlSeconds?: number;
 }
 
+// Sorted keys; anything JSON cannot say exactly (a function, a cycle) throws instead of
+// collapsing into a string another input could also produce.
+const canonicalJson = configure({ deterministic: true, strict: true, circularValue: Error });
+
+/**
+ * The part of an entry's key that names the input: a digest of the *parsed* input (what the
+ * resolver sees, so keys the schema strips and defaults it fills in change nothing), written
+ * by superjson (a BigInt, Date or Set keeps its type, not a look-alike string) with sorted keys.
+ */
+export function inputDigest(input: unknown): string {
+  return sha256(canonicalJson(superjson.serialize(input)));
+}
+
 /**
  * Serves a query from the cache or runs it and stores the result. Entries are scoped to the
- * organization and keyed by role, procedure and input, so no entry can answer another
+ * organization and keyed by role, procedure and parsed input, so no entry can answer another
  * organization or a lesser role. When Redis fails, the query runs uncached.
  */
 export async function cachedQuery<T>(
@@ -21,9 +35,9 @@ export async function cachedQuery<T>(
 ): Promise<T> {
   const { cache, config } = ctx.services;
   if (!config.cache.enabled) return run();
-  const key = `${scope.role}:${call.path}:${sha256(JSON.stringify(call.input ?? null))}`;
   let slot: Awaited<ReturnType<typeof cache.read>>;
   try {
+    const key = `${scope.role}:${call.path}:${inputDigest(call.input)}`;
     slot = await cache.read(scope.orgId, call.policy.tags, key);
   } catch (err) {
     cache.stats.bypassed++;
@@ -50,7 +64,7 @@ export async function invalidateTags(
   try {
     await ctx.services.cache.invalidate(orgId, tags);
   } catch (err) {
-    // Entries written before this point may outlive the change by at most their TTL.
+    // The cache answers uncached in this process until the loss is made good (redis cache.ts).
     ctx.logger.error({ err, orgId, tags }, "could not invalidate cache tags");
   }
 }

@@ -10,7 +10,7 @@ import { can } from "../auth/permissions.ts";
 import { decodeCursor, encodeCursor } from "../domain/cursor.ts";
 import { loadTask } from "../domain/tasks.ts";
 import { AppError } from "../errors.ts";
-import { orgProcedure, router } from "../trpc.ts";
+import { orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "./actor.ts";
 
 const columns = [
@@ -81,6 +81,7 @@ export const commentRouter = router({
   list: orgProcedure
     .meta({ permission: "task.read", rateLimit: "read", cache: { tags: ["comments"] } })
     .input(listCommentsInput)
+    .use(resultCache)
     .query(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
       await loadTask(db, ctx.org.orgId, input.taskId);

@@ -7,7 +7,7 @@ import {
 } from "@tesseract/validators";
 import { recordActivity } from "../activity.ts";
 import { AppError } from "../errors.ts";
-import { orgProcedure, router } from "../trpc.ts";
+import { orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "./actor.ts";
 
 const projectColumns = [
@@ -61,6 +61,7 @@ export const projectRouter = router({
   list: orgProcedure
     .meta({ permission: "project.read", rateLimit: "read", cache: TAGS.cache })
     .input(listProjectsInput)
+    .use(resultCache)
     .query(async ({ ctx, input }) => {
       let query = ctx.services.db.db
         .selectFrom("projects as p")
@@ -82,6 +83,7 @@ export const projectRouter = router({
   get: orgProcedure
     .meta({ permission: "project.read", rateLimit: "read", cache: TAGS.cache })
     .input(projectRefInput)
+    .use(resultCache)
     .query(async ({ ctx, input }) => {
       const project = await ctx.services.db.db
         .selectFrom("projects")

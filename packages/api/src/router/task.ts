@@ -18,7 +18,7 @@ import {
   moveTask,
   updateTask,
 } from "../domain/tasks.ts";
-import { orgProcedure, router } from "../trpc.ts";
+import { orgProcedure, resultCache, router } from "../trpc.ts";
 import { activityPageInput } from "./activity.ts";
 import { actor } from "./actor.ts";
 
@@ -43,11 +43,13 @@ export const taskRouter = router({
   get: orgProcedure
     .meta(READ)
     .input(getTaskInput)
+    .use(resultCache)
     .query(({ ctx, input }) => findTask(ctx.services.db.db, ctx.org.orgId, input.ref)),
 
   list: orgProcedure
     .meta(READ)
     .input(listTasksInput)
+    .use(resultCache)
     .query(({ ctx, input }) => listTasks(ctx.services.db.db, ctx.org.orgId, input)),
 
   update: orgProcedure

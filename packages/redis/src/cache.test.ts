@@ -1,0 +1,119 @@
+import { silentLogger } from "@tesseract/config";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTagCache, type TagCache } from "./cache.ts";
+import { createRedis, type RedisHandle } from "./connection.ts";
+import {
+  createTestRedis,
+  hasRedisServer,
+  nextEvent,
+  startPrivateRedis,
+  type PrivateRedis,
+} from "./testing.ts";
+
+const handles: RedisHandle[] = [];
+const servers: PrivateRedis[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.kill()));
+  await Promise.all(handles.map((h) => h.close()));
+});
+
+async function connectTo(url: string): Promise<RedisHandle> {
+  const redis = await createRedis({ url, keyPrefix: "t:", logger: silentLogger });
+  handles.push(redis);
+  return redis;
+}
+
+async function read(cache: TagCache, key = "k"): Promise<string | undefined> {
+  const slot = await cache.read("org", ["tasks"], key);
+  return "value" in slot ? slot.value : undefined;
+}
+
+async function readThrough(cache: TagCache, fresh: string): Promise<string> {
+  const slot = await cache.read("org", ["tasks"], "k");
+  if ("value" in slot) return slot.value;
+  await slot.store(fresh, 60);
+  return fresh;
+}
+
+describe("tag cache", () => {
+  it("hits until a tag it carries is invalidated, then misses", async () => {
+    const redis = await createTestRedis();
+    const cache = createTagCache(redis);
+    expect(await readThrough(cache, "v1")).toBe("v1");
+    expect(await read(cache)).toBe("v1");
+    await cache.invalidate("other-org", ["tasks"]);
+    await cache.invalidate("org", ["projects"]);
+    expect(await read(cache)).toBe("v1");
+    await cache.invalidate("org", ["tasks"]);
+    expect(await read(cache)).toBeUndefined();
+    await redis.cleanup();
+  });
+
+  it("never lets a read that raced an invalidation store where later reads look", async () => {
+    const redis = await createTestRedis();
+    const cache = createTagCache(redis);
+    const slot = await cache.read("org", ["tasks"], "k");
+    await cache.invalidate("org", ["tasks"]); // a mutation lands while the query runs
+    if ("value" in slot) throw new Error("expected a miss");
+    await slot.store("computed before the mutation", 60);
+    expect(await read(cache)).toBeUndefined();
+    await redis.cleanup();
+  });
+
+  it("works on the embedded stand-in", async () => {
+    const memory = await createRedis({ url: undefined, keyPrefix: "t:", logger: silentLogger });
+    handles.push(memory);
+    const cache = createTagCache(memory);
+    expect(await readThrough(cache, "v1")).toBe("v1");
+    expect(await read(cache)).toBe("v1");
+    await cache.invalidate("org", ["tasks"]);
+    expect(await read(cache)).toBeUndefined();
+  });
+});
+
+describe.skipIf(!hasRedisServer)("tag cache when Redis loses state", () => {
+  async function restart(server: PrivateRedis, redis: RedisHandle): Promise<PrivateRedis> {
+    const closed = nextEvent(redis.client, "close");
+    await server.kill();
+    await closed;
+    const ready = nextEvent(redis.client, "ready");
+    const again = await startPrivateRedis(server.port);
+    servers.push(again);
+    await ready;
+    return again;
+  }
+
+  it("never serves an entry stored across a restart, however far versions climb again", async () => {
+    const server = await startPrivateRedis();
+    servers.push(server);
+    const redis = await connectTo(server.url);
+    const cache = createTagCache(redis);
+    await cache.invalidate("org", ["tasks"]);
+    const slot = await cache.read("org", ["tasks"], "k"); // a read starts before the restart
+    if ("value" in slot) throw new Error("expected a miss");
+
+    await restart(server, redis);
+    await cache.invalidate("org", ["tasks"]); // the counter is back where the read saw it
+    await slot.store("read before the restart", 60);
+    expect(await read(cache)).toBeUndefined();
+  });
+
+  it("makes every process miss once a lost invalidation is made good", async () => {
+    const server = await startPrivateRedis();
+    servers.push(server);
+    const [a, b] = [await connectTo(server.url), await connectTo(server.url)];
+    const [cacheA, cacheB] = [createTagCache(a), createTagCache(b)];
+    expect(await readThrough(cacheB, "old")).toBe("old");
+
+    const ended = nextEvent(a.client, "end");
+    a.client.disconnect();
+    await ended;
+    await expect(cacheA.invalidate("org", ["tasks"])).rejects.toThrow();
+    // Until it is made good, the process that lost it answers uncached.
+    await expect(cacheA.read("org", ["tasks"], "k")).rejects.toThrow();
+
+    await a.client.connect();
+    expect(await read(cacheA)).toBeUndefined();
+    expect(await read(cacheB)).toBeUndefined();
+  });
+});
