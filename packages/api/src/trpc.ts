@@ -8,7 +8,7 @@ import type { Context } from "./context.ts";
 import { APP_ERROR_CODES, AppError } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
 import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
-import { enforceRateLimits } from "./policy/rate-limit.ts";
+import { spendBudget, type Budget } from "./policy/rate-limit.ts";
 
 /** Procedure metadata: the ladder reads permissions from here (and later cache and rate policy). */
 export interface Meta {
@@ -22,8 +22,8 @@ export interface Meta {
   cache?: CachePolicy;
   /** Cache tags (in the caller's organization) this mutation invalidates once it succeeds. */
   invalidates?: readonly string[];
-  /** The per-caller budget (per minute, RATE_LIMIT_*_PER_MINUTE) this procedure spends. */
-  rateLimit?: "read" | "write" | "search";
+  /** The per-caller budget (RATE_LIMIT_*_PER_MINUTE / _PER_HOUR) this procedure spends. */
+  rateLimit?: Budget;
 }
 
 const t = initTRPC
@@ -82,9 +82,11 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
 export const publicProcedure = t.procedure.use(errorBoundary);
 
 /** Any signed-in caller: a session, or an API token (acting for its creator). */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, meta, next }) => {
   const auth = await resolveAuth(ctx);
   if (!auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  // The caller's budget for this procedure's class (meta.rateLimit), before any work.
+  if (meta?.rateLimit) await spendBudget(ctx, auth, meta.rateLimit);
   return next({ ctx: { auth } });
 });
 
@@ -129,22 +131,12 @@ const orgAccessProcedure = authedProcedure
   });
 
 /**
- * Organization procedures' policies, read from meta: the per-caller rate budget, the query
- * cache (a hit answers without running the resolver) and the tags a mutation invalidates.
+ * Organization procedures' policies, read from meta: the query cache (a hit answers without
+ * running the resolver) and the tags a mutation invalidates. (The rate budget is spent by
+ * `authedProcedure`, for every signed-in procedure.)
  */
 export const orgProcedure = orgAccessProcedure.use(
   async ({ ctx, meta, type, path, getRawInput, next }) => {
-    if (meta?.rateLimit) {
-      const { auth } = ctx;
-      const who = auth.kind === "token" ? `token:${auth.tokenId}` : `user:${auth.user.id}`;
-      const limit = ctx.services.config.rateLimits.perMinute[meta.rateLimit];
-      // Budgets protect capacity, not secrets: without Redis, requests go through (logged).
-      await enforceRateLimits(
-        ctx,
-        [{ key: `${meta.rateLimit}:${who}`, rule: { limit, windowSeconds: 60 } }],
-        { failOpen: true },
-      );
-    }
     if (type === "query" && meta?.cache) {
       const data = await cachedQuery(
         ctx,
