@@ -33,18 +33,31 @@ const t = initTRPC
     transformer: superjson,
     // Stacks are added below, only in development; tRPC's own isDev stays off.
     isDev: false,
-    errorFormatter({ shape, error, ctx }) {
+    errorFormatter({ shape, error, ctx, path }) {
       const isDevelopment = ctx?.services.config.env === "development";
       const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause) : undefined;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
+      const leaks = carriesInternalText(error);
+      if (leaks && !internal) {
+        // The client learns only that its input was refused; what broke goes to the log.
+        ctx?.logger.warn(
+          { err: error.cause, path, code: error.code, requestId: ctx.requestId },
+          "request refused with an internal error's text (masked)",
+        );
+      }
       return {
         ...shape,
-        // A non-tRPC error's message (a pg error, say) would otherwise reach the client.
+        // A non-tRPC error's message (a pg error, a TypeError from a decoder, say) would
+        // otherwise reach the client: a 5xx says "Internal server error", a 4xx "Invalid input".
         message: fieldErrors
           ? "Invalid input"
-          : internal && !isDevelopment
-            ? "Internal server error"
-            : shape.message,
+          : isDevelopment
+            ? shape.message
+            : internal
+              ? "Internal server error"
+              : leaks
+                ? "Invalid input"
+                : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
@@ -55,6 +68,20 @@ const t = initTRPC
       };
     },
   });
+
+/**
+ * True when an error's message was taken from a cause that is not ours to show: a JavaScript
+ * or library error (TypeError from a superjson meta, RangeError from a deep one, a JSON
+ * SyntaxError) that an adapter wrapped as BAD_REQUEST with the cause's own text. Messages
+ * written for clients (TRPCError without such a cause, AppError, zod issues) are safe.
+ */
+function carriesInternalText(error: TRPCError): boolean {
+  const { cause } = error;
+  if (!(cause instanceof Error) || cause instanceof AppError || cause instanceof ZodError)
+    return false;
+  if (cause instanceof TRPCError || cause.message === "") return false;
+  return error.message.includes(cause.message);
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
