@@ -14,6 +14,7 @@ import { createTestCaller, insertTestUser } from "@tesseract/api/testing";
 import { loadTestConfig } from "@tesseract/config";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { LEAKS } from "./leaks.ts";
 import { startSiblingServer, startTestServer, type TestServer } from "./helpers.ts";
 
@@ -21,15 +22,51 @@ const { fuzzRuns, fuzzSeed } = loadTestConfig();
 const PASSWORD = "fuzzing password 123";
 
 interface ProcedureDef {
-  _def: { type: "query" | "mutation" | "subscription"; inputs: unknown[] };
+  _def: { type: "query" | "mutation" | "subscription"; inputs: z.ZodType[] };
 }
-const PROCEDURES = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>).map(
-  ([path, procedure]) => ({
-    path,
-    type: procedure._def.type,
-    hasInput: procedure._def.inputs.length > 0,
-  }),
-);
+const PROCEDURES = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, ProcedureDef>,
+).map(([path, procedure]) => ({
+  path,
+  type: procedure._def.type,
+  inputs: procedure._def.inputs,
+  hasInput: procedure._def.inputs.length > 0,
+}));
+
+/** The keys a procedure's input schemas name (objects, unions of objects, pipes), to aim at. */
+function inputKeys(inputs: z.ZodType[]): string[] {
+  const keys = new Set<string>();
+  const walk = (schema: unknown): void => {
+    if (!schema || typeof schema !== "object") return;
+    const s = schema as { shape?: object; options?: unknown[]; _zod?: { def?: { in?: unknown } } };
+    if (s.shape) for (const key of Object.keys(s.shape)) keys.add(key);
+    s.options?.forEach(walk);
+    walk(s._zod?.def?.in);
+  };
+  inputs.forEach(walk);
+  return [...keys];
+}
+
+/**
+ * The shared seed cut down to a procedure's own keys, minus those its schemas refuse (a
+ * status where a list of statuses is expected, say), so the baseline is a valid input.
+ */
+function seedFor(inputs: z.ZodType[], shared: Seed): Seed {
+  const keys = inputKeys(inputs);
+  const seed: Seed = keys.length
+    ? Object.fromEntries(keys.filter((k) => k in shared).map((k) => [k, shared[k]]))
+    : { ...shared };
+  for (let round = 0; round < 3; round++) {
+    for (const schema of inputs) {
+      const result = schema.safeParse(seed);
+      for (const issue of result.error?.issues ?? []) {
+        const key = issue.path[0];
+        if (typeof key === "string") delete seed[key];
+      }
+    }
+  }
+  return seed;
+}
 
 type CallerKind = "owner" | "anonymous";
 
@@ -69,8 +106,7 @@ beforeAll(async () => {
     name: "Fuzz Owner",
   });
   ownerId = user.id;
-  const { secret } = await lean.services.sessions.create(user.id, { ip: null, userAgent: null });
-  ownerCookie = `${lean.services.config.sessions.cookieName}=${secret}`;
+  await freshSession();
   orgId = (await owner().org.create({ name: "Fuzz Org" })).id;
 });
 afterAll(async () => {
@@ -83,14 +119,29 @@ const owner = () => createTestCaller(lean.services, { headers: { cookie: ownerCo
 let keyCounter = 0;
 
 /**
- * Fresh things for one procedure to act on (a session, a project, task, comment, invitation,
- * token and a member), so a procedure that deletes, archives or signs out cannot starve the
- * ones after it.
+ * Fresh things to act on (a project, task, comment, invitation, token and a member), so a
+ * procedure that deletes or archives cannot starve the ones after it.
  */
-async function freshFixture(): Promise<Record<string, unknown>> {
-  // A new session each time: signing up or in with the owner's cookie rightly ends it.
+/** A new owner session: signing up or in with the owner's cookie rightly ends the old one. */
+async function freshSession(): Promise<void> {
   const { secret } = await lean.services.sessions.create(ownerId, { ip: null, userAgent: null });
   ownerCookie = `${lean.services.config.sessions.cookieName}=${secret}`;
+}
+
+let untouched: Seed | undefined;
+
+/**
+ * What a procedure acts on: the owner's mutations get things of their own (they may delete
+ * them); queries and anonymous callers, who change nothing of the owner's, share one set.
+ */
+async function fixtureFor(caller: CallerKind, type: string): Promise<Seed> {
+  await freshSession();
+  if (caller === "owner" && type === "mutation") return freshFixture();
+  untouched ??= await freshFixture();
+  return untouched;
+}
+
+async function freshFixture(): Promise<Seed> {
   const key = `FZ${++keyCounter}`;
   const project = await owner().project.create({ orgId, name: `Fuzz ${key}`, key });
   const task = await owner().task.create({ orgId, projectId: project.id, title: "Fuzz task" });
@@ -161,6 +212,8 @@ async function freshFixture(): Promise<Record<string, unknown>> {
     beforeId: null,
   };
 }
+
+type Seed = Record<string, unknown>;
 
 // --- Generators -------------------------------------------------------------------------------
 
@@ -254,9 +307,13 @@ const annotatedValue = fc.oneof(
 /** A request input: an envelope for tRPC (`{ json, meta }`) or raw text that may not be JSON. */
 type Input = { envelope: unknown } | { raw: string };
 
-type Seed = Record<string, unknown>;
 const pickKey = (seed: Seed) =>
-  fc.oneof(fc.constantFrom(...Object.keys(seed)), fc.string({ maxLength: 10 }));
+  Object.keys(seed).length
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...Object.keys(seed)) },
+        fc.string({ maxLength: 10 }),
+      )
+    : fc.string({ maxLength: 10 });
 
 function mutations(seed: Seed): fc.Arbitrary<Input> {
   const withJson = (json: unknown, meta?: unknown): Input => ({
@@ -272,7 +329,7 @@ function mutations(seed: Seed): fc.Arbitrary<Input> {
       .array(fc.tuple(pickKey(seed), nastyValue), { minLength: 2, maxLength: 5 })
       .map((pairs) => withJson({ ...seed, ...Object.fromEntries(pairs) })),
     // a field removed
-    fc.constantFrom(...Object.keys(seed)).map((k) => {
+    pickKey(seed).map((k) => {
       const { [k]: _, ...rest } = seed;
       return withJson(rest);
     }),
@@ -325,7 +382,7 @@ function mutations(seed: Seed): fc.Arbitrary<Input> {
 
 /** The caller's credentials, or malformed ones in their place. */
 function headersFor(caller: CallerKind): fc.Arbitrary<Record<string, string>> {
-  const own = caller === "owner" ? { cookie: ownerCookie } : {};
+  const own: Record<string, string> = caller === "owner" ? { cookie: ownerCookie } : {};
   return fc.oneof(
     { weight: 6, arbitrary: fc.constant(own) },
     fc
@@ -354,6 +411,49 @@ function headersFor(caller: CallerKind): fc.Arbitrary<Record<string, string>> {
       )
       .map((authorization) => ({ ...own, authorization })),
   );
+}
+
+/**
+ * Cases every run sends (the random ones come on top): each of the procedure's fields with NUL,
+ * lone surrogates or a huge string, the known malformed cursors, and superjson types under
+ * known and unknown keys.
+ */
+function systematicCases(seed: Seed, type: string): Case[] {
+  const own = { cookie: ownerCookie };
+  const cases: Case[] = [];
+  const add = (envelope: unknown) =>
+    cases.push({
+      input: { envelope },
+      headers: own,
+      adapter: cases.length % 2 ? "stock" : "lean",
+      batch: false,
+    });
+  add({ json: seed });
+  for (const key of Object.keys(seed)) {
+    for (const broken of ["a\u0000b", "\udfff\ud800"])
+      add({ json: { ...seed, [key]: Array.isArray(seed[key]) ? [broken] : broken } });
+  }
+  // Every field at once far past its limit (a query's input rides in the URL: shorter there).
+  const huge = "x".repeat(type === "query" ? 3_000 : 100_000);
+  add({ json: Object.fromEntries(Object.keys(seed).map((k) => [k, huge])) });
+  if ("cursor" in seed) {
+    const sorts =
+      "sort" in seed ? ["created", "updated", "priority", "due", "position"] : [undefined];
+    for (const values of [
+      ["x", "y"],
+      ["2026-13-01 00:00:00+00", "7f1c4c8e-7a4e-4b8e-9f0a-2b1f5a1c9d00"],
+      [1, 2],
+    ])
+      for (const sort of sorts)
+        add({ json: { ...seed, sort, cursor: base64url(JSON.stringify(values)) } });
+  }
+  for (const key of [Object.keys(seed)[0] ?? "orgId", "unknownKey"]) {
+    for (const annotation of [["bigint"], ["Date"], ["map"], ["nope"]])
+      add({ json: { ...seed, [key]: "123" }, meta: { values: { [key]: annotation } } });
+  }
+  add({ json: seed, meta: { values: { a: ["nope"] } } });
+  add({ json: seed, meta: { referentialEqualities: { "x.y": ["z"] } } });
+  return cases;
 }
 
 // --- Requests --------------------------------------------------------------------------------
@@ -408,7 +508,7 @@ describe("fuzzing every procedure over HTTP", () => {
     for (const path of Object.keys(SKIP)) expect(PROCEDURES.map((p) => p.path)).toContain(path);
   });
 
-  for (const { path, type, hasInput } of PROCEDURES) {
+  for (const { path, type, inputs, hasInput } of PROCEDURES) {
     for (const caller of ["owner", "anonymous"] as const) {
       const skipped = SKIP[path]?.[caller];
       if (type === "subscription") {
@@ -422,7 +522,11 @@ describe("fuzzing every procedure over HTTP", () => {
       it(
         `${path} · ${caller}`,
         async () => {
-          const seed = await freshFixture();
+          const seed = seedFor(inputs, await fixtureFor(caller, type));
+          const examples =
+            caller === "owner" && hasInput
+              ? systematicCases(seed, type).map((c) => [c] as [Case])
+              : [];
           const arbitrary = fc.record({
             input: mutations(seed),
             headers: headersFor(caller),
@@ -432,12 +536,12 @@ describe("fuzzing every procedure over HTTP", () => {
           await fc.assert(
             fc.asyncProperty(arbitrary, async (c) => check(path, c, await send(path, type, c))),
             {
-              // A procedure without input ignores it: a few runs cover its credentials.
-              numRuns: hasInput ? fuzzRuns : Math.max(3, Math.ceil(fuzzRuns / 4)),
+              // The systematic cases count toward numRuns, so the random ones come on top. A
+              // procedure without input ignores it: a few runs cover its credentials.
+              numRuns:
+                examples.length + (hasInput ? fuzzRuns : Math.max(3, Math.ceil(fuzzRuns / 4))),
+              examples,
               seed: fuzzSeed,
-              // Shrinking replays requests; a short path is enough to read the failure.
-              endOnFailure: false,
-              interruptAfterTimeLimit: 15_000 * Math.max(1, fuzzRuns / 12),
             },
           );
         },
