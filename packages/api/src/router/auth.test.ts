@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCaller } from "../root.ts";
 import {
   cookieFrom,
@@ -85,15 +85,14 @@ describe("accounts", () => {
 
   it("leaves no account behind when sign-up fails after its first write", async () => {
     const ctx = testContext(services);
-    const create = services.sessions.create;
-    services.sessions.create = () => Promise.reject(new Error("redis went away"));
-    try {
-      await expect(
-        createCaller(ctx).auth.signUp({ email: "half@example.com", password: PASSWORD, name: "H" }),
-      ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
-    } finally {
-      services.sessions.create = create;
-    }
+    // Redis fails when the session is started, after the account rows were written.
+    const failing = vi
+      .spyOn(services.sessions, "create")
+      .mockRejectedValueOnce(new Error("redis went away"));
+    await expect(
+      createCaller(ctx).auth.signUp({ email: "half@example.com", password: PASSWORD, name: "H" }),
+    ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    failing.mockRestore();
     const rows = await services.db.db
       .selectFrom("users")
       .select("id")

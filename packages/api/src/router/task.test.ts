@@ -371,7 +371,7 @@ describe("client input that PostgreSQL would refuse", () => {
         orgId,
         projectId: id,
         title: `C${i}`,
-        dueDate: "2026-12-0" + (i + 1),
+        dueDate: `2026-12-0${i + 1}`,
       });
     for (const sort of ["created", "updated", "priority", "due", "position"] as const) {
       const first = await as(owner).task.list({ orgId, projectId: id, sort, limit: 1 });
