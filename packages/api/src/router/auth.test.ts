@@ -187,6 +187,39 @@ describe("accounts", () => {
     expect(rows[0]).toMatchObject({ ip: "127.0.0.1", user_agent: "vitest" });
   });
 
+  it("keeps the old password when a password change or reset fails half-way", async () => {
+    const { cookie } = await signUp("halfway@example.com");
+    const failing = vi
+      .spyOn(services.sessions, "revokeAll")
+      .mockRejectedValue(new Error("redis went away"));
+    await expect(
+      as(cookie).auth.changePassword({
+        currentPassword: PASSWORD,
+        newPassword: "a new password 1",
+      }),
+    ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    await createTestCaller(services).auth.requestPasswordReset({ email: "halfway@example.com" });
+    // The reset email is sent after the answer.
+    await expect
+      .poll(() =>
+        services.mailer
+          .inbox()
+          .some((m) => m.to === "halfway@example.com" && m.text.includes("/reset-password")),
+      )
+      .toBe(true);
+    const token = linkFromInbox("halfway@example.com", "/reset-password");
+    await expect(
+      createTestCaller(services).auth.resetPassword({ token, password: "a new password 2" }),
+    ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    failing.mockRestore();
+    // Neither change landed, and the reset link was not used up by the failed attempt.
+    expect((await signIn("halfway@example.com")).user.email).toBe("halfway@example.com");
+    await createTestCaller(services).auth.resetPassword({ token, password: "a new password 2" });
+    expect((await signIn("halfway@example.com", "a new password 2")).user.email).toBe(
+      "halfway@example.com",
+    );
+  });
+
   it("ends every other session when the password changes", async () => {
     const { cookie: a } = await signUp("change@example.com");
     const { cookie: b } = await signIn("change@example.com");
