@@ -62,6 +62,29 @@ describe("sessions over HTTP", () => {
   });
 });
 
+describe("account enumeration", () => {
+  it("answers a sign-up with a taken email exactly as a new one, and mails the owner", async () => {
+    const body = (email: string) => ({ email, password: PASSWORD, name: "Same" });
+    const fresh = await post("auth.signUp", body("enum-new@example.com"));
+    await post("auth.signUp", body("enum-taken@example.com"));
+    const taken = await post("auth.signUp", body("enum-taken@example.com"));
+    expect(taken.status).toBe(fresh.status);
+    const shape = (json: unknown) =>
+      JSON.stringify(json, (_k, v: unknown) => (typeof v === "string" ? typeof v : v));
+    expect(shape(await taken.json())).toBe(shape(await fresh.json()));
+    const cookieForm = (res: Response) =>
+      res.headers.get("set-cookie")!.replace(/=[A-Za-z0-9_-]{43};/, "=<secret>;");
+    expect(cookieForm(taken)).toBe(cookieForm(fresh));
+    await expect
+      .poll(() =>
+        smtp.received.some(
+          (m) => m.to.includes("enum-taken@example.com") && /tried to sign up/i.test(m.raw),
+        ),
+      )
+      .toBe(true);
+  });
+});
+
 describe("brute-force limits", () => {
   it("answers 429 with Retry-After once an account's budget is spent", async () => {
     await signUp("target@example.com");

@@ -391,3 +391,100 @@ describe("authorization matrix", () => {
     });
   }
 });
+
+/**
+ * Procedures that take the id of something a person owns (a session, a token, a comment, an
+ * invitation): knowing the id is never enough. The owner (or a role that may act for others)
+ * succeeds; anyone else gets NOT_FOUND or FORBIDDEN and the thing is unchanged.
+ */
+describe("ownership of what a procedure names by id", () => {
+  const as = (user: TestUser) =>
+    createCaller(testContext(services, { headers: { cookie: user.cookie } }));
+
+  it("session.revoke ends only the caller's own sessions", async () => {
+    const victim = await insertTestUser(services, "Victim");
+    const attacker = await insertTestUser(services, "Attacker");
+    const [victimSession] = await as(victim).session.list();
+    expect(await outcome(as(attacker).session.revoke({ sessionId: victimSession!.id }))).toBe(
+      "NOT_FOUND",
+    );
+    expect((await as(victim).auth.me()).user.id).toBe(victim.id);
+    expect(await as(attacker).session.revoke({ allOthers: true })).toEqual({ ended: 0 });
+    expect((await as(victim).auth.me()).user.id).toBe(victim.id);
+    const second = await services.sessions.create(victim.id, { ip: null, userAgent: null });
+    expect(await as(victim).session.revoke({ sessionId: second.session.id })).toEqual({
+      ended: 1,
+    });
+  });
+
+  it("token.revoke: a member revokes their own token, not another organization's", async () => {
+    const { fixture } = await setUp("owner");
+    const target = as(fixture.target);
+    const otherOwner = await insertTestUser(services, "Other owner");
+    const elsewhere = await makeOrg("Elsewhere", otherOwner);
+    const foreign = await insertToken(elsewhere, otherOwner, "owner");
+    expect(await outcome(target.token.revoke({ orgId: fixture.orgId, tokenId: foreign.id }))).toBe(
+      "NOT_FOUND",
+    );
+    const row = await services.db.db
+      .selectFrom("api_tokens")
+      .select("revoked_at")
+      .where("id", "=", foreign.id)
+      .executeTakeFirstOrThrow();
+    expect(row.revoked_at).toBeNull();
+    expect(await target.token.revoke({ orgId: fixture.orgId, tokenId: fixture.tokenId })).toEqual({
+      ok: true,
+    });
+  });
+
+  it("comment.update/delete: the author may, another member may not, nor another organization", async () => {
+    const { fixture } = await setUp("owner");
+    const other = await insertTestUser(services, "Other member");
+    await addMember(fixture.orgId, other, "member");
+    expect(
+      await outcome(
+        as(other).comment.update({ orgId: fixture.orgId, commentId: fixture.commentId, body: "x" }),
+      ),
+    ).toBe("FORBIDDEN");
+    expect(
+      await outcome(
+        as(other).comment.delete({ orgId: fixture.orgId, commentId: fixture.commentId }),
+      ),
+    ).toBe("FORBIDDEN");
+    // An owner of another organization naming this comment under their own organization.
+    const outsider = await insertTestUser(services, "Outsider");
+    const outsiderOrg = await makeOrg("Outsider Org", outsider);
+    expect(
+      await outcome(
+        as(outsider).comment.delete({ orgId: outsiderOrg, commentId: fixture.commentId }),
+      ),
+    ).toBe("NOT_FOUND");
+    const author = as(fixture.target);
+    const edited = await author.comment.update({
+      orgId: fixture.orgId,
+      commentId: fixture.commentId,
+      body: "Edited by its author",
+    });
+    expect(edited.body).toBe("Edited by its author");
+    expect(
+      await author.comment.delete({ orgId: fixture.orgId, commentId: fixture.commentId }),
+    ).toEqual({ ok: true });
+  });
+
+  it("invitation.revoke: an admin of another organization cannot revoke this one's", async () => {
+    const { fixture } = await setUp("owner");
+    const outsider = await insertTestUser(services, "Outsider");
+    const outsiderOrg = await makeOrg("Outsider Org", outsider);
+    expect(
+      await outcome(
+        as(outsider).invitation.revoke({ orgId: outsiderOrg, invitationId: fixture.invitationId }),
+      ),
+    ).toBe("NOT_FOUND");
+    const row = await services.db.db
+      .selectFrom("invitations")
+      .select("revoked_at")
+      .where("id", "=", fixture.invitationId)
+      .executeTakeFirstOrThrow();
+    expect(row.revoked_at).toBeNull();
+  });
+});

@@ -9,7 +9,7 @@ import type { Context } from "./context.ts";
 import { APP_ERROR_CODES, AppError } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
 import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
-import { enforceRateLimits } from "./policy/rate-limit.ts";
+import { spendBudget, type Budget } from "./policy/rate-limit.ts";
 
 /** Procedure metadata: the ladder reads permissions from here (and later cache and rate policy). */
 export interface Meta {
@@ -23,8 +23,8 @@ export interface Meta {
   cache?: CachePolicy;
   /** Cache tags (in the caller's organization) this mutation invalidates once it succeeds. */
   invalidates?: readonly string[];
-  /** The per-caller budget (per minute, RATE_LIMIT_*_PER_MINUTE) this procedure spends. */
-  rateLimit?: "read" | "write" | "search";
+  /** The per-caller budget (RATE_LIMIT_*_PER_MINUTE / _PER_HOUR) this procedure spends. */
+  rateLimit?: Budget;
 }
 
 const t = initTRPC
@@ -34,18 +34,31 @@ const t = initTRPC
     transformer: superjson,
     // Stacks are added below, only in development; tRPC's own isDev stays off.
     isDev: false,
-    errorFormatter({ shape, error, ctx }) {
+    errorFormatter({ shape, error, ctx, path }) {
       const isDevelopment = ctx?.services.config.env === "development";
       const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause) : undefined;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
+      const leaks = carriesInternalText(error);
+      if (leaks && !internal) {
+        // The client learns only that its input was refused; what broke goes to the log.
+        ctx?.logger.warn(
+          { err: error.cause, path, code: error.code, requestId: ctx.requestId },
+          "request refused with an internal error's text (masked)",
+        );
+      }
       return {
         ...shape,
-        // A non-tRPC error's message (a pg error, say) would otherwise reach the client.
+        // A non-tRPC error's message (a pg error, a TypeError from a decoder, say) would
+        // otherwise reach the client: a 5xx says "Internal server error", a 4xx "Invalid input".
         message: fieldErrors
           ? "Invalid input"
-          : internal && !isDevelopment
-            ? "Internal server error"
-            : shape.message,
+          : isDevelopment
+            ? shape.message
+            : internal
+              ? "Internal server error"
+              : leaks
+                ? "Invalid input"
+                : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
@@ -56,6 +69,20 @@ const t = initTRPC
       };
     },
   });
+
+/**
+ * True when an error's message was taken from a cause that is not ours to show: a JavaScript
+ * or library error (TypeError from a superjson meta, RangeError from a deep one, a JSON
+ * SyntaxError) that an adapter wrapped as BAD_REQUEST with the cause's own text. Messages
+ * written for clients (TRPCError without such a cause, AppError, zod issues) are safe.
+ */
+function carriesInternalText(error: TRPCError): boolean {
+  const { cause } = error;
+  if (!(cause instanceof Error) || cause instanceof AppError || cause instanceof ZodError)
+    return false;
+  if (cause instanceof TRPCError || cause.message === "") return false;
+  return error.message.includes(cause.message);
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -96,9 +123,11 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
 export const publicProcedure = t.procedure.use(errorBoundary);
 
 /** Any signed-in caller: a session, or an API token (acting for its creator). */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, meta, next }) => {
   const auth = await resolveAuth(ctx);
   if (!auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  // The caller's budget for this procedure's class (meta.rateLimit), before any work.
+  if (meta?.rateLimit) await spendBudget(ctx, auth, meta.rateLimit);
   return next({ ctx: { auth } });
 });
 
@@ -154,21 +183,11 @@ const orgAccessProcedure = authedProcedure
   });
 
 /**
- * Organization procedures' policies, read from meta: the per-caller rate budget and the tags a
- * mutation invalidates. A cached query also needs `.use(resultCache)` after its `.input()`.
+ * Organization procedures' policies, read from meta: the tags a mutation invalidates. (The rate
+ * budget is spent by `authedProcedure`, for every signed-in procedure; a cached query also
+ * needs `.use(resultCache)` after its `.input()`.)
  */
 export const orgProcedure = orgAccessProcedure.use(async ({ ctx, meta, type, next }) => {
-  if (meta?.rateLimit) {
-    const { auth } = ctx;
-    const who = auth.kind === "token" ? `token:${auth.tokenId}` : `user:${auth.user.id}`;
-    const limit = ctx.services.config.rateLimits.perMinute[meta.rateLimit];
-    // Budgets protect capacity, not secrets: without Redis, requests go through (logged).
-    await enforceRateLimits(
-      ctx,
-      [{ key: `${meta.rateLimit}:${who}`, rule: { limit, windowSeconds: 60 } }],
-      { failOpen: true },
-    );
-  }
   const result = await next();
   if (result.ok && type === "mutation" && meta?.invalidates)
     await invalidateTags(ctx, ctx.org.orgId, meta.invalidates);

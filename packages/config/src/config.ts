@@ -68,6 +68,8 @@ export interface Config {
     windowSeconds: number;
     /** Per user or token, per minute, by procedure class. */
     perMinute: { read: number; write: number; search: number };
+    /** Per user, per hour: actions that send email or create tenants. */
+    perHour: { verificationEmail: number; orgCreate: number };
   };
   cache: { enabled: boolean; ttlSeconds: number };
 }
@@ -211,6 +213,10 @@ export function parseConfig(
         read: env.RATE_LIMIT_READS_PER_MINUTE,
         write: env.RATE_LIMIT_WRITES_PER_MINUTE,
         search: env.RATE_LIMIT_SEARCHES_PER_MINUTE,
+      },
+      perHour: {
+        verificationEmail: env.RATE_LIMIT_VERIFICATION_EMAILS_PER_HOUR,
+        orgCreate: env.RATE_LIMIT_ORG_CREATES_PER_HOUR,
       },
     },
     cache: { enabled: env.CACHE_ENABLED === "true", ttlSeconds: env.CACHE_TTL_SECONDS },

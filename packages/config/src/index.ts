@@ -6,3 +6,4 @@ export { silentLogger } from "./logger.ts";
 export type { Logger } from "./logger.ts";
 export { workspaceRoot } from "./paths.ts";
 export { loadTestConfig } from "./test-config.ts";
+export type { TestConfig } from "./test-config.ts";

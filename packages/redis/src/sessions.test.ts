@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "@tesseract/config";
+import { createRedis } from "./connection.ts";
 import { createSessionStore, hashSessionSecret } from "./sessions.ts";
 import { createTestRedis, type TestRedis } from "./testing.ts";
 
@@ -73,5 +75,40 @@ describe("session store", () => {
     expect(await sessions.resolve(c.secret)).toBeUndefined();
     expect(await sessions.resolve(a.secret)).toBeDefined();
     expect(await sessions.revoke("u4", "not-a-session")).toBe(false);
+  });
+
+  it("revokes a session only for the user it belongs to", async () => {
+    const { sessions } = store();
+    const victim = await sessions.create("victim", meta);
+    await sessions.create("attacker", meta);
+    expect(await sessions.revoke("attacker", victim.session.id)).toBe(false);
+    expect(await sessions.resolve(victim.secret)).toBeDefined();
+    expect((await sessions.list("victim")).map((s) => s.id)).toEqual([victim.session.id]);
+    expect(await sessions.revokeAll("attacker")).toBe(1);
+    expect(await sessions.resolve(victim.secret)).toBeDefined();
+    expect(await sessions.revoke("victim", victim.session.id)).toBe(true);
+    expect(await sessions.resolve(victim.secret)).toBeUndefined();
+  });
+
+  it("checks the owner exactly, not by a prefix of the user id", async () => {
+    const { sessions } = store();
+    const victim = await sessions.create("user-10", meta);
+    expect(await sessions.revoke("user-1", victim.session.id)).toBe(false);
+    expect(await sessions.resolve(victim.secret)).toBeDefined();
+  });
+
+  it("checks the owner on the embedded stand-in too", async () => {
+    const memory = await createRedis({ url: undefined, keyPrefix: "m:", logger: silentLogger });
+    const sessions = createSessionStore(memory.client, {
+      idleMs: HOUR,
+      absoluteMs: 2 * HOUR,
+      now: () => Date.now(),
+    });
+    const victim = await sessions.create("victim", meta);
+    expect(await sessions.revoke("attacker", victim.session.id)).toBe(false);
+    expect(await sessions.resolve(victim.secret)).toBeDefined();
+    expect(await sessions.revoke("victim", victim.session.id)).toBe(true);
+    expect(await sessions.resolve(victim.secret)).toBeUndefined();
+    await memory.close();
   });
 });

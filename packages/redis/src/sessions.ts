@@ -31,12 +31,38 @@ export interface SessionStore {
   /** The live session for a cookie's secret (sliding its idle expiry), or undefined. */
   resolve(secret: string): Promise<SessionInfo | undefined>;
   list(userId: string): Promise<SessionInfo[]>;
+  /** Ends one of the user's sessions; false (and nothing changes) when it is not theirs or not live. */
   revoke(userId: string, id: string): Promise<boolean>;
   revokeAll(userId: string, options?: { except?: string }): Promise<number>;
 }
 
 // Sliding the idle expiry on every request would write on every read; once a minute is enough.
 const TOUCH_AFTER_MS = 60_000;
+
+// Removes a session only when its record belongs to the user, in one step, so nobody can end
+// another person's session by knowing its id. A record is JSON with `userId` as its first
+// field (see `serialize`), so the owner check is a prefix match (no cjson in every Redis).
+// A missing record still leaves the user's index, so dead ids cannot pile up there.
+const REMOVE_SCRIPT = `
+local raw = redis.call('GET', KEYS[1])
+if raw and string.sub(raw, 1, string.len(ARGV[2])) == ARGV[2] then
+  redis.call('DEL', KEYS[1])
+  redis.call('SREM', KEYS[2], ARGV[1])
+  return 1
+end
+if not raw then redis.call('SREM', KEYS[2], ARGV[1]) end
+return 0
+`;
+
+function ownerPrefix(userId: string): string {
+  return `{"userId":${JSON.stringify(userId)},`;
+}
+
+function serialize(record: SessionRecord): string {
+  // userId first: REMOVE_SCRIPT checks the owner by this prefix.
+  const { userId, createdAt, lastSeenAt, ip, userAgent } = record;
+  return JSON.stringify({ userId, createdAt, lastSeenAt, ip, userAgent });
+}
 
 export function hashSessionSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
@@ -50,6 +76,17 @@ export function hashSessionSecret(secret: string): string {
 export function createSessionStore(redis: Redis, policy: SessionPolicy): SessionStore {
   const sessionKey = (id: string) => `session:${id}`;
   const userKey = (userId: string) => `user-sessions:${userId}`;
+  redis.defineCommand("tesseractSessionRemove", { numberOfKeys: 2, lua: REMOVE_SCRIPT });
+  const removeIfOwned = (
+    redis as unknown as {
+      tesseractSessionRemove(
+        key: string,
+        indexKey: string,
+        id: string,
+        prefix: string,
+      ): Promise<number>;
+    }
+  ).tesseractSessionRemove.bind(redis);
 
   function ttlMs(record: SessionRecord, now: number): number {
     return Math.max(
@@ -68,9 +105,7 @@ export function createSessionStore(redis: Redis, policy: SessionPolicy): Session
   }
 
   async function remove(userId: string, id: string): Promise<boolean> {
-    const [deleted] =
-      (await redis.multi().del(sessionKey(id)).srem(userKey(userId), id).exec()) ?? [];
-    return deleted?.[1] === 1;
+    return (await removeIfOwned(sessionKey(id), userKey(userId), id, ownerPrefix(userId))) === 1;
   }
 
   return {
@@ -87,7 +122,7 @@ export function createSessionStore(redis: Redis, policy: SessionPolicy): Session
       };
       await redis
         .multi()
-        .set(sessionKey(id), JSON.stringify(record), "PX", ttlMs(record, now))
+        .set(sessionKey(id), serialize(record), "PX", ttlMs(record, now))
         .sadd(userKey(userId), id)
         .pexpire(userKey(userId), policy.absoluteMs)
         .exec();
@@ -106,7 +141,7 @@ export function createSessionStore(redis: Redis, policy: SessionPolicy): Session
       if (now - record.lastSeenAt >= TOUCH_AFTER_MS) {
         record.lastSeenAt = now;
         // XX: never resurrect a session revoked between our read and this write.
-        await redis.set(sessionKey(id), JSON.stringify(record), "PX", ttlMs(record, now), "XX");
+        await redis.set(sessionKey(id), serialize(record), "PX", ttlMs(record, now), "XX");
       }
       return { id, ...record };
     },

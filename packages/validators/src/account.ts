@@ -1,27 +1,26 @@
 import { z } from "zod";
+import { textSchema } from "./text.ts";
 
-export const emailSchema = z
-  .string()
+export const emailSchema = textSchema()
   .trim()
   .toLowerCase()
   .max(254, "Email is too long")
   .pipe(z.email("Enter a valid email address"));
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = textSchema()
   .min(10, "Use at least 10 characters")
   .max(200, "Use at most 200 characters");
 
-export const personNameSchema = z
-  .string()
+export const personNameSchema = textSchema()
   .trim()
   .min(1, "Enter your name")
   .max(100, "Use at most 100 characters");
 
 /** Opaque single-use tokens from emailed links. */
-export const linkTokenSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{20,100}$/, "This link is malformed");
+export const linkTokenSchema = textSchema().regex(
+  /^[A-Za-z0-9_-]{20,100}$/,
+  "This link is malformed",
+);
 
 export const signUpInput = z.object({
   email: emailSchema,
@@ -30,11 +29,11 @@ export const signUpInput = z.object({
 });
 export const signInInput = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password").max(200),
+  password: textSchema().min(1, "Enter your password").max(200),
 });
 export const updateProfileInput = z.object({ name: personNameSchema });
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, "Enter your current password").max(200),
+  currentPassword: textSchema().min(1, "Enter your current password").max(200),
   newPassword: passwordSchema,
 });
 export const requestPasswordResetInput = z.object({ email: emailSchema });

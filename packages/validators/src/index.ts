@@ -2,3 +2,4 @@ export * from "./account.ts";
 export * from "./organization.ts";
 export * from "./product.ts";
 export * from "./permissions.ts";
+export * from "./text.ts";

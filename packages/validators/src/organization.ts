@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "./account.ts";
+import { textSchema } from "./text.ts";
 
 export const ROLES = ["owner", "admin", "member", "viewer"] as const;
 export const roleSchema = z.enum(ROLES, { message: "Choose owner, admin, member or viewer" });
@@ -11,8 +12,7 @@ export const invitableRoleSchema = z.enum(["admin", "member", "viewer"], {
 });
 
 export const orgIdSchema = z.uuid("Unknown organization");
-export const orgNameSchema = z
-  .string()
+export const orgNameSchema = textSchema()
   .trim()
   .min(2, "Use at least 2 characters")
   .max(80, "Use at most 80 characters");
@@ -22,7 +22,7 @@ export const orgScoped = z.object({ orgId: orgIdSchema });
 export const createOrgInput = z.object({ name: orgNameSchema });
 export const updateOrgInput = orgScoped.extend({ name: orgNameSchema });
 export const deleteOrgInput = orgScoped.extend({
-  confirmName: z.string().min(1, "Type the organization's name to confirm"),
+  confirmName: textSchema().min(1, "Type the organization's name to confirm"),
 });
 
 export const updateRoleInput = orgScoped.extend({
@@ -40,7 +40,7 @@ export const revokeInvitationInput = orgScoped.extend({
 });
 
 export const createTokenInput = orgScoped.extend({
-  name: z.string().trim().min(1, "Name the token").max(80, "Use at most 80 characters"),
+  name: textSchema().trim().min(1, "Name the token").max(80, "Use at most 80 characters"),
   role: roleSchema,
   expiresInDays: z.number().int().min(1, "At least 1 day").max(365, "At most 365 days").nullable(),
 });
@@ -48,6 +48,6 @@ export const revokeTokenInput = orgScoped.extend({ tokenId: z.uuid("Unknown toke
 
 /** Cursor pagination: `{ items, nextCursor }`, at most 100 a page. */
 export const pageInput = z.object({
-  cursor: z.string().max(200).nullish(),
+  cursor: textSchema().max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });

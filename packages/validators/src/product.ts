@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { orgScoped } from "./organization.ts";
+import { textSchema } from "./text.ts";
 
 export const TASK_STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
 export const TASK_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
@@ -12,17 +13,15 @@ export const taskPrioritySchema = z.enum(TASK_PRIORITIES, {
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 export type TaskPriority = z.infer<typeof taskPrioritySchema>;
 
-export const projectKeySchema = z
-  .string()
+export const projectKeySchema = textSchema()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, "Use 2-10 letters or digits, starting with a letter (e.g. ENG)");
-const projectName = z
-  .string()
+const projectName = textSchema()
   .trim()
   .min(1, "Name the project")
   .max(80, "Use at most 80 characters");
-const projectDescription = z.string().max(2_000, "Use at most 2,000 characters");
+const projectDescription = textSchema().max(2_000, "Use at most 2,000 characters");
 
 export const projectId = z.uuid("Unknown project");
 export const createProjectInput = orgScoped.extend({
@@ -37,18 +36,16 @@ export const updateProjectInput = orgScoped.extend({
 });
 export const projectRefInput = orgScoped.extend({ projectId });
 export const deleteProjectInput = projectRefInput.extend({
-  confirmKey: z.string().min(1, "Type the project key to confirm"),
+  confirmKey: textSchema().min(1, "Type the project key to confirm"),
 });
 export const listProjectsInput = orgScoped.extend({ includeArchived: z.boolean().default(false) });
 
-const title = z
-  .string()
+const title = textSchema()
   .trim()
   .min(1, "Give the task a title")
   .max(200, "Use at most 200 characters");
-const description = z.string().max(20_000, "Use at most 20,000 characters");
-const label = z
-  .string()
+const description = textSchema().max(20_000, "Use at most 20,000 characters");
+const label = textSchema()
   .trim()
   .min(1)
   .max(30, "Labels have at most 30 characters")
@@ -84,8 +81,7 @@ export const updateTaskInput = orgScoped.extend({
 export const getTaskInput = orgScoped.extend({
   ref: z.union([
     z.uuid(),
-    z
-      .string()
+    textSchema()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, "Use a task id or key such as ENG-42"),
@@ -112,21 +108,19 @@ export const listTasksInput = orgScoped.extend({
   sort: z.enum(TASK_SORTS).default("created"),
   /** Named `order`, not `direction`: tRPC's infinite queries put their own `direction` in the input. */
   order: z.enum(["asc", "desc"]).default("desc"),
-  cursor: z.string().max(300).nullish(),
+  cursor: textSchema().max(300).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export const searchTasksInput = orgScoped.extend({
   projectId: projectId.optional(),
-  query: z
-    .string()
+  query: textSchema()
     .trim()
     .min(2, "Type at least 2 characters")
     .max(200, "Use at most 200 characters"),
   limit: z.number().int().min(1).max(50).default(20),
 });
 
-const commentBody = z
-  .string()
+const commentBody = textSchema()
   .trim()
   .min(1, "Write something")
   .max(10_000, "Use at most 10,000 characters");
@@ -136,7 +130,7 @@ export const updateCommentInput = orgScoped.extend({ commentId, body: commentBod
 export const commentRefInput = orgScoped.extend({ commentId });
 export const listCommentsInput = orgScoped.extend({
   taskId,
-  cursor: z.string().max(300).nullish(),
+  cursor: textSchema().max(300).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 

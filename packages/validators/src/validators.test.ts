@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { createTokenInput, emailSchema, roleSchema, signUpInput } from "./index.ts";
+import {
+  createCommentInput,
+  createOrgInput,
+  createTaskInput,
+  createTokenInput,
+  emailSchema,
+  isStorableText,
+  NUL_MESSAGE,
+  roleSchema,
+  searchTasksInput,
+  signUpInput,
+  SURROGATE_MESSAGE,
+} from "./index.ts";
+
+const ORG = "7f1c4c8e-7a4e-4b8e-9f0a-2b1f5a1c9d00";
 
 describe("validators", () => {
   it("normalises email addresses", () => {
@@ -21,5 +35,38 @@ describe("validators", () => {
     const base = { orgId: "7f1c4c8e-7a4e-4b8e-9f0a-2b1f5a1c9d00", name: "ci", role: "member" };
     expect(createTokenInput.safeParse({ ...base, expiresInDays: 400 }).success).toBe(false);
     expect(createTokenInput.safeParse({ ...base, expiresInDays: null }).success).toBe(true);
+  });
+});
+
+describe("text fields", () => {
+  const storedAnywhere = [
+    ["a task title", createTaskInput, { orgId: ORG, projectId: ORG, title: "x" }, "title"],
+    ["a comment", createCommentInput, { orgId: ORG, taskId: ORG, body: "x" }, "body"],
+    ["a name", signUpInput, { email: "a@b.co", password: "long enough pw", name: "x" }, "name"],
+    ["an organization name", createOrgInput, { name: "xx" }, "name"],
+    ["a search", searchTasksInput, { orgId: ORG, query: "xx" }, "query"],
+  ] as const;
+
+  for (const [what, schema, valid, field] of storedAnywhere) {
+    it(`refuses NUL and lone surrogates in ${what}, with a clear message`, () => {
+      expect(schema.safeParse(valid).success).toBe(true);
+      const nul = schema.safeParse({ ...valid, [field]: "ab\u0000cd" });
+      expect(nul.error?.issues.map((i) => i.message)).toContain(NUL_MESSAGE);
+      const lone = schema.safeParse({ ...valid, [field]: "ab\udfff\ud800cd" });
+      expect(lone.error?.issues.map((i) => i.message)).toContain(SURROGATE_MESSAGE);
+      expect(schema.safeParse({ ...valid, [field]: "ab 😀 cd" }).success).toBe(true);
+    });
+  }
+
+  it("refuses them inside labels too", () => {
+    const base = { orgId: ORG, projectId: ORG, title: "x" };
+    expect(createTaskInput.safeParse({ ...base, labels: ["ok\u0000"] }).success).toBe(false);
+    expect(createTaskInput.safeParse({ ...base, labels: ["\ud800"] }).success).toBe(false);
+  });
+
+  it("tells storable text apart", () => {
+    expect(isStorableText("plain 😀")).toBe(true);
+    expect(isStorableText("\ud83d")).toBe(false);
+    expect(isStorableText("\u0000")).toBe(false);
   });
 });

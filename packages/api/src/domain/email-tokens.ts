@@ -1,4 +1,4 @@
-import type { Database, Kysely } from "@tesseract/db";
+import type { Database, Kysely, Transaction } from "@tesseract/db";
 import { newSecret, sha256 } from "../auth/secrets.ts";
 
 export type EmailTokenPurpose = "verify_email" | "reset_password";
@@ -8,32 +8,33 @@ const LIFETIME_MS: Record<EmailTokenPurpose, number> = {
   reset_password: 3_600_000,
 };
 
-/** Issues a single-use link token; earlier unused ones for the same purpose stop working. */
+/**
+ * Issues a single-use link token; earlier unused ones for the same purpose stop working. Both
+ * writes must land together, so it runs inside the caller's transaction.
+ */
 export async function issueEmailToken(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   userId: string,
   purpose: EmailTokenPurpose,
   now: Date,
 ): Promise<string> {
   const { secret, hash } = newSecret();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("email_tokens")
-      .set({ used_at: now })
-      .where("user_id", "=", userId)
-      .where("purpose", "=", purpose)
-      .where("used_at", "is", null)
-      .execute();
-    await trx
-      .insertInto("email_tokens")
-      .values({
-        user_id: userId,
-        purpose,
-        token_hash: hash,
-        expires_at: new Date(now.getTime() + LIFETIME_MS[purpose]),
-      })
-      .execute();
-  });
+  await trx
+    .updateTable("email_tokens")
+    .set({ used_at: now })
+    .where("user_id", "=", userId)
+    .where("purpose", "=", purpose)
+    .where("used_at", "is", null)
+    .execute();
+  await trx
+    .insertInto("email_tokens")
+    .values({
+      user_id: userId,
+      purpose,
+      token_hash: hash,
+      expires_at: new Date(now.getTime() + LIFETIME_MS[purpose]),
+    })
+    .execute();
   return secret;
 }
 

@@ -1,16 +1,22 @@
 import type { ListTasksInput } from "@tesseract/validators";
 import { sql, type Expression, type SqlBool } from "@tesseract/db";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { z } from "zod";
+import { cursorValue, decodeCursor, encodeCursor } from "./cursor.ts";
 import { selectTasks, toTask, type Executor, type Task } from "./task-queries.ts";
 
-// Each sort as a SQL expression and the type its cursor value is cast back to. The cursor
-// carries the value as PostgreSQL printed it (text), so timestamps keep their microseconds.
+// Each sort as a SQL expression, the type its cursor value is cast back to, and the schema that
+// value must pass first. The cursor carries the value as PostgreSQL printed it (text), so
+// timestamps keep their microseconds.
 const SORTS = {
-  created: { expr: sql`t.created_at`, cast: sql`timestamptz` },
-  updated: { expr: sql`t.updated_at`, cast: sql`timestamptz` },
-  priority: { expr: sql`t.priority_rank`, cast: sql`smallint` },
-  due: { expr: sql`coalesce(t.due_date, '9999-12-31'::date)`, cast: sql`date` },
-  position: { expr: sql`t.position`, cast: sql`text` },
+  created: { expr: sql`t.created_at`, cast: sql`timestamptz`, value: cursorValue.timestamptz },
+  updated: { expr: sql`t.updated_at`, cast: sql`timestamptz`, value: cursorValue.timestamptz },
+  priority: { expr: sql`t.priority_rank`, cast: sql`smallint`, value: cursorValue.smallint },
+  due: {
+    expr: sql`coalesce(t.due_date, '9999-12-31'::date)`,
+    cast: sql`date`,
+    value: cursorValue.date,
+  },
+  position: { expr: sql`t.position`, cast: sql`text`, value: cursorValue.text },
 } as const;
 
 /**
@@ -36,7 +42,7 @@ export async function listTasks(
   if (input.dueTo) query = query.where("t.due_date", "<=", input.dueTo);
   const desc = input.order === "desc";
   if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor);
+    const [value, id] = decodeCursor(input.cursor, z.tuple([sort.value, cursorValue.id]));
     const after: Expression<SqlBool> = desc
       ? sql<SqlBool>`(${sort.expr}, t.id) < (cast(${value} as ${sort.cast}), cast(${id} as uuid))`
       : sql<SqlBool>`(${sort.expr}, t.id) > (cast(${value} as ${sort.cast}), cast(${id} as uuid))`;
@@ -51,6 +57,6 @@ export async function listTasks(
   const last = page.at(-1);
   return {
     items: page.map(({ sortValue: _, ...row }) => toTask(row)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.sortValue, last.id) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sortValue, last.id]) : null,
   };
 }

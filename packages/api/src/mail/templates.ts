@@ -26,3 +26,15 @@ export function invitationEmail(
     text: `${details.inviterName} invited you to join ${details.orgName} on Tesseract as ${details.role}.\n\nAccept the invitation:\n\n${details.link}\n\nThe invitation expires in 7 days.`,
   };
 }
+
+/** Sent instead of an error when someone signs up with an address that has an account. */
+export function signUpAttemptEmail(
+  to: string,
+  links: { signIn: string; resetPassword: string },
+): MailMessage {
+  return {
+    to,
+    subject: "Someone tried to sign up to Tesseract with your address",
+    text: `Someone tried to create a Tesseract account with this email address, which already has one.\n\nIf it was you, sign in:\n\n${links.signIn}\n\nForgot your password? Reset it:\n\n${links.resetPassword}\n\nIf it was not you, ignore this message; your account is unchanged.`,
+  };
+}

@@ -1,4 +1,5 @@
 import type { RateLimitRule } from "@tesseract/redis";
+import type { Auth } from "../auth/credentials.ts";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 
@@ -33,4 +34,24 @@ export async function enforceRateLimits(
     ctx.response.setHeader("retry-after", String(retryAfter));
     throw new AppError("RATE_LIMITED", `Too many requests; try again in ${retryAfter} seconds`);
   }
+}
+
+/** The per-caller budgets a procedure can spend through `meta.rateLimit`. */
+export type Budget = "read" | "write" | "search" | "verificationEmail" | "orgCreate";
+
+const PER_MINUTE = new Set<Budget>(["read", "write", "search"]);
+
+/**
+ * Spends one unit of a caller's budget (per API token, or per person for a session). Per-minute
+ * budgets protect capacity and fail open without Redis; the hourly ones guard against abuse
+ * (emails sent to an address, tenants created) and fail closed.
+ */
+export async function spendBudget(ctx: Context, caller: Auth, budget: Budget): Promise<void> {
+  const { perMinute, perHour } = ctx.services.config.rateLimits;
+  const who = caller.kind === "token" ? `token:${caller.tokenId}` : `user:${caller.user.id}`;
+  const isPerMinute = PER_MINUTE.has(budget);
+  const rule = isPerMinute
+    ? { limit: perMinute[budget as keyof typeof perMinute], windowSeconds: 60 }
+    : { limit: perHour[budget as keyof typeof perHour], windowSeconds: 3_600 };
+  await enforceRateLimits(ctx, [{ key: `${budget}:${who}`, rule }], { failOpen: isPerMinute });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCaller } from "../root.ts";
 import {
   cookieFrom,
@@ -60,9 +60,72 @@ describe("accounts", { timeout: 180_000 }, () => {
     expect(me.organizations).toEqual([]);
   });
 
-  it("refuses a second account for the same email", async () => {
-    await signUp("dup@example.com");
-    await expect(signUp("DUP@example.com")).rejects.toMatchObject({ code: "CONFLICT" });
+  it("answers a sign-up with a taken email as for a new one, and tells the owner by email", async () => {
+    const first = await signUp("dup@example.com");
+    const second = await signUp("DUP@example.com");
+    // Same shape: a user and a session cookie of the same form; but the cookie opens nothing.
+    expect(Object.keys(second.user).sort()).toEqual(Object.keys(first.user).sort());
+    expect(second.user.email).toBe("dup@example.com");
+    expect(second.user.id).not.toBe(first.user.id);
+    expect(second.cookie).toMatch(/^tesseract_session=[A-Za-z0-9_-]{43}$/);
+    await expect(as(second.cookie).auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    // Nothing changed: the first password still works, and there is one account.
+    expect((await signIn("dup@example.com")).user.id).toBe(first.user.id);
+    const accounts = await services.db.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "dup@example.com")
+      .execute();
+    expect(accounts).toHaveLength(1);
+    await expect
+      .poll(() =>
+        services.mailer
+          .inbox()
+          .some((m) => m.to === "dup@example.com" && /tried to sign up/i.test(m.subject)),
+      )
+      .toBe(true);
+  });
+
+  it("leaves no account behind when sign-up fails after its first write", async () => {
+    const ctx = testContext(services);
+    // Redis fails when the session is started, after the account rows were written.
+    const failing = vi
+      .spyOn(services.sessions, "create")
+      .mockRejectedValueOnce(new Error("redis went away"));
+    await expect(
+      createCaller(ctx).auth.signUp({ email: "half@example.com", password: PASSWORD, name: "H" }),
+    ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    failing.mockRestore();
+    const rows = await services.db.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "half@example.com")
+      .execute();
+    expect(rows).toEqual([]);
+    // So the retry succeeds instead of answering that the account exists.
+    const { user } = await signUp("half@example.com");
+    expect((await as((await signIn("half@example.com")).cookie).auth.me()).user.id).toBe(user.id);
+  });
+
+  it("treats a malformed session cookie as absent, on every auth procedure", async () => {
+    for (const value of ["%E0%A4%A", "%", "%zz"]) {
+      const headers = { cookie: `tesseract_session=${value}` };
+      await expect(createTestCaller(services, { headers }).auth.me()).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
+      const email = `cookie-${value.length}-${Math.random().toString(36).slice(2)}@example.com`;
+      const ctx = testContext(services, { headers });
+      const { user } = await createCaller(ctx).auth.signUp({
+        email,
+        password: PASSWORD,
+        name: "M",
+      });
+      expect((await as(cookieFrom(ctx)!).auth.me()).user.id).toBe(user.id);
+      const signInCtx = testContext(services, { headers });
+      await createCaller(signInCtx).auth.signIn({ email, password: PASSWORD });
+      expect((await as(cookieFrom(signInCtx)!).auth.me()).user.id).toBe(user.id);
+      await createCaller(testContext(services, { headers })).auth.signOut();
+    }
   });
 
   it("sets an HttpOnly, SameSite=Lax session cookie", async () => {
@@ -125,6 +188,39 @@ describe("accounts", { timeout: 180_000 }, () => {
     expect(rows.map((r) => r.action)).toEqual(["account.sign_in_failed"]);
     expect(JSON.stringify(rows)).not.toContain("wrong password");
     expect(rows[0]).toMatchObject({ ip: "127.0.0.1", user_agent: "vitest" });
+  });
+
+  it("keeps the old password when a password change or reset fails half-way", async () => {
+    const { cookie } = await signUp("halfway@example.com");
+    const failing = vi
+      .spyOn(services.sessions, "revokeAll")
+      .mockRejectedValue(new Error("redis went away"));
+    await expect(
+      as(cookie).auth.changePassword({
+        currentPassword: PASSWORD,
+        newPassword: "a new password 1",
+      }),
+    ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    await createTestCaller(services).auth.requestPasswordReset({ email: "halfway@example.com" });
+    // The reset email is sent after the answer.
+    await expect
+      .poll(() =>
+        services.mailer
+          .inbox()
+          .some((m) => m.to === "halfway@example.com" && m.text.includes("/reset-password")),
+      )
+      .toBe(true);
+    const token = linkFromInbox("halfway@example.com", "/reset-password");
+    await expect(
+      createTestCaller(services).auth.resetPassword({ token, password: "a new password 2" }),
+    ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    failing.mockRestore();
+    // Neither change landed, and the reset link was not used up by the failed attempt.
+    expect((await signIn("halfway@example.com")).user.email).toBe("halfway@example.com");
+    await createTestCaller(services).auth.resetPassword({ token, password: "a new password 2" });
+    expect((await signIn("halfway@example.com", "a new password 2")).user.email).toBe(
+      "halfway@example.com",
+    );
   });
 
   it("ends every other session when the password changes", async () => {
@@ -204,6 +300,25 @@ describe("accounts", { timeout: 180_000 }, () => {
 });
 
 describe("abuse limits", () => {
+  it("limits resent verification emails per person per hour", async () => {
+    const { cookie } = await signUp("resend@example.com");
+    const limit = services.config.rateLimits.perHour.verificationEmail;
+    for (let i = 0; i < limit; i++) await as(cookie).auth.resendVerification();
+    await expect(as(cookie).auth.resendVerification()).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+  });
+
+  it("limits organizations created per person per hour", async () => {
+    const { cookie } = await signUp("founder@example.com");
+    const limit = services.config.rateLimits.perHour.orgCreate;
+    for (let i = 0; i < limit; i++) await as(cookie).org.create({ name: `Org ${i}` });
+    await expect(as(cookie).org.create({ name: "One too many" })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    expect(await as(cookie).org.list()).toHaveLength(limit);
+  });
+
   it("limits reset emails per address, for known and unknown addresses alike", async () => {
     await signUp("bombed@example.com");
     const ask = (email: string) =>

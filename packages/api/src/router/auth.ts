@@ -8,34 +8,20 @@ import {
   verifyEmailInput,
 } from "@tesseract/validators";
 import { recordActivity } from "../activity.ts";
-import { readCookie, sessionCookie } from "../auth/cookies.ts";
+import { sessionCookie } from "../auth/cookies.ts";
 import { resolveAuth } from "../auth/credentials.ts";
-import type { Context } from "../context.ts";
 import * as accounts from "../domain/accounts.ts";
 import { authedProcedure, publicProcedure, router, sessionProcedure } from "../trpc.ts";
-
-/**
- * A sign-in always starts a new session id; a session the browser still presented (someone
- * else's planted cookie, or the user's own) ends, so an id known before sign-in is worthless.
- */
-async function endPresentedSession(ctx: Context): Promise<void> {
-  const secret = readCookie(ctx.request.headers.cookie, ctx.services.config.sessions.cookieName);
-  if (!secret) return;
-  const session = await ctx.services.sessions.resolve(secret);
-  if (session) await ctx.services.sessions.revoke(session.userId, session.id);
-}
 
 export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     const { user, sessionSecret } = await accounts.signUp(ctx, input);
-    await endPresentedSession(ctx);
     ctx.response.appendCookie(sessionCookie(ctx.services.config, sessionSecret));
     return { user };
   }),
 
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     const { user, sessionSecret } = await accounts.signIn(ctx, input);
-    await endPresentedSession(ctx);
     ctx.response.appendCookie(sessionCookie(ctx.services.config, sessionSecret));
     return { user };
   }),
@@ -132,8 +118,11 @@ export const authRouter = router({
     return { ok: true as const };
   }),
 
-  resendVerification: sessionProcedure.mutation(async ({ ctx }) => {
-    await accounts.resendVerification(ctx, ctx.auth.user);
-    return { ok: true as const };
-  }),
+  /** Each call sends an email: a per-person hourly budget (RATE_LIMIT_VERIFICATION_EMAILS_PER_HOUR). */
+  resendVerification: sessionProcedure
+    .meta({ rateLimit: "verificationEmail" })
+    .mutation(async ({ ctx }) => {
+      await accounts.resendVerification(ctx, ctx.auth.user);
+      return { ok: true as const };
+    }),
 });

@@ -7,7 +7,8 @@ import {
 import { sql, type SqlBool } from "@tesseract/db";
 import { recordActivity } from "../activity.ts";
 import { can } from "../auth/permissions.ts";
-import { decodeCursor, encodeCursor } from "../domain/cursor.ts";
+import { z } from "zod";
+import { cursorValue, decodeCursor, encodeCursor } from "../domain/cursor.ts";
 import { loadTask } from "../domain/tasks.ts";
 import { AppError } from "../errors.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
@@ -96,7 +97,10 @@ export const commentRouter = router({
         .orderBy("c.id")
         .limit(input.limit + 1);
       if (input.cursor) {
-        const [value, id] = decodeCursor(input.cursor);
+        const [value, id] = decodeCursor(
+          input.cursor,
+          z.tuple([cursorValue.timestamptz, cursorValue.id]),
+        );
         query = query.where(
           sql<SqlBool>`(c.created_at, c.id) > (cast(${value} as timestamptz), cast(${id} as uuid))`,
         );
@@ -107,7 +111,7 @@ export const commentRouter = router({
       return {
         items: page.map(({ sortValue: _, ...comment }) => comment),
         nextCursor:
-          rows.length > input.limit && last ? encodeCursor(last.sortValue, last.id) : null,
+          rows.length > input.limit && last ? encodeCursor([last.sortValue, last.id]) : null,
       };
     }),
 

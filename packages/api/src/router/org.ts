@@ -7,6 +7,7 @@ import { actor } from "./actor.ts";
 
 export const orgRouter = router({
   create: sessionProcedure
+    .meta({ rateLimit: "orgCreate" })
     .input(createOrgInput)
     .mutation(({ ctx, input }) =>
       createOrganization(ctx.services.db.db, ctx.auth.user, input.name),

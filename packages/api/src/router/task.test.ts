@@ -365,3 +365,87 @@ describe("search", () => {
     });
   });
 });
+
+describe("client input that PostgreSQL would refuse", () => {
+  const cursorOf = (values: unknown) => Buffer.from(JSON.stringify(values)).toString("base64url");
+  const uuid = "7f1c4c8e-7a4e-4b8e-9f0a-2b1f5a1c9d00";
+
+  it("refuses cursors that decode but carry wrong-typed values, for every sort", async () => {
+    const task = await as(owner).task.create({ orgId, projectId, title: "cursor target" });
+    const malformed = [
+      ["x", "y"],
+      ["a\u0000b", uuid],
+      [1, uuid],
+      ["2026-11-29 10:00:00+00", "not-a-uuid"],
+      ["2026-11-29 10:00:00+00", uuid, "extra"],
+      { a: 1 },
+      null,
+    ];
+    const wrongType = [
+      "2026-13-01 00:00:00+00",
+      "2026-02-30 00:00:00.5+00",
+      "0000-01-01",
+      "99999",
+      "x",
+    ];
+    for (const sort of ["created", "updated", "priority", "due", "position"] as const) {
+      const bad = [
+        ...malformed,
+        ...(sort === "position" ? [] : wrongType.map((value) => [value, uuid])),
+      ];
+      for (const values of bad) {
+        await expect(
+          as(owner).task.list({ orgId, sort, cursor: cursorOf(values) }),
+          `${sort} ${JSON.stringify(values)}`,
+        ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      }
+    }
+    for (const values of [...malformed, ...wrongType.map((value) => [value, uuid])]) {
+      await expect(
+        as(owner).comment.list({ orgId, taskId: task.id, cursor: cursorOf(values) }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+  });
+
+  it("still follows the cursors it issued, for every sort", async () => {
+    const id = await freshProject("CUR");
+    for (let i = 0; i < 3; i++)
+      await as(owner).task.create({
+        orgId,
+        projectId: id,
+        title: `C${i}`,
+        dueDate: `2026-12-0${i + 1}`,
+      });
+    for (const sort of ["created", "updated", "priority", "due", "position"] as const) {
+      const first = await as(owner).task.list({ orgId, projectId: id, sort, limit: 1 });
+      expect(first.nextCursor, sort).not.toBeNull();
+      const second = await as(owner).task.list({
+        orgId,
+        projectId: id,
+        sort,
+        limit: 1,
+        cursor: first.nextCursor,
+      });
+      expect(second.items[0]?.id, sort).not.toBe(first.items[0]?.id);
+    }
+  });
+
+  it("refuses NUL and lone surrogates in every stored text field, changing nothing", async () => {
+    const before = await as(owner).task.list({ orgId, projectId, limit: 100 });
+    for (const broken of ["with\u0000nul", "\udfff\ud800 lone"]) {
+      const attempts = [
+        () => as(owner).task.create({ orgId, projectId, title: broken }),
+        () => as(owner).task.create({ orgId, projectId, title: "ok", description: broken }),
+        () => as(owner).task.create({ orgId, projectId, title: "ok", labels: [broken] }),
+        () => as(owner).task.search({ orgId, query: broken }),
+        () => as(owner).project.create({ orgId, name: broken, key: "NUL" }),
+        () => as(owner).org.create({ name: broken }),
+        () => as(owner).auth.updateProfile({ name: broken }),
+      ];
+      for (const attempt of attempts)
+        await expect(attempt()).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    const after = await as(owner).task.list({ orgId, projectId, limit: 100 });
+    expect(after.items.length).toBe(before.items.length);
+  });
+});

@@ -1,21 +1,38 @@
 "use client";
 
 import { signUpInput } from "@tesseract/validators";
+import { useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
+import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 
 export function SignUpForm({ next }: { next: string }) {
   const { errors, submitForm, fail } = useFormErrors();
+  const utils = trpc.useUtils();
+  const [checkEmail, setCheckEmail] = useState(false);
   const signUp = trpc.auth.signUp.useMutation({
-    onSuccess: () => {
-      window.location.assign(next);
+    // The API answers a taken address exactly as a new one (and emails its owner), so whether
+    // we are signed in is the only tell: without a session, the address already had an account.
+    onSuccess: async () => {
+      const me = await utils.auth.me.fetch().catch(() => null);
+      if (me) window.location.assign(next);
+      else setCheckEmail(true);
     },
     onError: fail,
   });
-  const isBusy = signUp.isPending || signUp.isSuccess;
+  const isBusy = signUp.isPending || (signUp.isSuccess && !checkEmail);
+
+  if (checkEmail) {
+    return (
+      <Alert tone="info" title="Check your email" testId="sign-up-check-email">
+        We sent a message to the address you entered. If it already has an account, sign in or reset
+        your password from there.
+      </Alert>
+    );
+  }
 
   return (
     <form
