@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,7 +61,6 @@ export default defineConfig({
         CORS_ORIGINS: webUrl,
         DATA_DIR: dataDir,
         EMULATOR_PORT: String(EMULATOR_PORT),
-        SESSION_SECRET: randomBytes(32).toString("hex"),
         // Empty counts as unset: force the embedded mode even if the caller's environment or the
         // repository's .env names real services.
         DATABASE_URL: "",

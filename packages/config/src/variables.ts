@@ -1,0 +1,7 @@
+/** Variables read outside the server's schema: the web app's, the tests', the browser tests'. */
+export const OTHER_VARIABLES = [
+  "API_URL",
+  "TEST_DATABASE_URL",
+  "TEST_REDIS_URL",
+  "CHROMIUM_PATH",
+] as const;
