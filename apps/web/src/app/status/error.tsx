@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Spinner } from "~/components/ui/spinner.tsx";
+import { Spinner } from "../../components/ui/spinner.tsx";
 import { StatusHeading } from "./status-heading.tsx";
 
 /** How often the page asks again while the API server does not answer. */
