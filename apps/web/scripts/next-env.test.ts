@@ -41,6 +41,8 @@ describe("nextProcessEnv", () => {
   });
 
   it("finds the repository root from the web app's folder", () => {
-    expect(findWorkspaceRoot(join(import.meta.dirname, ".."))).toBe(join(import.meta.dirname, "../../.."));
+    expect(findWorkspaceRoot(join(import.meta.dirname, ".."))).toBe(
+      join(import.meta.dirname, "../../.."),
+    );
   });
 });

@@ -24,7 +24,8 @@ export function nextProcessEnv(
   real: Record<string, string | undefined>,
   rootEnvFile: string | undefined,
 ): { env: Record<string, string>; port: string } {
-  const fromFile = rootEnvFile && existsSync(rootEnvFile) ? parseEnv(readFileSync(rootEnvFile, "utf8")) : {};
+  const fromFile =
+    rootEnvFile && existsSync(rootEnvFile) ? parseEnv(readFileSync(rootEnvFile, "utf8")) : {};
   const merged: Record<string, string> = {};
   for (const [name, value] of Object.entries({ ...fromFile, ...real })) {
     if (value !== undefined) merged[name] = value;

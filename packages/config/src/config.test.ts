@@ -47,9 +47,7 @@ describe("parseConfig", () => {
       parseConfig({ DATABASE_URL: "postgres://db/app", DEV_INBOX: "true" }).mail.devInbox,
     ).toBe(true);
     expect(parseConfig({ SMTP_URL: "smtp://mail:25" }).mail.devInbox).toBe(false);
-    expect(
-      parseConfig({ NODE_ENV: "production", DEV_INBOX: "true" }).mail.devInbox,
-    ).toBe(false);
+    expect(parseConfig({ NODE_ENV: "production", DEV_INBOX: "true" }).mail.devInbox).toBe(false);
     expect(parseConfig({ DEV_INBOX: "false" }).mail.devInbox).toBe(false);
   });
 
@@ -99,9 +97,9 @@ describe("parseConfig", () => {
     const config = parseConfig({ WEB_PORT: "3100" });
     expect(config.server.publicUrl).toBe("http://localhost:3100");
     expect(config.server.corsOrigins).toEqual(["http://localhost:3100"]);
-    expect(parseConfig({ WEB_PORT: "3100", PUBLIC_URL: "https://app.example.com" }).server.publicUrl).toBe(
-      "https://app.example.com",
-    );
+    expect(
+      parseConfig({ WEB_PORT: "3100", PUBLIC_URL: "https://app.example.com" }).server.publicUrl,
+    ).toBe("https://app.example.com");
     expect(errorOf({ WEB_PORT: "web" }).issues[0]?.variable).toBe("WEB_PORT");
   });
 

@@ -193,7 +193,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
 }
 
 /** Where email goes: SMTP when configured, the log when asked for, else memory (see Config.mail). */
-function mailTransport(env: Env, isProduction: boolean, mode: ServiceMode): Config["mail"]["transport"] {
+function mailTransport(
+  env: Env,
+  isProduction: boolean,
+  mode: ServiceMode,
+): Config["mail"]["transport"] {
   if (env.MAIL_TRANSPORT) return env.MAIL_TRANSPORT;
   if (env.SMTP_URL) return "smtp";
   // `pnpm start` on the embedded default is one person's trial on their own machine: the log is

@@ -5,7 +5,6 @@ import { workspaceRoot } from "./paths.ts";
 import { envSchema } from "./schema.ts";
 import { OTHER_VARIABLES } from "./variables.ts";
 
-
 describe(".env.example", () => {
   const lines = readFileSync(join(workspaceRoot, ".env.example"), "utf8").split("\n");
   const documented = lines.filter((l) => /^[A-Z][A-Z0-9_]*=/.test(l)).map((l) => l.split("=")[0]);

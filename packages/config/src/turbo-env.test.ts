@@ -7,7 +7,8 @@ import { OTHER_VARIABLES } from "./variables.ts";
 
 // Turborepo's strict env mode hands a task only the variables turbo.json lists: anything else
 // set in the shell is silently dropped. These checks keep the list in step with the schema.
-const readJson = (file: string) => JSON.parse(readFileSync(join(workspaceRoot, file), "utf8")) as unknown;
+const readJson = (file: string) =>
+  JSON.parse(readFileSync(join(workspaceRoot, file), "utf8")) as unknown;
 const turbo = readJson("turbo.json") as { globalPassThroughEnv: string[] };
 const rootPackage = readJson("package.json") as { scripts: Record<string, string> };
 

@@ -5,4 +5,12 @@ export { pgliteTemplateDir, writePgliteTemplate } from "./pglite-template.ts";
 export { generateSchemaTypes } from "./codegen.ts";
 export type * from "./schema.generated.ts";
 export { sql } from "kysely";
-export type { Expression, Insertable, Kysely, Selectable, SqlBool, Transaction, Updateable } from "kysely";
+export type {
+  Expression,
+  Insertable,
+  Kysely,
+  Selectable,
+  SqlBool,
+  Transaction,
+  Updateable,
+} from "kysely";

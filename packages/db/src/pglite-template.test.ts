@@ -23,11 +23,16 @@ function recordingLogger(): Logger & { messages: string[] } {
 }
 
 async function appliedMigrations(dataDir: string, template: string, logger: Logger) {
-  const handle = await createDatabase({ url: undefined, dataDir, pgliteTemplate: template, logger });
+  const handle = await createDatabase({
+    url: undefined,
+    dataDir,
+    pgliteTemplate: template,
+    logger,
+  });
   try {
-    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
-      handle.db,
-    );
+    const { rows } = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(handle.db);
     return { names: rows.map((r) => r.name), pending: await migrateToLatest(handle.db) };
   } finally {
     await handle.close();

@@ -35,7 +35,10 @@ const isDataDir = (dir: string) => existsSync(join(dir, "PG_VERSION"));
  * Fills the new data directory `target` (missing or empty) from the template. Returns false,
  * touching nothing, when no template was built.
  */
-export function copyPgliteTemplate(target: string, template: string = pgliteTemplateDir()): boolean {
+export function copyPgliteTemplate(
+  target: string,
+  template: string = pgliteTemplateDir(),
+): boolean {
   if (!isDataDir(template)) return false;
   // Copied aside and renamed, so an interrupted copy never looks like a data directory.
   const partial = `${target}.${process.pid}.tmp`;
@@ -60,6 +63,12 @@ export async function writePgliteTemplate(dir: string = pgliteTemplateDir()): Pr
     await db.destroy();
   }
   rmSync(dir, { recursive: true, force: true });
-  renameSync(partial, dir);
+  try {
+    renameSync(partial, dir);
+  } catch (error) {
+    // Another build wrote it at the same moment: keep theirs.
+    rmSync(partial, { recursive: true, force: true });
+    if (!isDataDir(dir)) throw error;
+  }
   return dir;
 }

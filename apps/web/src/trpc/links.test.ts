@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { apiLinks, shouldRetryWhileStarting, STARTING_RETRY } from "./links.ts";
 
-const noAnswer = () => new TRPCClientError<AppRouter>("fetch failed", { cause: new TypeError("fetch failed") });
+const noAnswer = () =>
+  new TRPCClientError<AppRouter>("fetch failed", { cause: new TypeError("fetch failed") });
 
 describe("shouldRetryWhileStarting", () => {
   it("retries a call that got no answer from the API server, a bounded number of times", () => {

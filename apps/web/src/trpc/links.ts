@@ -32,7 +32,8 @@ export function apiLinks(
 ): TRPCLink<AppRouter>[] {
   return [
     retryLink<AppRouter>({
-      retry: ({ error, attempts }) => shouldRetryWhileStarting(error, attempts, options.maxAttempts),
+      retry: ({ error, attempts }) =>
+        shouldRetryWhileStarting(error, attempts, options.maxAttempts),
       retryDelayMs: () => STARTING_RETRY.delayMs,
     }),
     httpBatchLink<AppRouter>({
