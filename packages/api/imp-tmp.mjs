@@ -1,2 +1,6 @@
 const mods = process.argv.slice(2);
-for (const m of mods) { const t = performance.now(); await import(m); console.log(m, Math.round(performance.now() - t)); }
+for (const m of mods) {
+  const t = performance.now();
+  await import(m);
+  console.log(m, Math.round(performance.now() - t));
+}

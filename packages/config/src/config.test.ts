@@ -93,6 +93,22 @@ describe("parseConfig", () => {
     expect(JSON.stringify(config)).not.toContain("short");
   });
 
+  it("offers demo data on the embedded default in any environment, never on real services", () => {
+    expect(parseConfig({}).demoData).toBe(true);
+    expect(parseConfig({ NODE_ENV: "production" }).demoData).toBe(true);
+    expect(parseConfig({ DATABASE_URL: "postgres://db/app" }).demoData).toBe(false);
+    expect(
+      parseConfig({
+        NODE_ENV: "production",
+        DATABASE_URL: "postgres://db/app",
+        MAIL_TRANSPORT: "log",
+      }).demoData,
+    ).toBe(false);
+    expect(parseConfig({ NODE_ENV: "test", DATABASE_URL: "postgres://db/app" }).demoData).toBe(
+      true,
+    );
+  });
+
   it("derives the default public URL from WEB_PORT", () => {
     const config = parseConfig({ WEB_PORT: "3100" });
     expect(config.server.publicUrl).toBe("http://localhost:3100");

@@ -25,6 +25,12 @@ export interface Config {
     requestTimeoutMs: number;
     shutdownTimeoutMs: number;
   };
+  /**
+   * Whether any signed-in person may load the demo organization (and become its owner): only
+   * where that harms no one — the embedded default (one machine's trial, `pnpm dev` or
+   * `pnpm start` alike) and tests. Never on real services outside tests.
+   */
+  demoData: boolean;
   /** Absolute path for embedded-mode state (PGlite data). */
   dataDir: string;
   database: { url: string | undefined; poolMax: number };
@@ -142,6 +148,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       requestTimeoutMs: env.API_REQUEST_TIMEOUT_MS,
       shutdownTimeoutMs: env.API_SHUTDOWN_TIMEOUT_MS,
     },
+    demoData: mode === "embedded" || env.NODE_ENV === "test",
     dataDir,
     database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },

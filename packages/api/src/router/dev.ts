@@ -13,10 +13,9 @@ export const devRouter = router({
 
   /** Loads the demo organization (the embedded first run offers it) and makes the caller an owner. */
   seedDemo: sessionProcedure.mutation(async ({ ctx }) => {
-    const { config } = ctx.services;
     // Any signed-in person becomes an owner of the shared demo organization: only where that
-    // harms no one — one machine's embedded trial, or tests.
-    if (config.isProduction || !(config.mode === "embedded" || config.env === "test")) {
+    // harms no one (see Config.demoData).
+    if (!ctx.services.config.demoData) {
       throw new AppError(
         "NOT_FOUND",
         "Demo data loads here only in the embedded mode; run pnpm db:seed",

@@ -19,6 +19,8 @@ export const systemRouter = router({
         version,
         mode: config.mode,
         environment: config.env,
+        /** Whether dev.seedDemo loads demo data here (the embedded default, or tests). */
+        demoData: config.demoData,
         uptimeSeconds: Math.floor((Date.now() - startedAt.getTime()) / 1000),
         node: process.version,
         startedAt,

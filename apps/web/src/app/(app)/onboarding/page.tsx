@@ -4,10 +4,10 @@ import { requireMe } from "~/trpc/session.ts";
 import { CreateOrgForm } from "./create-org-form.tsx";
 import { DemoDataOffer } from "./demo-data-offer.tsx";
 
-/** Whether the API would load demo data (it refuses in production); no answer means no offer. */
+/** Whether the API would load demo data (on the embedded default); no answer means no offer. */
 async function canSeedDemo(): Promise<boolean> {
   try {
-    return (await api.system.info()).environment !== "production";
+    return (await api.system.info()).demoData;
   } catch {
     return false;
   }
