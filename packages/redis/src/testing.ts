@@ -62,11 +62,7 @@ export async function startPrivateRedis(port?: number): Promise<PrivateRedis> {
       stdio: "ignore",
     },
   );
-  const exited = new Promise<void>((resolve) =>
-    child.once("exit", () => {
-      resolve();
-    }),
-  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => { resolve(); }));
   for (let attempt = 0; ; attempt++) {
     if (await accepts(chosen)) break;
     if (attempt > 50) throw new Error("private redis-server did not start");
