@@ -1,3 +1,5 @@
+import process from "node:process";
+
 // Preloaded with `node --import ./src/require-node.js src/main.ts`. Plain JavaScript on purpose:
 // on a Node too old to strip types, loading main.ts fails with ERR_UNKNOWN_FILE_EXTENSION, which
 // says nothing about Node. This runs first and says what to install instead.

@@ -76,8 +76,11 @@ describe("the README's commands", { timeout: 600_000 }, () => {
       },
     });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     try {
       await until(`http://127.0.0.1:${port}/readyz`, (status) => status === 200, 400_000).catch(
@@ -100,7 +103,11 @@ describe("the README's commands", { timeout: 600_000 }, () => {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
       const stopped = await Promise.race([
         exited,
-        new Promise((resolve) => setTimeout(() => resolve("timeout"), 20_000)),
+        new Promise((resolve) => {
+          setTimeout(() => {
+            resolve("timeout");
+          }, 20_000);
+        }),
       ]);
       if (stopped === "timeout" && child.pid) process.kill(-child.pid, "SIGKILL");
     }
