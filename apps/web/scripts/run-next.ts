@@ -16,7 +16,8 @@ const root = findWorkspaceRoot(process.cwd());
 const { env, port } = nextProcessEnv(process.env, root && join(root, ".env"));
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const child = spawn(process.execPath, [nextBin, command, "-p", port, ...process.argv.slice(3)], {
-  env,
+  // Next's types require NODE_ENV in a ProcessEnv; Next itself sets it when it is missing.
+  env: env as NodeJS.ProcessEnv,
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
