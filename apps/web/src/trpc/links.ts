@@ -6,7 +6,7 @@ import superjson from "superjson";
 export const MAX_BATCH_ITEMS = 10;
 
 /** How long a call keeps retrying while the API server is not answering (it may be starting). */
-export const STARTING_RETRY = { delayMs: 1_000, browserAttempts: 45, serverAttempts: 20 };
+export const STARTING_RETRY = { delayMs: 1_000, browserAttempts: 30, serverAttempts: 15 };
 
 /**
  * Whether a failed call is worth another try because the API server gave no answer at all: it is
