@@ -44,7 +44,8 @@ export default defineConfig({
   webServer: [
     {
       name: "api",
-      command: "node ../server/src/main.ts",
+      // The preload says which Node to install when this one cannot run .ts files.
+      command: "node --import ../server/src/require-node.js ../server/src/main.ts",
       url: `${apiUrl}/readyz`,
       // A fresh PGlite data directory takes about 5 s to initialise.
       timeout: 60_000,

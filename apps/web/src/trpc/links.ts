@@ -8,6 +8,9 @@ export const MAX_BATCH_ITEMS = 10;
 /** How long a call keeps retrying while the API server is not answering (it may be starting). */
 export const STARTING_RETRY = { delayMs: 1_000, browserAttempts: 30, serverAttempts: 15 };
 
+/** Call context for a call that must fail at once, such as a health probe: `{ trpc: { context } }`. */
+export const NO_STARTING_RETRY = { noStartingRetry: true } as const;
+
 /**
  * Whether a failed call is worth another try because the API server gave no answer at all: it is
  * still starting (the embedded database takes seconds to open) or restarting under `pnpm dev`.
@@ -32,7 +35,8 @@ export function apiLinks(
 ): TRPCLink<AppRouter>[] {
   return [
     retryLink<AppRouter>({
-      retry: ({ error, attempts }) =>
+      retry: ({ op, error, attempts }) =>
+        op.context.noStartingRetry !== true &&
         shouldRetryWhileStarting(error, attempts, options.maxAttempts),
       retryDelayMs: () => STARTING_RETRY.delayMs,
     }),
