@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,7 +47,8 @@ export default defineConfig({
   webServer: [
     {
       name: "api",
-      command: "node ../server/src/main.ts",
+      // The preload says which Node to install when this one cannot run .ts files.
+      command: "node --import ../server/src/require-node.js ../server/src/main.ts",
       url: `${apiUrl}/readyz`,
       // A fresh PGlite data directory takes about 5 s to initialise on an idle machine, and over
       // 90 s on a loaded 2-core one (measured): the limit only guards against a hang.
@@ -68,7 +68,6 @@ export default defineConfig({
         CORS_ORIGINS: webUrl,
         DATA_DIR: dataDir,
         EMULATOR_PORT: String(EMULATOR_PORT),
-        SESSION_SECRET: randomBytes(32).toString("hex"),
         // Empty counts as unset: force the embedded mode even if the caller's environment or the
         // repository's .env names real services.
         DATABASE_URL: "",

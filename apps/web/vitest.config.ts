@@ -5,5 +5,5 @@ import { defineConfig } from "vitest/config";
 // compile it with React's automatic runtime instead.
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic" } },
-  test: { include: ["src/**/*.test.ts"] },
+  test: { include: ["src/**/*.test.ts", "scripts/**/*.test.ts"] },
 });

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@tesseract/db/testing";
 import { createTestRedis } from "@tesseract/redis/testing";
 import { startTestAws } from "@tesseract/storage/testing";
@@ -37,7 +36,8 @@ export async function prepareServicesMode(): Promise<ServicesMode> {
       // Per-caller budgets would turn a load test into 429s; the bench measures throughput.
       RATE_LIMIT_READS_PER_MINUTE: "1000000000",
       RATE_LIMIT_WRITES_PER_MINUTE: "1000000000",
-      SESSION_SECRET: randomBytes(32).toString("hex"),
+      // Production on real services needs a mail transport; the bench sends no email.
+      MAIL_TRANSPORT: "log",
       HOST: "127.0.0.1",
       DATABASE_URL: database.url,
       DATABASE_POOL_MAX: String(DATABASE_POOL_MAX),

@@ -127,13 +127,13 @@ describe("start-up", { timeout: 240_000 }, () => {
     expect(output).not.toContain("    at "); // a message, not a stack trace
   });
 
-  it("refuses example secrets in production", async () => {
-    const server = start("src/main.ts", {
-      NODE_ENV: "production",
-      SESSION_SECRET: "dev-only-session-secret-change-me-0123456789",
-    });
+  it("stops in production on real services when email has nowhere to go", async () => {
+    const server = start("src/main.ts", servicesEnv({ NODE_ENV: "production" }));
     expect((await server.exited).code).toBe(1);
-    expect(server.output()).toContain("SESSION_SECRET: still the example value");
+    const output = server.output();
+    expect(output).toContain("SMTP_URL: required in production on real services");
+    expect(output).toContain("MAIL_TRANSPORT=log");
+    expect(output).not.toContain("    at ");
   });
 
   it(

@@ -88,6 +88,10 @@ test("A invites B, who signs up and accepts through the emailed link", async ({
   await page.getByLabel("Role", { exact: true }).selectOption("member");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByTestId("invitation-sent")).toContainText(bob.email);
+  // The inviter can pass the link on themselves (without SMTP, nobody else would deliver it).
+  const copiedLink = await page.getByTestId("invitation-link").inputValue();
+  expect(copiedLink).toMatch(/\/invitations\/accept\?token=[A-Za-z0-9_-]{43}$/);
+  await page.getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByTestId(`invitation-${bob.email}`)).toBeVisible();
   await snap(page, testInfo, "members-owner");
 
@@ -96,6 +100,7 @@ test("A invites B, who signs up and accepts through the emailed link", async ({
   await expect(bobPage).toHaveURL(/\/onboarding$/);
   await followEmailLink(bobPage, bob.email, /invited you to/);
   await expect(bobPage).toHaveURL(/\/invitations\/accept\?token=/);
+  expect(new URL(bobPage.url()).search).toBe(new URL(copiedLink).search);
   await expect(bobPage.getByTestId("invitation-org")).toHaveText(orgName);
   await expect(bobPage.getByTestId("invitation")).toHaveAttribute("data-status", "pending");
   await snap(bobPage, testInfo, "invitation");

@@ -23,7 +23,9 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
   return parsed.data;
 }
 
-// The one module of the web app that reads the environment, parsed with zod once. Web cannot use
+// The one module of the web app that reads the environment, parsed with zod once. Under `pnpm dev`
+// and `pnpm start` that environment comes from scripts/run-next.ts: the repository's .env (which
+// Next alone would not read) under the shell's variables, with API_URL following PORT. Web cannot use
 // @tesseract/config: that validates the API server's secrets and service URLs, which web must never
 // need. Only server code (server components, proxy.ts) imports this; nothing in it is public.
 // eslint-disable-next-line no-restricted-properties

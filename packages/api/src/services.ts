@@ -43,32 +43,39 @@ export interface Services {
  */
 export async function createServices(config: Config, logger: Logger): Promise<Services> {
   const startedAt = new Date();
-  // Embedded-only modules load only in the embedded mode: services mode never pays for them.
-  const emulator = config.aws.useEmulator
-    ? await (
-        await import("@tesseract/storage/emulator")
-      ).startAwsEmulator({
-        port: config.aws.emulatorPort,
-        allowedOrigins: config.server.corsOrigins,
-      })
-    : undefined;
-  if (emulator)
-    logger.warn(
-      { url: emulator.url },
-      "embedded S3/SQS emulator started (no signature, size or type checks)",
-    );
-  const endpoint = emulator?.url ?? config.aws.endpoint;
-
-  const [db, redis] = await Promise.all([
+  // The emulator, the database (with its migrations) and Redis start side by side: on the
+  // embedded default each takes a while, and none needs another.
+  const [emulator, db, redis] = await Promise.all([
+    // Embedded-only modules load only in the embedded mode: services mode never pays for them.
+    config.aws.useEmulator
+      ? import("@tesseract/storage/emulator").then(({ startAwsEmulator }) =>
+          startAwsEmulator({
+            port: config.aws.emulatorPort,
+            allowedOrigins: config.server.corsOrigins,
+          }),
+        )
+      : undefined,
     createDatabase({
       url: config.database.url,
       poolMax: config.database.poolMax,
       connectTimeoutMs: config.database.connectTimeoutMs,
       dataDir: config.dataDir,
       logger,
+    }).then(async (db) => {
+      if (db.kind === "pglite" || config.env !== "production") {
+        const applied = await migrateToLatest(db.db);
+        if (applied.length > 0) logger.info({ applied }, "migrations applied");
+      }
+      return db;
     }),
     createRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, logger }),
   ]);
+  if (emulator)
+    logger.warn(
+      { url: emulator.url },
+      "embedded S3/SQS emulator started (no signature, size or type checks)",
+    );
+  const endpoint = emulator?.url ?? config.aws.endpoint;
   const aws = { endpoint, region: config.aws.region, credentials: config.aws.credentials };
   const storage = createStorage({ ...aws, bucket: config.aws.bucket });
   const queue = createQueue({
@@ -77,10 +84,6 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     deadLetterQueueName: config.aws.deadLetterQueueName,
   });
 
-  if (db.kind === "pglite" || config.env !== "production") {
-    const applied = await migrateToLatest(db.db);
-    if (applied.length > 0) logger.info({ applied }, "migrations applied");
-  }
   await Promise.all([
     storage.ensureBucket(config.server.corsOrigins).catch((err: unknown) => {
       logger.error({ err, bucket: config.aws.bucket }, "could not ensure the S3 bucket");

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./config.ts";
-import { EXAMPLE_SECRETS } from "./schema.ts";
 
 function errorOf(env: Record<string, string>): ConfigError {
   try {
@@ -70,10 +66,7 @@ describe("parseConfig", () => {
       parseConfig({ DATABASE_URL: "postgres://db/app", DEV_INBOX: "true" }).mail.devInbox,
     ).toBe(true);
     expect(parseConfig({ SMTP_URL: "smtp://mail:25" }).mail.devInbox).toBe(false);
-    expect(
-      parseConfig({ NODE_ENV: "production", DEV_INBOX: "true", SESSION_SECRET: "x".repeat(40) })
-        .mail.devInbox,
-    ).toBe(false);
+    expect(parseConfig({ NODE_ENV: "production", DEV_INBOX: "true" }).mail.devInbox).toBe(false);
     expect(parseConfig({ DEV_INBOX: "false" }).mail.devInbox).toBe(false);
   });
 
@@ -89,45 +82,60 @@ describe("parseConfig", () => {
     expect(error.message).toContain("LOG_LEVEL");
   });
 
-  it("refuses example secrets in production", () => {
-    const error = errorOf({
-      NODE_ENV: "production",
-      SESSION_SECRET: EXAMPLE_SECRETS.SESSION_SECRET,
-    });
+  it("requires SMTP in production on real services unless mail is set to be logged", () => {
+    const services = { NODE_ENV: "production", DATABASE_URL: "postgres://db/app" };
+    const error = errorOf(services);
     expect(error.issues).toEqual([
-      { variable: "SESSION_SECRET", problem: expect.stringContaining("example value") },
+      { variable: "SMTP_URL", problem: expect.stringContaining("MAIL_TRANSPORT=log") },
     ]);
-    const secret = "x".repeat(40);
-    expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: secret }).sessionSecret).toBe(
-      secret,
+    expect(error.message).toContain("required in production on real services");
+    expect(parseConfig({ ...services, MAIL_TRANSPORT: "log" }).mail.transport).toBe("log");
+    expect(parseConfig({ ...services, SMTP_URL: "smtp://mail:587" }).mail.transport).toBe("smtp");
+    expect(errorOf({ MAIL_TRANSPORT: "smtp" }).issues).toEqual([
+      { variable: "SMTP_URL", problem: "required when MAIL_TRANSPORT=smtp" },
+    ]);
+    expect(errorOf({ MAIL_TRANSPORT: "pigeon" }).issues[0]?.variable).toBe("MAIL_TRANSPORT");
+  });
+
+  it("logs mail for a production build on the embedded default, keeps it in memory in development", () => {
+    expect(parseConfig({ NODE_ENV: "production" }).mail).toMatchObject({
+      transport: "log",
+      devInbox: false,
+    });
+    expect(parseConfig({}).mail).toMatchObject({ transport: "memory", devInbox: true });
+    expect(parseConfig({ MAIL_TRANSPORT: "log" }).mail.devInbox).toBe(false);
+  });
+
+  it("needs no server secret: a SESSION_SECRET left in an old .env is ignored", () => {
+    const config = parseConfig({ NODE_ENV: "production", SESSION_SECRET: "short" });
+    expect(config.isProduction).toBe(true);
+    expect(JSON.stringify(config)).not.toContain("short");
+  });
+
+  it("offers demo data on the embedded default in any environment, never on real services", () => {
+    expect(parseConfig({}).demoData).toBe(true);
+    expect(parseConfig({ NODE_ENV: "production" }).demoData).toBe(true);
+    expect(parseConfig({ DATABASE_URL: "postgres://db/app" }).demoData).toBe(false);
+    expect(
+      parseConfig({
+        NODE_ENV: "production",
+        DATABASE_URL: "postgres://db/app",
+        MAIL_TRANSPORT: "log",
+      }).demoData,
+    ).toBe(false);
+    expect(parseConfig({ NODE_ENV: "test", DATABASE_URL: "postgres://db/app" }).demoData).toBe(
+      true,
     );
   });
 
-  it("requires a session secret in production on real services", () => {
-    const error = errorOf({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app" });
-    expect(error.issues).toEqual([
-      { variable: "SESSION_SECRET", problem: expect.stringContaining("required in production") },
-    ]);
-  });
-
-  it("keeps a generated secret for a production build on the embedded default", () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "tesseract-config-"));
-    try {
-      const first = parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir }).sessionSecret;
-      expect(first).toMatch(/^[0-9a-f]{64}$/);
-      expect(statSync(join(dataDir, "session-secret")).mode & 0o777).toBe(0o600);
-      expect(parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir }).sessionSecret).toBe(first);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-
-  it("uses a fixed development secret outside production", () => {
-    expect(parseConfig({}).sessionSecret).toBe(EXAMPLE_SECRETS.SESSION_SECRET);
-  });
-
-  it("refuses a short session secret", () => {
-    expect(errorOf({ SESSION_SECRET: "short" }).issues[0]?.variable).toBe("SESSION_SECRET");
+  it("derives the default public URL from WEB_PORT", () => {
+    const config = parseConfig({ WEB_PORT: "3100" });
+    expect(config.server.publicUrl).toBe("http://localhost:3100");
+    expect(config.server.corsOrigins).toEqual(["http://localhost:3100"]);
+    expect(
+      parseConfig({ WEB_PORT: "3100", PUBLIC_URL: "https://app.example.com" }).server.publicUrl,
+    ).toBe("https://app.example.com");
+    expect(errorOf({ WEB_PORT: "web" }).issues[0]?.variable).toBe("WEB_PORT");
   });
 
   it("requires AWS keys in pairs", () => {

@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { z } from "zod";
 import { workspaceRoot } from "./paths.ts";
-import { EXAMPLE_SECRETS, envSchema, type Env } from "./schema.ts";
+import { envSchema, type Env } from "./schema.ts";
 
 /** How each backing service is reached: in-process stand-ins, or real servers. */
 export type ServiceMode = "embedded" | "services" | "mixed";
@@ -34,6 +33,12 @@ export interface Config {
   };
   /** The internal listener serving /metrics; undefined when METRICS_PORT is 0. */
   metrics: { host: string; port: number } | undefined;
+  /**
+   * Whether any signed-in person may load the demo organization (and become its owner): only
+   * where that harms no one — the embedded default (one machine's trial, `pnpm dev` or
+   * `pnpm start` alike) and tests. Never on real services outside tests.
+   */
+  demoData: boolean;
   /** Absolute path for embedded-mode state (PGlite data). */
   dataDir: string;
   database: { url: string | undefined; poolMax: number; connectTimeoutMs: number };
@@ -49,11 +54,16 @@ export interface Config {
     queueName: string;
     deadLetterQueueName: string;
   };
-  sessionSecret: string;
   sessions: { idleMs: number; absoluteMs: number; cookieName: string; secureCookie: boolean };
   /** Peers whose X-Forwarded-For is believed (the web app's server proxying /trpc). */
   trustedProxies: string[];
   mail: {
+    /**
+     * smtp: sent over smtpUrl. log: written to the server log, links included (chosen with
+     * MAIL_TRANSPORT=log, or a production build on the embedded default). memory: kept in
+     * memory for the development inbox.
+     */
+    transport: "smtp" | "log" | "memory";
     smtpUrl: string | undefined;
     from: string;
     /**
@@ -89,10 +99,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment record. Pure: tests pass their own record. */
-export function parseConfig(
-  source: Record<string, string | undefined>,
-  options: { embeddedSecret: (dataDir: string) => string } = { embeddedSecret: readOrCreateSecret },
-): Config {
+export function parseConfig(source: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
   );
@@ -111,38 +118,29 @@ export function parseConfig(
   const dataDir = isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(workspaceRoot, env.DATA_DIR);
 
   const problems: { variable: string; problem: string }[] = [];
-  if (isProduction) {
-    for (const [name, example] of Object.entries(EXAMPLE_SECRETS)) {
-      if (env[name as keyof typeof EXAMPLE_SECRETS] === example) {
-        problems.push({
-          variable: name,
-          problem: "still the example value; set a random secret (openssl rand -hex 32)",
-        });
-      }
-    }
-  }
-  let sessionSecret = env.SESSION_SECRET;
-  if (!sessionSecret) {
-    if (!isProduction) sessionSecret = EXAMPLE_SECRETS.SESSION_SECRET;
-    // A production build on the embedded default is one machine's private trial: it keeps a
-    // random secret of its own beside its data instead of refusing to start.
-    else if (mode === "embedded") sessionSecret = options.embeddedSecret(dataDir);
-    else
-      problems.push({
-        variable: "SESSION_SECRET",
-        problem: "required in production (openssl rand -hex 32)",
-      });
-  }
   if (Boolean(env.AWS_ACCESS_KEY_ID) !== Boolean(env.AWS_SECRET_ACCESS_KEY)) {
     problems.push({
       variable: env.AWS_ACCESS_KEY_ID ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID",
       problem: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither",
     });
   }
+  const transport = mailTransport(env, isProduction, mode);
+  if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
+    problems.push({ variable: "SMTP_URL", problem: "required when MAIL_TRANSPORT=smtp" });
+  } else if (isProduction && transport === "memory") {
+    // Production on real services serves real people: an invitation or a password reset that
+    // silently goes nowhere is a bug, so say so at start-up instead.
+    problems.push({
+      variable: "SMTP_URL",
+      problem:
+        "required in production on real services to send invitations, verification and password-reset emails (smtp://user:pass@host:587); or set MAIL_TRANSPORT=log to write them, links included, to the server log",
+    });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const publicOrigin = new URL(env.PUBLIC_URL).origin;
-  const isHttps = new URL(env.PUBLIC_URL).protocol === "https:";
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.WEB_PORT}`;
+  const publicOrigin = new URL(publicUrl).origin;
+  const isHttps = new URL(publicUrl).protocol === "https:";
 
   return {
     env: env.NODE_ENV,
@@ -152,7 +150,7 @@ export function parseConfig(
     server: {
       host: env.HOST,
       port: env.PORT,
-      publicUrl: env.PUBLIC_URL,
+      publicUrl,
       corsOrigins: [...new Set([publicOrigin, ...env.CORS_ORIGINS])],
       adapter: env.API_ADAPTER,
       maxBatchSize: env.API_MAX_BATCH_SIZE,
@@ -165,6 +163,7 @@ export function parseConfig(
     },
     metrics:
       env.METRICS_PORT === 0 ? undefined : { host: env.METRICS_HOST, port: env.METRICS_PORT },
+    demoData: mode === "embedded" || env.NODE_ENV === "test",
     dataDir,
     database: {
       url: env.DATABASE_URL,
@@ -187,7 +186,6 @@ export function parseConfig(
       queueName: env.SQS_QUEUE_NAME,
       deadLetterQueueName: `${env.SQS_QUEUE_NAME}-dlq`,
     },
-    sessionSecret: sessionSecret ?? "",
     sessions: {
       idleMs: env.SESSION_IDLE_HOURS * 3_600_000,
       absoluteMs: env.SESSION_MAX_AGE_HOURS * 3_600_000,
@@ -197,11 +195,12 @@ export function parseConfig(
     },
     trustedProxies: env.TRUSTED_PROXIES,
     mail: {
+      transport,
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,
       devInbox:
         !isProduction &&
-        !env.SMTP_URL &&
+        transport === "memory" &&
         (env.DEV_INBOX === "true" ||
           (env.DEV_INBOX === undefined && (mode === "embedded" || env.NODE_ENV === "test"))),
     },
@@ -221,6 +220,20 @@ export function parseConfig(
     },
     cache: { enabled: env.CACHE_ENABLED === "true", ttlSeconds: env.CACHE_TTL_SECONDS },
   };
+}
+
+/** Where email goes: SMTP when configured, the log when asked for, else memory (see Config.mail). */
+function mailTransport(
+  env: Env,
+  isProduction: boolean,
+  mode: ServiceMode,
+): Config["mail"]["transport"] {
+  if (env.MAIL_TRANSPORT) return env.MAIL_TRANSPORT;
+  if (env.SMTP_URL) return "smtp";
+  // `pnpm start` on the embedded default is one person's trial on their own machine: the log is
+  // where they can read a verification or reset link (the development inbox is off in production).
+  if (isProduction && mode === "embedded") return "log";
+  return "memory";
 }
 
 function describeIssues(error: z.ZodError): { variable: string; problem: string }[] {
@@ -247,21 +260,4 @@ export function loadConfig(): Config {
   if (env.NODE_ENV !== "test" && existsSync(envFile)) process.loadEnvFile(envFile);
   cached = parseConfig(env);
   return cached;
-}
-
-/** The embedded mode's own session secret: made once, kept (owner-only) under the data folder. */
-function readOrCreateSecret(dataDir: string): string {
-  const file = join(dataDir, "session-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("hex");
-  try {
-    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-  } catch (error) {
-    // Another process made it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST")
-      return readFileSync(file, "utf8").trim();
-    throw error;
-  }
-  return secret;
 }

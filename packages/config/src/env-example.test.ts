@@ -3,17 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { workspaceRoot } from "./paths.ts";
 import { envSchema } from "./schema.ts";
-
-// Variables read outside the server's schema: the web app's, the tests', the browser tests'.
-const OTHER_VARIABLES = [
-  "API_URL",
-  "WEB_PORT",
-  "TEST_DATABASE_URL",
-  "TEST_REDIS_URL",
-  "FUZZ_RUNS",
-  "FUZZ_SEED",
-  "CHROMIUM_PATH",
-];
+import { OTHER_VARIABLES } from "./variables.ts";
 
 describe(".env.example", () => {
   const lines = readFileSync(join(workspaceRoot, ".env.example"), "utf8").split("\n");

@@ -1,10 +1,5 @@
 import { z } from "zod";
 
-/** Placeholder values shipped in .env.example; production refuses to start with them. */
-export const EXAMPLE_SECRETS = {
-  SESSION_SECRET: "dev-only-session-secret-change-me-0123456789",
-} as const;
-
 const port = z.coerce.number().int().min(0).max(65_535);
 const optionalUrl = z.url().optional();
 const positiveInt = z.coerce.number().int().positive();
@@ -30,7 +25,10 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port.default(4000),
-  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  /** Port of the web app; the default PUBLIC_URL follows it. */
+  WEB_PORT: port.default(3000),
+  /** Defaults to http://localhost:<WEB_PORT>. */
+  PUBLIC_URL: z.url().optional(),
   CORS_ORIGINS: z
     .string()
     .optional()
@@ -72,8 +70,6 @@ export const envSchema = z.object({
     .default("tesseract-jobs"),
   EMULATOR_PORT: port.default(4566),
 
-  SESSION_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
-
   SESSION_IDLE_HOURS: positiveInt.max(24 * 90).default(24 * 7),
   SESSION_MAX_AGE_HOURS: positiveInt.max(24 * 365).default(24 * 30),
   TRUSTED_PROXIES: z
@@ -87,6 +83,8 @@ export const envSchema = z.object({
     ),
 
   SMTP_URL: z.url().optional(),
+  /** smtp: send over SMTP_URL; log: write each email, links included, to the server log. */
+  MAIL_TRANSPORT: z.enum(["smtp", "log"]).optional(),
   DEV_INBOX: z.enum(["true", "false"]).optional(),
   MAIL_FROM: z.string().min(3).default("Tesseract <no-reply@tesseract.localhost>"),
 

@@ -2,6 +2,7 @@ export { createDatabase } from "./database.ts";
 export { isConnectionError } from "./connection-errors.ts";
 export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from "./database.ts";
 export { migrateToLatest } from "./migrate.ts";
+export { pgliteTemplateDir, writePgliteTemplate } from "./pglite-template.ts";
 export { generateSchemaTypes } from "./codegen.ts";
 export type * from "./schema.generated.ts";
 export { sql } from "kysely";

@@ -4,15 +4,15 @@ import { getMe } from "~/trpc/session.ts";
 const pillars = [
   {
     title: "Workspaces for teams",
-    body: "Organizations run projects and tasks together, with roles, attachments and exports.",
+    body: "Organizations run projects and tasks together: a board and a list per project, comments, roles and an activity log.",
   },
   {
-    title: "Live by default",
-    body: "Changes reach every open tab as they happen, whichever server handled them.",
+    title: "Find anything",
+    body: "Full-text search over titles, descriptions and comments, with filters and sorting kept in the URL.",
   },
   {
     title: "One typed API",
-    body: "The web app, scripts and the CLI all call the same tRPC router, checked end to end.",
+    body: "The web app and your scripts call the same tRPC router, checked end to end, with API tokens per organization.",
   },
 ];
 

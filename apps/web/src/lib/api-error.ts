@@ -21,7 +21,8 @@ export interface ApiErrorInfo {
   fieldErrors: Record<string, string>;
 }
 
-const NETWORK_MESSAGE = "Could not reach Tesseract. Check your connection and try again.";
+const NETWORK_MESSAGE =
+  "Could not reach Tesseract: it may still be starting, or your connection dropped. Try again in a moment.";
 const INTERNAL_MESSAGE = "Something went wrong on our side. Try again in a moment.";
 
 interface ErrorData {

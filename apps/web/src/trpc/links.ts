@@ -1,16 +1,50 @@
-import { httpBatchLink } from "@trpc/client";
+import { httpBatchLink, retryLink, type TRPCClientError, type TRPCLink } from "@trpc/client";
 import type { AppRouter } from "@tesseract/api";
 import superjson from "superjson";
 
 /** Must not exceed the API server's maxBatchSize (API_MAX_BATCH_SIZE, 10 by default). */
 export const MAX_BATCH_ITEMS = 10;
 
+/** How long a call keeps retrying while the API server is not answering (it may be starting). */
+export const STARTING_RETRY = { delayMs: 1_000, browserAttempts: 30, serverAttempts: 15 };
+
+/** Call context for a call that must fail at once, such as a health probe: `{ trpc: { context } }`. */
+export const NO_STARTING_RETRY = { noStartingRetry: true } as const;
+
+/**
+ * Whether a failed call is worth another try because the API server gave no answer at all: it is
+ * still starting (the embedded database takes seconds to open) or restarting under `pnpm dev`.
+ * Any tRPC answer (a validation error, a 500, a 503) is final, and so is a cancelled request. A
+ * call that got no tRPC answer never ran a procedure, so even a mutation is safe to send again.
+ */
+export function shouldRetryWhileStarting(
+  error: TRPCClientError<AppRouter>,
+  attempts: number,
+  maxAttempts: number,
+): boolean {
+  if (attempts >= maxAttempts) return false;
+  if (error.data !== undefined && error.data !== null) return false;
+  const cause: unknown = error.cause;
+  return !(cause instanceof Error && cause.name === "AbortError");
+}
+
 /** The one way web talks to the API, from the browser and from server components alike. */
-export function apiBatchLink(url: string, headers?: () => Record<string, string>) {
-  return httpBatchLink<AppRouter>({
-    url,
-    transformer: superjson,
-    maxItems: MAX_BATCH_ITEMS,
-    ...(headers ? { headers } : {}),
-  });
+export function apiLinks(
+  url: string,
+  options: { maxAttempts: number; headers?: () => Record<string, string> },
+): TRPCLink<AppRouter>[] {
+  return [
+    retryLink<AppRouter>({
+      retry: ({ op, error, attempts }) =>
+        op.context.noStartingRetry !== true &&
+        shouldRetryWhileStarting(error, attempts, options.maxAttempts),
+      retryDelayMs: () => STARTING_RETRY.delayMs,
+    }),
+    httpBatchLink<AppRouter>({
+      url,
+      transformer: superjson,
+      maxItems: MAX_BATCH_ITEMS,
+      ...(options.headers ? { headers: options.headers } : {}),
+    }),
+  ];
 }

@@ -6,7 +6,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { AppRouter } from "@tesseract/api";
 import type { ReactNode } from "react";
 import { useState } from "react";
-import { apiBatchLink } from "./links.ts";
+import { apiLinks, STARTING_RETRY } from "./links.ts";
 import { createQueryClient } from "./query-client.ts";
 
 /** Typed React Query hooks for every procedure: `trpc.system.health.useQuery()`. */
@@ -27,7 +27,11 @@ function getQueryClient(): QueryClient {
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
-  const [trpcClient] = useState(() => trpc.createClient({ links: [apiBatchLink(TRPC_PATH)] }));
+  const [trpcClient] = useState(() =>
+    trpc.createClient({
+      links: apiLinks(TRPC_PATH, { maxAttempts: STARTING_RETRY.browserAttempts }),
+    }),
+  );
 
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>

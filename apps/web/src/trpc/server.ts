@@ -7,7 +7,7 @@ import type { AppRouter } from "@tesseract/api";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { env } from "~/env.ts";
-import { apiBatchLink } from "./links.ts";
+import { apiLinks, STARTING_RETRY } from "./links.ts";
 import { createQueryClient } from "./query-client.ts";
 import type { TaskPage, TaskPagesInput } from "./task-pages.ts";
 import { taskPagesKey } from "./task-pages.ts";
@@ -25,13 +25,14 @@ const getApiClient = cache(async (): Promise<TRPCUntypedClient<AppRouter>> => {
   // The visitor's address, as for /trpc calls through src/proxy.ts (the API trusts it from us).
   const forwardedFor = incoming.get("x-forwarded-for");
   return createTRPCUntypedClient<AppRouter>({
-    links: [
-      apiBatchLink(`${env.API_URL}/trpc`, () => ({
+    links: apiLinks(`${env.API_URL}/trpc`, {
+      maxAttempts: STARTING_RETRY.serverAttempts,
+      headers: () => ({
         "x-trpc-source": "rsc",
         ...(cookie ? { cookie } : {}),
         ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
-      })),
-    ],
+      }),
+    }),
   });
 });
 

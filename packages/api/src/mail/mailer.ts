@@ -13,7 +13,7 @@ export interface SentMail extends MailMessage {
 }
 
 export interface Mailer {
-  kind: "smtp" | "memory";
+  kind: "smtp" | "log" | "memory";
   send(message: MailMessage): Promise<void>;
   /** Messages kept in memory (the development inbox); empty for SMTP. */
   inbox(): SentMail[];
@@ -22,9 +22,28 @@ export interface Mailer {
 
 const INBOX_SIZE = 100;
 
-/** SMTP when SMTP_URL is set; otherwise messages are kept in memory for the development inbox. */
+/**
+ * SMTP when SMTP_URL is set; the server log when mail is set to be logged; otherwise messages
+ * are kept in memory for the development inbox.
+ */
 export function createMailer(config: Config, logger: Logger): Mailer {
-  if (config.mail.smtpUrl) {
+  if (config.mail.transport === "log") {
+    return {
+      kind: "log",
+      send(message) {
+        // Chosen by the operator (MAIL_TRANSPORT=log, or `pnpm start` on the embedded default):
+        // the text holds the links people need, so it is logged whole.
+        logger.warn(
+          { to: message.to, subject: message.subject, text: message.text },
+          "email written to the log instead of being sent (no SMTP_URL)",
+        );
+        return Promise.resolve();
+      },
+      inbox: () => [],
+      close: () => undefined,
+    };
+  }
+  if (config.mail.transport === "smtp" && config.mail.smtpUrl) {
     const transport = createTransport(config.mail.smtpUrl);
     return {
       kind: "smtp",

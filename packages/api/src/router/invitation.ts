@@ -77,23 +77,36 @@ export const invitationRouter = router({
         .executeTakeFirstOrThrow();
       const link = new URL("/invitations/accept", ctx.services.config.server.publicUrl);
       link.searchParams.set("token", secret);
-      await ctx.services.mailer
+      const acceptUrl = link.toString();
+      const emailSent = await ctx.services.mailer
         .send(
           invitationEmail(input.email, {
             orgName: org.name,
             inviterName: ctx.auth.user.name,
             role: input.role,
-            link: link.toString(),
+            link: acceptUrl,
           }),
         )
-        .catch((err: unknown) => {
-          ctx.logger.error({ err }, "could not send invitation email");
-          throw new AppError(
-            "UNAVAILABLE",
-            "The invitation was saved but the email could not be sent; try again",
-          );
-        });
-      return { ...invitation, role: invitation.role as Role, status: "pending" as const };
+        .then(
+          () => true,
+          (err: unknown) => {
+            // The invitation stands: the inviter gets its link below and can pass it on.
+            ctx.logger.error({ err }, "could not send invitation email");
+            return false;
+          },
+        );
+      return {
+        ...invitation,
+        role: invitation.role as Role,
+        status: "pending" as const,
+        /**
+         * The link that accepts this invitation, for the inviter to pass on where email does not
+         * reach (no SMTP, a spam filter). It holds the token, which is stored only as a hash, so
+         * it is shown here once, to someone allowed to invite, and never listed again.
+         */
+        acceptUrl,
+        emailSent,
+      };
     }),
 
   list: orgProcedure.meta({ permission: "member.invite" }).query(async ({ ctx }) => {

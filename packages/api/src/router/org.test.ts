@@ -1,5 +1,5 @@
 import type { Role } from "@tesseract/validators";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sha256 } from "../auth/secrets.ts";
 import {
   createTestCaller,
@@ -244,6 +244,44 @@ describe("invitations", () => {
     } finally {
       services.clock.advance(-8 * 24 * 3_600_000);
     }
+  });
+
+  it("gives the inviter the accept link once, for when email does not reach the invitee", async () => {
+    const { owner, orgId, users } = await orgWith(["member"]);
+    const invitee = await insertTestUser(services, "Linked");
+    const send = vi
+      .spyOn(services.mailer, "send")
+      .mockRejectedValueOnce(new Error("smtp: connection refused"));
+    let invitation;
+    try {
+      invitation = await as(owner).invitation.create({
+        orgId,
+        email: invitee.email,
+        role: "viewer",
+      });
+    } finally {
+      send.mockRestore();
+    }
+    expect(invitation.emailSent).toBe(false);
+    const link = new URL(invitation.acceptUrl);
+    expect(link.origin + link.pathname).toBe(
+      new URL("/invitations/accept", services.config.server.publicUrl).toString(),
+    );
+    const token = link.searchParams.get("token")!;
+    expect(await as(invitee).invitation.accept({ token })).toEqual({ orgId, role: "viewer" });
+
+    const emailed = await as(owner).invitation.create({
+      orgId,
+      email: "emailed@example.test",
+      role: "viewer",
+    });
+    expect(emailed.emailSent).toBe(true);
+    expect(emailed.acceptUrl).toContain(`token=${invitationToken("emailed@example.test")}`);
+    // Listed invitations never carry the token again, and members cannot invite at all.
+    expect(JSON.stringify(await as(owner).invitation.list({ orgId }))).not.toContain(token);
+    await expect(
+      as(users[0]!).invitation.create({ orgId, email: "x@example.test", role: "viewer" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses to invite an existing member", async () => {

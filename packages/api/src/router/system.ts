@@ -1,5 +1,4 @@
 import { checkHealth } from "../health.ts";
-import { isDemoDataAllowed } from "../seed/demo.ts";
 import { adminProcedure, publicProcedure, router } from "../trpc.ts";
 
 const version = "0.1.0";
@@ -21,7 +20,7 @@ export const systemRouter = router({
         name: "Tesseract",
         mode: config.mode,
         /** Whether dev.seedDemo loads demo data here (onboarding offers it). */
-        demoData: isDemoDataAllowed(config),
+        demoData: config.demoData,
       };
     }),
 

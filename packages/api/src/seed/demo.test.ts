@@ -57,7 +57,7 @@ describe("demo data", () => {
     );
   });
 
-  it("is offered to a signed-in person outside production, who becomes an owner", async () => {
+  it("is offered to a signed-in person where config allows it, who becomes an owner", async () => {
     const user = await insertTestUser(services, "Trying it out");
     const { orgId } = await createTestCaller(services, {
       headers: { cookie: user.cookie },
@@ -65,9 +65,11 @@ describe("demo data", () => {
     const caller = createTestCaller(services, { headers: { cookie: user.cookie } });
     expect((await caller.org.get({ orgId })).role).toBe("owner");
     expect((await caller.task.list({ orgId, limit: 5 })).items).toHaveLength(5);
-    const production = { ...services, config: { ...services.config, isProduction: true } };
-    await expect(
-      createTestCaller(production, { headers: { cookie: user.cookie } }).dev.seedDemo(),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await caller.system.info()).demoData).toBe(true);
+    // Production on real services: parseConfig says no (config.test.ts), and the procedure obeys.
+    const realServices = { ...services, config: { ...services.config, demoData: false } };
+    const refused = createTestCaller(realServices, { headers: { cookie: user.cookie } });
+    await expect(refused.dev.seedDemo()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await refused.system.info()).demoData).toBe(false);
   });
 });

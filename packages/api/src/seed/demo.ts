@@ -15,14 +15,6 @@ import {
 
 export const DEMO_ORG_SLUG = "demo";
 export const DEMO_PASSWORD = "tesseract-demo";
-/**
- * Whether dev.seedDemo may run here. It makes any signed-in person an owner of the shared demo
- * organization: only where that harms no one — one machine's embedded trial, or tests.
- */
-export function isDemoDataAllowed(config: Config): boolean {
-  return !config.isProduction && (config.mode === "embedded" || config.env === "test");
-}
-
 const STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
 const STATUS_WEIGHTS = [0.25, 0.25, 0.15, 0.3, 0.05];
 const PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;

@@ -1,5 +1,6 @@
 "use client";
 
+import { NO_STARTING_RETRY } from "~/trpc/links.ts";
 import { trpc } from "~/trpc/react.tsx";
 import { LastChecked } from "./last-checked.tsx";
 import { OverallStatus } from "./overall-status.tsx";
@@ -10,8 +11,12 @@ import { SystemFacts } from "./system-facts.tsx";
 const STATUS_REFRESH_MS = 5_000;
 
 // The interval is the retry: a failed refresh shows as "unreachable" at once instead of after
-// React Query's default three retries with backoff.
-const refreshOptions = { refetchInterval: STATUS_REFRESH_MS, retry: false } as const;
+// React Query's default three retries with backoff, or the link's retries while the API starts.
+const refreshOptions = {
+  refetchInterval: STATUS_REFRESH_MS,
+  retry: false,
+  trpc: { context: NO_STARTING_RETRY },
+} as const;
 
 export function StatusBoard() {
   const [health, healthQuery] = trpc.system.health.useSuspenseQuery(undefined, refreshOptions);

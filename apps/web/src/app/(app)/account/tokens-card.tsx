@@ -22,7 +22,7 @@ export function TokensCard({ organizations }: { organizations: Organization[] })
     <Card
       id="tokens"
       title="API tokens"
-      description="For scripts and the CLI. A token acts for you in one organization, with at most your role there."
+      description="For scripts and the typed client. A token acts for you in one organization, with at most your role there."
     >
       {!org ? (
         <EmptyState title="No organizations yet">

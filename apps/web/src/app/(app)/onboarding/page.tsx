@@ -4,7 +4,7 @@ import { requireMe } from "~/trpc/session.ts";
 import { CreateOrgForm } from "./create-org-form.tsx";
 import { DemoDataOffer } from "./demo-data-offer.tsx";
 
-/** Whether the API would load demo data (only embedded trials and tests); no answer means no offer. */
+/** Whether the API would load demo data (on the embedded default); no answer means no offer. */
 async function canSeedDemo(): Promise<boolean> {
   try {
     return (await api.system.info()).demoData;

@@ -31,7 +31,7 @@ export default async function OrgOverviewPage({ params }: PageProps<"/orgs/[orgI
     {
       href: "/account#tokens",
       title: "API tokens",
-      body: "Call the API from scripts and the CLI as this organization.",
+      body: "Call the API from scripts as this organization.",
     },
     ...(can(org.role, "activity.read")
       ? [{ href: `${base}/activity`, title: "Activity", body: "Who did what, and when." }]

@@ -11,6 +11,7 @@ import {
   formValues,
   useFormErrors,
 } from "~/components/forms/use-form-errors.ts";
+import { CopyField } from "~/components/copy-field.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { roleLabels, rolesUpTo } from "~/lib/roles.ts";
@@ -20,10 +21,12 @@ export function InviteForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
   const utils = trpc.useUtils();
   const form = useRef<HTMLFormElement>(null);
   const { errors, validate, fail, reset } = useFormErrors();
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ email: string; acceptUrl: string; emailSent: boolean } | null>(
+    null,
+  );
   const invite = trpc.invitation.create.useMutation({
     onSuccess: async (invitation) => {
-      setSentTo(invitation.email);
+      setSent(invitation);
       form.current?.reset();
       await utils.invitation.list.invalidate({ orgId });
     },
@@ -38,7 +41,7 @@ export function InviteForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        setSentTo(null);
+        setSent(null);
         const input = validate(createInvitationInput, {
           ...formValues(event.currentTarget),
           orgId,
@@ -47,14 +50,31 @@ export function InviteForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
         else focusFirstInvalid(event.currentTarget);
       }}
       onChange={() => {
-        if (sentTo) setSentTo(null);
+        if (sent) setSent(null);
         if (errors.form) reset();
       }}
     >
       <FormAlert errors={errors} />
-      {sentTo ? (
-        <Alert tone="success" testId="invitation-sent">
-          Invitation sent to {sentTo}.
+      {sent ? (
+        <Alert
+          tone={sent.emailSent ? "success" : "warning"}
+          testId="invitation-sent"
+          title={
+            sent.emailSent
+              ? `Invitation sent to ${sent.email}`
+              : `The invitation for ${sent.email} is saved, but the email could not be sent`
+          }
+        >
+          <p className="mb-2">
+            You can also pass on its link yourself. It is shown only now; to get another, invite the
+            address again.
+          </p>
+          <CopyField
+            label="Invitation link"
+            value={sent.acceptUrl}
+            buttonLabel="Copy link"
+            testId="invitation-link"
+          />
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">

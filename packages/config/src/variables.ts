@@ -1,0 +1,9 @@
+/** Variables read outside the server's schema: the web app's, the tests', the browser tests'. */
+export const OTHER_VARIABLES = [
+  "API_URL",
+  "TEST_DATABASE_URL",
+  "TEST_REDIS_URL",
+  "FUZZ_RUNS",
+  "FUZZ_SEED",
+  "CHROMIUM_PATH",
+] as const;
