@@ -35,18 +35,22 @@ export interface TaskFilters {
   q: string;
 }
 
-export const emptyFilters: TaskFilters = {
+/** The change that clears every filter, keeping the search and the sort. */
+export const noFilters = {
   status: [],
   priority: [],
   assignee: null,
   label: "",
   dueFrom: "",
   dueTo: "",
+} satisfies Partial<TaskFilters>;
+
+export const emptyFilters: TaskFilters = {
+  ...noFilters,
   sort: "created",
   direction: "desc",
   q: "",
 };
-
 /**
  * A change to the filters: the fields to set, or a function of the latest filters (for changes
  * that depend on them, such as toggling one status, so a change made just before is not lost).
@@ -58,16 +62,6 @@ export function toggled<T extends string>(values: readonly T[], value: T, isOn: 
   const rest = values.filter((item) => item !== value);
   return isOn ? [...rest, value] : rest;
 }
-
-/** The change that clears every filter, keeping the search and the sort. */
-export const noFilters: Partial<TaskFilters> = {
-  status: [],
-  priority: [],
-  assignee: null,
-  label: "",
-  dueFrom: "",
-  dueTo: "",
-};
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
