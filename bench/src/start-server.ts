@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { spawnNode, type NodeChild } from "./child.ts";
+import { freePort } from "@tesseract/config";
 
 const serverDir = fileURLToPath(new URL("../../apps/server/", import.meta.url));
 const baselineScript = fileURLToPath(new URL("./baseline-server.ts", import.meta.url));
@@ -111,19 +111,4 @@ export async function startBaseline(
     await child.stop();
     throw error;
   }
-}
-
-/** A port that was free a moment ago (the server is told it through PORT). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestServices, type TestServices } from "@tesseract/api/testing";
@@ -7,6 +6,7 @@ import { createTesseractClient } from "@tesseract/client";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnServer, type ServerProcess } from "./process.ts";
+import { freePort } from "@tesseract/config";
 
 let services: TestServices;
 const running: ServerProcess[] = [];
@@ -53,15 +53,6 @@ async function signUp(url: string, email: string): Promise<string> {
 
 const holdUrl = (base: string, ms: number) =>
   `${base}/trpc/probe.hold?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ ms })))}`;
-
-/** A port nothing listens on right now, for the metrics listener of a spawned server. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 // Each test starts a real Node process: on a loaded machine that alone can take many seconds,
 // so nothing here waits a fixed time; each step waits for the event it needs (a log line, an

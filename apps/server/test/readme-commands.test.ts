@@ -1,24 +1,15 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "@tesseract/config";
 
 // The README's `pnpm dev`, run as a newcomer would, from the repository root with non-default
 // ports and data folder set in the shell. Each must reach the process that reads it, through
 // turbo and the web app's launcher: a variable turbo drops would leave a default in its place.
 const root = fileURLToPath(new URL("../../..", import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== "object" || !address) throw new Error("no port");
-  return address.port;
-}
 
 /** Polls `url` until `accept` says yes; every failure before that is "not yet". */
 async function until(url: string, accept: (status: number, body: string) => boolean, ms: number) {

@@ -5,5 +5,6 @@ export type { Config, ServiceMode } from "./config.ts";
 export { silentLogger } from "./logger.ts";
 export type { Logger } from "./logger.ts";
 export { workspaceRoot } from "./paths.ts";
+export { freePort } from "./ports.ts";
 export { loadTestConfig } from "./test-config.ts";
 export type { TestConfig } from "./test-config.ts";

@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@tesseract/config";
 
 /**
  * A PostgreSQL server of its own for a test that stops and restarts it (outages, recovery):
@@ -116,20 +116,6 @@ function runAs(
     child.once("exit", (code) => {
       if (code === 0) resolve();
       else reject(new Error(`${label} failed (${code}): ${stderr}`));
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
     });
   });
 }

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { connect, createServer } from "node:net";
-import { loadTestConfig, silentLogger } from "@tesseract/config";
+import { connect } from "node:net";
+import { freePort, loadTestConfig, silentLogger } from "@tesseract/config";
 import type { Redis } from "ioredis";
 import { createRedis, type RedisHandle } from "./connection.ts";
 
@@ -113,18 +113,6 @@ export async function startPrivateRedis(
     freeze: () => child.kill("SIGSTOP"),
     thaw: () => child.kill("SIGCONT"),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === "object" && address) resolve(address.port);
-        else reject(new Error("no free port"));
-      });
-    });
-  });
 }
 
 function accepts(port: number): Promise<boolean> {
