@@ -6,4 +6,7 @@ export const OTHER_VARIABLES = [
   "FUZZ_RUNS",
   "FUZZ_SEED",
   "CHROMIUM_PATH",
+  "E2E_API_PORT",
+  "E2E_WEB_PORT",
+  "E2E_EMULATOR_PORT",
 ] as const;
