@@ -60,4 +60,14 @@ describe("apiLinks", () => {
     expect(calls).toBe(3);
     expect(Date.now() - started).toBeGreaterThanOrEqual(STARTING_RETRY.delayMs - 50);
   });
+
+  it("never sends a mutation twice, even when it got no answer", async () => {
+    calls = 0;
+    const { port } = server.address() as AddressInfo;
+    const client = createTRPCClient<AppRouter>({
+      links: apiLinks(`http://127.0.0.1:${port}/trpc`, { maxAttempts: 5 }),
+    });
+    await expect(client.auth.signOut.mutate(undefined as never)).rejects.toThrow();
+    expect(calls).toBe(1);
+  });
 });

@@ -12,10 +12,10 @@ export const STARTING_RETRY = { delayMs: 1_000, browserAttempts: 30, serverAttem
 export const NO_STARTING_RETRY = { noStartingRetry: true } as const;
 
 /**
- * Whether a failed call is worth another try because the API server gave no answer at all: it is
- * still starting (the embedded database takes seconds to open) or restarting under `pnpm dev`.
- * Any tRPC answer (a validation error, a 500, a 503) is final, and so is a cancelled request. A
- * call that got no tRPC answer never ran a procedure, so even a mutation is safe to send again.
+ * Whether a failed query is worth another try because the API server gave no answer at all: it
+ * is still starting (the embedded database takes seconds to open) or restarting under `pnpm dev`.
+ * Any tRPC answer (a validation error, a 500, a 503) is final, and so is a cancelled request.
+ * Only queries are retried (see apiLinks).
  */
 export function shouldRetryWhileStarting(
   error: TRPCClientError<AppRouter>,
@@ -35,7 +35,11 @@ export function apiLinks(
 ): TRPCLink<AppRouter>[] {
   return [
     retryLink<AppRouter>({
+      // Never a mutation: a request that got no tRPC answer may still have reached the API and
+      // run (a connection cut after sending), so sending it again could do the work twice. A
+      // failed mutation is shown at once, with a message that says to try again in a moment.
       retry: ({ op, error, attempts }) =>
+        op.type === "query" &&
         op.context.noStartingRetry !== true &&
         shouldRetryWhileStarting(error, attempts, options.maxAttempts),
       retryDelayMs: () => STARTING_RETRY.delayMs,
