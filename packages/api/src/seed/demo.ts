@@ -1,4 +1,3 @@
-import type { Config } from "@tesseract/config";
 import type { Database, Kysely } from "@tesseract/db";
 import { hashPassword } from "../auth/password.ts";
 import { positionBetween } from "../domain/position.ts";
