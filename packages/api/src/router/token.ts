@@ -4,7 +4,7 @@ import { can, roleAtLeast } from "../auth/permissions.ts";
 import { API_TOKEN_PREFIX, newSecret } from "../auth/secrets.ts";
 import { AppError } from "../errors.ts";
 import { orgProcedure, router } from "../trpc.ts";
-import { actor } from "./actor.ts";
+import { actor } from "../auth/actor.ts";
 
 export const tokenRouter = router({
   /** Shows the secret once; only its hash is kept. */
@@ -71,8 +71,7 @@ export const tokenRouter = router({
       .where("t.org_id", "=", ctx.org.orgId)
       .orderBy("t.created_at", "desc")
       .limit(200);
-    if (!can(ctx.org.role, "token.manage"))
-      query = query.where("t.user_id", "=", ctx.auth.user.id);
+    if (!can(ctx.org.role, "token.manage")) query = query.where("t.user_id", "=", ctx.auth.user.id);
     return (await query.execute()).map((t) => ({ ...t, role: t.role as Role }));
   }),
 
