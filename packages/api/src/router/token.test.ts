@@ -50,6 +50,22 @@ describe("API tokens", () => {
     });
   });
 
+  it("with token.manage (admin and up), lists and revokes everyone's tokens", async () => {
+    const { orgId, users } = await orgWith(["admin", "member"]);
+    const [admin, member] = [users[0]!, users[1]!];
+    const theirs = await as(member).token.create({
+      orgId,
+      name: "member's",
+      role: "member",
+      expiresInDays: null,
+    });
+    expect((await as(admin).token.list({ orgId })).map((t) => t.name)).toEqual(["member's"]);
+    expect(await as(admin).token.revoke({ orgId, tokenId: theirs.token.id })).toEqual({ ok: true });
+    await expect(withToken(theirs.secret).org.get({ orgId })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
   it("stops working when revoked or expired; members revoke only their own", async () => {
     const { owner, orgId, users } = await orgWith(["member"]);
     const member = users[0]!;
