@@ -10,7 +10,8 @@ import {
   type TestServices,
   type TestUser,
 } from "./testing.ts";
-import { adminProcedure } from "./trpc.ts";
+import { orgProceduresWithoutPermission, proceduresBuiltOn } from "./procedure-audit.ts";
+import { adminProcedure, orgProcedure, router } from "./trpc.ts";
 
 /**
  * The authorization matrix, as data: every organization procedure × every role (and a
@@ -331,20 +332,34 @@ describe("authorization matrix", () => {
   });
 
   it("lists exactly the procedures built on adminProcedure in ADMIN_MATRIX", () => {
-    // A procedure's middleware chain starts with the chain of the builder it was made from.
-    const adminChain = adminProcedure._def.middlewares;
-    const procedures = appRouter._def.procedures as unknown as Record<
-      string,
-      { _def: { middlewares: unknown[] } }
-    >;
-    const builtOnAdmin = Object.entries(procedures)
-      .filter(([, procedure]) =>
-        adminChain.every((middleware, index) => procedure._def.middlewares[index] === middleware),
-      )
-      .map(([name]) => name)
-      .sort();
+    const builtOnAdmin = proceduresBuiltOn(appRouter, adminProcedure);
     expect(builtOnAdmin).toEqual(Object.keys(ADMIN_MATRIX).sort());
     for (const name of builtOnAdmin) expect(NOT_ORG_SCOPED.has(name), name).toBe(false);
+  });
+
+  it("has every procedure built on orgProcedure in MATRIX, each naming its permission", () => {
+    const builtOnOrg = proceduresBuiltOn(appRouter, orgProcedure);
+    expect(builtOnOrg).toEqual(Object.keys(MATRIX).sort());
+    expect(orgProceduresWithoutPermission(appRouter, orgProcedure)).toEqual([]);
+  });
+
+  it("the permission check catches an organization procedure that names none", () => {
+    const withGap = router({
+      org: router({
+        named: orgProcedure.meta({ permission: "org.read" }).query(() => "ok"),
+        unnamed: orgProcedure.query(() => "ok"),
+        summaryOnly: orgProcedure.meta({ summary: "no permission here" }).query(() => "ok"),
+      }),
+    });
+    expect(proceduresBuiltOn(withGap, orgProcedure)).toEqual([
+      "org.named",
+      "org.summaryOnly",
+      "org.unnamed",
+    ]);
+    expect(orgProceduresWithoutPermission(withGap, orgProcedure)).toEqual([
+      "org.summaryOnly",
+      "org.unnamed",
+    ]);
   });
 
   for (const [name, row] of Object.entries(MATRIX)) {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { Logger } from "pino";
+import type { Logger } from "@tesseract/config";
 import type { Services } from "./services.ts";
 
 /** What the request says about its caller. */

@@ -1,7 +1,8 @@
-import type { Config } from "@tesseract/config";
-import { pino, type Logger } from "pino";
+import type { Config, Logger } from "@tesseract/config";
+import { pino } from "pino";
 
-export type { Logger } from "pino";
+// One logging surface for every package: @tesseract/config's `Logger`, which pino satisfies.
+export type { Logger } from "@tesseract/config";
 
 /** Structured JSON logs; secrets that could ride on a logged request never reach the output. */
 export function createLogger(config: Pick<Config, "logLevel">): Logger {

@@ -2,8 +2,16 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
-import { createTestServices, testContext, type TestServices } from "./testing.ts";
-import { createCallerFactory, publicProcedure, router } from "./trpc.ts";
+import {
+  createTestCaller,
+  createTestServices,
+  insertTestUser,
+  testContext,
+  type TestServices,
+} from "./testing.ts";
+import { createCallerFactory, orgProcedure, publicProcedure, router } from "./trpc.ts";
+
+let resolverRuns = 0;
 
 const testRouter = router({
   missing: publicProcedure.query(() => {
@@ -20,6 +28,9 @@ const testRouter = router({
   badQuery: publicProcedure.query(() => {
     throw Object.assign(new Error('relation "secret_table" does not exist'), { code: "42P01" });
   }),
+  /** An organization procedure that forgot its permission: refused, never defaulted. */
+  unnamed: orgProcedure.query(() => ++resolverRuns),
+  named: orgProcedure.meta({ permission: "org.read" }).query(() => ++resolverRuns),
   echo: publicProcedure
     .input(z.object({ name: z.string().min(2) }))
     .query(({ input }) => input.name),
@@ -60,5 +71,16 @@ describe("the procedure ladder", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
+  });
+
+  it("refuses an organization procedure that names no permission, even to the owner", async () => {
+    const owner = await insertTestUser(services, "Owner");
+    const request = { headers: { cookie: owner.cookie } };
+    const org = await createTestCaller(services, request).org.create({ name: "Meta Org" });
+    const as = createCallerFactory(testRouter)(testContext(services, request));
+    await expect(as.unnamed({ orgId: org.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(resolverRuns).toBe(0);
+    // The same procedure with a permission runs: the refusal is the missing meta, not the role.
+    expect(await as.named({ orgId: org.id })).toBe(1);
   });
 });

@@ -15,7 +15,11 @@ import { spendBudget, type Budget } from "./policy/rate-limit.ts";
 export interface Meta {
   /** A short description for logs and the generated API reference. */
   summary?: string;
-  /** The organization permission an `orgProcedure` requires (see auth/permissions.ts). */
+  /**
+   * The organization permission an `orgProcedure` requires (see auth/permissions.ts). Required
+   * there: an organization procedure without one is refused at runtime and fails the
+   * authorization matrix's completeness check.
+   */
   permission?: Permission;
   /** In an orgProcedure, refuse API tokens: credential management needs a person's session. */
   sessionOnly?: boolean;
@@ -165,7 +169,7 @@ export interface OrgAccess {
  */
 const orgAccessProcedure = authedProcedure
   .input(z.object({ orgId: orgIdSchema }))
-  .use(async ({ ctx, input, meta, next }) => {
+  .use(async ({ ctx, input, meta, path, next }) => {
     const role = await roleIn(ctx.services, ctx.auth, input.orgId);
     if (!role) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
     // Only after membership: a token of another organization learns nothing, not even this.
@@ -175,7 +179,16 @@ const orgAccessProcedure = authedProcedure
         message: "API tokens cannot do this; sign in instead",
       });
     }
-    const permission = meta?.permission ?? "org.read";
+    // Every organization procedure names its permission (the table in @tesseract/validators).
+    // One that forgot is refused, never granted a default: a missing meta fails closed.
+    const permission = meta?.permission;
+    if (!permission) {
+      ctx.logger.error(
+        { path, requestId: ctx.requestId },
+        "organization procedure names no permission in its meta; refusing",
+      );
+      throw new TRPCError({ code: "FORBIDDEN", message: "This procedure is not available" });
+    }
     if (!can(role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${role}) cannot do this` });
     }

@@ -7,6 +7,8 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** Lets a hot path skip building an entry nobody will read (pino's own method). */
+  isLevelEnabled(level: "debug" | "info" | "warn" | "error"): boolean;
 }
 
 export const silentLogger: Logger = {
@@ -14,4 +16,5 @@ export const silentLogger: Logger = {
   info: () => undefined,
   warn: () => undefined,
   error: () => undefined,
+  isLevelEnabled: () => false,
 };

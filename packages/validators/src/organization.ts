@@ -51,3 +51,8 @@ export const pageInput = z.object({
   cursor: textSchema().max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
+
+/** A page of an organization's activity log; its cursor is the last row's numeric id. */
+export const activityPageInput = orgScoped.extend(pageInput.shape).extend({
+  cursor: z.coerce.number().int().positive().nullish(),
+});

@@ -14,8 +14,11 @@ export const PERMISSIONS = {
   "member.read": "viewer",
   "member.manage": "admin",
   "member.invite": "admin",
+  /** Listing and revoking one's own tokens. */
   "token.use": "viewer",
   "token.create": "member",
+  /** Seeing and revoking other people's tokens. */
+  "token.manage": "admin",
   "activity.read": "admin",
   "project.read": "viewer",
   "project.write": "member",

@@ -53,7 +53,8 @@ async function endOfColumn(
   return positionBetween(last?.position ?? null, null);
 }
 
-export async function loadTask(db: Executor, orgId: string, taskId: string): Promise<Task> {
+/** A task by id; NOT_FOUND when this organization has none. */
+export async function getTask(db: Executor, orgId: string, taskId: string): Promise<Task> {
   const row = await selectTasks(db)
     .where("t.org_id", "=", orgId)
     .where("t.id", "=", taskId)
@@ -97,7 +98,7 @@ export async function createTask(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const task = await loadTask(trx, orgId, inserted.id);
+  const task = await getTask(trx, orgId, inserted.id);
   await recordActivity(trx, {
     ...actor,
     orgId,
@@ -128,7 +129,7 @@ export async function updateTask(
   taskId: string,
   changes: Partial<Record<Editable, unknown>>,
 ): Promise<Task> {
-  const before = await loadTask(trx, orgId, taskId);
+  const before = await getTask(trx, orgId, taskId);
   const set: Record<string, unknown> = {};
   const diff: Record<string, Json> = {};
   for (const [field, column] of Object.entries(EDITABLE) as [Editable, string][]) {
@@ -156,7 +157,7 @@ export async function updateTask(
     targetId: taskId,
     data: { key: before.key, changes: diff },
   });
-  return loadTask(trx, orgId, taskId);
+  return getTask(trx, orgId, taskId);
 }
 
 /** Places a task in `status` right after `afterId` (or right before `beforeId`, or at the end). */
@@ -166,7 +167,7 @@ export async function moveTask(
   actor: Actor,
   input: { taskId: string; status: TaskStatus; afterId?: string | null; beforeId?: string | null },
 ): Promise<Task> {
-  const task = await loadTask(trx, orgId, input.taskId);
+  const task = await getTask(trx, orgId, input.taskId);
   const neighbour = async (id: string) => {
     const row = await trx
       .selectFrom("tasks")
@@ -225,7 +226,7 @@ export async function moveTask(
       }),
     },
   });
-  return loadTask(trx, orgId, task.id);
+  return getTask(trx, orgId, task.id);
 }
 
 export async function deleteTask(
@@ -234,7 +235,7 @@ export async function deleteTask(
   actor: Actor,
   taskId: string,
 ): Promise<void> {
-  const task = await loadTask(trx, orgId, taskId);
+  const task = await getTask(trx, orgId, taskId);
   await trx.deleteFrom("tasks").where("id", "=", taskId).execute();
   await recordActivity(trx, {
     ...actor,
@@ -247,8 +248,8 @@ export async function deleteTask(
   });
 }
 
-/** A task by id or by key (ENG-42). */
-export async function findTask(db: Executor, orgId: string, ref: string): Promise<Task> {
+/** A task by id or by key (ENG-42); NOT_FOUND when this organization has none. */
+export async function getTaskByRef(db: Executor, orgId: string, ref: string): Promise<Task> {
   const match = /^([A-Z][A-Z0-9]{1,9})-(\d+)$/.exec(ref);
   let query = selectTasks(db).where("t.org_id", "=", orgId);
   query = match

@@ -1,11 +1,7 @@
-import { orgScoped, pageInput } from "@tesseract/validators";
+import { activityPageInput } from "@tesseract/validators";
 import { z } from "zod";
 import { listActivity } from "../domain/activity-list.ts";
 import { orgProcedure, router } from "../trpc.ts";
-
-export const activityPageInput = orgScoped.extend(pageInput.shape).extend({
-  cursor: z.coerce.number().int().positive().nullish(),
-});
 
 export const activityRouter = router({
   /** The organization's whole log, newest first, for admins; optionally one project's or task's. */

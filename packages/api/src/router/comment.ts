@@ -9,10 +9,10 @@ import { recordActivity } from "../activity.ts";
 import { can } from "../auth/permissions.ts";
 import { z } from "zod";
 import { cursorValue, decodeCursor, encodeCursor } from "../domain/cursor.ts";
-import { loadTask } from "../domain/tasks.ts";
+import { getTask } from "../domain/tasks.ts";
 import { AppError } from "../errors.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
-import { actor } from "./actor.ts";
+import { actor } from "../auth/actor.ts";
 
 const columns = [
   "c.id",
@@ -29,7 +29,7 @@ type Ctx = Parameters<typeof actor>[0] & {
 };
 
 /** The comment, if the caller may change it: its author, or someone who moderates. */
-async function editableComment(ctx: Ctx, commentId: string) {
+async function getEditableComment(ctx: Ctx, commentId: string) {
   const comment = await ctx.services.db.db
     .selectFrom("comments as c")
     .innerJoin("tasks as t", "t.id", "c.task_id")
@@ -50,7 +50,7 @@ export const commentRouter = router({
     .input(createCommentInput)
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
-      const task = await loadTask(db, ctx.org.orgId, input.taskId);
+      const task = await getTask(db, ctx.org.orgId, input.taskId);
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto("comments")
@@ -85,7 +85,7 @@ export const commentRouter = router({
     .use(resultCache)
     .query(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
-      await loadTask(db, ctx.org.orgId, input.taskId);
+      await getTask(db, ctx.org.orgId, input.taskId);
       let query = db
         .selectFrom("comments as c")
         .leftJoin("users as u", "u.id", "c.author_id")
@@ -119,7 +119,7 @@ export const commentRouter = router({
     .meta({ permission: "comment.write", rateLimit: "write", invalidates: ["comments"] })
     .input(updateCommentInput)
     .mutation(async ({ ctx, input }) => {
-      const comment = await editableComment(ctx, input.commentId);
+      const comment = await getEditableComment(ctx, input.commentId);
       const { db } = ctx.services.db;
       await db
         .updateTable("comments")
@@ -146,7 +146,7 @@ export const commentRouter = router({
     .meta({ permission: "comment.write", rateLimit: "write", invalidates: ["comments"] })
     .input(commentRefInput)
     .mutation(async ({ ctx, input }) => {
-      const comment = await editableComment(ctx, input.commentId);
+      const comment = await getEditableComment(ctx, input.commentId);
       const { db } = ctx.services.db;
       await db.deleteFrom("comments").where("id", "=", comment.id).execute();
       await recordActivity(db, {

@@ -13,7 +13,7 @@ import { AppError } from "../errors.ts";
 import { enforceRateLimits } from "../policy/rate-limit.ts";
 import { invitationEmail } from "../mail/templates.ts";
 import { orgProcedure, publicProcedure, router, sessionProcedure } from "../trpc.ts";
-import { actor } from "./actor.ts";
+import { actor } from "../auth/actor.ts";
 
 const LIFETIME_MS = 7 * 24 * 3_600_000;
 

@@ -4,7 +4,7 @@ import { roleAtLeast } from "../auth/permissions.ts";
 import { countOwners, findMembershipRole } from "../domain/memberships.ts";
 import { AppError } from "../errors.ts";
 import { orgProcedure, router } from "../trpc.ts";
-import { actor } from "./actor.ts";
+import { actor } from "../auth/actor.ts";
 
 export const memberRouter = router({
   list: orgProcedure.meta({ permission: "member.read" }).query(({ ctx }) =>

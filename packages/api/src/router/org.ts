@@ -3,7 +3,7 @@ import { recordActivity } from "../activity.ts";
 import { createOrganization } from "../domain/orgs.ts";
 import { AppError } from "../errors.ts";
 import { authedProcedure, orgProcedure, router, sessionProcedure } from "../trpc.ts";
-import { actor } from "./actor.ts";
+import { actor } from "../auth/actor.ts";
 
 export const orgRouter = router({
   create: sessionProcedure

@@ -8,7 +8,7 @@ import {
 import { recordActivity } from "../activity.ts";
 import { AppError } from "../errors.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
-import { actor } from "./actor.ts";
+import { actor } from "../auth/actor.ts";
 
 const projectColumns = [
   "id",

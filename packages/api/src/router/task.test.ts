@@ -1,98 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { positionBetween } from "../domain/position.ts";
+import { describe, expect, it } from "vitest";
+import { insertTestUser } from "../testing.ts";
+import { as, services } from "./router-fixture.ts";
 import {
-  createTestCaller,
-  createTestServices,
-  insertTestUser,
-  type TestServices,
-  type TestUser,
-} from "../testing.ts";
+  freshProject,
+  insertTasks,
+  orgId,
+  owner,
+  projectId,
+  useProductOrg,
+} from "./product-fixture.ts";
 
-let services: TestServices;
-let owner: TestUser;
-let orgId: string;
-let projectId: string;
-const as = (user: TestUser) => createTestCaller(services, { headers: { cookie: user.cookie } });
-
-beforeAll(async () => {
-  services = await createTestServices({
-    RATE_LIMIT_WRITES_PER_MINUTE: "100000",
-    RATE_LIMIT_READS_PER_MINUTE: "100000",
-  });
-  owner = await insertTestUser(services, "Owner");
-  orgId = (await as(owner).org.create({ name: "Product Org" })).id;
-  projectId = (await as(owner).project.create({ orgId, name: "Engineering", key: "eng" })).id;
-});
-afterAll(async () => {
-  await services.close();
-});
-
-async function freshProject(key: string) {
-  return (await as(owner).project.create({ orgId, name: key, key })).id;
-}
-
-/**
- * `count` backlog tasks written in one statement (the project's counter moved past them), one
- * millisecond apart in creation order: for tests that need volume, not the create path.
- */
-async function insertTasks(projectId: string, count: number): Promise<void> {
-  const { db } = services.db;
-  const project = await db
-    .updateTable("projects")
-    .set((eb) => ({ next_task_number: eb("next_task_number", "+", count) }))
-    .where("id", "=", projectId)
-    .returning("next_task_number")
-    .executeTakeFirstOrThrow();
-  const firstNumber = project.next_task_number - count;
-  const created = Date.now() - 60_000;
-  let position: string | null = null;
-  const rows = Array.from({ length: count }, (_, i) => {
-    position = positionBetween(position, null);
-    return {
-      org_id: orgId,
-      project_id: projectId,
-      number: firstNumber + i,
-      title: `Bulk ${i}`,
-      position,
-      created_by: owner.id,
-      created_at: new Date(created + i),
-    };
-  });
-  await db.insertInto("tasks").values(rows).execute();
-}
-
-describe("projects", () => {
-  it("keeps keys unique per organization, normalised to upper case", async () => {
-    const project = await as(owner).project.get({ orgId, projectId });
-    expect(project.key).toBe("ENG");
-    await expect(
-      as(owner).project.create({ orgId, name: "Dup", key: "Eng" }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(as(owner).project.create({ orgId, name: "Bad", key: "1X" })).rejects.toMatchObject(
-      { code: "BAD_REQUEST" },
-    );
-  });
-
-  it("archives, restores and deletes only when confirmed by key", async () => {
-    const id = await freshProject("ARC");
-    await as(owner).project.archive({ orgId, projectId: id });
-    expect((await as(owner).project.list({ orgId })).map((p) => p.key)).not.toContain("ARC");
-    expect(
-      (await as(owner).project.list({ orgId, includeArchived: true })).map((p) => p.key),
-    ).toContain("ARC");
-    await expect(as(owner).task.create({ orgId, projectId: id, title: "x" })).rejects.toMatchObject(
-      { code: "NOT_FOUND" },
-    );
-    await as(owner).project.restore({ orgId, projectId: id });
-    await expect(
-      as(owner).project.delete({ orgId, projectId: id, confirmKey: "NOPE" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await as(owner).project.delete({ orgId, projectId: id, confirmKey: "arc" });
-    await expect(as(owner).project.get({ orgId, projectId: id })).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
-  });
-});
+useProductOrg();
 
 describe("tasks", () => {
   it("numbers tasks per project without repeats under concurrent creates", async () => {
@@ -258,111 +176,6 @@ describe("tasks", () => {
       byProject.items.every((i) => i.action.startsWith("task.") || i.action.startsWith("project.")),
     ).toBe(true);
     expect(byProject.items.length).toBeGreaterThanOrEqual(3);
-  });
-});
-
-describe("comments", () => {
-  it("lets the author or an admin edit and delete, and no one else", async () => {
-    const task = await as(owner).task.create({ orgId, projectId, title: "Discuss" });
-    const [a, b] = [await insertTestUser(services, "A"), await insertTestUser(services, "B")];
-    for (const u of [a, b])
-      await services.db.db
-        .insertInto("memberships")
-        .values({ org_id: orgId, user_id: u.id, role: "member" })
-        .execute();
-    const comment = await as(a).comment.create({ orgId, taskId: task.id, body: "First!" });
-    await expect(
-      as(b).comment.update({ orgId, commentId: comment.id, body: "Hijack" }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await as(a).comment.update({ orgId, commentId: comment.id, body: "Edited" });
-    expect((await as(b).comment.list({ orgId, taskId: task.id })).items.map((c) => c.body)).toEqual(
-      ["Edited"],
-    );
-    await as(owner).comment.delete({ orgId, commentId: comment.id });
-    expect((await as(a).comment.list({ orgId, taskId: task.id })).items).toEqual([]);
-  });
-});
-
-describe("comment pages", () => {
-  it("return every comment exactly once, even ones written in the same millisecond", async () => {
-    const task = await as(owner).task.create({ orgId, projectId, title: "Chatty" });
-    const bodies = Array.from({ length: 7 }, (_, i) => `comment ${i}`);
-    await services.db.db
-      .insertInto("comments")
-      .values(
-        bodies.map((body) => ({
-          org_id: orgId,
-          task_id: task.id,
-          author_id: owner.id,
-          body,
-          created_at: new Date("2026-11-24T12:00:00.000Z"),
-        })),
-      )
-      .execute();
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Awaited<ReturnType<ReturnType<typeof as>["comment"]["list"]>> = await as(
-        owner,
-      ).comment.list({ orgId, taskId: task.id, limit: 3, cursor });
-      seen.push(...page.items.map((c) => c.body));
-      cursor = page.nextCursor;
-    } while (cursor);
-    expect([...seen].sort()).toEqual([...bodies].sort());
-  });
-});
-
-describe("search", () => {
-  it("finds by title, description and comment text, ranks title first, highlights, and stays in the organization", async () => {
-    const id = await freshProject("SRCH");
-    const inTitle = await as(owner).task.create({
-      orgId,
-      projectId: id,
-      title: "Refactor the quasar renderer",
-    });
-    const inDescription = await as(owner).task.create({
-      orgId,
-      projectId: id,
-      title: "Tidy up",
-      description: "The quasar module leaks memory under load.",
-    });
-    const withComment = await as(owner).task.create({
-      orgId,
-      projectId: id,
-      title: "Release notes",
-    });
-    await as(owner).comment.create({
-      orgId,
-      taskId: withComment.id,
-      body: "Mention the quasar fix in the notes",
-    });
-    const other = await insertTestUser(services, "Other");
-    const otherOrg = (await as(other).org.create({ name: "Elsewhere" })).id;
-    const otherProject = await as(other).project.create({ orgId: otherOrg, name: "X", key: "X1" });
-    await as(other).task.create({
-      orgId: otherOrg,
-      projectId: otherProject.id,
-      title: "quasar secret",
-    });
-
-    const hits = await as(owner).task.search({ orgId, query: "quasar" });
-    expect(hits.map((h) => h.id)).toEqual([inTitle.id, inDescription.id, withComment.id]);
-    expect(hits[0]?.title.filter((p) => p.match).map((p) => p.text)).toEqual(["quasar"]);
-    expect(hits[2]).toMatchObject({ matchedIn: "comment" });
-    expect(hits[2]?.snippet.some((p) => p.match && p.text === "quasar")).toBe(true);
-    expect(JSON.stringify(hits)).not.toContain("secret");
-    expect(await as(owner).task.search({ orgId, query: "quasar -renderer" })).toHaveLength(2);
-    const elsewhere = await freshProject("SRCH2");
-    await as(owner).task.create({ orgId, projectId: elsewhere, title: "Another quasar task" });
-    expect(
-      (await as(owner).task.search({ orgId, query: "quasar", projectId: id })).map((h) => h.id),
-    ).toEqual([inTitle.id, inDescription.id, withComment.id]);
-    expect(
-      await as(owner).task.search({ orgId, query: "quasar", projectId: elsewhere }),
-    ).toHaveLength(1);
-    await expect(as(owner).task.search({ orgId, query: "q" })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-    });
   });
 });
 

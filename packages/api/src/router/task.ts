@@ -1,4 +1,5 @@
 import {
+  activityPageInput,
   createTaskInput,
   getTaskInput,
   listTasksInput,
@@ -13,14 +14,13 @@ import { searchTasks } from "../domain/task-search.ts";
 import {
   createTask,
   deleteTask,
-  findTask,
-  loadTask,
+  getTaskByRef,
+  getTask,
   moveTask,
   updateTask,
 } from "../domain/tasks.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
-import { activityPageInput } from "./activity.ts";
-import { actor } from "./actor.ts";
+import { actor } from "../auth/actor.ts";
 
 const READ = { permission: "task.read", rateLimit: "read", cache: { tags: ["tasks"] } } as const;
 // Project lists count open tasks, so task changes invalidate them too.
@@ -44,7 +44,7 @@ export const taskRouter = router({
     .meta(READ)
     .input(getTaskInput)
     .use(resultCache)
-    .query(({ ctx, input }) => findTask(ctx.services.db.db, ctx.org.orgId, input.ref)),
+    .query(({ ctx, input }) => getTaskByRef(ctx.services.db.db, ctx.org.orgId, input.ref)),
 
   list: orgProcedure
     .meta(READ)
@@ -87,7 +87,7 @@ export const taskRouter = router({
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
     .query(async ({ ctx, input }) => {
       const { db } = ctx.services.db;
-      await loadTask(db, ctx.org.orgId, input.taskId);
+      await getTask(db, ctx.org.orgId, input.taskId);
       return listActivity(db, ctx.org.orgId, {
         cursor: input.cursor,
         limit: input.limit,

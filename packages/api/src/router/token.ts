@@ -1,10 +1,10 @@
 import { createTokenInput, revokeTokenInput, type Role } from "@tesseract/validators";
 import { recordActivity } from "../activity.ts";
-import { roleAtLeast } from "../auth/permissions.ts";
+import { can, roleAtLeast } from "../auth/permissions.ts";
 import { API_TOKEN_PREFIX, newSecret } from "../auth/secrets.ts";
 import { AppError } from "../errors.ts";
 import { orgProcedure, router } from "../trpc.ts";
-import { actor } from "./actor.ts";
+import { actor } from "../auth/actor.ts";
 
 export const tokenRouter = router({
   /** Shows the secret once; only its hash is kept. */
@@ -52,7 +52,7 @@ export const tokenRouter = router({
       return { token: { ...token, role: token.role as Role }, secret };
     }),
 
-  /** Your tokens in this organization; admins see everyone's. */
+  /** Your tokens in this organization; with `token.manage`, everyone's. */
   list: orgProcedure.meta({ permission: "token.use" }).query(async ({ ctx }) => {
     let query = ctx.services.db.db
       .selectFrom("api_tokens as t")
@@ -71,12 +71,11 @@ export const tokenRouter = router({
       .where("t.org_id", "=", ctx.org.orgId)
       .orderBy("t.created_at", "desc")
       .limit(200);
-    if (!roleAtLeast(ctx.org.role, "admin"))
-      query = query.where("t.user_id", "=", ctx.auth.user.id);
+    if (!can(ctx.org.role, "token.manage")) query = query.where("t.user_id", "=", ctx.auth.user.id);
     return (await query.execute()).map((t) => ({ ...t, role: t.role as Role }));
   }),
 
-  /** Your own tokens; admins may revoke anyone's. */
+  /** Your own tokens; with `token.manage`, anyone's. */
   revoke: orgProcedure
     .meta({ rateLimit: "write", permission: "token.use", sessionOnly: true })
     .input(revokeTokenInput)
@@ -90,8 +89,8 @@ export const tokenRouter = router({
         .where("revoked_at", "is", null)
         .executeTakeFirst();
       if (!token) throw new AppError("NOT_FOUND", "No active token with this id");
-      if (token.user_id !== ctx.auth.user.id && !roleAtLeast(ctx.org.role, "admin")) {
-        throw new AppError("FORBIDDEN", "Only admins can revoke other people's tokens");
+      if (token.user_id !== ctx.auth.user.id && !can(ctx.org.role, "token.manage")) {
+        throw new AppError("FORBIDDEN", "Your role cannot revoke other people's tokens");
       }
       await db
         .updateTable("api_tokens")

@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from "vitest";
+import { sha256 } from "../auth/secrets.ts";
+import { createTestCaller, insertTestUser } from "../testing.ts";
+import { as, invitationToken, orgWith, services, useServices } from "./router-fixture.ts";
+
+useServices();
+
+describe("invitations", () => {
+  it("invites by email; the invitee accepts through the link and joins with that role", async () => {
+    const { owner, orgId } = await orgWith([]);
+    const invitee = await insertTestUser(services, "Grace");
+    const invitation = await as(owner).invitation.create({
+      orgId,
+      email: invitee.email,
+      role: "member",
+    });
+    expect(invitation.status).toBe("pending");
+    const token = invitationToken(invitee.email);
+    expect(await createTestCaller(services).invitation.preview({ token })).toMatchObject({
+      orgName: "Acme Corp",
+      role: "member",
+      status: "pending",
+      invitedBy: "Owner",
+    });
+    expect(await as(invitee).invitation.accept({ token })).toEqual({ orgId, role: "member" });
+    expect((await as(invitee).org.get({ orgId })).role).toBe("member");
+    await expect(as(invitee).invitation.accept({ token })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect((await as(owner).invitation.list({ orgId }))[0]?.status).toBe("accepted");
+    const stored = await services.db.db
+      .selectFrom("invitations")
+      .select("token_hash")
+      .where("id", "=", invitation.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.token_hash).toBe(sha256(token));
+  });
+
+  it("refuses an invitation accepted by another account, a revoked one, and an expired one", async () => {
+    const { owner, orgId } = await orgWith([]);
+    const stranger = await insertTestUser(services, "Stranger");
+    await as(owner).invitation.create({ orgId, email: "someone@example.test", role: "viewer" });
+    const token = invitationToken("someone@example.test");
+    await expect(as(stranger).invitation.accept({ token })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    const revokedUser = await insertTestUser(services);
+    const revoked = await as(owner).invitation.create({
+      orgId,
+      email: revokedUser.email,
+      role: "viewer",
+    });
+    await as(owner).invitation.revoke({ orgId, invitationId: revoked.id });
+    await expect(
+      as(revokedUser).invitation.accept({ token: invitationToken(revokedUser.email) }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const lateUser = await insertTestUser(services);
+    await as(owner).invitation.create({ orgId, email: lateUser.email, role: "viewer" });
+    services.clock.advance(8 * 24 * 3_600_000);
+    try {
+      // A session started after the move (the one from before has idled out by then).
+      const { secret } = await services.sessions.create(lateUser.id, { ip: null, userAgent: null });
+      const late = { ...lateUser, cookie: `${services.config.sessions.cookieName}=${secret}` };
+      await expect(
+        as(late).invitation.accept({ token: invitationToken(lateUser.email) }),
+      ).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringContaining("expired"),
+      });
+      await expect(as(late).org.get({ orgId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    } finally {
+      services.clock.advance(-8 * 24 * 3_600_000);
+    }
+  });
+
+  it("gives the inviter the accept link once, for when email does not reach the invitee", async () => {
+    const { owner, orgId, users } = await orgWith(["member"]);
+    const invitee = await insertTestUser(services, "Linked");
+    const send = vi
+      .spyOn(services.mailer, "send")
+      .mockRejectedValueOnce(new Error("smtp: connection refused"));
+    let invitation;
+    try {
+      invitation = await as(owner).invitation.create({
+        orgId,
+        email: invitee.email,
+        role: "viewer",
+      });
+    } finally {
+      send.mockRestore();
+    }
+    expect(invitation.emailSent).toBe(false);
+    const link = new URL(invitation.acceptUrl);
+    expect(link.origin + link.pathname).toBe(
+      new URL("/invitations/accept", services.config.server.publicUrl).toString(),
+    );
+    const token = link.searchParams.get("token")!;
+    expect(await as(invitee).invitation.accept({ token })).toEqual({ orgId, role: "viewer" });
+
+    const emailed = await as(owner).invitation.create({
+      orgId,
+      email: "emailed@example.test",
+      role: "viewer",
+    });
+    expect(emailed.emailSent).toBe(true);
+    expect(emailed.acceptUrl).toContain(`token=${invitationToken("emailed@example.test")}`);
+    // Listed invitations never carry the token again, and members cannot invite at all.
+    expect(JSON.stringify(await as(owner).invitation.list({ orgId }))).not.toContain(token);
+    await expect(
+      as(users[0]!).invitation.create({ orgId, email: "x@example.test", role: "viewer" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses to invite an existing member", async () => {
+    const { owner, orgId, users } = await orgWith(["viewer"]);
+    await expect(
+      as(owner).invitation.create({ orgId, email: users[0]!.email, role: "member" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
