@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { listTasks, previewInvitation } from "@tesseract/api";
+import { silentLogger } from "@tesseract/config";
 import { createDatabase } from "@tesseract/db";
 import superjson from "superjson";
 import { createRedis } from "@tesseract/redis";
@@ -26,22 +27,16 @@ import type { BaselineConfig } from "./start-server.ts";
 import { TASK_LIST_INPUT } from "./task-input.ts";
 
 const config = JSON.parse(process.argv[2] ?? "{}") as BaselineConfig;
-const silent = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 const database = await createDatabase({
   url: config.databaseUrl,
   poolMax: config.poolMax,
-  logger: silent,
+  logger: silentLogger,
 });
 const { db } = database;
 const redis = await createRedis({
   url: config.redisUrl,
   keyPrefix: config.redisKeyPrefix,
-  logger: silent,
+  logger: silentLogger,
 });
 
 const startedAt = new Date();
