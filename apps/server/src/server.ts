@@ -18,8 +18,11 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { getHTTPStatusCode } from "@trpc/server/http";
 import { clientIp } from "./client-ip.ts";
 import { handleCors, refuseMalformedPath, refuseUnsafePost } from "./guard.ts";
-import { createLeanHandler, type NodeHandler } from "./lean/handler.ts";
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./lean/response.ts";
+import {
+  createLeanHandler,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  type NodeHandler,
+} from "@tesseract/trpc-lean";
 import { Metrics } from "./metrics.ts";
 import { sendJson, sendTrpcError } from "./responses.ts";
 
@@ -64,7 +67,7 @@ export function createApiServer({
   let shuttingDown = false;
   let closing: Promise<boolean> | undefined;
 
-  const createContext = (req: IncomingMessage, res: ServerResponse) =>
+  const createContext = ({ req, res }: { req: IncomingMessage; res: ServerResponse }) =>
     createInnerContext({
       services,
       logger,
@@ -88,7 +91,7 @@ export function createApiServer({
     router,
     basePath: "/trpc/",
     ...limits,
-    createContext: ({ req, res }) => createContext(req, res),
+    createContext,
     // A 503 (a backing service unreachable) says when to retry, as the lean adapter's does.
     responseMeta: ({ data, errors }) =>
       errors.length > 0 && data.length > 0 && getHTTPStatusCode(data) === 503
@@ -106,10 +109,11 @@ export function createApiServer({
           basePath: "/trpc/",
           ...limits,
           createContext,
-          stock,
+          fallback: stock,
           runner,
-          onFallback: (reason) => {
-            logger.warn({}, reason);
+          onVersionMismatch: ({ installed, tested, message }) => {
+            metrics.trpcLeanVersionMismatches++;
+            logger.error({ trpcServer: installed, tested }, message);
           },
         })
       : undefined;

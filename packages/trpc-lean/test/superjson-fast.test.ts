@@ -5,7 +5,7 @@ import {
   deserializeFast,
   NOT_FAST,
   serializeFast,
-} from "../src/lean/superjson-fast.ts";
+} from "../src/superjson-fast.ts";
 
 /** A small seeded PRNG (mulberry32), so a failure names a seed that reproduces it. */
 function random(seed: number) {

@@ -1,43 +1,43 @@
 import { initTRPC } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { createLeanHandler, type NodeHandler } from "../src/lean/handler.ts";
 import {
+  createLeanHandler,
   installedTrpcServerVersion,
   TESTED_TRPC_SERVER_VERSIONS,
-} from "../src/lean/trpc-version.ts";
+  type NodeHandler,
+  type VersionMismatch,
+} from "../src/index.ts";
 
 const t = initTRPC.create();
 const router = t.router({ ping: t.procedure.query(() => "pong") });
 const stock: NodeHandler = () => undefined;
 
 function lean(trpcVersion?: string) {
-  const reasons: string[] = [];
+  const mismatches: VersionMismatch[] = [];
   const handler = createLeanHandler({
     router,
     basePath: "/trpc/",
-    createContext: () => ({}),
-    maxBodySize: undefined,
-    maxBatchSize: undefined,
-    stock,
-    onFallback: (reason) => reasons.push(reason),
+    fallback: stock,
+    onVersionMismatch: (mismatch) => mismatches.push(mismatch),
     ...(trpcVersion === undefined ? {} : { trpcVersion }),
   });
-  return { handler, reasons };
+  return { handler, mismatches };
 }
 
 describe("the lean adapter's tRPC version gate", () => {
   it("is tested on the installed @trpc/server", () => {
     expect(TESTED_TRPC_SERVER_VERSIONS).toContain(installedTrpcServerVersion());
-    const { handler, reasons } = lean();
+    const { handler, mismatches } = lean();
     expect(handler).not.toBe(stock);
-    expect(reasons).toEqual([]);
+    expect(mismatches).toEqual([]);
   });
 
-  it("steps aside for the stock adapter, and says why, on any other release", () => {
-    const { handler, reasons } = lean("11.25.2");
+  it("steps aside for the fallback, and says why, on any other release", () => {
+    const { handler, mismatches } = lean("11.25.2");
     expect(handler).toBe(stock);
-    expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toContain("@trpc/server 11.25.2");
-    expect(reasons[0]).toContain("stock adapter");
+    expect(mismatches).toHaveLength(1);
+    expect(mismatches[0]).toMatchObject({ installed: "11.25.2", tested: ["11.19.0"] });
+    expect(mismatches[0]!.message).toContain("@trpc/server 11.25.2");
+    expect(mismatches[0]!.message).toContain("stock adapter");
   });
 });
