@@ -15,12 +15,12 @@ import {
 } from "@tesseract/api";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { getHTTPStatusCode } from "@trpc/server/http";
 import { clientIp } from "./client-ip.ts";
 import { handleCors, refuseMalformedPath, refuseUnsafePost } from "./guard.ts";
 import {
   createLeanHandler,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
+  unavailableResponseMeta,
   type NodeHandler,
 } from "@tesseract/trpc-lean";
 import { Metrics } from "./metrics.ts";
@@ -93,10 +93,7 @@ export function createApiServer({
     ...limits,
     createContext,
     // A 503 (a backing service unreachable) says when to retry, as the lean adapter's does.
-    responseMeta: ({ data, errors }) =>
-      errors.length > 0 && data.length > 0 && getHTTPStatusCode(data) === 503
-        ? { headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } }
-        : {},
+    responseMeta: unavailableResponseMeta,
   });
   const stock: NodeHandler = (req, res) => {
     metrics.trpcAdapter.stock++;

@@ -5,10 +5,7 @@ import {
   type AnyTRPCProcedure,
   type AnyTRPCRouter,
 } from "@trpc/server";
-import {
-  createHTTPHandler,
-  type CreateHTTPHandlerOptions,
-} from "@trpc/server/adapters/standalone";
+import { createHTTPHandler, type CreateHTTPHandlerOptions } from "@trpc/server/adapters/standalone";
 import type { TRPCRequestInfo } from "@trpc/server/http";
 import { createInputs, type Inputs } from "./inputs.ts";
 import { parseRequest, readBody, type LeanRequest } from "./request.ts";
