@@ -39,6 +39,8 @@ export interface ApiServerOptions {
   adapter?: ApiAdapter;
   /** Lean adapter only: "trpc" calls procedures through tRPC's own middleware runner (diagnostics). */
   runner?: "lean" | "trpc";
+  /** The `@trpc/server` version the lean adapter judges; the installed one (tests override it). */
+  trpcVersion?: string;
 }
 
 export type ApiAdapter = "lean" | "stock";
@@ -58,6 +60,7 @@ export function createApiServer({
   router = appRouter,
   adapter = "lean",
   runner = "lean",
+  trpcVersion,
 }: ApiServerOptions): ApiServer {
   const { config } = services;
   const allowedOrigins = new Set(config.server.corsOrigins);
@@ -108,6 +111,7 @@ export function createApiServer({
           createContext,
           fallback: stock,
           runner,
+          ...(trpcVersion === undefined ? {} : { trpcVersion }),
           onVersionMismatch: ({ installed, tested, message }) => {
             metrics.trpcLeanVersionMismatches++;
             logger.error({ trpcServer: installed, tested }, message);
