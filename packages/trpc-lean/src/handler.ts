@@ -19,6 +19,7 @@ import {
   type CallType,
   type ResponseHeaders,
   type ResponseItem,
+  unavailableResponseMeta,
 } from "./response.ts";
 import { invokeProcedure, runnableDef } from "./runner.ts";
 import { createCodec } from "./superjson-fast.ts";
@@ -101,8 +102,14 @@ export function createLeanHandler<TRouter extends AnyTRPCRouter>(
   options: LeanHandlerOptions<TRouter>,
 ): NodeHandler {
   const { router, fallback, runner, onVersionMismatch, trpcVersion, ...stockOptions } = options;
+  // The default fallback adds the Retry-After the lean path puts on a 503, so both agree.
   const stock: NodeHandler =
-    fallback ?? createHTTPHandler({ router, ...stockOptions } as CreateHTTPHandlerOptions<TRouter>);
+    fallback ??
+    createHTTPHandler({
+      router,
+      responseMeta: unavailableResponseMeta,
+      ...stockOptions,
+    } as CreateHTTPHandlerOptions<TRouter>);
   const mismatch = checkTrpcVersion(trpcVersion ?? installedTrpcServerVersion());
   if (mismatch) {
     onVersionMismatch?.(mismatch);
