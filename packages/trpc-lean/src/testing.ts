@@ -100,3 +100,16 @@ export async function both(pair: WirePair, spec: WireRequest): Promise<Compariso
 
 /** The parts of an answer a test compares: status line, headers in order, body text. */
 export const visible = ({ status, headers, body }: Exchange) => ({ status, headers, body });
+
+/** A fixed instant, so two servers answer the same bytes. */
+export const PROBE_DATE = new Date("2026-01-02T03:04:05.678Z");
+
+/** A probe result with every kind of superjson annotation (Date, BigInt, Set, Map, undefined). */
+export const superjsonSample = () => ({
+  at: PROBE_DATE,
+  big: 12_345_678_901_234_567_890n,
+  set: new Set(["a", "b"]),
+  map: new Map([["k", PROBE_DATE]]),
+  missing: undefined,
+  nested: { list: [1, "two", null, PROBE_DATE] },
+});

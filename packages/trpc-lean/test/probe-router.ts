@@ -3,9 +3,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { z } from "zod";
+import { PROBE_DATE, superjsonSample } from "../src/testing.ts";
 
-/** A fixed instant, so two servers answer the same bytes. */
-export const PROBE_DATE = new Date("2026-01-02T03:04:05.678Z");
+export { PROBE_DATE };
 
 export const ERROR_CODES = Object.keys(
   TRPC_ERROR_CODES_BY_KEY,
@@ -39,14 +39,7 @@ export const probeRouter = t.router({
       throw new Error('relation "secret_table" does not exist');
     }),
     /** A no-input query with superjson types in its output. */
-    fixed: t.procedure.query(() => ({
-      at: PROBE_DATE,
-      big: 12_345_678_901_234_567_890n,
-      set: new Set(["a", "b"]),
-      map: new Map([["k", PROBE_DATE]]),
-      missing: undefined,
-      nested: { list: [1, "two", null, PROBE_DATE] },
-    })),
+    fixed: t.procedure.query(superjsonSample),
     nothing: t.procedure.query(() => undefined),
     echo: t.procedure.input(echoInput).query(({ input }) => ({ input, at: PROBE_DATE })),
     save: t.procedure.input(echoInput).mutation(({ input }) => ({ saved: input, at: PROBE_DATE })),
