@@ -6,7 +6,8 @@ import {
   type AnyTRPCRouter,
 } from "@trpc/server";
 import { createHTTPHandler, type CreateHTTPHandlerOptions } from "@trpc/server/adapters/standalone";
-import type { TRPCRequestInfo } from "@trpc/server/http";
+import { requestInfo } from "./info.ts";
+import { isDataStream, streamLikeResult } from "./stream-like.ts";
 import { createInputs, type Inputs } from "./inputs.ts";
 import { parseRequest, readBody, type LeanRequest } from "./request.ts";
 import {
@@ -58,38 +59,6 @@ export type LeanHandlerOptions<TRouter extends AnyTRPCRouter = AnyTRPCRouter> =
 type CallResult = [TRPCError, undefined] | [undefined, unknown];
 
 const ACCEPTED_METHOD = { query: "GET", mutation: "POST", subscription: "GET" } as const;
-
-const isObject = (value: unknown): value is object =>
-  !!value && !Array.isArray(value) && typeof value === "object";
-const isFunction = (value: unknown): value is (...args: unknown[]) => unknown =>
-  typeof value === "function";
-const isAsyncIterable = (value: unknown): boolean =>
-  isObject(value) && Symbol.asyncIterator in value;
-const isPromise = (value: unknown): boolean =>
-  (isObject(value) || isFunction(value)) &&
-  typeof (value as { then?: unknown }).then === "function" &&
-  typeof (value as { catch?: unknown }).catch === "function";
-/**
- * resolveResponse's `isDataStream` (such results need httpBatchStreamLink):
- * `Object.values(v).some(isPromise) || Object.values(v).some(isAsyncIterable)`, in one pass.
- */
-function isDataStream(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  if (isAsyncIterable(value)) return true;
-  // Object.values' own enumerable string keys, without the array.
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const item = (value as Record<string, unknown>)[key];
-    if (isPromise(item) || isAsyncIterable(item)) return true;
-  }
-  return false;
-}
-
-const streamLikeResult = () =>
-  new TRPCError({
-    code: "UNSUPPORTED_MEDIA_TYPE",
-    message: "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink",
-  });
 
 /**
  * tRPC's HTTP protocol for queries, mutations and non-streaming batches, spoken directly on
@@ -352,37 +321,5 @@ export function createLeanHandler<TRouter extends AnyTRPCRouter>(
       });
       writeLastResort(res, config, codec, cause);
     });
-  };
-}
-
-/** tRPC's `TRPCRequestInfo` for a request the lean adapter serves, as `createContext` gets it. */
-function requestInfo(
-  req: IncomingMessage,
-  request: LeanRequest,
-  calls: (AnyTRPCProcedure | undefined)[],
-  type: CallType,
-  inputs: Inputs,
-  signal: AbortSignal,
-): TRPCRequestInfo {
-  let url: URL | undefined;
-  return {
-    isBatchCall: request.isBatch,
-    // Requests asking for a streamed answer never reach the lean adapter.
-    accept: null,
-    calls: request.paths.map((path, index) => ({
-      batchIndex: index,
-      path,
-      procedure: calls[index] ?? null,
-      getRawInput: () => inputs.read(index),
-      result: () => inputs.result(index),
-    })),
-    type,
-    // Requests with a connectionParams parameter go to the stock adapter.
-    connectionParams: null,
-    signal,
-    // Built on first use: parseRequest already proved the Host and URL parse.
-    get url() {
-      return (url ??= new URL(req.url!, `http://${req.headers.host!}`));
-    },
   };
 }
