@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 
-/** Results only httpBatchStreamLink can carry (a promise or an async iterable inside), as tRPC tells them. */
+// Results only httpBatchStreamLink can carry (a promise or an async iterable inside), told
+// apart as tRPC does.
+
 const isObject = (value: unknown): value is object =>
   !!value && !Array.isArray(value) && typeof value === "object";
 const isFunction = (value: unknown): value is (...args: unknown[]) => unknown =>
