@@ -28,13 +28,18 @@ import { startProbePair, type ProbePair } from "./servers.ts";
 const REQUEST_ID = "wire-compat";
 
 let pair: ProbePair;
+/** The same lean adapter calling procedures through tRPC's own middleware runner. */
+let trpcRunnerPair: ProbePair;
 
 beforeAll(async () => {
-  pair = await startProbePair();
+  [pair, trpcRunnerPair] = await Promise.all([
+    startProbePair(),
+    startProbePair({ runner: "trpc" }),
+  ]);
 });
 
 afterAll(async () => {
-  await pair.close();
+  await Promise.all([pair.close(), trpcRunnerPair.close()]);
 });
 
 function expectSame({ expected, actual, by }: Comparison, served: Served): void {
@@ -308,6 +313,10 @@ describe("wire compatibility: stock vs lean adapter", () => {
 
   it.each(scenarios)("%s", async (_, spec, served) => {
     expectSame(await both(pair, spec()), served);
+  });
+
+  it.each(scenarios)("%s (tRPC's middleware runner)", async (_, spec, served) => {
+    expectSame(await both(trpcRunnerPair, spec()), served);
   });
 
   it("the lean adapter answers with one write and a content length", async () => {
