@@ -8,7 +8,8 @@ import { getTRPCErrorFromUnknown, TRPCError, type AnyTRPCProcedure } from "@trpc
  * merge to the `_objectSpread2` helper, which copies property by property through
  * `Object.defineProperty`, once per middleware per call (bench/ compares `--runner trpc`). The
  * copies carry the same own enumerable properties either way; test/internals.test.ts checks the
- * middleware protocol this relies on, and the wire-compat suite runs every scenario through both runners.
+ * middleware protocol this relies on, and the wire-compat suite runs every scenario through
+ * both runners.
  *
  * Used only for procedures tRPC builds itself (`createProcedureCaller`): one with an
  * `experimental_caller` override, or a shape we do not recognise, is called as tRPC's own
