@@ -47,7 +47,7 @@ function groupOf(url: string, name: string): string {
     if (/net|stream|tcp|dns|socket/.test(url)) return "node: net / streams";
     return "node: other internals";
   }
-  const local = /\/(apps\/[^/]+\/src(?:\/lean)?|packages\/[^/]+)\//.exec(url)?.[1];
+  const local = /\/(apps\/[^/]+\/src|packages\/[^/]+)\//.exec(url)?.[1];
   return local ?? url;
 }
 

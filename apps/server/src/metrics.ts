@@ -7,6 +7,8 @@ export class Metrics {
   droppedConnections = 0;
   /** /trpc requests that reached an adapter: answered by the lean one, or by tRPC's stock one. */
   readonly trpcAdapter = { lean: 0, stock: 0 };
+  /** Start-ups where the installed @trpc/server was outside the lean adapter's tested releases. */
+  trpcLeanVersionMismatches = 0;
   private readonly startedAt = Date.now();
 
   record(route: string, status: number): void {
@@ -38,6 +40,9 @@ export class Metrics {
       "# TYPE tesseract_trpc_requests_total counter",
       `tesseract_trpc_requests_total{adapter="lean"} ${this.trpcAdapter.lean}`,
       `tesseract_trpc_requests_total{adapter="stock"} ${this.trpcAdapter.stock}`,
+      "# HELP tesseract_trpc_lean_version_mismatch_total Lean adapters disabled at start-up by an untested @trpc/server.",
+      "# TYPE tesseract_trpc_lean_version_mismatch_total counter",
+      `tesseract_trpc_lean_version_mismatch_total ${this.trpcLeanVersionMismatches}`,
       "# HELP tesseract_process_uptime_seconds Seconds since the server started.",
       "# TYPE tesseract_process_uptime_seconds gauge",
       `tesseract_process_uptime_seconds ${Math.floor((Date.now() - this.startedAt) / 1000)}`,

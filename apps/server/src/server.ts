@@ -15,11 +15,14 @@ import {
 } from "@tesseract/api";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { getHTTPStatusCode } from "@trpc/server/http";
 import { clientIp } from "./client-ip.ts";
 import { handleCors, refuseMalformedPath, refuseUnsafePost } from "./guard.ts";
-import { createLeanHandler, type NodeHandler } from "./lean/handler.ts";
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./lean/response.ts";
+import {
+  createLeanHandler,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  unavailableResponseMeta,
+  type NodeHandler,
+} from "@tesseract/trpc-lean";
 import { Metrics } from "./metrics.ts";
 import { sendJson, sendTrpcError } from "./responses.ts";
 
@@ -36,6 +39,8 @@ export interface ApiServerOptions {
   adapter?: ApiAdapter;
   /** Lean adapter only: "trpc" calls procedures through tRPC's own middleware runner (diagnostics). */
   runner?: "lean" | "trpc";
+  /** The `@trpc/server` version the lean adapter judges; the installed one (tests override it). */
+  trpcVersion?: string;
 }
 
 export type ApiAdapter = "lean" | "stock";
@@ -55,6 +60,7 @@ export function createApiServer({
   router = appRouter,
   adapter = "lean",
   runner = "lean",
+  trpcVersion,
 }: ApiServerOptions): ApiServer {
   const { config } = services;
   const allowedOrigins = new Set(config.server.corsOrigins);
@@ -64,7 +70,7 @@ export function createApiServer({
   let shuttingDown = false;
   let closing: Promise<boolean> | undefined;
 
-  const createContext = (req: IncomingMessage, res: ServerResponse) =>
+  const createContext = ({ req, res }: { req: IncomingMessage; res: ServerResponse }) =>
     createInnerContext({
       services,
       logger,
@@ -88,12 +94,9 @@ export function createApiServer({
     router,
     basePath: "/trpc/",
     ...limits,
-    createContext: ({ req, res }) => createContext(req, res),
+    createContext,
     // A 503 (a backing service unreachable) says when to retry, as the lean adapter's does.
-    responseMeta: ({ data, errors }) =>
-      errors.length > 0 && data.length > 0 && getHTTPStatusCode(data) === 503
-        ? { headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } }
-        : {},
+    responseMeta: unavailableResponseMeta,
   });
   const stock: NodeHandler = (req, res) => {
     metrics.trpcAdapter.stock++;
@@ -106,10 +109,12 @@ export function createApiServer({
           basePath: "/trpc/",
           ...limits,
           createContext,
-          stock,
+          fallback: stock,
           runner,
-          onFallback: (reason) => {
-            logger.warn({}, reason);
+          ...(trpcVersion === undefined ? {} : { trpcVersion }),
+          onVersionMismatch: ({ installed, tested, message }) => {
+            metrics.trpcLeanVersionMismatches++;
+            logger.error({ trpcServer: installed, tested }, message);
           },
         })
       : undefined;

@@ -1,43 +1,40 @@
-import { initTRPC } from "@trpc/server";
-import { describe, expect, it } from "vitest";
-import { createLeanHandler, type NodeHandler } from "../src/lean/handler.ts";
-import {
-  installedTrpcServerVersion,
-  TESTED_TRPC_SERVER_VERSIONS,
-} from "../src/lean/trpc-version.ts";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { createTestServices } from "@tesseract/api/testing";
+import { pino } from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { createApiServer, type ApiServer } from "../src/server.ts";
+import { probeRouter } from "./probe-router.ts";
 
-const t = initTRPC.create();
-const router = t.router({ ping: t.procedure.query(() => "pong") });
-const stock: NodeHandler = () => undefined;
+const lines: { level: number; msg: string; trpcServer?: string }[] = [];
+const logger = pino(
+  { level: "info" },
+  new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as (typeof lines)[number]);
+      done();
+    },
+  }),
+);
 
-function lean(trpcVersion?: string) {
-  const reasons: string[] = [];
-  const handler = createLeanHandler({
-    router,
-    basePath: "/trpc/",
-    createContext: () => ({}),
-    maxBodySize: undefined,
-    maxBatchSize: undefined,
-    stock,
-    onFallback: (reason) => reasons.push(reason),
-    ...(trpcVersion === undefined ? {} : { trpcVersion }),
-  });
-  return { handler, reasons };
-}
+let api: ApiServer | undefined;
+afterAll(async () => {
+  await api?.shutdown();
+});
 
-describe("the lean adapter's tRPC version gate", () => {
-  it("is tested on the installed @trpc/server", () => {
-    expect(TESTED_TRPC_SERVER_VERSIONS).toContain(installedTrpcServerVersion());
-    const { handler, reasons } = lean();
-    expect(handler).not.toBe(stock);
-    expect(reasons).toEqual([]);
-  });
+describe("an untested @trpc/server release", () => {
+  it("is logged at error, counted in the metrics, and served by the stock adapter", async () => {
+    const services = await createTestServices();
+    api = createApiServer({ services, logger, router: probeRouter, trpcVersion: "11.99.0" });
+    const mismatch = lines.find((line) => line.trpcServer === "11.99.0");
+    expect(mismatch?.level).toBe(50);
+    expect(mismatch?.msg).toContain("not a release the lean adapter was tested on");
+    expect(api.metrics.render()).toContain("tesseract_trpc_lean_version_mismatch_total 1");
 
-  it("steps aside for the stock adapter, and says why, on any other release", () => {
-    const { handler, reasons } = lean("11.25.2");
-    expect(handler).toBe(stock);
-    expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toContain("@trpc/server 11.25.2");
-    expect(reasons[0]).toContain("stock adapter");
+    await new Promise<void>((resolve) => api!.server.listen(0, "127.0.0.1", resolve));
+    const { port } = api.server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}/trpc/probe.nothing`);
+    expect(res.status).toBe(200);
+    expect(api.metrics.trpcAdapter).toEqual({ lean: 0, stock: 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { appRouter, mergeRouters, publicProcedure, router } from "@tesseract/api";
+import { PROBE_DATE, superjsonSample } from "@tesseract/trpc-lean/testing";
 import { TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
@@ -23,8 +24,7 @@ export const shutdownSignal = (() => {
   };
 })();
 
-/** A fixed instant, so two servers answer the same bytes. */
-export const PROBE_DATE = new Date("2026-01-02T03:04:05.678Z");
+export { PROBE_DATE };
 
 export const ERROR_CODES = Object.keys(
   TRPC_ERROR_CODES_BY_KEY,
@@ -51,14 +51,7 @@ export const probeRouter = mergeRouters(
         throw new Error('relation "secret_table" does not exist');
       }),
       /** A no-input query with superjson types in its output. */
-      fixed: publicProcedure.query(() => ({
-        at: PROBE_DATE,
-        big: 12_345_678_901_234_567_890n,
-        set: new Set(["a", "b"]),
-        map: new Map([["k", PROBE_DATE]]),
-        missing: undefined,
-        nested: { list: [1, "two", null, PROBE_DATE] },
-      })),
+      fixed: publicProcedure.query(superjsonSample),
       nothing: publicProcedure.query(() => undefined),
       echo: publicProcedure.input(echoInput).query(({ input }) => ({ input, at: PROBE_DATE })),
       save: publicProcedure

@@ -6,11 +6,10 @@ import { getTRPCErrorFromUnknown, TRPCError, type AnyTRPCProcedure } from "@trpc
  * tRPC 11's `callRecursive` (dist/initTRPC-*.mjs; identical in 11.19 and 11.25) is this same
  * function, but its published build down-levels every `{ ...opts, next }` and every context
  * merge to the `_objectSpread2` helper, which copies property by property through
- * `Object.defineProperty`. On our procedure ladder (error boundary → auth → input → org) that
- * was the largest single cost left in a call once the adapter stopped building WHATWG requests
- * (see apps/server/README.md, "Middleware runner"). The copies carry the same own enumerable
- * properties either way; the wire-compat suite (test/wire-compat.test.ts) runs every scenario
- * through both runners' adapters.
+ * `Object.defineProperty`, once per middleware per call (bench/ compares `--runner trpc`). The
+ * copies carry the same own enumerable properties either way; test/internals.test.ts checks the
+ * middleware protocol this relies on, and the wire-compat suite runs every scenario through
+ * both runners.
  *
  * Used only for procedures tRPC builds itself (`createProcedureCaller`): one with an
  * `experimental_caller` override, or a shape we do not recognise, is called as tRPC's own

@@ -5,6 +5,9 @@ import {
   type AnyTRPCProcedure,
   type AnyTRPCRouter,
 } from "@trpc/server";
+import { createHTTPHandler, type CreateHTTPHandlerOptions } from "@trpc/server/adapters/standalone";
+import { requestInfo } from "./info.ts";
+import { isDataStream, streamLikeResult } from "./stream-like.ts";
 import { createInputs, type Inputs } from "./inputs.ts";
 import { parseRequest, readBody, type LeanRequest } from "./request.ts";
 import {
@@ -17,66 +20,45 @@ import {
   type CallType,
   type ResponseHeaders,
   type ResponseItem,
+  unavailableResponseMeta,
 } from "./response.ts";
 import { invokeProcedure, runnableDef } from "./runner.ts";
 import { createCodec } from "./superjson-fast.ts";
-import { installedTrpcServerVersion, TESTED_TRPC_SERVER_VERSIONS } from "./trpc-version.ts";
+import {
+  checkTrpcVersion,
+  installedTrpcServerVersion,
+  type VersionMismatch,
+} from "./trpc-version.ts";
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-export interface LeanHandlerOptions {
-  router: AnyTRPCRouter;
-  /** Where the router is mounted, with both slashes: "/trpc/". */
-  basePath: string;
-  /** The same function the stock handler builds its context with. */
-  createContext: (req: IncomingMessage, res: ServerResponse) => unknown;
-  maxBodySize: number | undefined;
-  maxBatchSize: number | undefined;
-  /** The stock handler, for every request this one does not cover. */
-  stock: NodeHandler;
-  /** "trpc" calls tRPC's own procedure function instead of our runner (for comparison). */
-  runner?: "lean" | "trpc";
-  /** Told why the lean adapter stepped aside for `stock` (an untested tRPC release). */
-  onFallback?: (reason: string) => void;
-  /** The `@trpc/server` version to judge; the installed one by default (tests override it). */
-  trpcVersion?: string;
-}
+/**
+ * The stock handler's options (`createHTTPHandler` from `@trpc/server/adapters/standalone`), plus
+ * what only the lean adapter needs. `responseMeta`, `allowBatching: false` and
+ * `allowMethodOverride: true` are honoured by handing the requests they affect to `fallback`.
+ */
+export type LeanHandlerOptions<TRouter extends AnyTRPCRouter = AnyTRPCRouter> =
+  CreateHTTPHandlerOptions<TRouter> & {
+    /**
+     * The handler for every request the lean adapter does not serve itself; tRPC's stock handler
+     * built from these same options by default. A caller passing its own must give it the same
+     * router, context and limits, or the two paths answer differently.
+     */
+    fallback?: NodeHandler;
+    /** "trpc" calls tRPC's own procedure function instead of our runner (for comparison). */
+    runner?: "lean" | "trpc";
+    /**
+     * Told, once at start-up, that the installed `@trpc/server` is outside the tested releases and
+     * every request goes to `fallback`. Meant to be logged loudly and counted.
+     */
+    onVersionMismatch?: (mismatch: VersionMismatch) => void;
+    /** The `@trpc/server` version to judge; the installed one by default (tests override it). */
+    trpcVersion?: string;
+  };
 
 type CallResult = [TRPCError, undefined] | [undefined, unknown];
 
 const ACCEPTED_METHOD = { query: "GET", mutation: "POST", subscription: "GET" } as const;
-
-const isObject = (value: unknown): value is object =>
-  !!value && !Array.isArray(value) && typeof value === "object";
-const isFunction = (value: unknown): value is (...args: unknown[]) => unknown =>
-  typeof value === "function";
-const isAsyncIterable = (value: unknown): boolean =>
-  isObject(value) && Symbol.asyncIterator in value;
-const isPromise = (value: unknown): boolean =>
-  (isObject(value) || isFunction(value)) &&
-  typeof (value as { then?: unknown }).then === "function" &&
-  typeof (value as { catch?: unknown }).catch === "function";
-/**
- * resolveResponse's `isDataStream` (such results need httpBatchStreamLink):
- * `Object.values(v).some(isPromise) || Object.values(v).some(isAsyncIterable)`, in one pass.
- */
-function isDataStream(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  if (isAsyncIterable(value)) return true;
-  // Object.values' own enumerable string keys, without the array.
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const item = (value as Record<string, unknown>)[key];
-    if (isPromise(item) || isAsyncIterable(item)) return true;
-  }
-  return false;
-}
-
-const streamLikeResult = () =>
-  new TRPCError({
-    code: "UNSUPPORTED_MEDIA_TYPE",
-    message: "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink",
-  });
 
 /**
  * tRPC's HTTP protocol for queries, mutations and non-streaming batches, spoken directly on
@@ -85,25 +67,39 @@ const streamLikeResult = () =>
  * The answer is written with one `res.end(body)` and a content length. Everything else —
  * streamed batches, subscriptions, HEAD, unusual URLs or content types — goes to `stock`.
  */
-export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
-  const { router, stock, createContext, basePath } = options;
-  const trpcVersion = options.trpcVersion ?? installedTrpcServerVersion();
-  if (!TESTED_TRPC_SERVER_VERSIONS.includes(trpcVersion)) {
-    options.onFallback?.(
-      `@trpc/server ${trpcVersion} is not a release the lean adapter was tested on ` +
-        `(${TESTED_TRPC_SERVER_VERSIONS.join(", ")}); serving every request with the stock adapter`,
-    );
+export function createLeanHandler<TRouter extends AnyTRPCRouter>(
+  options: LeanHandlerOptions<TRouter>,
+): NodeHandler {
+  const { router, fallback, runner, onVersionMismatch, trpcVersion, ...stockOptions } = options;
+  // The default fallback adds the Retry-After the lean path puts on a 503, so both agree.
+  const stock: NodeHandler =
+    fallback ??
+    createHTTPHandler({
+      router,
+      responseMeta: unavailableResponseMeta,
+      ...stockOptions,
+    } as CreateHTTPHandlerOptions<TRouter>);
+  const mismatch = checkTrpcVersion(trpcVersion ?? installedTrpcServerVersion());
+  if (mismatch) {
+    onVersionMismatch?.(mismatch);
     return stock;
   }
+  // responseMeta sees tRPC's `info` and untransformed results and may set any status or header:
+  // every request goes to the stock handler, which calls it.
+  if (options.responseMeta) return stock;
   const config = router._def._config;
   // A custom separator (`post~byId`, an option 11.25 has) changes how paths read; not worth a
   // second code path. Releases without the option (11.19) always use ".".
   if (((config as { pathSeparator?: string }).pathSeparator ?? ".") !== ".") return stock;
+  const basePath = options.basePath ?? "/";
+  const { createContext, onError } = options;
+  const allowBatching = options.allowBatching ?? true;
+  const allowMethodOverride = options.allowMethodOverride ?? false;
   const procedures = router._def.procedures as Record<string, AnyTRPCProcedure | undefined>;
   const lazy = router._def.lazy as Record<string, unknown>;
   const maxBodySize = options.maxBodySize ?? null;
   const { maxBatchSize } = options;
-  const ownRunner = (options.runner ?? "lean") === "lean";
+  const ownRunner = (runner ?? "lean") === "lean";
   const codec = createCodec(config.transformer);
 
   async function handle(
@@ -119,20 +115,23 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
       request,
       request.method === "POST" ? readBody(req, maxBodySize) : undefined,
     );
-    let ctx: unknown;
-    let ctxError: TRPCError | undefined;
-    try {
-      // Awaited only when it is a promise (stock always awaits; a plain value is the same ctx).
-      const made = createContext(req, res);
-      ctx = typeof (made as { then?: unknown } | null)?.then === "function" ? await made : made;
-    } catch (cause) {
-      ctxError = getTRPCErrorFromUnknown(cause);
-    }
     // What the stock adapter's request signal does: abort when the client goes away first.
     const abort = new AbortController();
     res.on("close", () => {
       if (!res.writableEnded) abort.abort();
     });
+    let ctx: unknown;
+    let ctxError: TRPCError | undefined;
+    if (createContext) {
+      try {
+        const info = requestInfo(req, request, calls, type, inputs, abort.signal);
+        // Awaited only when it is a promise (stock always awaits; a plain value is the same ctx).
+        const made = createContext({ req, res, info });
+        ctx = typeof (made as { then?: unknown } | null)?.then === "function" ? await made : made;
+      } catch (cause) {
+        ctxError = getTRPCErrorFromUnknown(cause);
+      }
+    }
 
     const run = async (index: number): Promise<CallResult> => {
       const procedure = calls[index];
@@ -167,7 +166,16 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
         );
         return [undefined, data];
       } catch (cause) {
-        return [getTRPCErrorFromUnknown(cause), undefined];
+        const error = getTRPCErrorFromUnknown(cause);
+        onError?.({
+          error,
+          type: procedure?._def.type ?? "unknown",
+          path,
+          input: inputs.result(index),
+          ctx,
+          req,
+        });
+        return [error, undefined];
       }
     };
     const pending = request.paths.map((_, index) => run(index));
@@ -183,7 +191,7 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
         const body = JSON.stringify(transformItem(codec, item));
         writeResponse(res, error ? statusOf([item]) : 200, body, headers);
       } catch (cause) {
-        writeRequestError(res, config, codec, cause, { ctx, type, headers });
+        requestError(req, res, cause, { ctx, type, headers });
       }
       return;
     }
@@ -217,8 +225,20 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
       const status = failed ? statusOf(items) : 200;
       writeResponse(res, status, body, headers);
     } catch (cause) {
-      writeRequestError(res, config, codec, cause, { ctx, type, headers });
+      requestError(req, res, cause, { ctx, type, headers });
     }
+  }
+
+  /** An error of the whole request (stock's outer catch): reported, then answered. */
+  function requestError(
+    req: IncomingMessage,
+    res: ServerResponse,
+    cause: unknown,
+    scope: { ctx: unknown; type: CallType; headers: ResponseHeaders },
+  ): void {
+    const error = getTRPCErrorFromUnknown(cause);
+    onError?.({ error, type: scope.type, path: undefined, input: undefined, ctx: scope.ctx, req });
+    writeRequestError(res, config, codec, error, scope);
   }
 
   function shapeOf(
@@ -250,11 +270,7 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
         code: "BAD_REQUEST",
         message: "Batch call exceeds maximum size",
       });
-      writeRequestError(res, config, codec, error, {
-        ctx: undefined,
-        type: "unknown",
-        headers: {},
-      });
+      requestError(req, res, error, { ctx: undefined, type: "unknown", headers: {} });
       return;
     }
     const calls: (AnyTRPCProcedure | undefined)[] = [];
@@ -277,11 +293,7 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
         code: "BAD_REQUEST",
         message: `Cannot mix procedure types in call: ${[...types].join(", ")}`,
       });
-      writeRequestError(res, config, codec, error, {
-        ctx: undefined,
-        type: "unknown",
-        headers: {},
-      });
+      requestError(req, res, error, { ctx: undefined, type: "unknown", headers: {} });
       return;
     }
     // SSE subscriptions (and their batch refusal) stay with the stock adapter.
@@ -289,7 +301,24 @@ export function createLeanHandler(options: LeanHandlerOptions): NodeHandler {
       stock(req, res);
       return;
     }
+    // `allowMethodOverride` lets a POST call a query; `allowBatching: false` refuses batches.
+    // Both are rare settings: stock answers those requests.
+    if (
+      (request.isBatch && !allowBatching) ||
+      (allowMethodOverride && request.method === "POST" && type === "query")
+    ) {
+      stock(req, res);
+      return;
+    }
     handle(req, res, request, calls, type).catch((cause: unknown) => {
+      onError?.({
+        error: getTRPCErrorFromUnknown(cause),
+        type: "unknown",
+        path: undefined,
+        input: undefined,
+        ctx: undefined,
+        req,
+      });
       writeLastResort(res, config, codec, cause);
     });
   };

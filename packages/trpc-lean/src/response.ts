@@ -31,6 +31,22 @@ const VARY = "trpc-accept, accept";
  * both adapters (stock through `responseMeta`) unless a procedure set its own Retry-After.
  */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The stock handler's `responseMeta` that adds the same Retry-After to a 503, for a `fallback`
+ * built by the caller: with it, both adapters answer a 503 alike.
+ */
+export function unavailableResponseMeta({
+  data,
+  errors,
+}: {
+  data: readonly unknown[];
+  errors: readonly unknown[];
+}): { headers?: Record<string, string> } {
+  return errors.length > 0 && data.length > 0 && statusOf(data as ResponseItem[]) === 503
+    ? { headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } }
+    : {};
+}
 const FETCH_STRING_BODY_TYPE = "text/plain;charset=UTF-8";
 
 export function errorShape(

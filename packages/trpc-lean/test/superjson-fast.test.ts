@@ -1,11 +1,6 @@
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import {
-  createCodec,
-  deserializeFast,
-  NOT_FAST,
-  serializeFast,
-} from "../src/lean/superjson-fast.ts";
+import { createCodec, deserializeFast, NOT_FAST, serializeFast } from "../src/superjson-fast.ts";
 
 /** A small seeded PRNG (mulberry32), so a failure names a seed that reproduces it. */
 function random(seed: number) {
