@@ -5,7 +5,7 @@ import { createTestServices, type TestServices } from "@tesseract/api/testing";
 import { createTesseractClient } from "@tesseract/client";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnServer, type ServerProcess } from "./process.ts";
+import { servicesEnv, spawnServer, type ServerProcess } from "./process.ts";
 import { freePort } from "@tesseract/config";
 
 let services: TestServices;
@@ -17,22 +17,6 @@ afterAll(async () => {
   for (const server of running) server.child.kill("SIGKILL");
   await services.close();
 });
-
-function servicesEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const { config } = services;
-  return {
-    NODE_ENV: "test",
-    PORT: "0",
-    METRICS_PORT: "0",
-    DATABASE_URL: config.database.url!,
-    REDIS_URL: config.redis.url!,
-    REDIS_KEY_PREFIX: config.redis.keyPrefix,
-    AWS_ENDPOINT_URL: config.aws.endpoint!,
-    S3_BUCKET: config.aws.bucket,
-    SQS_QUEUE_NAME: config.aws.queueName,
-    ...extra,
-  };
-}
 
 function start(script: string, env: Record<string, string>): ServerProcess {
   const server = spawnServer(script, env);
@@ -62,7 +46,7 @@ describe("graceful shutdown", { timeout: 240_000 }, () => {
     const metricsPort = await freePort();
     const server = start(
       "test/fixtures/probe-server.ts",
-      servicesEnv({ METRICS_PORT: String(metricsPort) }),
+      servicesEnv(services.config, { METRICS_PORT: String(metricsPort) }),
     );
     const url = await server.ready;
     const inFlight = fetch(holdUrl(url, 500));
@@ -88,7 +72,7 @@ describe("graceful shutdown", { timeout: 240_000 }, () => {
   it("cuts off a request that outlives the deadline and exits 1", async () => {
     const server = start(
       "test/fixtures/probe-server.ts",
-      servicesEnv({ API_SHUTDOWN_TIMEOUT_MS: "300" }),
+      servicesEnv(services.config, { API_SHUTDOWN_TIMEOUT_MS: "300" }),
     );
     const url = await server.ready;
     const inFlight = fetch(holdUrl(url, 60_000)).then(
@@ -119,7 +103,7 @@ describe("start-up", { timeout: 240_000 }, () => {
   });
 
   it("stops in production on real services when email has nowhere to go", async () => {
-    const server = start("src/main.ts", servicesEnv({ NODE_ENV: "production" }));
+    const server = start("src/main.ts", servicesEnv(services.config, { NODE_ENV: "production" }));
     expect((await server.exited).code).toBe(1);
     const output = server.output();
     expect(output).toContain("SMTP_URL: required in production on real services");

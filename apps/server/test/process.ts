@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { Config } from "@tesseract/config";
+
+type TestServicesConfig = Pick<Config, "database" | "redis" | "aws">;
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -84,4 +87,26 @@ export function spawnServer(
     });
   };
   return { child, ready, exited, output: () => output, logged };
+}
+
+/**
+ * The environment that points a spawned server at a test's real services (its database, Redis
+ * key prefix and S3/SQS emulator), on a port of its own and with no metrics listener.
+ */
+export function servicesEnv(
+  config: TestServicesConfig,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NODE_ENV: "test",
+    PORT: "0",
+    METRICS_PORT: "0",
+    DATABASE_URL: config.database.url!,
+    REDIS_URL: config.redis.url!,
+    REDIS_KEY_PREFIX: config.redis.keyPrefix,
+    AWS_ENDPOINT_URL: config.aws.endpoint!,
+    S3_BUCKET: config.aws.bucket,
+    SQS_QUEUE_NAME: config.aws.queueName,
+    ...extra,
+  };
 }

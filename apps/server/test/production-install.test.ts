@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createTestServices, type TestServices } from "@tesseract/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnServer, type ServerProcess } from "./process.ts";
+import { servicesEnv, spawnServer, type ServerProcess } from "./process.ts";
 
 /**
  * The server image's production install, reproduced as docker/server.Dockerfile builds it:
@@ -123,20 +123,10 @@ describe("the server image's production install", { timeout: 90_000 }, () => {
   });
 
   it("serves on real services, and runs the migration one-shot", async () => {
-    const { config } = services;
-    const env = {
+    const env = servicesEnv(services.config, {
       NODE_ENV: "production",
-      PORT: "0",
-      SESSION_SECRET: "production-install-test-secret-0a9b8c7d6e5f4a3b2c1d",
       SMTP_URL: "smtp://127.0.0.1:2525",
-      METRICS_PORT: "0",
-      DATABASE_URL: config.database.url!,
-      REDIS_URL: config.redis.url!,
-      REDIS_KEY_PREFIX: config.redis.keyPrefix,
-      AWS_ENDPOINT_URL: config.aws.endpoint!,
-      S3_BUCKET: config.aws.bucket,
-      SQS_QUEUE_NAME: config.aws.queueName,
-    };
+    });
     const migrate = await exec(process.execPath, ["packages/db/src/cli/migrate.ts"], {
       cwd: app,
       env: { ...childEnv(), ...env },

@@ -1,4 +1,5 @@
 export { createDatabase } from "./database.ts";
+export { withConfiguredDatabase } from "./configured-database.ts";
 export { isConnectionError } from "./connection-errors.ts";
 export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from "./database.ts";
 export { migrateToLatest } from "./migrate.ts";

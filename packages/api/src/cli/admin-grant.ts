@@ -1,5 +1,4 @@
-import { loadConfig, silentLogger } from "@tesseract/config";
-import { createDatabase, migrateToLatest } from "@tesseract/db";
+import { withConfiguredDatabase } from "@tesseract/db";
 import { grantPlatformAdmin } from "../domain/platform-admins.ts";
 import { AppError } from "../errors.ts";
 
@@ -10,15 +9,8 @@ if (!email || process.argv.length > 3) {
   process.stderr.write("Usage: pnpm admin:grant <email>\n");
   process.exit(2);
 }
-const config = loadConfig();
-const handle = await createDatabase({
-  url: config.database.url,
-  dataDir: config.dataDir,
-  logger: silentLogger,
-});
 try {
-  await migrateToLatest(handle.db);
-  const result = await grantPlatformAdmin(handle.db, email);
+  const result = await withConfiguredDatabase((db) => grantPlatformAdmin(db, email));
   process.stdout.write(
     result.alreadyAdmin
       ? `${result.email} is already a platform administrator.\n`
@@ -28,6 +20,4 @@ try {
   if (!(error instanceof AppError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exitCode = 1;
-} finally {
-  await handle.close();
 }
