@@ -11,10 +11,26 @@ export default [
       ...nextPlugin.configs["core-web-vitals"].rules,
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
-      "no-restricted-imports": [
+      // The TypeScript rule, so that type-only imports of the API can be told apart.
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": [
         "error",
         {
+          paths: [
+            { name: "pg", message: "Only @tesseract/db opens PostgreSQL connections." },
+            {
+              name: "@tesseract/api",
+              allowTypeImports: true,
+              message:
+                "The web app runs no API code: import only types (`import type { AppRouter }`) and call the API over tRPC.",
+            },
+          ],
           patterns: [
+            {
+              group: ["@tesseract/api/*"],
+              allowTypeImports: true,
+              message: "The web app runs no API code: import only types from the API.",
+            },
             {
               group: [
                 "@tesseract/db",

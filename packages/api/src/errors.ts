@@ -1,16 +1,11 @@
+import { APP_ERROR_CODES as SHARED_APP_ERROR_CODES } from "@tesseract/validators/constants";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
-/** Every failure domain code may raise; clients branch on `error.data.code`, never on text. */
-export const APP_ERROR_CODES = {
-  BAD_REQUEST: "BAD_REQUEST",
-  UNAUTHORIZED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  NOT_FOUND: "NOT_FOUND",
-  CONFLICT: "CONFLICT",
-  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
-  RATE_LIMITED: "TOO_MANY_REQUESTS",
-  UNAVAILABLE: "SERVICE_UNAVAILABLE",
-} as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
+/**
+ * Every failure domain code may raise, mapped to its tRPC code; clients branch on
+ * `error.data.code`, never on text. The table is shared with clients (`@tesseract/validators`).
+ */
+export const APP_ERROR_CODES = SHARED_APP_ERROR_CODES satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 

@@ -1,4 +1,5 @@
 import type { AppRouter } from "@tesseract/api";
+import { DEFAULT_MAX_BATCH_SIZE } from "@tesseract/validators/constants";
 import {
   createTRPCClient,
   httpBatchLink,
@@ -18,7 +19,7 @@ export interface TesseractClientOptions {
   token?: string;
   /** Extra headers on every request (e.g. a cookie when forwarding a browser session). */
   headers?: Record<string, string>;
-  /** Calls batched into one request; keep at or below the server's API_MAX_BATCH_SIZE (10). */
+  /** Calls batched into one request; keep at or below the server's API_MAX_BATCH_SIZE. */
   maxBatchSize?: number;
   /** Send every call on its own request. */
   batch?: boolean;
@@ -48,7 +49,10 @@ export function createTesseractClient(options: TesseractClientOptions): Tesserac
         : splitLink({
             condition: (op) => op.context.skipBatch === true,
             true: single,
-            false: httpBatchLink({ ...common, maxItems: options.maxBatchSize ?? 10 }),
+            false: httpBatchLink({
+              ...common,
+              maxItems: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+            }),
           }),
     ],
   });

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@tesseract/validators/constants";
 import type { z } from "zod";
 import { workspaceRoot } from "./paths.ts";
 import { envSchema, type Env } from "./schema.ts";
@@ -189,8 +190,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     sessions: {
       idleMs: env.SESSION_IDLE_HOURS * 3_600_000,
       absoluteMs: env.SESSION_MAX_AGE_HOURS * 3_600_000,
-      // __Host- binds the cookie to this exact origin over https (no Domain, Path=/, Secure).
-      cookieName: isHttps ? "__Host-tesseract_session" : "tesseract_session",
+      cookieName: isHttps ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
       secureCookie: isHttps,
     },
     trustedProxies: env.TRUSTED_PROXIES,

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_BATCH_SIZE } from "@tesseract/validators/constants";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -100,7 +101,7 @@ export const envSchema = z.object({
   CACHE_ENABLED: z.enum(["true", "false"]).default("true"),
 
   API_ADAPTER: z.enum(["lean", "stock"]).default("lean"),
-  API_MAX_BATCH_SIZE: positiveInt.max(100).default(10),
+  API_MAX_BATCH_SIZE: positiveInt.max(100).default(DEFAULT_MAX_BATCH_SIZE),
   API_MAX_BODY_BYTES: positiveInt.default(1_048_576),
   API_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   API_HEADERS_TIMEOUT_MS: positiveInt.max(10_000).default(10_000),

@@ -1,3 +1,4 @@
+export * from "./constants.ts";
 export * from "./account.ts";
 export * from "./organization.ts";
 export * from "./product.ts";

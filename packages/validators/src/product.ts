@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROJECT_KEY_PATTERN, TASK_KEY_PATTERN } from "./constants.ts";
 import { orgScoped } from "./organization.ts";
 import { textSchema } from "./text.ts";
 
@@ -16,7 +17,7 @@ export type TaskPriority = z.infer<typeof taskPrioritySchema>;
 export const projectKeySchema = textSchema()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,9}$/, "Use 2-10 letters or digits, starting with a letter (e.g. ENG)");
+  .regex(PROJECT_KEY_PATTERN, "Use 2-10 letters or digits, starting with a letter (e.g. ENG)");
 const projectName = textSchema()
   .trim()
   .min(1, "Name the project")
@@ -84,7 +85,7 @@ export const getTaskInput = orgScoped.extend({
     textSchema()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, "Use a task id or key such as ENG-42"),
+      .regex(TASK_KEY_PATTERN, "Use a task id or key such as ENG-42"),
   ]),
 });
 /** Puts the task in `status`, between `afterId` and `beforeId` (either may be omitted: the end or the start). */

@@ -1,17 +1,8 @@
+import type { ApiErrorCode as SharedApiErrorCode } from "@tesseract/validators/constants";
 import { TRPCClientError } from "@trpc/client";
 
-/** The codes the API answers with (see packages/api/src/errors.ts), plus what a dead link gives. */
-export type ApiErrorCode =
-  | "BAD_REQUEST"
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
-  | "TOO_MANY_REQUESTS"
-  | "SERVICE_UNAVAILABLE"
-  | "INTERNAL_SERVER_ERROR"
-  | "NETWORK";
+/** The codes the API answers with, plus what a call that got no answer gives. */
+export type ApiErrorCode = SharedApiErrorCode | "NETWORK";
 
 export interface ApiErrorInfo {
   code: ApiErrorCode;

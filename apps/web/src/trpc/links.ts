@@ -1,9 +1,7 @@
 import { httpBatchLink, retryLink, type TRPCClientError, type TRPCLink } from "@trpc/client";
 import type { AppRouter } from "@tesseract/api";
+import { DEFAULT_MAX_BATCH_SIZE } from "@tesseract/validators/constants";
 import superjson from "superjson";
-
-/** Must not exceed the API server's maxBatchSize (API_MAX_BATCH_SIZE, 10 by default). */
-export const MAX_BATCH_ITEMS = 10;
 
 /** How long a call keeps retrying while the API server is not answering (it may be starting). */
 export const STARTING_RETRY = { delayMs: 1_000, browserAttempts: 30, serverAttempts: 15 };
@@ -31,7 +29,10 @@ export function shouldRetryWhileStarting(
 /** The one way web talks to the API, from the browser and from server components alike. */
 export function apiLinks(
   url: string,
-  options: { maxAttempts: number; headers?: () => Record<string, string> },
+  options: {
+    maxAttempts: number;
+    headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  },
 ): TRPCLink<AppRouter>[] {
   return [
     retryLink<AppRouter>({
@@ -47,7 +48,8 @@ export function apiLinks(
     httpBatchLink<AppRouter>({
       url,
       transformer: superjson,
-      maxItems: MAX_BATCH_ITEMS,
+      // No more calls a request than the API server accepts (API_MAX_BATCH_SIZE, by default).
+      maxItems: DEFAULT_MAX_BATCH_SIZE,
       ...(options.headers ? { headers: options.headers } : {}),
     }),
   ];

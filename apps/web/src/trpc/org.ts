@@ -1,9 +1,7 @@
 import "server-only";
 
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import { apiErrorCode } from "~/lib/api-error.ts";
-import { api } from "./server.ts";
+import { fetchForPage, getApi } from "./server.tsx";
 import { requireMe } from "./session.ts";
 import type { RouterOutputs } from "./types.ts";
 
@@ -15,11 +13,5 @@ export type Org = RouterOutputs["org"]["get"];
  */
 export const requireOrg = cache(async (orgId: string): Promise<Org> => {
   await requireMe();
-  try {
-    return await api.org.get({ orgId });
-  } catch (error) {
-    const code = apiErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  }
+  return fetchForPage(getApi().org.get.fetch({ orgId }), { urlNamesIt: true });
 });

@@ -1,17 +1,14 @@
 import "server-only";
 
+import { SESSION_COOKIES } from "@tesseract/validators/constants";
 import type { Route } from "next";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { isApiError } from "~/lib/api-error.ts";
-import { REQUEST_PATH_HEADER } from "~/lib/request-path.ts";
 import { signInPath } from "~/lib/safe-next.ts";
 import type { Me } from "./types.ts";
-import { api } from "./server.ts";
-
-/** The API's session cookie: `__Host-` prefixed when it is served over https. */
-const SESSION_COOKIES = ["tesseract_session", "__Host-tesseract_session"];
+import { getApi, requestedPath } from "./server.tsx";
 
 /** Who is signed in (one `auth.me` per request), or null for a visitor without a session. */
 export const getMe = cache(async (): Promise<Me | null> => {
@@ -19,7 +16,7 @@ export const getMe = cache(async (): Promise<Me | null> => {
   const jar = await cookies();
   if (!SESSION_COOKIES.some((name) => jar.has(name))) return null;
   try {
-    return await api.auth.me();
+    return await getApi().auth.me.fetch();
   } catch (error) {
     if (isApiError(error, "UNAUTHORIZED")) return null;
     throw error;
@@ -31,9 +28,4 @@ export async function requireMe(): Promise<Me> {
   const me = await getMe();
   if (!me) redirect(signInPath(await requestedPath()) as Route);
   return me;
-}
-
-/** The page the visitor asked for (set by src/proxy.ts), for return links. */
-export async function requestedPath(): Promise<string | null> {
-  return (await headers()).get(REQUEST_PATH_HEADER);
 }

@@ -1,5 +1,6 @@
 import type { Json } from "@tesseract/db";
 import type { TaskStatus } from "@tesseract/validators";
+import { TASK_KEY_PATTERN } from "@tesseract/validators/constants";
 import { recordActivity, type ActivityEntry } from "../activity.ts";
 import { AppError } from "../errors.ts";
 import { positionBetween } from "./position.ts";
@@ -250,7 +251,7 @@ export async function deleteTask(
 
 /** A task by id or by key (ENG-42); NOT_FOUND when this organization has none. */
 export async function getTaskByRef(db: Executor, orgId: string, ref: string): Promise<Task> {
-  const match = /^([A-Z][A-Z0-9]{1,9})-(\d+)$/.exec(ref);
+  const match = TASK_KEY_PATTERN.exec(ref);
   let query = selectTasks(db).where("t.org_id", "=", orgId);
   query = match
     ? query.where("p.key", "=", match[1]!).where("t.number", "=", Number(match[2]))

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { api, HydrateClient, prefetchOrThrow } from "~/trpc/server.ts";
+import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { StatusBoard } from "./status-board.tsx";
 import { StatusHeading } from "./status-heading.tsx";
 
@@ -7,7 +7,8 @@ export const metadata: Metadata = { title: "Status" };
 
 export default async function StatusPage() {
   // Rendered with data on the server; the client hydrates from this and only refetches on its timer.
-  await prefetchOrThrow(api.system.health.prefetch(), api.system.info.prefetch());
+  const api = getApi();
+  await loadForPage(api.system.health.fetch(), api.system.info.fetch());
 
   return (
     <div className="space-y-8">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "~/components/ui/page-header.tsx";
-import { api, HydrateClient, prefetchOrThrow } from "~/trpc/server.ts";
+import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { requireMe } from "~/trpc/session.ts";
 import { ChangePasswordCard } from "./change-password-card.tsx";
 import { ProfileCard } from "./profile-card.tsx";
@@ -11,9 +11,10 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const me = await requireMe();
-  await prefetchOrThrow(
-    api.session.list.prefetch(),
-    ...me.organizations.map((org) => api.token.list.prefetch({ orgId: org.id })),
+  const api = getApi();
+  await loadForPage(
+    api.session.list.fetch(),
+    ...me.organizations.map((org) => api.token.list.fetch({ orgId: org.id })),
   );
 
   return (

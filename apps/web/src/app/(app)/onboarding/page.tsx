@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { api } from "~/trpc/server.ts";
+import { getApi } from "~/trpc/server.tsx";
 import { requireMe } from "~/trpc/session.ts";
 import { CreateOrgForm } from "./create-org-form.tsx";
 import { DemoDataOffer } from "./demo-data-offer.tsx";
@@ -7,7 +7,7 @@ import { DemoDataOffer } from "./demo-data-offer.tsx";
 /** Whether the API would load demo data (on the embedded default); no answer means no offer. */
 async function canSeedDemo(): Promise<boolean> {
   try {
-    return (await api.system.info()).demoData;
+    return (await getApi().system.info.fetch()).demoData;
   } catch {
     return false;
   }

@@ -1,8 +1,7 @@
 "use client";
 
-import { Button } from "~/components/ui/button.tsx";
+import { LoadMore } from "~/components/load-more.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
-import { QueryError } from "~/components/query-error.tsx";
 import { trpc } from "~/trpc/react.tsx";
 import { ActivityItem } from "./activity-item.tsx";
 import { ACTIVITY_PAGE_SIZE } from "./page-size.ts";
@@ -27,26 +26,11 @@ export function ActivityLog({ orgId }: { orgId: string }) {
           <ActivityItem key={item.id} item={item} />
         ))}
       </ol>
-      {query.isFetchNextPageError ? (
-        <QueryError
-          error={query.error}
-          title="More activity could not be loaded"
-          onRetry={() => void query.fetchNextPage()}
-        />
-      ) : null}
-      {query.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button
-            variant="secondary"
-            pending={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      ) : (
-        <p className="text-center text-sm text-zinc-500 dark:text-zinc-400">That is everything.</p>
-      )}
+      <LoadMore
+        query={query}
+        errorTitle="More activity could not be loaded"
+        endText="That is everything."
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Alert } from "~/components/ui/alert.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { can, roleLabels } from "~/lib/roles.ts";
 import { requireOrg } from "~/trpc/org.ts";
-import { api, HydrateClient, prefetchOrThrow } from "~/trpc/server.ts";
+import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { ActivityLog } from "./activity-log.tsx";
 import { ACTIVITY_PAGE_SIZE } from "./page-size.ts";
 
@@ -33,8 +33,8 @@ export default async function ActivityPage({ params }: PageProps<"/orgs/[orgId]/
     );
   }
 
-  await prefetchOrThrow(
-    api.activity.list.prefetchInfinite({ orgId: org.id, limit: ACTIVITY_PAGE_SIZE }),
+  await loadForPage(
+    getApi().activity.list.fetchInfinite({ orgId: org.id, limit: ACTIVITY_PAGE_SIZE }),
   );
   return (
     <div className="space-y-6">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { can } from "~/lib/roles.ts";
 import { requireOrg } from "~/trpc/org.ts";
-import { api, HydrateClient, prefetchOrThrow } from "~/trpc/server.ts";
+import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { requireMe } from "~/trpc/session.ts";
 import { InvitationsCard } from "./invitations-card.tsx";
 import { LeaveOrgCard } from "./leave-org-card.tsx";
@@ -14,9 +14,10 @@ export default async function MembersPage({ params }: PageProps<"/orgs/[orgId]/m
   const { orgId } = await params;
   const [me, org] = await Promise.all([requireMe(), requireOrg(orgId)]);
   const canInvite = can(org.role, "member.invite");
-  await prefetchOrThrow(
-    api.member.list.prefetch({ orgId }),
-    ...(canInvite ? [api.invitation.list.prefetch({ orgId })] : []),
+  const api = getApi();
+  await loadForPage(
+    api.member.list.fetch({ orgId }),
+    ...(canInvite ? [api.invitation.list.fetch({ orgId })] : []),
   );
 
   return (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { can } from "~/lib/roles.ts";
 import { requireOrg } from "~/trpc/org.ts";
-import { api, HydrateClient, prefetchOrThrow } from "~/trpc/server.ts";
+import { HydrateClient } from "~/trpc/server.tsx";
+import { loadProjects } from "~/trpc/project.ts";
 import { ProjectsView } from "./projects-view.tsx";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Projects" };
 export default async function ProjectsPage({ params }: PageProps<"/orgs/[orgId]/projects">) {
   const org = await requireOrg((await params).orgId);
   // Archived ones too: the "Show archived" switch then needs no second request.
-  await prefetchOrThrow(api.project.list.prefetch({ orgId: org.id, includeArchived: true }));
+  await loadProjects(org.id);
   return (
     <HydrateClient>
       <ProjectsView

@@ -1,10 +1,9 @@
 "use client";
 
+import { LoadMore } from "~/components/load-more.tsx";
 import type { TaskStatus } from "@tesseract/validators";
 import type { DragEvent, KeyboardEvent } from "react";
-import { QueryError } from "~/components/query-error.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
-import { Button } from "~/components/ui/button.tsx";
 import { statusLabels } from "~/lib/tasks.ts";
 import type { CardDragProps } from "./task-card.tsx";
 import { DropLine, TaskCard } from "./task-card.tsx";
@@ -113,29 +112,12 @@ export function BoardColumn({
           </li>
         ) : null}
       </ol>
-      {query.isFetchNextPageError ? (
-        <div className="px-2 pb-2">
-          <QueryError
-            error={query.error}
-            title="More tasks could not be loaded"
-            onRetry={() => void query.fetchNextPage()}
-          />
-        </div>
-      ) : null}
-      {query.hasNextPage ? (
-        <div className="px-2 pb-2">
-          <Button
-            size="sm"
-            variant="ghost"
-            className="w-full"
-            pending={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-            <span className="sr-only"> in {statusLabels[status]}</span>
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore
+        query={query}
+        context={`in ${statusLabels[status]}`}
+        errorTitle="More tasks could not be loaded"
+        layout="fill"
+      />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { can } from "~/lib/roles.ts";
 import { TASK_STATUSES } from "~/lib/tasks.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
-import { HydrateClient, prefetchOrThrow, prefetchTaskPages } from "~/trpc/server.ts";
+import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { Board } from "./board.tsx";
 
 export async function generateMetadata({
@@ -19,9 +19,10 @@ export default async function BoardPage({ params }: PageProps<"/orgs/[orgId]/pro
   const { orgId, key } = await params;
   const org = await requireOrg(orgId);
   const project = await requireProject(org.id, key);
-  await prefetchOrThrow(
+  const api = getApi();
+  await loadForPage(
     ...TASK_STATUSES.map((status) =>
-      prefetchTaskPages(boardColumnQuery(org.id, project.id, status)),
+      api.task.list.fetchInfinite(boardColumnQuery(org.id, project.id, status)),
     ),
   );
   return (

@@ -2,10 +2,15 @@
 
 import type { TaskStatus } from "@tesseract/validators";
 import { boardColumnQuery } from "~/lib/board-query.ts";
-import { useSuspenseTaskPages } from "~/trpc/use-task-pages.ts";
+import { trpc } from "~/trpc/react.tsx";
 
+/** One column's pages of tasks, which the board page fetched on the server (no request here). */
 function useColumn(orgId: string, projectId: string, status: TaskStatus) {
-  return useSuspenseTaskPages(boardColumnQuery(orgId, projectId, status));
+  const [, query] = trpc.task.list.useSuspenseInfiniteQuery(
+    boardColumnQuery(orgId, projectId, status),
+    { getNextPageParam: (page) => page.nextCursor },
+  );
+  return query;
 }
 
 export type ColumnQuery = ReturnType<typeof useColumn>;

@@ -1,6 +1,5 @@
 "use client";
 
-import type { InfiniteData } from "@tanstack/react-query";
 import { useQueryClient } from "@tanstack/react-query";
 import { getMutationKey } from "@trpc/react-query";
 import { useState } from "react";
@@ -10,10 +9,6 @@ import type { Target } from "~/lib/board-order.ts";
 import { flattenPages, withItemPlaced, withoutItem } from "~/lib/board-order.ts";
 import { TASK_STATUSES } from "~/lib/tasks.ts";
 import { trpc } from "~/trpc/react.tsx";
-import type { TaskPage } from "~/trpc/task-pages.ts";
-import { taskPagesKey } from "~/trpc/task-pages.ts";
-
-type Pages = InfiniteData<TaskPage, string | null>;
 
 export interface MoveFailure {
   taskKey: string;
@@ -36,7 +31,7 @@ export function useMoveTask(orgId: string, projectId: string) {
       await utils.task.list.cancel({ orgId, projectId });
       const snapshots = TASK_STATUSES.map((status) => {
         const query = boardColumnQuery(orgId, projectId, status);
-        return { status, query, data: queryClient.getQueryData<Pages>(taskPagesKey(query)) };
+        return { status, query, data: utils.task.list.getInfiniteData(query) };
       });
       const task = snapshots
         .flatMap(({ data }) => flattenPages(data))
@@ -52,14 +47,14 @@ export function useMoveTask(orgId: string, projectId: string) {
           if (status === input.status) {
             next = withItemPlaced(next, { ...task, status: input.status }, placement);
           }
-          queryClient.setQueryData(taskPagesKey(query), next);
+          utils.task.list.setInfiniteData(query, next);
         }
       }
       return { snapshots, taskKey: task?.key ?? "The task" };
     },
     onError: (error, _input, context) => {
       for (const { query, data } of context?.snapshots ?? []) {
-        if (data) queryClient.setQueryData(taskPagesKey(query), data);
+        if (data) utils.task.list.setInfiniteData(query, data);
       }
       setFailure({
         taskKey: context?.taskKey ?? "The task",

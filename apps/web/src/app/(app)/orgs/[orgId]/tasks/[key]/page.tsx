@@ -1,29 +1,23 @@
+import { TASK_KEY_PATTERN } from "@tesseract/validators/constants";
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { cache } from "react";
-import { apiErrorCode } from "~/lib/api-error.ts";
+import { redirect } from "next/navigation";
 import { can } from "~/lib/roles.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
-import { api, HydrateClient, prefetchOrThrow } from "~/trpc/server.ts";
+import { fetchForPage, getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { requireMe } from "~/trpc/session.ts";
 import { COMMENTS_PAGE_SIZE, HISTORY_PAGE_SIZE } from "./page-sizes.ts";
 import { TaskView } from "./task-view.tsx";
 
-const TASK_KEY = /^[a-z][a-z0-9]{1,9}-\d{1,9}$/i;
-
-/** The task of this page (one `task.get` per request); unknown or malformed is a 404. */
-const getTask = cache(async (orgId: string, ref: string) => {
-  await requireOrg(orgId);
-  try {
-    return await api.task.get({ orgId, ref });
-  } catch (error) {
-    const code = apiErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  }
-});
+/**
+ * The task of this page; unknown or malformed is a 404. The title and the page share it: the
+ * request's query cache holds the one `task.get`, which the browser's TaskView hydrates from.
+ */
+async function getTask(orgId: string, ref: string) {
+  const org = await requireOrg(orgId);
+  return fetchForPage(getApi().task.get.fetch({ orgId: org.id, ref }), { urlNamesIt: true });
+}
 
 export async function generateMetadata({
   params,
@@ -36,24 +30,24 @@ export async function generateMetadata({
 export default async function TaskPage({ params }: PageProps<"/orgs/[orgId]/tasks/[key]">) {
   const { orgId, key } = await params;
   const ref = decodeURIComponent(key);
-  if (TASK_KEY.test(ref) && ref !== ref.toUpperCase()) {
+  if (ref !== ref.toUpperCase() && TASK_KEY_PATTERN.test(ref.toUpperCase())) {
     redirect(`/orgs/${orgId}/tasks/${ref.toUpperCase()}` as Route);
   }
   const [me, org] = await Promise.all([requireMe(), requireOrg(orgId)]);
   const task = await getTask(org.id, ref);
   const project = await requireProject(org.id, task.key.split("-")[0] ?? "");
   const canReadHistory = can(org.role, "task.read");
-  await prefetchOrThrow(
-    api.task.get.prefetch({ orgId: org.id, ref }),
-    api.member.list.prefetch({ orgId: org.id }),
-    api.comment.list.prefetchInfinite({
+  const api = getApi();
+  await loadForPage(
+    api.member.list.fetch({ orgId: org.id }),
+    api.comment.list.fetchInfinite({
       orgId: org.id,
       taskId: task.id,
       limit: COMMENTS_PAGE_SIZE,
     }),
     ...(canReadHistory
       ? [
-          api.task.activity.prefetchInfinite({
+          api.task.activity.fetchInfinite({
             orgId: org.id,
             taskId: task.id,
             limit: HISTORY_PAGE_SIZE,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { listTasksQuery, parseTaskFilters } from "~/lib/task-filters.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
-import { api, HydrateClient, prefetchOrThrow, prefetchTaskPages } from "~/trpc/server.ts";
+import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { TaskListView } from "./task-list-view.tsx";
 
 export async function generateMetadata({
@@ -22,9 +22,10 @@ export default async function TaskListPage({
   const project = await requireProject(org.id, key);
   // The same parsing as the browser's, so the prefetched page is the one it asks for.
   const filters = parseTaskFilters(await searchParams);
-  await prefetchOrThrow(
-    prefetchTaskPages(listTasksQuery(org.id, project.id, filters)),
-    api.member.list.prefetch({ orgId: org.id }),
+  const api = getApi();
+  await loadForPage(
+    api.task.list.fetchInfinite(listTasksQuery(org.id, project.id, filters)),
+    api.member.list.fetch({ orgId: org.id }),
   );
   return (
     <HydrateClient>

@@ -1,5 +1,7 @@
 "use client";
 
+import { LoadMore } from "~/components/load-more.tsx";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
 import { QueryError } from "~/components/query-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -10,7 +12,7 @@ import { flattenPages } from "~/lib/board-order.ts";
 import type { FilterChange, TaskFilters } from "~/lib/task-filters.ts";
 import { activeFilterCount, emptyFilters, listTasksQuery, noFilters } from "~/lib/task-filters.ts";
 import { todayIso } from "~/lib/tasks.ts";
-import { useTaskPages } from "~/trpc/use-task-pages.ts";
+import { trpc } from "~/trpc/react.tsx";
 import { TaskRow } from "./task-row.tsx";
 
 const headerClasses =
@@ -29,7 +31,10 @@ export function TaskTable({
 }) {
   const [today] = useState(todayIso);
   // The last rows stay on screen while a new filter's first page loads.
-  const query = useTaskPages(listTasksQuery(orgId, projectId, filters));
+  const query = trpc.task.list.useInfiniteQuery(listTasksQuery(orgId, projectId, filters), {
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });
 
   if (query.isPending) {
     return (
@@ -152,26 +157,11 @@ export function TaskTable({
           </tbody>
         </table>
       </div>
-      {query.isFetchNextPageError ? (
-        <QueryError
-          error={query.error}
-          title="More tasks could not be loaded"
-          onRetry={() => void query.fetchNextPage()}
-        />
-      ) : null}
-      {query.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button
-            variant="secondary"
-            pending={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      ) : (
-        <p className="text-center text-sm text-zinc-500 dark:text-zinc-400">That is every match.</p>
-      )}
+      <LoadMore
+        query={query}
+        errorTitle="More tasks could not be loaded"
+        endText="That is every match."
+      />
     </div>
   );
 }

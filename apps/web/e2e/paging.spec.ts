@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signUp, waitForHydration } from "./helpers.ts";
+
+const run = randomBytes(4).toString("hex");
+
+/** A tRPC mutation sent from the signed-in page, as its own forms send them (same origin). */
+async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ path, input }) => {
+      const response = await fetch(`/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: input }),
+      });
+      const body = (await response.json()) as { result?: { data: { json: unknown } } };
+      if (!response.ok || !body.result) throw new Error(`${path}: ${JSON.stringify(body)}`);
+      return body.result.data.json as T;
+    },
+    { path, input },
+  );
+}
+
+/** The browser's own calls to a procedure (a server-rendered page makes none on arrival). */
+function recordCalls(page: Page, procedure: string): string[] {
+  const calls: string[] = [];
+  page.on("request", (request) => {
+    const url = decodeURIComponent(request.url());
+    if (url.includes("/trpc/") && url.includes(procedure)) calls.push(url);
+  });
+  return calls;
+}
+
+test("a long list arrives server-rendered and loads the rest page by page", async ({ page }) => {
+  await signUp(page, { name: "Dana Pager", email: `dana-${run}@example.com` });
+  await expect(page).toHaveURL(/\/onboarding$/);
+  const org = await mutate<{ id: string }>(page, "org.create", { name: `Pager ${run}` });
+  const project = await mutate<{ id: string }>(page, "project.create", {
+    orgId: org.id,
+    name: "Long list",
+    key: "LONG",
+  });
+  // One more than a list page holds (50).
+  for (let first = 1; first <= 51; first += 10) {
+    await Promise.all(
+      Array.from({ length: Math.min(10, 52 - first) }, (_, offset) =>
+        mutate(page, "task.create", {
+          orgId: org.id,
+          projectId: project.id,
+          title: `Task number ${first + offset}`,
+        }),
+      ),
+    );
+  }
+
+  const listCalls = recordCalls(page, "task.list");
+  await page.goto(`/orgs/${org.id}/projects/LONG/list`);
+  await waitForHydration(page);
+  const rows = page.getByTestId("task-table").locator("tbody tr");
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByText("50+ tasks")).toBeVisible();
+  // The first page came with the HTML and hydrated under the hooks' own key: no request for it.
+  expect(listCalls).toEqual([]);
+
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(rows).toHaveCount(51);
+  await expect(page.getByTestId("row-LONG-1")).toBeVisible();
+  await expect(page.getByText("That is every match.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+  expect(listCalls).toHaveLength(1);
+  expect(listCalls[0]).toContain('"cursor"');
+
+  // The board's columns and the task page hydrate from the server's fetches the same way.
+  listCalls.length = 0;
+  await page.goto(`/orgs/${org.id}/projects/LONG`);
+  await waitForHydration(page);
+  await expect(page.getByTestId("column-backlog").locator("[data-task-id]")).toHaveCount(51);
+  expect(listCalls).toEqual([]);
+
+  const taskCalls = recordCalls(page, "task.get");
+  await page.goto(`/orgs/${org.id}/tasks/long-7`);
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org.id}/tasks/LONG-7$`));
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Task number 7");
+  await expect(page).toHaveTitle(/^LONG-7 Task number 7/);
+  expect(taskCalls).toEqual([]);
+});

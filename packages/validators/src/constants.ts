@@ -1,0 +1,41 @@
+/**
+ * Values the API and its clients must agree on. This module imports nothing (no zod), so a
+ * browser bundle can take them from `@tesseract/validators/constants` without the schemas.
+ */
+
+/** The session cookie over http; over https it is `__Host-` prefixed (see SECURE_SESSION_COOKIE). */
+export const SESSION_COOKIE = "tesseract_session";
+/** `__Host-` binds the cookie to this exact origin over https (no Domain, Path=/, Secure). */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+/** Either name a browser may carry the session under. */
+export const SESSION_COOKIES = [SESSION_COOKIE, SECURE_SESSION_COOKIE] as const;
+
+/**
+ * Calls one HTTP request may batch, by default (`API_MAX_BATCH_SIZE`). A client's batch link
+ * must send no more per request than the server accepts.
+ */
+export const DEFAULT_MAX_BATCH_SIZE = 10;
+
+/** A project key: 2–10 letters or digits, a letter first (ENG). */
+export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
+/** A task key: its project's key, a dash and the task's number (ENG-42); groups: key, number. */
+export const TASK_KEY_PATTERN = /^([A-Z][A-Z0-9]{1,9})-(\d{1,9})$/;
+
+/**
+ * The codes the API's errors carry (`error.data.code`), by the application's name for each.
+ * Clients branch on these, never on message text.
+ */
+export const APP_ERROR_CODES = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+} as const;
+
+/** Every code a client may see: the application's, and an internal error's (message masked). */
+export type ApiErrorCode =
+  (typeof APP_ERROR_CODES)[keyof typeof APP_ERROR_CODES] | "INTERNAL_SERVER_ERROR";
