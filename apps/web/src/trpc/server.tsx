@@ -18,7 +18,12 @@ import { createServerHelpers } from "./server-helpers.ts";
  * use, so a page asks for each thing once (its title and its body share one `task.get`), and
  * HydrateClient hands it all to the browser.
  */
-export const getApi = cache(() => createServerHelpers(`${env.API_URL}/trpc`, () => headers()));
+export const getApi = cache(() => {
+  // Read here, not inside a call: on a page Next would prerender, reading the request marks it
+  // dynamic by throwing, and that must reach Next as it is, not wrapped in a tRPC error.
+  const incoming = headers();
+  return createServerHelpers(`${env.API_URL}/trpc`, () => incoming);
+});
 
 /** The page the visitor asked for (set by src/proxy.ts), for return links. */
 export async function requestedPath(): Promise<string | null> {
