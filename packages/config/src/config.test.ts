@@ -1,3 +1,8 @@
+import {
+  DEFAULT_MAX_BATCH_SIZE,
+  SECURE_SESSION_COOKIE,
+  SESSION_COOKIES,
+} from "@tesseract/validators/constants";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./config.ts";
 
@@ -110,6 +115,19 @@ describe("parseConfig", () => {
     const config = parseConfig({ NODE_ENV: "production", SESSION_SECRET: "short" });
     expect(config.isProduction).toBe(true);
     expect(JSON.stringify(config)).not.toContain("short");
+  });
+
+  it("names the session cookie and the batch limit as clients expect them", () => {
+    const plain = parseConfig({ PUBLIC_URL: "http://localhost:3000" });
+    const secure = parseConfig({ PUBLIC_URL: "https://app.example.com" });
+    expect(secure.sessions).toMatchObject({
+      cookieName: SECURE_SESSION_COOKIE,
+      secureCookie: true,
+    });
+    expect(plain.sessions.secureCookie).toBe(false);
+    expect(SESSION_COOKIES).toContain(plain.sessions.cookieName);
+    expect(plain.sessions.cookieName).not.toBe(SECURE_SESSION_COOKIE);
+    expect(plain.server.maxBatchSize).toBe(DEFAULT_MAX_BATCH_SIZE);
   });
 
   it("offers demo data on the embedded default in any environment, never on real services", () => {

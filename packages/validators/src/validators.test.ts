@@ -1,10 +1,13 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { TASK_KEY_PATTERN } from "./constants.ts";
 import {
   createCommentInput,
   createOrgInput,
   createTaskInput,
   createTokenInput,
   emailSchema,
+  getTaskInput,
   isStorableText,
   NUL_MESSAGE,
   roleSchema,
@@ -68,5 +71,21 @@ describe("text fields", () => {
     expect(isStorableText("plain 😀")).toBe(true);
     expect(isStorableText("\ud83d")).toBe(false);
     expect(isStorableText("\u0000")).toBe(false);
+  });
+});
+
+describe("@tesseract/validators/constants", () => {
+  it("imports nothing, so a browser bundle takes the constants without zod", async () => {
+    const source = await readFile(new URL("./constants.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/^\s*(import|export\s+\*|export\s+\{[^}]*\}\s+from)\b/m);
+  });
+
+  it("holds the key patterns the schemas check", () => {
+    expect(TASK_KEY_PATTERN.exec("ENG-42")?.slice(1)).toEqual(["ENG", "42"]);
+    expect(getTaskInput.parse({ orgId: ORG, ref: "eng-42" }).ref).toBe("ENG-42");
+    for (const ref of ["E-1", "ENG-", "ENG-1234567890", "1NG-1"]) {
+      expect(TASK_KEY_PATTERN.test(ref)).toBe(false);
+      expect(getTaskInput.safeParse({ orgId: ORG, ref }).success).toBe(false);
+    }
   });
 });
