@@ -3,6 +3,10 @@
  * browser bundle can take them from `@tesseract/validators/constants` without the schemas.
  */
 
+export const ROLES = ["owner", "admin", "member", "viewer"] as const;
+export const TASK_STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
+export const TASK_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
+
 /** The session cookie over http; over https it is `__Host-` prefixed (see SECURE_SESSION_COOKIE). */
 export const SESSION_COOKIE = "tesseract_session";
 /** `__Host-` binds the cookie to this exact origin over https (no Domain, Path=/, Secure). */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { emailSchema } from "./account.ts";
+import { ROLES } from "./constants.ts";
 import { textSchema } from "./text.ts";
 
-export const ROLES = ["owner", "admin", "member", "viewer"] as const;
 export const roleSchema = z.enum(ROLES, { message: "Choose owner, admin, member or viewer" });
 export type Role = z.infer<typeof roleSchema>;
 

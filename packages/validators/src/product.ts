@@ -1,10 +1,13 @@
 import { z } from "zod";
-import { PROJECT_KEY_PATTERN, TASK_KEY_PATTERN } from "./constants.ts";
+import {
+  PROJECT_KEY_PATTERN,
+  TASK_KEY_PATTERN,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+} from "./constants.ts";
 import { orgScoped } from "./organization.ts";
 import { textSchema } from "./text.ts";
 
-export const TASK_STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
-export const TASK_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
 export const taskStatusSchema = z.enum(TASK_STATUSES, {
   message: "Choose backlog, todo, in progress, done or canceled",
 });

@@ -75,9 +75,12 @@ describe("text fields", () => {
 });
 
 describe("@tesseract/validators/constants", () => {
-  it("imports nothing, so a browser bundle takes the constants without zod", async () => {
-    const source = await readFile(new URL("./constants.ts", import.meta.url), "utf8");
-    expect(source).not.toMatch(/^\s*(import|export\s+\*|export\s+\{[^}]*\}\s+from)\b/m);
+  it("and /permissions import no schemas, so a browser bundle takes them without zod", async () => {
+    const constants = await readFile(new URL("./constants.ts", import.meta.url), "utf8");
+    expect(constants).not.toMatch(/^\s*(import|export\s+\*|export\s+\{[^}]*\}\s+from)\b/m);
+    const permissions = await readFile(new URL("./permissions.ts", import.meta.url), "utf8");
+    expect(permissions).not.toMatch(/^\s*import\s+(?!type\b)/m);
+    expect(permissions).not.toMatch(/^\s*export\s+(\*|\{[^}]*\})\s+from\b/m);
   });
 
   it("holds the key patterns the schemas check", () => {

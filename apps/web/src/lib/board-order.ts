@@ -1,5 +1,5 @@
 import type { TaskStatus } from "@tesseract/validators";
-import { TASK_STATUSES } from "@tesseract/validators";
+import { TASK_STATUSES } from "@tesseract/validators/constants";
 
 /** Where a task goes in a column: right after one task, right before one, or (neither) at the end. */
 export interface Placement {

@@ -1,9 +1,12 @@
-import { ROLES, roleAtLeast, type Role } from "@tesseract/validators";
+import type { Role } from "@tesseract/validators";
+import { ROLES } from "@tesseract/validators/constants";
+import { roleAtLeast } from "@tesseract/validators/permissions";
 
 // The permission table is the API's own (shared through @tesseract/validators); the web app
-// uses it only to hide actions a caller cannot take — the API still decides.
-export { can, roleAtLeast } from "@tesseract/validators";
-export type { Permission } from "@tesseract/validators";
+// uses it only to hide actions a caller cannot take — the API still decides. From modules
+// without schemas, so pages that only check a role carry no zod.
+export { can, roleAtLeast } from "@tesseract/validators/permissions";
+export type { Permission } from "@tesseract/validators/permissions";
 
 /** Roles someone with `role` may hand out (to a member, an invitation or a token), highest first. */
 export function rolesUpTo(role: Role, candidates: readonly Role[] = ROLES): Role[] {

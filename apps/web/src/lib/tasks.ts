@@ -1,5 +1,5 @@
 import type { TaskPriority, TaskStatus } from "@tesseract/validators";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@tesseract/validators";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@tesseract/validators/constants";
 
 export { TASK_PRIORITIES, TASK_STATUSES };
 
