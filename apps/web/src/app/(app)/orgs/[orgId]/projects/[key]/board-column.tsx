@@ -1,8 +1,8 @@
 "use client";
 
-import { LoadMore } from "~/components/load-more.tsx";
 import type { TaskStatus } from "@tesseract/validators";
 import type { DragEvent, KeyboardEvent } from "react";
+import { LoadMore } from "~/components/load-more.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { statusLabels } from "~/lib/tasks.ts";
 import type { CardDragProps } from "./task-card.tsx";

@@ -1,8 +1,8 @@
 "use client";
 
-import { LoadMore } from "~/components/load-more.tsx";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
+import { LoadMore } from "~/components/load-more.tsx";
 import { QueryError } from "~/components/query-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
