@@ -99,7 +99,8 @@ export async function createTestServices(
   const mailer = watchMail(createMailer(config, silentPino));
   return {
     config,
-    db: database,
+    db: database.db,
+    database,
     redis,
     storage: aws.storage,
     queue,
@@ -152,7 +153,7 @@ let userCounter = 0;
  */
 export async function insertTestUser(services: Services, name = "Test User"): Promise<TestUser> {
   const email = `user${++userCounter}-${randomUUID().slice(0, 8)}@example.test`;
-  const user = await services.db.db
+  const user = await services.db
     .insertInto("users")
     .values({
       email,

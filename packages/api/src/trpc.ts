@@ -238,5 +238,5 @@ async function roleIn(
   orgId: string,
 ): Promise<Role | undefined> {
   if (auth.kind === "token") return auth.orgId === orgId ? auth.role : undefined;
-  return findMembershipRole(services.db.db, orgId, auth.user.id);
+  return findMembershipRole(services.db, orgId, auth.user.id);
 }

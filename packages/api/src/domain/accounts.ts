@@ -67,7 +67,7 @@ export async function signUp(
     { key: `sign-up:account:${input.email}`, rule: { limit: 5, windowSeconds: 3_600 } },
     { key: `sign-up:ip:${ctx.request.clientIp ?? "unknown"}`, rule: perIp },
   ]);
-  const { db } = ctx.services.db;
+  const { db } = ctx.services;
   const passwordHash = await hashPassword(input.password);
   await endPresentedSession(ctx);
   const now = ctx.services.now();
@@ -85,7 +85,7 @@ export async function signUp(
         // (PGlite is one connection, so two sign-ups cannot both see an empty table). On real
         // services, platform admins are granted with `pnpm admin:grant <email>`.
         is_platform_admin:
-          ctx.services.db.kind === "pglite"
+          ctx.services.database.kind === "pglite"
             ? sql<boolean>`not exists (select 1 from users)`
             : false,
       })
@@ -135,7 +135,7 @@ export async function signIn(
       rule: rule(config.rateLimits.signInPerIp),
     },
   ]);
-  const row = await db.db
+  const row = await db
     .selectFrom("users")
     .select(["id", "email", "name", "password_hash", "disabled_at", "is_platform_admin"])
     .where("email", "=", input.email)
@@ -145,7 +145,7 @@ export async function signIn(
     ? await verifyPassword(row.password_hash, input.password)
     : await verifyAgainstNothing(input.password);
   if (!row || !valid || row.disabled_at) {
-    await recordActivity(db.db, {
+    await recordActivity(db, {
       actorUserId: row?.id ?? null,
       action: "account.sign_in_failed",
       data: { email: input.email },
@@ -161,7 +161,7 @@ export async function signIn(
   };
   // Everything that can fail comes before the new session, so a failed call leaves none behind.
   await endPresentedSession(ctx);
-  await recordActivity(db.db, {
+  await recordActivity(db, {
     actorUserId: user.id,
     action: "account.sign_in",
     ...requestMeta(ctx),
@@ -175,7 +175,7 @@ export async function changePassword(
   currentSessionId: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ endedSessions: number }> {
-  const { db } = ctx.services.db;
+  const { db } = ctx.services;
   const row = await db
     .selectFrom("users")
     .select("password_hash")
@@ -219,7 +219,7 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
     { key: `reset:account:${email}`, rule: { limit: 5, windowSeconds: 3_600 } },
     { key: `reset:ip:${ctx.request.clientIp ?? "unknown"}`, rule: perIp },
   ]);
-  const { db } = ctx.services.db;
+  const { db } = ctx.services;
   const user = await db
     .selectFrom("users")
     .select(["id", "email"])
@@ -238,7 +238,7 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
 }
 
 export async function resetPassword(ctx: Context, token: string, password: string): Promise<void> {
-  const { db } = ctx.services.db;
+  const { db } = ctx.services;
   const passwordHash = await hashPassword(password);
   // One transaction: the link is used up only if the password really changes, and the
   // sessions end before it commits (see changePassword).
@@ -266,7 +266,7 @@ export async function resetPassword(ctx: Context, token: string, password: strin
 }
 
 export async function verifyEmail(ctx: Context, token: string): Promise<void> {
-  const { db } = ctx.services.db;
+  const { db } = ctx.services;
   await db.transaction().execute(async (trx) => {
     const userId = await consumeEmailToken(trx, token, "verify_email", ctx.services.now());
     if (!userId)
@@ -288,7 +288,7 @@ export async function verifyEmail(ctx: Context, token: string): Promise<void> {
 }
 
 export async function resendVerification(ctx: Context, user: AuthUser): Promise<void> {
-  const token = await ctx.services.db.db
+  const token = await ctx.services.db
     .transaction()
     .execute((trx) => issueEmailToken(trx, user.id, "verify_email", ctx.services.now()));
   sendLater(ctx, () =>
@@ -298,13 +298,13 @@ export async function resendVerification(ctx: Context, user: AuthUser): Promise<
 
 /** Disables an account and ends its sessions at once (its tokens stop resolving too). */
 export async function disableUser(ctx: Context, userId: string): Promise<void> {
-  await ctx.services.db.db
+  await ctx.services.db
     .updateTable("users")
     .set({ disabled_at: ctx.services.now() })
     .where("id", "=", userId)
     .execute();
   await ctx.services.sessions.revokeAll(userId);
-  await recordActivity(ctx.services.db.db, { actorUserId: userId, action: "account.disabled" });
+  await recordActivity(ctx.services.db, { actorUserId: userId, action: "account.disabled" });
 }
 
 export { requestMeta };

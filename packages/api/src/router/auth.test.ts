@@ -71,7 +71,7 @@ describe("accounts", { timeout: 180_000 }, () => {
     await expect(as(second.cookie).auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     // Nothing changed: the first password still works, and there is one account.
     expect((await signIn("dup@example.com")).user.id).toBe(first.user.id);
-    const accounts = await services.db.db
+    const accounts = await services.db
       .selectFrom("users")
       .select("id")
       .where("email", "=", "dup@example.com")
@@ -96,7 +96,7 @@ describe("accounts", { timeout: 180_000 }, () => {
       createCaller(ctx).auth.signUp({ email: "half@example.com", password: PASSWORD, name: "H" }),
     ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
     failing.mockRestore();
-    const rows = await services.db.db
+    const rows = await services.db
       .selectFrom("users")
       .select("id")
       .where("email", "=", "half@example.com")
@@ -179,7 +179,7 @@ describe("accounts", { timeout: 180_000 }, () => {
     await signUp("audit@example.com");
     await signIn("audit@example.com", "wrong password!").catch(() => undefined);
     await signIn("audit@example.com");
-    const rows = await services.db.db
+    const rows = await services.db
       .selectFrom("activity")
       .select(["action", "data", "ip", "user_agent"])
       .where("action", "in", ["account.sign_in", "account.sign_in_failed"])

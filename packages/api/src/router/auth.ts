@@ -31,7 +31,7 @@ export const authRouter = router({
     const auth = await resolveAuth(ctx).catch(() => null);
     if (auth?.kind === "session") {
       await ctx.services.sessions.revoke(auth.user.id, auth.sessionId);
-      await recordActivity(ctx.services.db.db, {
+      await recordActivity(ctx.services.db, {
         actorUserId: auth.user.id,
         action: "session.sign_out",
         ...accounts.requestMeta(ctx),
@@ -42,7 +42,7 @@ export const authRouter = router({
   }),
 
   me: authedProcedure.query(async ({ ctx }) => {
-    const { db } = ctx.services.db;
+    const { db } = ctx.services;
     const user = await db
       .selectFrom("users")
       .select([
@@ -76,7 +76,7 @@ export const authRouter = router({
   }),
 
   updateProfile: sessionProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
-    const { db } = ctx.services.db;
+    const { db } = ctx.services;
     const user = await db
       .updateTable("users")
       .set({ name: input.name, updated_at: ctx.services.now() })

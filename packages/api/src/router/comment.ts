@@ -30,7 +30,7 @@ type Ctx = Parameters<typeof actor>[0] & {
 
 /** The comment, if the caller may change it: its author, or someone who moderates. */
 async function getEditableComment(ctx: Ctx, commentId: string) {
-  const comment = await ctx.services.db.db
+  const comment = await ctx.services.db
     .selectFrom("comments as c")
     .innerJoin("tasks as t", "t.id", "c.task_id")
     .select(["c.id", "c.author_id", "c.task_id", "t.project_id"])
@@ -49,7 +49,7 @@ export const commentRouter = router({
     .meta({ permission: "comment.write", rateLimit: "write", invalidates: ["comments"] })
     .input(createCommentInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const task = await getTask(db, ctx.org.orgId, input.taskId);
       return db.transaction().execute(async (trx) => {
         const row = await trx
@@ -84,7 +84,7 @@ export const commentRouter = router({
     .input(listCommentsInput)
     .use(resultCache)
     .query(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       await getTask(db, ctx.org.orgId, input.taskId);
       let query = db
         .selectFrom("comments as c")
@@ -120,7 +120,7 @@ export const commentRouter = router({
     .input(updateCommentInput)
     .mutation(async ({ ctx, input }) => {
       const comment = await getEditableComment(ctx, input.commentId);
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       await db
         .updateTable("comments")
         .set({ body: input.body, updated_at: ctx.services.now() })
@@ -147,7 +147,7 @@ export const commentRouter = router({
     .input(commentRefInput)
     .mutation(async ({ ctx, input }) => {
       const comment = await getEditableComment(ctx, input.commentId);
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       await db.deleteFrom("comments").where("id", "=", comment.id).execute();
       await recordActivity(db, {
         ...actor(ctx),

@@ -28,7 +28,7 @@ export const invitationRouter = router({
       ]);
       if (!roleAtLeast(ctx.org.role, input.role))
         throw new AppError("FORBIDDEN", "You cannot invite someone with a role above your own");
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const existing = await db
         .selectFrom("memberships as m")
         .innerJoin("users as u", "u.id", "m.user_id")
@@ -110,7 +110,7 @@ export const invitationRouter = router({
     }),
 
   list: orgProcedure.meta({ permission: "member.invite" }).query(async ({ ctx }) => {
-    const rows = await ctx.services.db.db
+    const rows = await ctx.services.db
       .selectFrom("invitations as i")
       .leftJoin("users as u", "u.id", "i.invited_by")
       .select([
@@ -143,7 +143,7 @@ export const invitationRouter = router({
     .meta({ rateLimit: "write", permission: "member.invite" })
     .input(revokeInvitationInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const row = await db
         .updateTable("invitations")
         .set({ revoked_at: ctx.services.now() })
@@ -168,7 +168,7 @@ export const invitationRouter = router({
   preview: publicProcedure
     .input(z.object({ token: linkTokenSchema }))
     .query(async ({ ctx, input }) => {
-      const preview = await previewInvitation(ctx.services.db.db, input.token, ctx.services.now());
+      const preview = await previewInvitation(ctx.services.db, input.token, ctx.services.now());
       if (!preview) throw new AppError("NOT_FOUND", "This invitation link is not valid");
       return preview;
     }),
@@ -176,7 +176,7 @@ export const invitationRouter = router({
   accept: sessionProcedure
     .input(z.object({ token: linkTokenSchema }))
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const now = ctx.services.now();
       return db.transaction().execute(async (trx) => {
         const row = await trx

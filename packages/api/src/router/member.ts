@@ -8,7 +8,7 @@ import { actor } from "../auth/actor.ts";
 
 export const memberRouter = router({
   list: orgProcedure.meta({ permission: "member.read" }).query(({ ctx }) =>
-    ctx.services.db.db
+    ctx.services.db
       .selectFrom("memberships as m")
       .innerJoin("users as u", "u.id", "m.user_id")
       .select(["u.id as userId", "u.name", "u.email", "m.role", "m.created_at as joinedAt"])
@@ -22,7 +22,7 @@ export const memberRouter = router({
     .meta({ rateLimit: "write", permission: "member.manage" })
     .input(updateRoleInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       return db.transaction().execute(async (trx) => {
         const current = await findMembershipRole(trx, ctx.org.orgId, input.userId);
         if (!current) throw new AppError("NOT_FOUND", "Member not found");
@@ -61,7 +61,7 @@ export const memberRouter = router({
     .meta({ rateLimit: "write", permission: "member.manage" })
     .input(removeMemberInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       return db.transaction().execute(async (trx) => {
         const current = await findMembershipRole(trx, ctx.org.orgId, input.userId);
         if (!current) throw new AppError("NOT_FOUND", "Member not found");
@@ -98,7 +98,7 @@ export const memberRouter = router({
     .meta({ rateLimit: "write", permission: "org.read", sessionOnly: true })
     .input(orgScoped)
     .mutation(async ({ ctx }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       return db.transaction().execute(async (trx) => {
         if (ctx.org.role === "owner" && (await countOwners(trx, ctx.org.orgId)) <= 1) {
           throw new AppError(

@@ -9,13 +9,11 @@ export const orgRouter = router({
   create: sessionProcedure
     .meta({ rateLimit: "orgCreate" })
     .input(createOrgInput)
-    .mutation(({ ctx, input }) =>
-      createOrganization(ctx.services.db.db, ctx.auth.user, input.name),
-    ),
+    .mutation(({ ctx, input }) => createOrganization(ctx.services.db, ctx.auth.user, input.name)),
 
   /** The caller's organizations (a token sees only its own). */
   list: authedProcedure.query(async ({ ctx }) => {
-    let query = ctx.services.db.db
+    let query = ctx.services.db
       .selectFrom("memberships as m")
       .innerJoin("organizations as o", "o.id", "m.org_id")
       .select(["o.id", "o.name", "o.slug", "m.role", "o.created_at as createdAt"])
@@ -26,7 +24,7 @@ export const orgRouter = router({
   }),
 
   get: orgProcedure.meta({ permission: "org.read" }).query(async ({ ctx }) => {
-    const org = await ctx.services.db.db
+    const org = await ctx.services.db
       .selectFrom("organizations")
       .select(["id", "name", "slug", "created_at as createdAt"])
       .where("id", "=", ctx.org.orgId)
@@ -38,7 +36,7 @@ export const orgRouter = router({
     .meta({ rateLimit: "write", permission: "org.update" })
     .input(updateOrgInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const org = await db
         .updateTable("organizations")
         .set({ name: input.name, updated_at: ctx.services.now() })
@@ -59,7 +57,7 @@ export const orgRouter = router({
     .meta({ rateLimit: "write", permission: "org.delete", sessionOnly: true })
     .input(deleteOrgInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const org = await db
         .selectFrom("organizations")
         .select("name")

@@ -27,7 +27,7 @@ export const projectRouter = router({
     .meta({ permission: "project.write", rateLimit: "write", invalidates: TAGS.invalidates })
     .input(createProjectInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       return db.transaction().execute(async (trx) => {
         const project = await trx
           .insertInto("projects")
@@ -63,7 +63,7 @@ export const projectRouter = router({
     .input(listProjectsInput)
     .use(resultCache)
     .query(async ({ ctx, input }) => {
-      let query = ctx.services.db.db
+      let query = ctx.services.db
         .selectFrom("projects as p")
         .select(projectColumns.map((c) => `p.${c}` as const))
         .select((eb) =>
@@ -85,7 +85,7 @@ export const projectRouter = router({
     .input(projectRefInput)
     .use(resultCache)
     .query(async ({ ctx, input }) => {
-      const project = await ctx.services.db.db
+      const project = await ctx.services.db
         .selectFrom("projects")
         .select(projectColumns)
         .where("org_id", "=", ctx.org.orgId)
@@ -99,7 +99,7 @@ export const projectRouter = router({
     .meta({ permission: "project.write", rateLimit: "write", invalidates: TAGS.invalidates })
     .input(updateProjectInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const changes = {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
@@ -142,7 +142,7 @@ export const projectRouter = router({
     })
     .input(deleteProjectInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const project = await db
         .selectFrom("projects")
         .select(["id", "key", "name"])
@@ -171,7 +171,7 @@ async function setArchived(
   projectId: string,
   archived: boolean,
 ) {
-  const { db } = ctx.services.db;
+  const { db } = ctx.services;
   const project = await db
     .updateTable("projects")
     .set({ archived_at: archived ? ctx.services.now() : null, updated_at: ctx.services.now() })

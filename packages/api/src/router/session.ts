@@ -34,7 +34,7 @@ export const sessionRouter = router({
           throw new AppError("NOT_FOUND", "Session not found");
         ended = 1;
       }
-      await recordActivity(ctx.services.db.db, {
+      await recordActivity(ctx.services.db, {
         actorUserId: user.id,
         action: "session.revoked",
         data: { ended, allOthers: "allOthers" in input },

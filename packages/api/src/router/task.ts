@@ -35,7 +35,7 @@ export const taskRouter = router({
     .meta(WRITE)
     .input(createTaskInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db.db
+      ctx.services.db
         .transaction()
         .execute((trx) => createTask(trx, ctx.org.orgId, actor(ctx), input)),
     ),
@@ -44,20 +44,20 @@ export const taskRouter = router({
     .meta(READ)
     .input(getTaskInput)
     .use(resultCache)
-    .query(({ ctx, input }) => getTaskByRef(ctx.services.db.db, ctx.org.orgId, input.ref)),
+    .query(({ ctx, input }) => getTaskByRef(ctx.services.db, ctx.org.orgId, input.ref)),
 
   list: orgProcedure
     .meta(READ)
     .input(listTasksInput)
     .use(resultCache)
-    .query(({ ctx, input }) => listTasks(ctx.services.db.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listTasks(ctx.services.db, ctx.org.orgId, input)),
 
   update: orgProcedure
     .meta(WRITE)
     .input(updateTaskInput)
     .mutation(({ ctx, input }) => {
       const { orgId: _, taskId, ...changes } = input;
-      return ctx.services.db.db
+      return ctx.services.db
         .transaction()
         .execute((trx) => updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes));
     }),
@@ -66,7 +66,7 @@ export const taskRouter = router({
     .meta(WRITE)
     .input(moveTaskInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db.db
+      ctx.services.db
         .transaction()
         .execute((trx) => moveTask(trx, ctx.org.orgId, actor(ctx), input)),
     ),
@@ -75,7 +75,7 @@ export const taskRouter = router({
     .meta({ ...WRITE, invalidates: ["tasks", "projects", "comments"] })
     .input(taskRefInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db.db
+      await ctx.services.db
         .transaction()
         .execute((trx) => deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId));
       return { ok: true as const };
@@ -86,7 +86,7 @@ export const taskRouter = router({
     .meta({ permission: "task.read", rateLimit: "read" })
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
     .query(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       await getTask(db, ctx.org.orgId, input.taskId);
       return listActivity(db, ctx.org.orgId, {
         cursor: input.cursor,
@@ -100,7 +100,7 @@ export const taskRouter = router({
     .input(searchTasksInput)
     .query(({ ctx, input }) =>
       searchTasks(
-        ctx.services.db.db,
+        ctx.services.db,
         ctx.org.orgId,
         input.query,
         input.limit,

@@ -14,7 +14,7 @@ export const tokenRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (!roleAtLeast(ctx.org.role, input.role))
         throw new AppError("FORBIDDEN", "A token cannot have a role above your own");
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const { secret, hash } = newSecret(API_TOKEN_PREFIX);
       const expiresAt = input.expiresInDays
         ? new Date(ctx.services.now().getTime() + input.expiresInDays * 86_400_000)
@@ -54,7 +54,7 @@ export const tokenRouter = router({
 
   /** Your tokens in this organization; with `token.manage`, everyone's. */
   list: orgProcedure.meta({ permission: "token.use" }).query(async ({ ctx }) => {
-    let query = ctx.services.db.db
+    let query = ctx.services.db
       .selectFrom("api_tokens as t")
       .innerJoin("users as u", "u.id", "t.user_id")
       .select([
@@ -80,7 +80,7 @@ export const tokenRouter = router({
     .meta({ rateLimit: "write", permission: "token.use", sessionOnly: true })
     .input(revokeTokenInput)
     .mutation(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
+      const { db } = ctx.services;
       const token = await db
         .selectFrom("api_tokens")
         .select(["id", "name", "user_id"])
