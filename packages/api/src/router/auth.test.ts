@@ -378,7 +378,11 @@ describe("sessions", { timeout: 180_000 }, () => {
   it("ends every session of a disabled account", async () => {
     const { user, cookie } = await signUp("disabled@example.com");
     const { disableUser } = await import("../domain/accounts.ts");
-    await disableUser(testContext(services), user.id);
+    await services.db
+      .transaction()
+      .execute((trx) =>
+        disableUser(trx, services.sessions, { userId: user.id, now: services.now() }),
+      );
     await expect(as(cookie).auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(signIn("disabled@example.com")).rejects.toMatchObject({
       code: "UNAUTHORIZED",

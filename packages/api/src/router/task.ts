@@ -8,14 +8,13 @@ import {
   taskRefInput,
   updateTaskInput,
 } from "@tesseract/validators";
-import { listActivity } from "../domain/activity-list.ts";
 import { listTasks } from "../domain/task-list.ts";
 import { searchTasks } from "../domain/task-search.ts";
 import {
   createTask,
   deleteTask,
   getTaskByRef,
-  getTask,
+  listTaskActivity,
   moveTask,
   updateTask,
 } from "../domain/tasks.ts";
@@ -85,15 +84,7 @@ export const taskRouter = router({
   activity: orgProcedure
     .meta({ permission: "task.read", rateLimit: "read" })
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
-    .query(async ({ ctx, input }) => {
-      const { db } = ctx.services;
-      await getTask(db, ctx.org.orgId, input.taskId);
-      return listActivity(db, ctx.org.orgId, {
-        cursor: input.cursor,
-        limit: input.limit,
-        taskId: input.taskId,
-      });
-    }),
+    .query(({ ctx, input }) => listTaskActivity(ctx.services.db, ctx.org.orgId, input)),
 
   search: orgProcedure
     .meta({ permission: "task.read", rateLimit: "search" })
