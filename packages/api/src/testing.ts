@@ -32,8 +32,9 @@ export interface MailWatch {
 }
 
 /**
- * Wraps a mailer so tests wait for the message they expect: mail goes out after the request
- * answers (sendLater), and on a loaded machine a poll with a short deadline misses it.
+ * Wraps a mailer so tests wait for the message they expect: mail goes out after the commit,
+ * unawaited, so after the request answers, and on a loaded machine a poll with a short deadline
+ * misses it.
  */
 function watchMail(mailer: Mailer): Mailer & MailWatch {
   const sent: MailMessage[] = [];
