@@ -34,6 +34,24 @@ function link(deps: AccountDeps, path: string, token?: string): string {
   return url.toString();
 }
 
+const LINKS = {
+  verify_email: { path: "/verify-email", email: verificationEmail },
+  reset_password: { path: "/reset-password", email: passwordResetEmail },
+} as const;
+
+/** Issues a single-use link for `purpose` and mails it to the user. */
+async function mailLink(
+  trx: Transaction<Database>,
+  mail: MailOutbox,
+  deps: AccountDeps,
+  user: { id: string; email: string },
+  purpose: keyof typeof LINKS,
+): Promise<void> {
+  const token = await issueEmailToken(trx, user.id, purpose, deps.now);
+  const { path, email } = LINKS[purpose];
+  await mail.send(trx, email(user.email, link(deps, path, token)));
+}
+
 async function startSession(deps: AccountDeps, user: AuthUser): Promise<string> {
   const { secret } = await deps.sessions.create(user.id, deps.client);
   return secret;
@@ -102,8 +120,7 @@ export async function signUp(
   // session (in Redis) is started last: if the commit then fails, it names a user that never
   // existed and resolves to nobody.
   await recordActivity(trx, { actorUserId: user.id, action: "account.sign_up", ...deps.client });
-  const token = await issueEmailToken(trx, user.id, "verify_email", deps.now);
-  await mail.send(trx, verificationEmail(user.email, link(deps, "/verify-email", token)));
+  await mailLink(trx, mail, deps, user, "verify_email");
   return { user, sessionSecret: await startSession(deps, user) };
 }
 
@@ -255,9 +272,7 @@ export async function requestPasswordReset(
     .where("email", "=", email)
     .where("disabled_at", "is", null)
     .executeTakeFirst();
-  if (!user) return;
-  const token = await issueEmailToken(trx, user.id, "reset_password", deps.now);
-  await mail.send(trx, passwordResetEmail(user.email, link(deps, "/reset-password", token)));
+  if (user) await mailLink(trx, mail, deps, user, "reset_password");
 }
 
 export async function resetPassword(
@@ -318,8 +333,7 @@ export async function resendVerification(
   deps: AccountDeps,
   user: AuthUser,
 ): Promise<void> {
-  const token = await issueEmailToken(trx, user.id, "verify_email", deps.now);
-  await mail.send(trx, verificationEmail(user.email, link(deps, "/verify-email", token)));
+  await mailLink(trx, mail, deps, user, "verify_email");
 }
 
 /** Disables an account and ends its sessions at once (its tokens stop resolving too). */

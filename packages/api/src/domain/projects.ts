@@ -1,4 +1,4 @@
-import type { Database, Kysely, Transaction } from "@tesseract/db";
+import type { Database, Json, Kysely, Transaction } from "@tesseract/db";
 import { recordActivity } from "../activity.ts";
 import type { Actor } from "../auth/actor.ts";
 import { AppError } from "../errors.ts";
@@ -83,6 +83,34 @@ export async function getProject(db: Kysely<Database>, orgId: string, projectId:
   return project;
 }
 
+/** Changes a project's columns and records why; NOT_FOUND when this organization has none. */
+async function changeProject(
+  trx: Transaction<Database>,
+  orgId: string,
+  actor: Actor,
+  projectId: string,
+  set: { name?: string; description?: string; archived_at?: Date | null; updated_at: Date },
+  activity: { action: string; data?: Record<string, Json> },
+) {
+  const project = await trx
+    .updateTable("projects")
+    .set(set)
+    .where("org_id", "=", orgId)
+    .where("id", "=", projectId)
+    .returning(projectColumns)
+    .executeTakeFirst();
+  if (!project) throw new AppError("NOT_FOUND", "Project not found");
+  await recordActivity(trx, {
+    ...actor,
+    orgId,
+    projectId,
+    targetType: "project",
+    targetId: projectId,
+    ...activity,
+  });
+  return project;
+}
+
 export async function updateProject(
   trx: Transaction<Database>,
   orgId: string,
@@ -94,50 +122,31 @@ export async function updateProject(
     ...(input.description !== undefined && { description: input.description }),
   };
   if (Object.keys(changes).length === 0) throw new AppError("BAD_REQUEST", "Nothing to change");
-  const project = await trx
-    .updateTable("projects")
-    .set({ ...changes, updated_at: input.now })
-    .where("org_id", "=", orgId)
-    .where("id", "=", input.projectId)
-    .returning(projectColumns)
-    .executeTakeFirst();
-  if (!project) throw new AppError("NOT_FOUND", "Project not found");
-  await recordActivity(trx, {
-    ...actor,
+  return changeProject(
+    trx,
     orgId,
-    projectId: project.id,
-    action: "project.updated",
-    targetType: "project",
-    targetId: project.id,
-    data: changes,
-  });
-  return project;
+    actor,
+    input.projectId,
+    { ...changes, updated_at: input.now },
+    { action: "project.updated", data: changes },
+  );
 }
 
 /** Archives a project (`archived`) or restores it. */
-export async function setProjectArchived(
+export function setProjectArchived(
   trx: Transaction<Database>,
   orgId: string,
   actor: Actor,
   input: { projectId: string; archived: boolean; now: Date },
 ) {
-  const project = await trx
-    .updateTable("projects")
-    .set({ archived_at: input.archived ? input.now : null, updated_at: input.now })
-    .where("org_id", "=", orgId)
-    .where("id", "=", input.projectId)
-    .returning(projectColumns)
-    .executeTakeFirst();
-  if (!project) throw new AppError("NOT_FOUND", "Project not found");
-  await recordActivity(trx, {
-    ...actor,
+  return changeProject(
+    trx,
     orgId,
-    projectId: input.projectId,
-    action: input.archived ? "project.archived" : "project.restored",
-    targetType: "project",
-    targetId: input.projectId,
-  });
-  return project;
+    actor,
+    input.projectId,
+    { archived_at: input.archived ? input.now : null, updated_at: input.now },
+    { action: input.archived ? "project.archived" : "project.restored" },
+  );
 }
 
 /** Deletes a project with its tasks, once `confirmKey` matches its key. */
