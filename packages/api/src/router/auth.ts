@@ -69,14 +69,12 @@ export const authRouter = router({
   }),
 
   updateProfile: sessionProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
-    const user = await ctx.services.db
-      .transaction()
-      .execute((trx) =>
-        accounts.updateProfile(trx, ctx.auth.user.id, {
-          name: input.name,
-          now: ctx.services.now(),
-        }),
-      );
+    const user = await ctx.services.db.transaction().execute((trx) =>
+      accounts.updateProfile(trx, ctx.auth.user.id, {
+        name: input.name,
+        now: ctx.services.now(),
+      }),
+    );
     return { user };
   }),
 
