@@ -4,7 +4,7 @@ import { sql, type Database, type Kysely, type Transaction } from "@tesseract/db
 import type { SessionStore } from "@tesseract/redis";
 import { recordActivity } from "../activity.ts";
 import type { AuthUser } from "../auth/credentials.ts";
-import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/password.ts";
+import { verifyAgainstNothing, verifyPassword } from "../auth/password.ts";
 import { AppError } from "../errors.ts";
 import type { MailOutbox } from "../mail/outbox.ts";
 import { passwordResetEmail, signUpAttemptEmail, verificationEmail } from "../mail/templates.ts";
@@ -77,7 +77,9 @@ export async function signUp(
   trx: Transaction<Database>,
   mail: MailOutbox,
   deps: AccountDeps,
-  input: SignUpInput & {
+  input: Omit<SignUpInput, "password"> & {
+    /** From `hashPassword`, computed before the transaction opens: hashing holds no connection. */
+    passwordHash: string;
     /** The session secret the browser presented, if any. */
     presentedSession: string | undefined;
     /**
@@ -88,14 +90,13 @@ export async function signUp(
     firstAccountOperates: boolean;
   },
 ): Promise<{ user: AuthUser; sessionSecret: string }> {
-  const passwordHash = await hashPassword(input.password);
   await endPresentedSession(deps, input.presentedSession);
   const user = await trx
     .insertInto("users")
     .values({
       email: input.email,
       name: input.name,
-      password_hash: passwordHash,
+      password_hash: input.passwordHash,
       is_platform_admin: input.firstAccountOperates
         ? sql<boolean>`not exists (select 1 from users)`
         : false,
@@ -226,22 +227,30 @@ export async function updateProfile(
   return user;
 }
 
+/** Refuses a wrong current password; run before the transaction, as hashing holds no connection. */
+export async function checkCurrentPassword(
+  db: Kysely<Database>,
+  userId: string,
+  password: string,
+): Promise<void> {
+  const row = await db
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(row.password_hash, password))) {
+    throw new AppError("BAD_REQUEST", "Your current password is incorrect");
+  }
+}
+
+/** Sets the new password (checked and hashed beforehand) and ends every other session. */
 export async function changePassword(
   trx: Transaction<Database>,
   deps: AccountDeps,
   user: AuthUser,
   currentSessionId: string,
-  input: { currentPassword: string; newPassword: string },
+  passwordHash: string,
 ): Promise<{ endedSessions: number }> {
-  const row = await trx
-    .selectFrom("users")
-    .select("password_hash")
-    .where("id", "=", user.id)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
-    throw new AppError("BAD_REQUEST", "Your current password is incorrect");
-  }
-  const passwordHash = await hashPassword(input.newPassword);
   await trx
     .updateTable("users")
     .set({ password_hash: passwordHash, updated_at: deps.now })
@@ -278,9 +287,9 @@ export async function requestPasswordReset(
 export async function resetPassword(
   trx: Transaction<Database>,
   deps: AccountDeps,
-  input: { token: string; password: string },
+  /** `passwordHash` from `hashPassword`, computed before the transaction opens. */
+  input: { token: string; passwordHash: string },
 ): Promise<void> {
-  const passwordHash = await hashPassword(input.password);
   // The link is used up only if the password really changes, and the sessions end before the
   // transaction commits (see changePassword).
   const userId = await consumeEmailToken(trx, input.token, "reset_password", deps.now);
@@ -291,7 +300,7 @@ export async function resetPassword(
     );
   await trx
     .updateTable("users")
-    .set({ password_hash: passwordHash, updated_at: deps.now })
+    .set({ password_hash: input.passwordHash, updated_at: deps.now })
     .where("id", "=", userId)
     .execute();
   // Whoever knew the old password is signed out everywhere.

@@ -9,6 +9,7 @@ import {
 } from "@tesseract/validators";
 import { accountDeps, presentedSession } from "../auth/account-deps.ts";
 import { sessionCookie } from "../auth/cookies.ts";
+import { hashPassword } from "../auth/password.ts";
 import { resolveAuth } from "../auth/credentials.ts";
 import * as accounts from "../domain/accounts.ts";
 import { transactForRequest } from "../mail/outbox.ts";
@@ -23,9 +24,13 @@ export const authRouter = router({
     .input(signUpInput)
     .use(limitedBy(signUpLimits))
     .mutation(async ({ ctx, input }) => {
+      // Hashing takes a core for tens of milliseconds: done before a connection is held.
+      const { password, ...profile } = input;
+      const passwordHash = await hashPassword(password);
       const { result } = await transactForRequest(ctx, (trx, mail) =>
         accounts.signUp(trx, mail, accountDeps(ctx), {
-          ...input,
+          ...profile,
+          passwordHash,
           presentedSession: presentedSession(ctx),
           firstAccountOperates: ctx.services.database.kind === "pglite",
         }),
@@ -78,15 +83,16 @@ export const authRouter = router({
     return { user };
   }),
 
-  changePassword: sessionProcedure
-    .input(changePasswordInput)
-    .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          accounts.changePassword(trx, accountDeps(ctx), ctx.auth.user, ctx.auth.sessionId, input),
-        ),
-    ),
+  changePassword: sessionProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const { user, sessionId } = ctx.auth;
+    await accounts.checkCurrentPassword(ctx.services.db, user.id, input.currentPassword);
+    const passwordHash = await hashPassword(input.newPassword);
+    return ctx.services.db
+      .transaction()
+      .execute((trx) =>
+        accounts.changePassword(trx, accountDeps(ctx), user, sessionId, passwordHash),
+      );
+  }),
 
   /** Always answers the same, at once; the lookup and the email (if any) follow the response. */
   requestPasswordReset: publicProcedure
@@ -105,9 +111,12 @@ export const authRouter = router({
     }),
 
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    const passwordHash = await hashPassword(input.password);
     await ctx.services.db
       .transaction()
-      .execute((trx) => accounts.resetPassword(trx, accountDeps(ctx), input));
+      .execute((trx) =>
+        accounts.resetPassword(trx, accountDeps(ctx), { token: input.token, passwordHash }),
+      );
     ctx.response.appendCookie(sessionCookie(ctx.services.config, null));
     return { ok: true as const };
   }),
