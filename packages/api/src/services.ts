@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Config, Logger } from "@tesseract/config";
 import { createDatabase, migrateToLatest, type DatabaseHandle } from "@tesseract/db";
 import { createQueue, type Queue } from "@tesseract/queue";
@@ -52,6 +53,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
           startAwsEmulator({
             port: config.aws.emulatorPort,
             allowedOrigins: config.server.corsOrigins,
+            dataDir: join(config.dataDir, "aws"),
           }),
         )
       : undefined,
@@ -82,6 +84,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     ...aws,
     queueName: config.aws.queueName,
     deadLetterQueueName: config.aws.deadLetterQueueName,
+    maxReceiveCount: config.jobs.maxReceiveCount,
+    visibilityTimeoutSeconds: config.jobs.visibilityTimeoutSeconds,
   });
 
   await Promise.all([
