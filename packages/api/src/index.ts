@@ -8,7 +8,7 @@ export { checkHealth } from "./health.ts";
 export type { HealthReport, ServiceHealth, ServiceName } from "./health.ts";
 export { createLogger } from "./logger.ts";
 export type { Logger } from "./logger.ts";
-export { previewInvitation } from "./domain/invitations.ts";
+export { findInvitationPreview } from "./domain/invitations.ts";
 export { listTasks } from "./domain/task-list.ts";
 export { authServices, createServices } from "./services.ts";
 export type { Services } from "./services.ts";

@@ -32,8 +32,9 @@ export interface MailWatch {
 }
 
 /**
- * Wraps a mailer so tests wait for the message they expect: mail goes out after the request
- * answers (sendLater), and on a loaded machine a poll with a short deadline misses it.
+ * Wraps a mailer so tests wait for the message they expect: mail goes out after the commit,
+ * unawaited, so after the request answers, and on a loaded machine a poll with a short deadline
+ * misses it.
  */
 function watchMail(mailer: Mailer): Mailer & MailWatch {
   const sent: MailMessage[] = [];
@@ -99,7 +100,8 @@ export async function createTestServices(
   const mailer = watchMail(createMailer(config, silentPino));
   return {
     config,
-    db: database,
+    db: database.db,
+    database,
     redis,
     storage: aws.storage,
     queue,
@@ -152,7 +154,7 @@ let userCounter = 0;
  */
 export async function insertTestUser(services: Services, name = "Test User"): Promise<TestUser> {
   const email = `user${++userCounter}-${randomUUID().slice(0, 8)}@example.test`;
-  const user = await services.db.db
+  const user = await services.db
     .insertInto("users")
     .values({
       email,

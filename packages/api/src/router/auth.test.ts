@@ -71,7 +71,7 @@ describe("accounts", { timeout: 180_000 }, () => {
     await expect(as(second.cookie).auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     // Nothing changed: the first password still works, and there is one account.
     expect((await signIn("dup@example.com")).user.id).toBe(first.user.id);
-    const accounts = await services.db.db
+    const accounts = await services.db
       .selectFrom("users")
       .select("id")
       .where("email", "=", "dup@example.com")
@@ -96,7 +96,7 @@ describe("accounts", { timeout: 180_000 }, () => {
       createCaller(ctx).auth.signUp({ email: "half@example.com", password: PASSWORD, name: "H" }),
     ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
     failing.mockRestore();
-    const rows = await services.db.db
+    const rows = await services.db
       .selectFrom("users")
       .select("id")
       .where("email", "=", "half@example.com")
@@ -179,7 +179,7 @@ describe("accounts", { timeout: 180_000 }, () => {
     await signUp("audit@example.com");
     await signIn("audit@example.com", "wrong password!").catch(() => undefined);
     await signIn("audit@example.com");
-    const rows = await services.db.db
+    const rows = await services.db
       .selectFrom("activity")
       .select(["action", "data", "ip", "user_agent"])
       .where("action", "in", ["account.sign_in", "account.sign_in_failed"])
@@ -378,7 +378,11 @@ describe("sessions", { timeout: 180_000 }, () => {
   it("ends every session of a disabled account", async () => {
     const { user, cookie } = await signUp("disabled@example.com");
     const { disableUser } = await import("../domain/accounts.ts");
-    await disableUser(testContext(services), user.id);
+    await services.db
+      .transaction()
+      .execute((trx) =>
+        disableUser(trx, services.sessions, { userId: user.id, now: services.now() }),
+      );
     await expect(as(cookie).auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(signIn("disabled@example.com")).rejects.toMatchObject({
       code: "UNAUTHORIZED",

@@ -28,7 +28,7 @@ describe("invitations", () => {
       code: "CONFLICT",
     });
     expect((await as(owner).invitation.list({ orgId }))[0]?.status).toBe("accepted");
-    const stored = await services.db.db
+    const stored = await services.db
       .selectFrom("invitations")
       .select("token_hash")
       .where("id", "=", invitation.id)

@@ -35,7 +35,7 @@ export async function orgWith(roles: Role[]) {
   const users: TestUser[] = [];
   for (const role of roles) {
     const user = await insertTestUser(services, role);
-    await services.db.db
+    await services.db
       .insertInto("memberships")
       .values({ org_id: org.id, user_id: user.id, role })
       .execute();
