@@ -9,7 +9,7 @@ let services: TestServices;
 const running: ServerProcess[] = [];
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices({}, { runJobs: false });
 });
 afterAll(async () => {
   await services.close();
@@ -29,7 +29,7 @@ function workerEnv(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 async function enqueueNoop(key: string, delayMs: number): Promise<number> {
-  const id = await services.db.db
+  const id = await services.db
     .transaction()
     .execute((trx) =>
       enqueue(trx, { type: "noop", payload: { key, delayMs } }, { requestId: `req-${key}` }),
@@ -38,7 +38,7 @@ async function enqueueNoop(key: string, delayMs: number): Promise<number> {
 }
 
 const runsOf = (jobId: number) =>
-  services.db.db
+  services.db
     .selectFrom("job_runs")
     .select(["status", "attempt"])
     .where("job_id", "=", jobId)

@@ -18,6 +18,8 @@ export interface JobRuntimeOptions {
   waitSeconds?: number;
   /** How often an idle relay looks for rows written by other processes (ms). */
   relayIdleMs?: number;
+  /** Seconds before a failed job is tried again, by attempt (tests shorten it). */
+  retryDelaySeconds?: (attempt: number) => number;
 }
 
 /**
@@ -31,20 +33,21 @@ export function startJobRuntime(
 ): JobRuntime {
   const { config } = services;
   const relay = createRelay({
-    db: services.db.db,
+    db: services.db,
     queue: services.queue,
     logger,
     idleIntervalMs: options.relayIdleMs,
   });
   const consumer = createConsumer({
     queue: services.queue,
-    db: services.db.db,
+    db: services.db,
     handlers: { ...createJobHandlers(services), ...options.handlers },
     logger,
     concurrency: config.jobs.concurrency,
     maxReceiveCount: config.jobs.maxReceiveCount,
     visibilityTimeoutSeconds: config.jobs.visibilityTimeoutSeconds,
     waitSeconds: options.waitSeconds,
+    retryDelaySeconds: options.retryDelaySeconds,
   });
   relay.start();
   consumer.start();
