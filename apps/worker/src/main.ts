@@ -11,7 +11,9 @@ try {
 }
 if (config.jobs.inProcess) {
   process.stderr.write(`${EMBEDDED_REFUSAL}\n`);
-  process.exit(1);
+  // Not a failure under `pnpm dev` / `pnpm start` on the embedded default (which start this
+  // process too); in production it is a misconfiguration.
+  process.exit(config.isProduction ? 1 : 0);
 }
 
 const worker = await startWorker(config).catch((error: unknown) => {
