@@ -9,13 +9,9 @@ export function createHealthServer(services: Services, stopping: () => boolean):
   const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000 }, (req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0];
     const send = (status: number, body: unknown) => {
-      const payload = JSON.stringify(body);
-      res
-        .writeHead(status, {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(payload),
-        })
-        .end(payload);
+      res.statusCode = status;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify(body));
     };
     if (path === "/healthz") {
       send(200, { status: "ok" });

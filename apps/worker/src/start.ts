@@ -1,6 +1,8 @@
 import { createLogger, createServices, startJobRuntime, type Logger } from "@tesseract/api";
 import type { Config } from "@tesseract/config";
+import { once } from "node:events";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createHealthServer } from "./health-server.ts";
 
 export const EMBEDDED_REFUSAL =
@@ -47,15 +49,9 @@ export async function startWorker(config: Config): Promise<StartedWorker> {
   return { logger, healthUrl, stop };
 }
 
+/** Listens and resolves with the base URL (the real port when `port` is 0). */
 async function listen(server: Server, host: string, port: number): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const actual = typeof address === "object" && address ? address.port : port;
-  return `http://${host.includes(":") ? `[${host}]` : host}:${actual}`;
+  server.listen(port, host);
+  await once(server, "listening");
+  return `http://${host}:${(server.address() as AddressInfo).port}`;
 }
