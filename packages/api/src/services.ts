@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { Config, Logger } from "@tesseract/config";
 import {
   createDatabase,
@@ -62,7 +61,6 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
           startAwsEmulator({
             port: config.aws.emulatorPort,
             allowedOrigins: config.server.corsOrigins,
-            dataDir: join(config.dataDir, "aws"),
           }),
         )
       : undefined,
