@@ -91,6 +91,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     ...aws,
     queueName: config.aws.queueName,
     deadLetterQueueName: config.aws.deadLetterQueueName,
+    maxReceiveCount: config.jobs.maxReceiveCount,
+    visibilityTimeoutSeconds: config.jobs.visibilityTimeoutSeconds,
   });
 
   await Promise.all([

@@ -1,6 +1,7 @@
 import type { Database, Kysely, Transaction } from "@tesseract/db";
+import { enqueue } from "@tesseract/queue";
 import type { Context } from "../context.ts";
-import type { MailMessage, Mailer } from "./mailer.ts";
+import type { MailMessage } from "./mailer.ts";
 
 /**
  * The port domain code sends mail through. A message is enqueued with the transaction that
@@ -13,50 +14,38 @@ export interface MailOutbox {
 export interface TransactionWithMail<T> {
   result: T;
   /**
-   * Settles once the mail the transaction enqueued was handed to the mailer: true when every
-   * message went out. Never rejects; a failed send is reported to `onError`.
+   * Settles once the mail the transaction enqueued is safely on its way: true once the
+   * transaction committed with its `mail.send` jobs in the outbox. The worker sends them,
+   * retrying a failed SMTP send with backoff; one that keeps failing ends in the dead-letter queue.
    */
   delivered: Promise<boolean>;
 }
 
 /**
- * Runs `work` in one transaction with an outbox bound to it. The messages wait in memory and
- * reach the mailer after the commit; when `work` throws (the transaction rolls back), they are
- * dropped. A message enqueued with any other transaction is refused.
+ * Runs `work` in one transaction with an outbox bound to it: each message becomes a
+ * `mail.send` job written in that transaction, so it is sent if and only if the transaction
+ * commits. A message enqueued with any other transaction is refused.
  */
 export async function transactWithMail<T>(
   db: Kysely<Database>,
-  mailer: Mailer,
-  onError: (err: unknown) => void,
   work: (trx: Transaction<Database>, mail: MailOutbox) => Promise<T>,
+  options: { requestId?: string } = {},
 ): Promise<TransactionWithMail<T>> {
-  const held: MailMessage[] = [];
   const result = await db.transaction().execute((trx) =>
     work(trx, {
-      send(sender, message) {
-        if (sender !== trx)
-          return Promise.reject(new Error("mail enqueued with a transaction it is not bound to"));
-        held.push(message);
-        return Promise.resolve();
+      async send(sender, message) {
+        if (sender !== trx) throw new Error("mail enqueued with a transaction it is not bound to");
+        await enqueue(trx, { type: "mail.send", payload: message }, options);
       },
     }),
   );
-  const delivered = Promise.allSettled(held.map((message) => mailer.send(message))).then(
-    (results) => {
-      for (const r of results) if (r.status === "rejected") onError(r.reason);
-      return results.every((r) => r.status === "fulfilled");
-    },
-  );
-  return { result, delivered };
+  return { result, delivered: Promise.resolve(true) };
 }
 
-/** `transactWithMail` over a request's services, logging what could not be sent. */
+/** `transactWithMail` over a request's services; the request id travels with the mail job. */
 export function transactForRequest<T>(
-  ctx: Pick<Context, "services" | "logger" | "requestId">,
+  ctx: Pick<Context, "services" | "requestId">,
   work: (trx: Transaction<Database>, mail: MailOutbox) => Promise<T>,
 ): Promise<TransactionWithMail<T>> {
-  const onError = (err: unknown) => {
-    ctx.logger.error({ err, requestId: ctx.requestId }, "could not send email");
-  };
-  return transactWithMail(ctx.services.db, ctx.services.mailer, onError, work);
+  return transactWithMail(ctx.services.db, work, { requestId: ctx.requestId });
 }

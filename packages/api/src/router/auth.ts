@@ -16,8 +16,8 @@ import { transactForRequest } from "../mail/outbox.ts";
 import { passwordResetLimits, signInLimits, signUpLimits } from "../policy/limits.ts";
 import { authedProcedure, limitedBy, publicProcedure, router, sessionProcedure } from "../trpc.ts";
 
-// Mail goes out after the commit and is not awaited: its latency must not reveal anything,
-// nor its failure fail the call (transactForRequest logs it).
+// Mail is a `mail.send` job written in the call's transaction and sent by the worker: its
+// latency cannot reveal anything, nor its failure fail the call (the worker retries it).
 
 export const authRouter = router({
   signUp: publicProcedure

@@ -31,7 +31,8 @@ export const invitationRouter = router({
           publicUrl: ctx.services.config.server.publicUrl,
         }),
       );
-      // The invitation stands either way: the inviter gets its link and can pass it on.
+      // The email is queued with the invitation (the worker sends it, retrying on failure);
+      // the inviter gets its link too and can pass it on.
       return { ...result, emailSent: await delivered };
     }),
 
