@@ -2,10 +2,12 @@ import {
   createProjectInput,
   deleteProjectInput,
   listProjectsInput,
+  projectExportInput,
   projectRefInput,
   updateProjectInput,
 } from "@tesseract/validators";
 import { recordActivity } from "../activity.ts";
+import { requestProjectExport } from "../domain/exports.ts";
 import { AppError } from "../errors.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "../auth/actor.ts";
@@ -123,6 +125,21 @@ export const projectRouter = router({
       });
       return project;
     }),
+
+  /** Starts an export of the project's tasks (a job); follow it with export.get. */
+  export: orgProcedure
+    .meta({ permission: "project.export", rateLimit: "export" })
+    .input(projectExportInput)
+    .mutation(({ ctx, input }) =>
+      ctx.services.db.db
+        .transaction()
+        .execute((trx) =>
+          requestProjectExport(trx, ctx.org.orgId, ctx.auth.user.id, input, {
+            now: ctx.services.now(),
+            requestId: ctx.requestId,
+          }),
+        ),
+    ),
 
   archive: orgProcedure
     .meta({ permission: "project.manage", rateLimit: "write", invalidates: TAGS.invalidates })
