@@ -43,9 +43,13 @@ export interface Queue {
     fromDeadLetter?: boolean;
     signal?: AbortSignal;
   }): Promise<Message[]>;
-  acknowledge(receiptHandle: string): Promise<void>;
+  acknowledge(receiptHandle: string, opts?: { fromDeadLetter?: boolean }): Promise<void>;
   /** Hides a received message for `seconds` more (0 hands it back at once). */
-  changeVisibility(receiptHandle: string, seconds: number): Promise<void>;
+  changeVisibility(
+    receiptHandle: string,
+    seconds: number,
+    opts?: { fromDeadLetter?: boolean },
+  ): Promise<void>;
 }
 
 // The dead-letter queue keeps messages longer than the source (14 days against 4), so a
@@ -176,20 +180,23 @@ export function createQueue(options: QueueOptions): Queue {
       );
       return result.Messages ?? [];
     },
-    async changeVisibility(receiptHandle, seconds) {
-      const { queueUrl } = await resolveUrls();
+    async changeVisibility(receiptHandle, seconds, opts) {
+      const resolved = await resolveUrls();
       await sqs.send(
         new ChangeMessageVisibilityCommand({
-          QueueUrl: queueUrl,
+          QueueUrl: opts?.fromDeadLetter ? resolved.deadLetterQueueUrl : resolved.queueUrl,
           ReceiptHandle: receiptHandle,
           VisibilityTimeout: seconds,
         }),
       );
     },
-    async acknowledge(receiptHandle) {
-      const { queueUrl } = await resolveUrls();
+    async acknowledge(receiptHandle, opts) {
+      const resolved = await resolveUrls();
       await sqs.send(
-        new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }),
+        new DeleteMessageCommand({
+          QueueUrl: opts?.fromDeadLetter ? resolved.deadLetterQueueUrl : resolved.queueUrl,
+          ReceiptHandle: receiptHandle,
+        }),
       );
     },
   };

@@ -64,7 +64,9 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   const maxReceiveCount = options.maxReceiveCount ?? 5;
   const retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
   const inFlight = new Set<InFlight>();
-  const abort = new AbortController();
+  // Cuts a long poll short (only past the stop deadline); ends a backoff pause at once.
+  const receiving = new AbortController();
+  const wakeSleep = new AbortController();
   let running = false;
   let loop: Promise<void> | undefined;
   let slotFreed: (() => void) | undefined;
@@ -72,7 +74,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
-      abort.signal.addEventListener(
+      wakeSleep.signal.addEventListener(
         "abort",
         () => {
           clearTimeout(timer);
@@ -94,7 +96,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         messages = await queue.receive({
           max: Math.min(10, concurrency - inFlight.size),
           waitSeconds,
-          signal: abort.signal,
+          signal: receiving.signal,
         });
         if (backoffMs > 0) logger.info({}, "job queue reachable again");
         backoffMs = 0;
@@ -104,6 +106,13 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         logger.warn({ err, retryInMs: backoffMs }, "could not receive jobs; backing off");
         await sleep(backoffMs * (0.5 + Math.random() / 2));
         continue;
+      }
+      if (!running) {
+        // Received while stopping: back to the queue at once, for another worker.
+        await Promise.all(
+          messages.map((m) => queue.changeVisibility(m.ReceiptHandle!, 0).catch(() => undefined)),
+        );
+        break;
       }
       for (const message of messages) track(message);
     }
@@ -142,11 +151,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     inFlight.add(entry);
   }
 
-  async function handle(
-    message: Message,
-    signal: AbortSignal,
-    state: RunState,
-  ): Promise<void> {
+  async function handle(message: Message, signal: AbortSignal, state: RunState): Promise<void> {
     const receipt = message.ReceiptHandle!;
     const attempt = Number(message.Attributes?.ApproximateReceiveCount ?? "1");
     const parsed = parseMessage(message.Body);
@@ -200,7 +205,10 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     let error: unknown;
     try {
       // The union's members line up with the handlers' by type.
-      const handler = handlers[job.type] as (payload: Job["payload"], ...rest: unknown[]) => Promise<void>;
+      const handler = handlers[job.type] as (
+        payload: Job["payload"],
+        ...rest: unknown[]
+      ) => Promise<void>;
       await handler(job.payload, {
         jobId: envelope.id,
         attempt,
@@ -228,7 +236,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       });
       return;
     }
-    const text = error instanceof Error ? error.message : String(error);
+    const text = error instanceof Error ? error.message : JSON.stringify(error);
     await finishRun(db, claim.runId, { status: "failed", error: text, durationMs });
     const last = attempt >= maxReceiveCount;
     log[last ? "error" : "warn"](
@@ -246,17 +254,18 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     },
     async stop(deadlineMs) {
       running = false;
-      abort.abort();
+      wakeSleep.abort();
       slotFreed?.();
-      await loop;
+      // A long poll in progress is left to return (within waitSeconds) rather than cut off:
+      // SQS may hand a message to a request whose caller already left, hiding it for the
+      // whole visibility timeout. Past the deadline it is cut off all the same.
+      const deadline = Date.now() + deadlineMs;
+      if (!(await within(loop ?? Promise.resolve(), deadlineMs))) {
+        receiving.abort();
+        await loop;
+      }
       const all = Promise.all([...inFlight].map((entry) => entry.done));
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        all.then(() => true),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), deadlineMs))),
-      ]);
-      clearTimeout(timer);
-      if (finished) return true;
+      if (await within(all, Math.max(0, deadline - Date.now()))) return true;
       await Promise.all([...inFlight].map((entry) => entry.release()));
       return false;
     },
@@ -286,4 +295,23 @@ function parseMessage(body: string | undefined): Parsed {
       error: job.error.message,
     };
   return { ok: true, envelope: envelope.data, job: job.data };
+}
+
+/** Resolves true when `promise` settles within `ms`, false otherwise. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>(
+      (resolve) =>
+        (timer = setTimeout(() => {
+          resolve(false);
+        }, ms)),
+    ),
+  ]);
+  clearTimeout(timer);
+  return settled;
 }

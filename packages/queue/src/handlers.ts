@@ -26,10 +26,18 @@ export function bindLogger(logger: Logger, fields: Record<string, unknown>): Log
   const withChild = logger as Logger & { child?: (bindings: object) => Logger };
   if (typeof withChild.child === "function") return withChild.child(fields);
   return {
-    debug: (obj, msg) => logger.debug({ ...fields, ...obj }, msg),
-    info: (obj, msg) => logger.info({ ...fields, ...obj }, msg),
-    warn: (obj, msg) => logger.warn({ ...fields, ...obj }, msg),
-    error: (obj, msg) => logger.error({ ...fields, ...obj }, msg),
+    debug: (obj, msg) => {
+      logger.debug({ ...fields, ...obj }, msg);
+    },
+    info: (obj, msg) => {
+      logger.info({ ...fields, ...obj }, msg);
+    },
+    warn: (obj, msg) => {
+      logger.warn({ ...fields, ...obj }, msg);
+    },
+    error: (obj, msg) => {
+      logger.error({ ...fields, ...obj }, msg);
+    },
     isLevelEnabled: (level) => logger.isLevelEnabled(level),
   };
 }

@@ -87,11 +87,13 @@ describe("outbox", () => {
 
   it("writes a job once per dedupe key and holds a delayed one back", async () => {
     const relay = createRelay({ db: h.database.db, queue: h.queue, logger: silentLogger });
-    const ids = await h.database.db.transaction().execute(async (trx) => [
-      await enqueue(trx, { type: "noop", payload: {} }, { dedupeKey: "k" }),
-      await enqueue(trx, { type: "noop", payload: {} }, { dedupeKey: "k" }),
-      await enqueue(trx, { type: "noop", payload: { key: "later" } }, { delaySeconds: 3600 }),
-    ]);
+    const ids = await h.database.db
+      .transaction()
+      .execute(async (trx) => [
+        await enqueue(trx, { type: "noop", payload: {} }, { dedupeKey: "k" }),
+        await enqueue(trx, { type: "noop", payload: {} }, { dedupeKey: "k" }),
+        await enqueue(trx, { type: "noop", payload: { key: "later" } }, { delaySeconds: 3600 }),
+      ]);
     expect(ids[0]).toBeTypeOf("number");
     expect(ids[1]).toBeUndefined();
     expect(await relay.runOnce()).toBe(1);
@@ -126,7 +128,8 @@ describe("outbox", () => {
   it("never sends a row twice when several relays run at once", async () => {
     const total = 200;
     await h.database.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < total; i++) await enqueue(trx, { type: "noop", payload: { key: `r${i}` } });
+      for (let i = 0; i < total; i++)
+        await enqueue(trx, { type: "noop", payload: { key: `r${i}` } });
     });
     const relays = Array.from({ length: 4 }, () =>
       createRelay({

@@ -112,7 +112,7 @@ export function createRelay(options: RelayOptions): Relay {
   async function run(): Promise<void> {
     let errorBackoffMs = 0;
     while (running) {
-      let sent = 0;
+      let sent: number;
       try {
         sent = await runOnce();
         if (errorBackoffMs > 0) logger.info({}, "outbox relay recovered");

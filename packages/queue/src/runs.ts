@@ -11,10 +11,7 @@ export interface RunStart {
   leaseSeconds: number;
 }
 
-export type Claim =
-  | { kind: "claimed"; runId: number }
-  | { kind: "done" }
-  | { kind: "busy" };
+export type Claim = { kind: "claimed"; runId: number } | { kind: "done" } | { kind: "busy" };
 
 /**
  * Starts a run of a job unless another delivery of it is running (with a live lease) or has
@@ -35,10 +32,7 @@ export async function claimRun(db: Kysely<Database>, start: RunStart): Promise<C
         lease_until: sql<Date>`now() + make_interval(secs => ${start.leaseSeconds})`,
       })
       .onConflict((oc) =>
-        oc
-          .column("job_id")
-          .where("status", "in", ["running", "succeeded"])
-          .doNothing(),
+        oc.column("job_id").where("status", "in", ["running", "succeeded"]).doNothing(),
       )
       .returning("id")
       .executeTakeFirst();

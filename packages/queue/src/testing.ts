@@ -1,4 +1,3 @@
-import { silentLogger } from "@tesseract/config";
 import { createTestDatabase, type TestDatabase } from "@tesseract/db/testing";
 import { startTestAws, type TestAws } from "@tesseract/storage/testing";
 import { createQueue, type Queue } from "./client.ts";
@@ -8,7 +7,9 @@ export interface QueueHarness {
   database: TestDatabase;
   queue: Queue;
   /** A second client of the same queues (another process's view). */
-  connect(overrides?: { endpoint?: string; requestTimeoutMs?: number }): Queue;
+  connect(overrides?: { endpoint?: string; requestTimeoutMs?: number; queueName?: string }): Queue;
+  /** A fresh pair of queues (job + dead-letter) of their own, created. */
+  freshQueue(): Promise<Queue & { name: string }>;
   close(): Promise<void>;
 }
 
@@ -17,12 +18,16 @@ export async function startQueueHarness(
   options: { maxReceiveCount?: number; visibilityTimeoutSeconds?: number } = {},
 ): Promise<QueueHarness> {
   const [aws, database] = await Promise.all([startTestAws(), createTestDatabase()]);
-  const connect = (overrides: { endpoint?: string; requestTimeoutMs?: number } = {}) =>
+  let fresh = 0;
+  const connect = ({
+    queueName = aws.queueName,
+    ...overrides
+  }: { endpoint?: string; requestTimeoutMs?: number; queueName?: string } = {}) =>
     createQueue({
       ...aws.connection,
       ...overrides,
-      queueName: aws.queueName,
-      deadLetterQueueName: `${aws.queueName}-dlq`,
+      queueName,
+      deadLetterQueueName: `${queueName}-dlq`,
       maxReceiveCount: options.maxReceiveCount ?? 3,
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 30,
     });
@@ -33,11 +38,15 @@ export async function startQueueHarness(
     database,
     queue,
     connect,
+    async freshQueue() {
+      const name = `${aws.queueName}-${++fresh}`;
+      const queue = connect({ queueName: name });
+      await queue.ensureQueues();
+      return Object.assign(queue, { name });
+    },
     async close() {
       queue.sqs.destroy();
       await Promise.all([aws.close(), database.drop()]);
     },
   };
 }
-
-
