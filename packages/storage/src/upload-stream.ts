@@ -24,6 +24,7 @@ export async function uploadStream(
   body: Readable,
   opts: { contentType: string; partSize?: number; signal?: AbortSignal },
 ): Promise<StreamUploadResult> {
+  opts.signal?.throwIfAborted();
   let size = 0;
   const parts = new Set<number>();
   // Counts the bytes as they pass; an error in the source destroys the counter, which fails
@@ -45,7 +46,11 @@ export async function uploadStream(
   upload.on("httpUploadProgress", (progress) => {
     if (progress.part !== undefined) parts.add(progress.part);
   });
-  const onAbort = () => void upload.abort();
+  // Stops the upload and the reading behind it (the pipeline destroys the source too).
+  const onAbort = () => {
+    void upload.abort();
+    counted.destroy(new Error("upload aborted"));
+  };
   opts.signal?.addEventListener("abort", onAbort, { once: true });
   try {
     await upload.done();

@@ -11,6 +11,8 @@ export interface ExportJobDeps {
   publicUrl: string;
   /** Multipart part size in bytes (default and minimum 5 MiB). */
   partSize?: number;
+  /** Hears each step of an export's progress after it is recorded (for live updates). */
+  onProgress?: (progress: { exportId: string; done: number; total: number }) => void;
 }
 
 export type ExportRow = Selectable<ExportsTable>;
@@ -70,6 +72,7 @@ export async function runExport(
         .set({ rows_done: done })
         .where("id", "=", exportId)
         .execute();
+      deps.onProgress?.({ exportId, done, total: source.total });
     });
     const key = exportKey(row);
     const uploaded = await uploadStream(deps.storage, key, stream, {
