@@ -6,11 +6,7 @@ import { AppError } from "../errors.ts";
 import { adminProcedure, router } from "../trpc.ts";
 
 function deadLetters(ctx: Context) {
-  return createDeadLetters({
-    sqs: ctx.services.queue.sqs,
-    queueName: ctx.services.config.aws.queueName,
-    deadLetterQueueName: ctx.services.config.aws.deadLetterQueueName,
-  });
+  return createDeadLetters(ctx.services.queue);
 }
 
 /** Platform operators: the job queue's history and its dead letters. */
