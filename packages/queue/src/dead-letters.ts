@@ -49,7 +49,10 @@ export function createDeadLetters(queue: Queue): DeadLetters {
     let taken = 0;
     try {
       while (seen.size < max) {
-        const batch = await queue.receive({ ...fromDeadLetter, max: Math.min(10, max - seen.size) });
+        const batch = await queue.receive({
+          ...fromDeadLetter,
+          max: Math.min(10, max - seen.size),
+        });
         const fresh = batch.filter((m) => m.MessageId && !seen.has(m.MessageId));
         held.push(...batch.filter((m) => !fresh.includes(m)));
         if (fresh.length === 0) break;
@@ -70,9 +73,9 @@ export function createDeadLetters(queue: Queue): DeadLetters {
   return {
     async peek(max = 100) {
       const listed: DeadLetter[] = [];
-      await sweep(max, async (message) => {
+      await sweep(max, (message) => {
         listed.push(describe(message));
-        return false;
+        return Promise.resolve(false);
       });
       return listed;
     },

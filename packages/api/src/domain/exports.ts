@@ -67,7 +67,7 @@ function toView(row: Row, now: Date): ExportView {
     rowsDone: row.rows_done,
     rowsTotal: row.rows_total,
     fileName: row.file_name,
-    sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
+    sizeBytes: row.size_bytes,
     error: row.status === "failed" ? (row.error ?? "The export failed") : null,
     createdAt: row.created_at,
     finishedAt: row.finished_at,

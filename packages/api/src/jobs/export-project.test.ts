@@ -52,7 +52,7 @@ async function readyMails(exportId: string) {
 describe("export.project job", () => {
   it("writes CSV with one header row, formulas defused and RFC 4180 quoting", async () => {
     const titles = [
-      "=HYPERLINK(\"http://evil.test\")",
+      '=HYPERLINK("http://evil.test")',
       "+1+2",
       "-3",
       "@SUM(A1)",

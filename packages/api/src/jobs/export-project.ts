@@ -21,15 +21,17 @@ export function projectExportHandler(deps: ExportJobDeps): JobHandler<"export.pr
       return {
         total,
         contentType: row.format === "csv" ? "text/csv; charset=utf-8" : "application/json",
-        open: async (onRows) => {
+        open: (onRows) => {
           const pages = projectTaskPages(deps.db, { ...ref, key: project.key }, onRows);
-          if (row.format === "csv") return csvStream(TASK_CSV_COLUMNS, pages);
-          return jsonStream({
-            format: { value: "tesseract.project-export/1" },
-            exportedAt: { value: new Date().toISOString() },
-            project: { value: project },
-            tasks: { pages: withComments(deps.db, ref.orgId, pages) },
-          });
+          if (row.format === "csv") return Promise.resolve(csvStream(TASK_CSV_COLUMNS, pages));
+          return Promise.resolve(
+            jsonStream({
+              format: { value: "tesseract.project-export/1" },
+              exportedAt: { value: new Date().toISOString() },
+              project: { value: project },
+              tasks: { pages: withComments(deps.db, ref.orgId, pages) },
+            }),
+          );
         },
       };
     });

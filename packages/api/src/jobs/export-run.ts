@@ -67,11 +67,7 @@ export async function runExport(
       .execute();
     const stream = await source.open(async (rows) => {
       done += rows;
-      await db
-        .updateTable("exports")
-        .set({ rows_done: done })
-        .where("id", "=", exportId)
-        .execute();
+      await db.updateTable("exports").set({ rows_done: done }).where("id", "=", exportId).execute();
       deps.onProgress?.({ exportId, done, total: source.total });
     });
     const key = exportKey(row);
@@ -108,9 +104,9 @@ export async function runExport(
       error: final
         ? "The export could not be completed; try again later"
         : "The export hit a problem and will be tried again",
-    }).catch((bookkeeping: unknown) =>
-      context.logger.warn({ err: bookkeeping, exportId }, "could not record the export's failure"),
-    );
+    }).catch((bookkeeping: unknown) => {
+      context.logger.warn({ err: bookkeeping, exportId }, "could not record the export's failure");
+    });
     throw err;
   }
 }

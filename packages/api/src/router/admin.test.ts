@@ -139,13 +139,13 @@ describe("admin.deadLetters", () => {
 
       // The cause is fixed; an operator replays one, then the rest.
       poisoned = false;
-      expect(
-        await as(operator).admin.deadLetters.retry({ messageId: first!.messageId }),
-      ).toEqual({ moved: 1 });
+      expect(await as(operator).admin.deadLetters.retry({ messageId: first!.messageId })).toEqual({
+        moved: 1,
+      });
       expect(await succeeded(envelopes[0]!.id)).toEqual({ attempt: 1 });
-      expect((await as(operator).admin.deadLetters.list()).messages.map((m) => m.jobId)).toEqual(
-        [second!.jobId],
-      );
+      expect((await as(operator).admin.deadLetters.list()).messages.map((m) => m.jobId)).toEqual([
+        second!.jobId,
+      ]);
       expect(await as(operator).admin.deadLetters.retry({ all: true })).toEqual({ moved: 1 });
       expect(await succeeded(envelopes[1]!.id)).toEqual({ attempt: 1 });
       expect((await as(operator).admin.deadLetters.list()).messages).toEqual([]);

@@ -41,7 +41,10 @@ export const adminRouter = router({
         );
         if ("messageId" in input && moved === 0)
           throw new AppError("NOT_FOUND", "That message is no longer in the dead-letter queue");
-        ctx.logger.info({ moved, userId: ctx.auth.user.id }, "dead letters moved back to the queue");
+        ctx.logger.info(
+          { moved, userId: ctx.auth.user.id },
+          "dead letters moved back to the queue",
+        );
         return { moved };
       }),
   }),

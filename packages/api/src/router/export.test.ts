@@ -32,9 +32,9 @@ describe("project exports", () => {
     const { orgId, member, projectId } = await setUp();
     const started = await as(member).project.export({ orgId, projectId, format: "csv" });
     expect(started).toMatchObject({ status: "queued", kind: "project", projectId });
-    await expect(
-      as(member).export.download({ orgId, exportId: started.id }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(as(member).export.download({ orgId, exportId: started.id })).rejects.toMatchObject(
+      { code: "CONFLICT" },
+    );
 
     await exportJobHandlers(services)["export.project"]({ exportId: started.id }, context);
 
@@ -65,9 +65,9 @@ describe("project exports", () => {
       { orgId, projectId, format: "xlsx" },
       { orgId, projectId: "not-a-uuid", format: "csv" },
     ]) {
-      await expect(
-        as(member).project.export(input as never),
-      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(as(member).project.export(input as never)).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
     }
     await expect(
       as(member).project.export({
@@ -76,9 +76,9 @@ describe("project exports", () => {
         format: "csv",
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(
-      as(member).export.get({ orgId, exportId: "x\u0000" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(as(member).export.get({ orgId, exportId: "x\u0000" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     const rows = await services.db.db
       .selectFrom("exports")
       .select("id")
@@ -121,15 +121,14 @@ describe("project exports", () => {
     expect(await as(member).export.get({ orgId, exportId: started.id })).toMatchObject({
       expired: true,
     });
-    await expect(
-      as(member).export.download({ orgId, exportId: started.id }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as(member).export.download({ orgId, exportId: started.id })).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
   });
 
   it("export creation has an hourly budget per person", async () => {
     const { orgId, owner, projectId } = await setUp();
-    for (let i = 0; i < 4; i++)
-      await as(owner).project.export({ orgId, projectId, format: "csv" });
+    for (let i = 0; i < 4; i++) await as(owner).project.export({ orgId, projectId, format: "csv" });
     await expect(
       as(owner).project.export({ orgId, projectId, format: "csv" }),
     ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });

@@ -131,14 +131,12 @@ export const projectRouter = router({
     .meta({ permission: "project.export", rateLimit: "export" })
     .input(projectExportInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db.db
-        .transaction()
-        .execute((trx) =>
-          requestProjectExport(trx, ctx.org.orgId, ctx.auth.user.id, input, {
-            now: ctx.services.now(),
-            requestId: ctx.requestId,
-          }),
-        ),
+      ctx.services.db.db.transaction().execute((trx) =>
+        requestProjectExport(trx, ctx.org.orgId, ctx.auth.user.id, input, {
+          now: ctx.services.now(),
+          requestId: ctx.requestId,
+        }),
+      ),
     ),
 
   archive: orgProcedure
