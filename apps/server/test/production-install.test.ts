@@ -38,14 +38,14 @@ const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
 const dockerfile = readFileSync(join(repo, "docker/server.Dockerfile"), "utf8");
 
-/** The arguments of the Dockerfile's `pnpm install` (its deps stage), unquoted. */
+/** The arguments of the Dockerfile's `pnpm install` (its deps stage), unquoted, for APP=server. */
 function dockerfileInstallArgs(): string[] {
   const line = /^\s*pnpm install (.+)$/m.exec(dockerfile)?.[1];
   if (!line) throw new Error("docker/server.Dockerfile has no `pnpm install` line");
   return line
     .trim()
     .split(/\s+/)
-    .map((arg) => arg.replace(/^"(.*)"$/, "$1"));
+    .map((arg) => arg.replace(/^"(.*)"$/, "$1").replace("${APP}", "server"));
 }
 
 /** Bytes under `dir` as an image layer holds them: every file once, however often linked. */

@@ -13,7 +13,7 @@ export interface ConsumerOptions {
   logger: Logger;
   /** Jobs running at once (default 4). */
   concurrency?: number;
-  /** Long-poll wait per receive, seconds (default 20, the SQS maximum). */
+  /** Long-poll wait per receive, seconds (default 10; a stop waits for the poll in progress). */
   waitSeconds?: number;
   /** How long a running job's message stays hidden; renewed at a third of it (default 60). */
   visibilityTimeoutSeconds?: number;
@@ -43,6 +43,7 @@ interface InFlight {
 }
 
 const MAX_RECEIVE_BACKOFF_MS = 30_000;
+const HAND_BACK_GRACE_MS = 1_000;
 // A delivery that finds the same job running elsewhere looks again after this long.
 const BUSY_RETRY_SECONDS = 15;
 
@@ -59,7 +60,7 @@ export function defaultRetryDelaySeconds(attempt: number): number {
 export function createConsumer(options: ConsumerOptions): Consumer {
   const { queue, db, handlers, logger } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const waitSeconds = options.waitSeconds ?? 20;
+  const waitSeconds = options.waitSeconds ?? 10;
   const visibility = options.visibilityTimeoutSeconds ?? 60;
   const maxReceiveCount = options.maxReceiveCount ?? 5;
   const retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
@@ -256,18 +257,21 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       running = false;
       wakeSleep.abort();
       slotFreed?.();
-      // A long poll in progress is left to return (within waitSeconds) rather than cut off:
-      // SQS may hand a message to a request whose caller already left, hiding it for the
-      // whole visibility timeout. Past the deadline it is cut off all the same.
+      // SQS may hand a message to a long poll whose caller already left, hiding it for the
+      // visibility timeout (delayed, not lost). So the poll in progress is not cut off while
+      // the deadline allows: it ends within waitSeconds, handing back at once whatever it
+      // receives. Jobs still running at the deadline are handed back first, then the poll
+      // gets a moment to take and return them before it is cut off.
       const deadline = Date.now() + deadlineMs;
-      if (!(await within(loop ?? Promise.resolve(), deadlineMs))) {
+      const all = Promise.all([...inFlight].map((entry) => entry.done));
+      const drained = await within(all, deadlineMs);
+      if (!drained) await Promise.all([...inFlight].map((entry) => entry.release()));
+      const wait = drained ? Math.max(0, deadline - Date.now()) : HAND_BACK_GRACE_MS;
+      if (!(await within(loop ?? Promise.resolve(), wait))) {
         receiving.abort();
         await loop;
       }
-      const all = Promise.all([...inFlight].map((entry) => entry.done));
-      if (await within(all, Math.max(0, deadline - Date.now()))) return true;
-      await Promise.all([...inFlight].map((entry) => entry.release()));
-      return false;
+      return drained;
     },
   };
 }

@@ -6,7 +6,7 @@ import type { ExportJobDeps } from "./export-run.ts";
 
 export function exportJobDeps(services: Services): ExportJobDeps {
   return {
-    db: services.db.db,
+    db: services.db,
     storage: services.storage,
     publicUrl: services.config.server.publicUrl,
   };

@@ -8,7 +8,8 @@ import { exportJobDeps } from "./export-handlers.ts";
 import { projectExportHandler } from "./export-project.ts";
 import type { ExportJobDeps } from "./export-run.ts";
 
-useServices();
+// The handler is called directly here, so no background runtime runs it a second time.
+useServices({}, { runJobs: false });
 
 function jobContext(overrides: Partial<JobContext> = {}): JobContext {
   return {
@@ -31,7 +32,7 @@ async function projectWithTasks(titles: string[]) {
 }
 
 async function exportRow(exportId: string) {
-  return services.db.db
+  return services.db
     .selectFrom("exports")
     .selectAll()
     .where("id", "=", exportId)
@@ -42,7 +43,7 @@ const readObject = (key: string) => readText(services.storage, key);
 const objectsUnder = (prefix: string) => listKeys(services.storage, prefix);
 
 async function readyMails(exportId: string) {
-  return services.db.db
+  return services.db
     .selectFrom("outbox")
     .select(["type", "payload"])
     .where("dedupe_key", "=", `export-ready:${exportId}`)
@@ -62,13 +63,13 @@ describe("export.project job", () => {
     ];
     const { orgId, project, caller } = await projectWithTasks(titles);
     // Titles are trimmed on input; a tab (and line breaks) can still reach a stored row.
-    await services.db.db
+    await services.db
       .updateTable("tasks")
       .set({ title: "\tTabbed" })
       .where("project_id", "=", project.id)
       .where("number", "=", 5)
       .execute();
-    await services.db.db
+    await services.db
       .updateTable("tasks")
       .set({ description: "line one\r\nline two" })
       .where("project_id", "=", project.id)
@@ -76,12 +77,16 @@ describe("export.project job", () => {
       .execute();
     const started = await caller.project.export({ orgId, projectId: project.id, format: "csv" });
     expect(started).toMatchObject({ status: "queued", format: "csv", rowsDone: 0 });
-    const outbox = await services.db.db
+    const outbox = await services.db
       .selectFrom("outbox")
       .select(["type", "payload"])
       .where("dedupe_key", "=", `export:${started.id}`)
       .execute();
     expect(outbox).toEqual([{ type: "export.project", payload: { exportId: started.id } }]);
+
+    await expect(caller.export.download({ orgId, exportId: started.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
 
     await projectExportHandler(exportJobDeps(services))({ exportId: started.id }, jobContext());
 
@@ -150,12 +155,12 @@ describe("export.project job", () => {
     await handler({ exportId: started.id }, jobContext({ attempt: 2 }));
     // The worker died after the upload, before its "ready" transaction committed: the file is
     // there but neither the status nor the email is.
-    await services.db.db
+    await services.db
       .updateTable("exports")
       .set({ status: "running", notified_at: null, s3_key: null })
       .where("id", "=", started.id)
       .execute();
-    await services.db.db
+    await services.db
       .deleteFrom("outbox")
       .where("dedupe_key", "=", `export-ready:${started.id}`)
       .execute();
@@ -180,7 +185,7 @@ describe("export.project job", () => {
     await sql`
       insert into tasks (org_id, project_id, number, title, description, position)
       select ${orgId}, ${project.id}, g, 'Task ' || g, repeat('d', 1000), lpad(g::text, 8, '0')
-      from generate_series(1, ${count}) g`.execute(services.db.db);
+      from generate_series(1, ${count}) g`.execute(services.db);
     const progress: number[] = [];
     let parts = 0;
     const deps: ExportJobDeps = {
@@ -210,7 +215,7 @@ describe("export.project job", () => {
   it("an export whose project was deleted is dropped quietly", async () => {
     const { orgId, project, caller } = await projectWithTasks(["Gone soon"]);
     const started = await caller.project.export({ orgId, projectId: project.id, format: "csv" });
-    await services.db.db.deleteFrom("projects").where("id", "=", project.id).execute();
+    await services.db.deleteFrom("projects").where("id", "=", project.id).execute();
     await projectExportHandler(exportJobDeps(services))({ exportId: started.id }, jobContext());
     expect(await objectsUnder(`org/${orgId}/exports/`)).toEqual([]);
   });

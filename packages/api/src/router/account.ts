@@ -17,7 +17,7 @@ export const accountRouter = router({
     .meta({ rateLimit: "export" })
     .input(accountExportInput)
     .mutation(({ ctx }) =>
-      ctx.services.db.db.transaction().execute((trx) =>
+      ctx.services.db.transaction().execute((trx) =>
         requestAccountExport(trx, ctx.auth.user.id, {
           now: ctx.services.now(),
           requestId: ctx.requestId,
@@ -30,7 +30,7 @@ export const accountRouter = router({
     .input(accountExportRefInput)
     .query(({ ctx, input }) =>
       getExport(
-        ctx.services.db.db,
+        ctx.services.db,
         { userId: ctx.auth.user.id },
         input.exportId,
         ctx.services.now(),
@@ -40,7 +40,7 @@ export const accountRouter = router({
   exportList: sessionProcedure
     .meta({ rateLimit: "read" })
     .query(({ ctx }) =>
-      listExports(ctx.services.db.db, { userId: ctx.auth.user.id }, {}, ctx.services.now()),
+      listExports(ctx.services.db, { userId: ctx.auth.user.id }, {}, ctx.services.now()),
     ),
 
   exportDownload: sessionProcedure
@@ -48,7 +48,7 @@ export const accountRouter = router({
     .input(accountExportRefInput)
     .mutation(({ ctx, input }) =>
       exportDownloadUrl(
-        ctx.services.db.db,
+        ctx.services.db,
         ctx.services.storage,
         { userId: ctx.auth.user.id },
         input.exportId,

@@ -5,16 +5,17 @@ import { grantPlatformAdmin } from "../domain/platform-admins.ts";
 import { insertTestUser } from "../testing.ts";
 import { as, services, useServices } from "./router-fixture.ts";
 
-useServices();
+// This file runs a consumer of its own on the job queue.
+useServices({}, { runJobs: false });
 
 async function admin() {
   const user = await insertTestUser(services, "Operator");
-  await grantPlatformAdmin(services.db.db, user.email);
+  await grantPlatformAdmin(services.db, user.email);
   return user;
 }
 
 async function job(type: string, sent: boolean) {
-  const row = await services.db.db
+  const row = await services.db
     .insertInto("outbox")
     .values({ type, payload: { secret: "reset-link" }, sent_at: sent ? new Date() : null })
     .returning("id")
@@ -23,7 +24,7 @@ async function job(type: string, sent: boolean) {
 }
 
 async function run(jobId: number, attempt: number, status: string, error: string | null = null) {
-  await services.db.db
+  await services.db
     .insertInto("job_runs")
     .values({ job_id: jobId, type: "noop", attempt, status, error, finished_at: new Date() })
     .execute();
@@ -104,7 +105,7 @@ describe("admin.deadLetters", () => {
     let poisoned = true;
     const consumer = createConsumer({
       queue: services.queue,
-      db: services.db.db,
+      db: services.db,
       logger: silentLogger,
       handlers: {
         noop: () => (poisoned ? Promise.reject(new Error("poison")) : Promise.resolve()),
@@ -118,7 +119,7 @@ describe("admin.deadLetters", () => {
     consumer.start();
     const succeeded = (jobId: number) =>
       eventually(async () => {
-        const row = await services.db.db
+        const row = await services.db
           .selectFrom("job_runs")
           .select("attempt")
           .where("job_id", "=", jobId)

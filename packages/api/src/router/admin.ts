@@ -16,13 +16,13 @@ export const adminRouter = router({
     list: adminProcedure
       .meta({ rateLimit: "read" })
       .input(listJobsInput)
-      .query(({ ctx, input }) => listJobs(ctx.services.db.db, input)),
+      .query(({ ctx, input }) => listJobs(ctx.services.db, input)),
 
     /** Jobs whose latest run failed. */
     failed: adminProcedure
       .meta({ rateLimit: "read" })
       .input(failedJobsInput)
-      .query(({ ctx, input }) => listJobs(ctx.services.db.db, { ...input, state: "failed" })),
+      .query(({ ctx, input }) => listJobs(ctx.services.db, { ...input, state: "failed" })),
   }),
 
   deadLetters: router({

@@ -10,14 +10,14 @@ export const exportRouter = router({
     .meta(READ)
     .input(exportRefInput)
     .query(({ ctx, input }) =>
-      getExport(ctx.services.db.db, { orgId: ctx.org.orgId }, input.exportId, ctx.services.now()),
+      getExport(ctx.services.db, { orgId: ctx.org.orgId }, input.exportId, ctx.services.now()),
     ),
 
   list: orgProcedure
     .meta(READ)
     .input(listExportsInput)
     .query(({ ctx, input }) =>
-      listExports(ctx.services.db.db, { orgId: ctx.org.orgId }, input, ctx.services.now()),
+      listExports(ctx.services.db, { orgId: ctx.org.orgId }, input, ctx.services.now()),
     ),
 
   /** A link that works for five minutes; the file comes as an attachment under its name. */
@@ -26,7 +26,7 @@ export const exportRouter = router({
     .input(exportRefInput)
     .mutation(({ ctx, input }) =>
       exportDownloadUrl(
-        ctx.services.db.db,
+        ctx.services.db,
         ctx.services.storage,
         { orgId: ctx.org.orgId },
         input.exportId,
