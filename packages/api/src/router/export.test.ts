@@ -104,10 +104,10 @@ describe("project exports", () => {
     expect(await settled(started.id)).toBe("ready");
     // b's owner, in b's organization, naming a's export.
     for (const call of [
-      as(b.owner).export.get({ orgId: b.orgId, exportId: started.id }),
-      as(b.owner).export.download({ orgId: b.orgId, exportId: started.id }),
+      () => as(b.owner).export.get({ orgId: b.orgId, exportId: started.id }),
+      () => as(b.owner).export.download({ orgId: b.orgId, exportId: started.id }),
     ])
-      await expect(call).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(call()).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await as(b.owner).export.list({ orgId: b.orgId })).toEqual([]);
     // And a's organization refuses b's owner outright.
     await expect(
