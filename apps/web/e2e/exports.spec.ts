@@ -63,7 +63,7 @@ test("a project is exported to CSV and the downloaded file opens", async () => {
   expect(lines[0]).toBe(
     "ref,title,status,priority,assignee,due_date,labels,description,created_by,created_at,updated_at",
   );
-  expect(lines[1]).toMatch(/^LED-1,'=SUM\(A1:A9\),backlog,/);
+  expect(lines[1]).toMatch(/^LED-1,'=SUM\(A1:A9\),todo,none,/);
   expect(lines[2]).toMatch(/^LED-2,"Reconcile, then ""close"" the books",/);
 
   // The export's own page (where the email leads) shows the same file.
