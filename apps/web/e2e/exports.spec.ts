@@ -37,7 +37,7 @@ test("a project is exported to CSV and the downloaded file opens", async () => {
   await newProject.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(`/orgs/${orgId}/projects/LED`);
   await waitForHydration(page);
-  for (const title of ["=SUM(A1:A9)", "Reconcile, then \"close\" the books"]) {
+  for (const title of ["=SUM(A1:A9)", 'Reconcile, then "close" the books']) {
     await page.getByRole("button", { name: /New task/ }).click();
     const dialog = page.getByTestId("create-task-dialog");
     await dialog.getByLabel("Title").fill(title);
@@ -85,7 +85,7 @@ test("a person downloads their own data from the account page", async () => {
   expect(data.profile.email).toBe(ada.email);
   expect(data.tasks.map((t) => t.title).sort()).toEqual([
     "=SUM(A1:A9)",
-    "Reconcile, then \"close\" the books",
+    'Reconcile, then "close" the books',
   ]);
 });
 

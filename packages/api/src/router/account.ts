@@ -29,12 +29,7 @@ export const accountRouter = router({
     .meta({ rateLimit: "read" })
     .input(accountExportRefInput)
     .query(({ ctx, input }) =>
-      getExport(
-        ctx.services.db,
-        { userId: ctx.auth.user.id },
-        input.exportId,
-        ctx.services.now(),
-      ),
+      getExport(ctx.services.db, { userId: ctx.auth.user.id }, input.exportId, ctx.services.now()),
     ),
 
   exportList: sessionProcedure
