@@ -1,4 +1,4 @@
-import type { Database, Kysely, Transaction } from "@tesseract/db";
+import type { Database, ExportsTable, Insertable, Kysely, Transaction } from "@tesseract/db";
 import { enqueue } from "@tesseract/queue";
 import { presignFileDownload, type Storage } from "@tesseract/storage";
 import type { ExportFormat, ExportStatus } from "@tesseract/validators";
@@ -107,25 +107,18 @@ export async function requestProjectExport(
     .where("id", "=", input.projectId)
     .executeTakeFirst();
   if (!project) throw new AppError("NOT_FOUND", "Project not found");
-  const row = await trx
-    .insertInto("exports")
-    .values({
+  return recordExport(trx, {
+    values: {
       org_id: orgId,
       project_id: project.id,
       requested_by: userId,
       kind: "project",
       format: input.format,
       file_name: `${project.key}-tasks-${stamp(options.now)}.${input.format}`,
-      expires_at: expiry(options.now),
-    })
-    .returning(columns)
-    .executeTakeFirstOrThrow();
-  await enqueue(
-    trx,
-    { type: "export.project", payload: { exportId: row.id } },
-    { requestId: options.requestId, dedupeKey: `export:${row.id}` },
-  );
-  return toView(row, options.now);
+    },
+    job: "export.project",
+    options,
+  });
 }
 
 /** Records an export of everything `userId` wrote or owns and enqueues its job. */
@@ -134,23 +127,39 @@ export async function requestAccountExport(
   userId: string,
   options: RequestOptions,
 ): Promise<ExportView> {
-  const row = await trx
-    .insertInto("exports")
-    .values({
+  return recordExport(trx, {
+    values: {
       requested_by: userId,
       kind: "account",
       format: "json",
       file_name: `tesseract-my-data-${stamp(options.now)}.json`,
-      expires_at: expiry(options.now),
-    })
+    },
+    job: "export.account",
+    options,
+  });
+}
+
+/** The export's row and its job, written together (the job's payload names the row). */
+async function recordExport(
+  trx: Transaction<Database>,
+  request: {
+    values: Omit<Insertable<ExportsTable>, "expires_at">;
+    job: "export.project" | "export.account";
+    options: RequestOptions;
+  },
+): Promise<ExportView> {
+  const { now, requestId } = request.options;
+  const row = await trx
+    .insertInto("exports")
+    .values({ ...request.values, expires_at: expiry(now) })
     .returning(columns)
     .executeTakeFirstOrThrow();
   await enqueue(
     trx,
-    { type: "export.account", payload: { exportId: row.id } },
-    { requestId: options.requestId, dedupeKey: `export:${row.id}` },
+    { type: request.job, payload: { exportId: row.id } },
+    { requestId, dedupeKey: `export:${row.id}` },
   );
-  return toView(row, options.now);
+  return toView(row, now);
 }
 
 /** One export in the scope; NOT_FOUND for another organization's or another person's. */
