@@ -60,6 +60,7 @@ export function defaultRetryDelaySeconds(attempt: number): number {
 export function createConsumer(options: ConsumerOptions): Consumer {
   const { queue, db, handlers, logger } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
+  const batchFloor = Math.max(1, Math.floor(Math.min(10, concurrency) / 2));
   const waitSeconds = options.waitSeconds ?? 10;
   const visibility = options.visibilityTimeoutSeconds ?? 60;
   const maxReceiveCount = options.maxReceiveCount ?? 5;
@@ -88,7 +89,9 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   async function poll(): Promise<void> {
     let backoffMs = 0;
     while (running) {
-      while (inFlight.size >= concurrency && running) {
+      // Under load, receive in batches (once half the slots are free) rather than one message
+      // per freed slot: a receive costs a round trip whether it brings one message or ten.
+      while (inFlight.size > concurrency - batchFloor && running) {
         await new Promise<void>((resolve) => (slotFreed = resolve));
       }
       if (!running) break;
