@@ -30,6 +30,8 @@ interface Fixture {
   taskId: string;
   /** Written by the target member, so changing it needs moderation rights. */
   commentId: string;
+  /** A finished export of the project, requested by the owner. */
+  exportId: string;
 }
 interface Row {
   /** The least role allowed; "none" = no organization role needed (any authenticated caller). */
@@ -105,6 +107,22 @@ const MATRIX: Record<string, Row> = {
     least: "admin",
     call: (c, orgId, f) => c.project.restore({ orgId, projectId: f.projectId }),
   },
+  "project.export": {
+    least: "member",
+    call: (c, orgId, f) => c.project.export({ orgId, projectId: f.projectId, format: "csv" }),
+  },
+  "export.get": {
+    least: "member",
+    call: (c, orgId, f) => c.export.get({ orgId, exportId: f.exportId }),
+  },
+  "export.list": {
+    least: "member",
+    call: (c, orgId, f) => c.export.list({ orgId, projectId: f.projectId }),
+  },
+  "export.download": {
+    least: "member",
+    call: (c, orgId, f) => c.export.download({ orgId, exportId: f.exportId }),
+  },
   "project.delete": {
     least: "admin",
     call: (c, orgId, f) => c.project.delete({ orgId, projectId: f.projectId, confirmKey: "MTX" }),
@@ -164,6 +182,10 @@ const MATRIX: Record<string, Row> = {
  */
 const ADMIN_MATRIX: Record<string, (caller: Caller) => Promise<unknown>> = {
   "system.runtime": (c) => c.system.runtime(),
+  "admin.jobs.list": (c) => c.admin.jobs.list({}),
+  "admin.jobs.failed": (c) => c.admin.jobs.failed({}),
+  "admin.deadLetters.list": (c) => c.admin.deadLetters.list(),
+  "admin.deadLetters.retry": (c) => c.admin.deadLetters.retry({ all: true }),
 };
 
 /** Procedures that act on no organization; covered by their own suites. */
@@ -188,6 +210,11 @@ const NOT_ORG_SCOPED = new Set([
   "invitation.accept",
   "dev.inbox",
   "dev.seedDemo",
+  // A person's own data export (sessions only; ownership is tested in router/export.test.ts).
+  "account.exportData",
+  "account.exportGet",
+  "account.exportList",
+  "account.exportDownload",
 ]);
 
 const RANK: Record<Role, number> = { viewer: 1, member: 2, admin: 3, owner: 4 };
@@ -258,6 +285,22 @@ async function setUp(role: Role | "non-member") {
     projectId: project.id,
     title: "Matrix task",
   });
+  // A finished export (its file is never fetched here: a presigned link is all the matrix needs).
+  const exported = await services.db
+    .insertInto("exports")
+    .values({
+      org_id: orgId,
+      project_id: project.id,
+      requested_by: owner.id,
+      kind: "project",
+      format: "csv",
+      status: "ready",
+      file_name: "MTX-tasks.csv",
+      s3_key: `org/${orgId}/exports/matrix.csv`,
+      expires_at: new Date(Date.now() + 3_600_000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const targetCaller = createCaller(testContext(services, { headers: { cookie: target.cookie } }));
   const comment = await targetCaller.comment.create({
     orgId,
@@ -281,6 +324,7 @@ async function setUp(role: Role | "non-member") {
       projectId: project.id,
       taskId: task.id,
       commentId: comment.id,
+      exportId: exported.id,
     },
     actorToken,
   };

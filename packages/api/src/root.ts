@@ -1,7 +1,10 @@
+import { accountRouter } from "./router/account.ts";
 import { activityRouter } from "./router/activity.ts";
+import { adminRouter } from "./router/admin.ts";
 import { authRouter } from "./router/auth.ts";
 import { commentRouter } from "./router/comment.ts";
 import { devRouter } from "./router/dev.ts";
+import { exportRouter } from "./router/export.ts";
 import { invitationRouter } from "./router/invitation.ts";
 import { memberRouter } from "./router/member.ts";
 import { orgRouter } from "./router/org.ts";
@@ -24,6 +27,9 @@ export const appRouter = router({
   project: projectRouter,
   task: taskRouter,
   comment: commentRouter,
+  export: exportRouter,
+  account: accountRouter,
+  admin: adminRouter,
   dev: devRouter,
 });
 

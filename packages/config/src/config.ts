@@ -96,7 +96,7 @@ export interface Config {
     /** Per user or token, per minute, by procedure class. */
     perMinute: { read: number; write: number; search: number };
     /** Per user, per hour: actions that send email or create tenants. */
-    perHour: { verificationEmail: number; orgCreate: number };
+    perHour: { verificationEmail: number; orgCreate: number; export: number };
   };
   cache: { enabled: boolean; ttlSeconds: number };
 }
@@ -241,6 +241,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       perHour: {
         verificationEmail: env.RATE_LIMIT_VERIFICATION_EMAILS_PER_HOUR,
         orgCreate: env.RATE_LIMIT_ORG_CREATES_PER_HOUR,
+        export: env.RATE_LIMIT_EXPORTS_PER_HOUR,
       },
     },
     cache: { enabled: env.CACHE_ENABLED === "true", ttlSeconds: env.CACHE_TTL_SECONDS },

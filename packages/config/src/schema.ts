@@ -99,6 +99,7 @@ export const envSchema = z.object({
   RATE_LIMIT_SEARCHES_PER_MINUTE: positiveInt.default(120),
   RATE_LIMIT_VERIFICATION_EMAILS_PER_HOUR: positiveInt.default(5),
   RATE_LIMIT_ORG_CREATES_PER_HOUR: positiveInt.default(20),
+  RATE_LIMIT_EXPORTS_PER_HOUR: positiveInt.default(30),
   CACHE_TTL_SECONDS: positiveInt.max(3_600).default(60),
   CACHE_ENABLED: z.enum(["true", "false"]).default("true"),
 

@@ -5,6 +5,7 @@ import * as projectsTasks from "./2026-11-24-0003-projects-tasks.ts";
 import * as platformAdmins from "./2026-11-29-0001-platform-admins.ts";
 import * as positionKeys from "./2026-11-29-0002-position-keys.ts";
 import * as jobRuns from "./2026-11-29-0003-job-runs.ts";
+import * as exportsTable from "./2026-11-29-0005-exports.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0001-platform-admins": platformAdmins,
   "2026-11-29-0002-position-keys": positionKeys,
   "2026-11-29-0003-job-runs": jobRuns,
+  "2026-11-29-0005-exports": exportsTable,
 };

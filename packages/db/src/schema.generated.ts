@@ -53,6 +53,27 @@ export interface EmailTokensTable {
   created_at: Generated<Date>;
 }
 
+export interface ExportsTable {
+  id: Generated<string>;
+  org_id: string | null;
+  project_id: string | null;
+  requested_by: string;
+  kind: string;
+  format: string;
+  status: Generated<string>;
+  rows_done: Generated<number>;
+  rows_total: number | null;
+  file_name: string;
+  s3_key: string | null;
+  size_bytes: number | null;
+  error: string | null;
+  notified_at: Date | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  expires_at: Date;
+}
+
 export interface InvitationsTable {
   id: Generated<string>;
   org_id: string;
@@ -159,6 +180,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   comments: CommentsTable;
   email_tokens: EmailTokensTable;
+  exports: ExportsTable;
   invitations: InvitationsTable;
   job_runs: JobRunsTable;
   memberships: MembershipsTable;

@@ -45,6 +45,8 @@ function start(
         await noop(payload, ctx);
       },
       "mail.send": () => Promise.reject(new Error("no mail here")),
+      "export.project": () => Promise.reject(new Error("no exports here")),
+      "export.account": () => Promise.reject(new Error("no exports here")),
     },
     logger: options.logger ?? silentLogger,
     waitSeconds: 1,

@@ -12,3 +12,4 @@ export {
 } from "./consumer.ts";
 export { bindLogger, type JobContext, type JobHandler, type JobHandlers } from "./handlers.ts";
 export type { RunStatus } from "./runs.ts";
+export { createDeadLetters, type DeadLetter, type DeadLetters } from "./dead-letters.ts";

@@ -16,6 +16,16 @@ export const jobSchema = z.discriminatedUnion("type", [
     }),
   }),
   z.object({
+    // Writes a project's tasks to S3 as CSV or JSON; the payload names the `exports` row.
+    type: z.literal("export.project"),
+    payload: z.object({ exportId: z.uuid() }),
+  }),
+  z.object({
+    // Writes everything one person wrote or owns (across their organizations) to S3 as JSON.
+    type: z.literal("export.account"),
+    payload: z.object({ exportId: z.uuid() }),
+  }),
+  z.object({
     // Does nothing (after an optional pause): for the benchmark, health checks and tests.
     type: z.literal("noop"),
     payload: z.object({

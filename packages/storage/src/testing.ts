@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { createStorage, type Storage } from "./client.ts";
 import { startAwsEmulator, type AwsEmulator } from "./emulator.ts";
 
@@ -38,4 +39,18 @@ export async function startTestAws(options: { allowedOrigins?: string[] } = {}):
     storage: createStorage({ ...connection, bucket }),
     close: () => emulator.close(),
   };
+}
+
+/** The keys stored under `prefix` (the first 1,000). */
+export async function listKeys(storage: Storage, prefix: string): Promise<string[]> {
+  const listed = await storage.s3.send(
+    new ListObjectsV2Command({ Bucket: storage.bucket, Prefix: prefix }),
+  );
+  return (listed.Contents ?? []).map((object) => object.Key!);
+}
+
+/** A stored object's body as text. */
+export async function readText(storage: Storage, key: string): Promise<string> {
+  const object = await storage.s3.send(new GetObjectCommand({ Bucket: storage.bucket, Key: key }));
+  return object.Body!.transformToString();
 }

@@ -23,6 +23,12 @@ export const PERMISSIONS = {
   "project.read": "viewer",
   "project.write": "member",
   "project.manage": "admin",
+  /**
+   * Exporting a project's tasks to a file, and seeing and downloading the project's exports.
+   * Members, not viewers: a viewer reads tasks one screen at a time, an export is the whole
+   * project in one file (and work for the workers).
+   */
+  "project.export": "member",
   "task.read": "viewer",
   "task.write": "member",
   "comment.write": "member",

@@ -38,6 +38,17 @@ export function AccountMenu({ user }: { user: Me["user"] }) {
             Account settings
           </Link>
         </li>
+        {user.isPlatformAdmin ? (
+          <li>
+            <Link
+              href="/admin"
+              aria-current={pathname === "/admin" ? "page" : undefined}
+              className={disclosureItemClasses}
+            >
+              Platform admin
+            </Link>
+          </li>
+        ) : null}
         <li>
           <SignOutButton />
         </li>

@@ -1,5 +1,6 @@
 import type { JobHandlers } from "@tesseract/queue";
 import type { Services } from "../services.ts";
+import { exportJobHandlers } from "./export-handlers.ts";
 import { sendMailJob } from "./mail-send.ts";
 import { noopJob } from "./noop.ts";
 
@@ -8,5 +9,6 @@ export function createJobHandlers(services: Services): JobHandlers {
   return {
     "mail.send": (payload, context) => sendMailJob(services, payload, context),
     noop: (payload, context) => noopJob(payload, context),
+    ...exportJobHandlers(services),
   };
 }

@@ -43,7 +43,7 @@ export type LimitsFor<Input> = (
 ) => { key: string; rule: RateLimitRule }[];
 
 /** The per-caller budgets a procedure can spend through `meta.rateLimit`. */
-export type Budget = "read" | "write" | "search" | "verificationEmail" | "orgCreate";
+export type Budget = "read" | "write" | "search" | "verificationEmail" | "orgCreate" | "export";
 
 const PER_MINUTE = new Set<Budget>(["read", "write", "search"]);
 

@@ -2,9 +2,11 @@ import {
   createProjectInput,
   deleteProjectInput,
   listProjectsInput,
+  projectExportInput,
   projectRefInput,
   updateProjectInput,
 } from "@tesseract/validators";
+import { requestProjectExport } from "../domain/exports.ts";
 import { actor } from "../auth/actor.ts";
 import {
   createProject,
@@ -55,6 +57,19 @@ export const projectRouter = router({
         .execute((trx) =>
           updateProject(trx, ctx.org.orgId, actor(ctx), { ...input, now: ctx.services.now() }),
         ),
+    ),
+
+  /** Starts an export of the project's tasks (a job); follow it with export.get. */
+  export: orgProcedure
+    .meta({ permission: "project.export", rateLimit: "export" })
+    .input(projectExportInput)
+    .mutation(({ ctx, input }) =>
+      ctx.services.db.transaction().execute((trx) =>
+        requestProjectExport(trx, ctx.org.orgId, ctx.auth.user.id, input, {
+          now: ctx.services.now(),
+          requestId: ctx.requestId,
+        }),
+      ),
     ),
 
   archive: orgProcedure

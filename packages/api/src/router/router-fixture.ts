@@ -15,9 +15,12 @@ import {
  */
 export let services: TestServices;
 
-export function useServices(env: Record<string, string> = {}): void {
+export function useServices(
+  env: Record<string, string> = {},
+  options: { runJobs?: boolean } = {},
+): void {
   beforeAll(async () => {
-    services = await createTestServices(env);
+    services = await createTestServices(env, options);
   });
   afterAll(async () => {
     await services.close();

@@ -3,6 +3,7 @@ import { PageHeader } from "~/components/ui/page-header.tsx";
 import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { requireMe } from "~/trpc/session.ts";
 import { ChangePasswordCard } from "./change-password-card.tsx";
+import { DataCard } from "./data-card.tsx";
 import { ProfileCard } from "./profile-card.tsx";
 import { SessionsCard } from "./sessions-card.tsx";
 import { TokensCard } from "./tokens-card.tsx";
@@ -25,6 +26,7 @@ export default async function AccountPage() {
       <HydrateClient>
         <SessionsCard />
         <TokensCard organizations={me.organizations} />
+        {me.via === "session" ? <DataCard /> : null}
       </HydrateClient>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Route } from "next";
 import Link from "next/link";
+import { ProjectExportButton } from "~/components/exports/project-export-button.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { can } from "~/lib/roles.ts";
 import { requireOrg } from "~/trpc/org.ts";
@@ -36,9 +37,14 @@ export default async function ProjectLayout({
               <p className="max-w-3xl text-zinc-600 dark:text-zinc-400">{project.description}</p>
             ) : null}
           </div>
-          {can(org.role, "task.write") && !isArchived ? (
-            <NewTaskButton orgId={org.id} projectId={project.id} projectKey={project.key} />
-          ) : null}
+          <div className="flex flex-wrap items-center justify-end gap-3">
+            {can(org.role, "project.export") ? (
+              <ProjectExportButton orgId={org.id} projectId={project.id} projectKey={project.key} />
+            ) : null}
+            {can(org.role, "task.write") && !isArchived ? (
+              <NewTaskButton orgId={org.id} projectId={project.id} projectKey={project.key} />
+            ) : null}
+          </div>
         </div>
         {isArchived ? (
           <Alert tone="warning" title="This project is archived">

@@ -1,0 +1,53 @@
+import { accountExportInput, accountExportRefInput } from "@tesseract/validators";
+import {
+  exportDownloadUrl,
+  getExport,
+  listExports,
+  requestAccountExport,
+} from "../domain/exports.ts";
+import { router, sessionProcedure } from "../trpc.ts";
+
+/**
+ * A person's own data, whatever organizations they are in. Sessions only: an API token acts
+ * inside one organization and must not carry a whole account's data out.
+ */
+export const accountRouter = router({
+  /** Starts an export of everything the caller wrote or owns (a job); follow it with exportGet. */
+  exportData: sessionProcedure
+    .meta({ rateLimit: "export" })
+    .input(accountExportInput)
+    .mutation(({ ctx }) =>
+      ctx.services.db.transaction().execute((trx) =>
+        requestAccountExport(trx, ctx.auth.user.id, {
+          now: ctx.services.now(),
+          requestId: ctx.requestId,
+        }),
+      ),
+    ),
+
+  exportGet: sessionProcedure
+    .meta({ rateLimit: "read" })
+    .input(accountExportRefInput)
+    .query(({ ctx, input }) =>
+      getExport(ctx.services.db, { userId: ctx.auth.user.id }, input.exportId, ctx.services.now()),
+    ),
+
+  exportList: sessionProcedure
+    .meta({ rateLimit: "read" })
+    .query(({ ctx }) =>
+      listExports(ctx.services.db, { userId: ctx.auth.user.id }, {}, ctx.services.now()),
+    ),
+
+  exportDownload: sessionProcedure
+    .meta({ rateLimit: "read" })
+    .input(accountExportRefInput)
+    .mutation(({ ctx, input }) =>
+      exportDownloadUrl(
+        ctx.services.db,
+        ctx.services.storage,
+        { userId: ctx.auth.user.id },
+        input.exportId,
+        ctx.services.now(),
+      ),
+    ),
+});

@@ -1,0 +1,36 @@
+import { exportRefInput, listExportsInput } from "@tesseract/validators";
+import { exportDownloadUrl, getExport, listExports } from "../domain/exports.ts";
+import { orgProcedure, router } from "../trpc.ts";
+
+// A project's exports are seen by whoever may make one: they hold nothing a new export would not.
+const READ = { permission: "project.export", rateLimit: "read" } as const;
+
+export const exportRouter = router({
+  get: orgProcedure
+    .meta(READ)
+    .input(exportRefInput)
+    .query(({ ctx, input }) =>
+      getExport(ctx.services.db, { orgId: ctx.org.orgId }, input.exportId, ctx.services.now()),
+    ),
+
+  list: orgProcedure
+    .meta(READ)
+    .input(listExportsInput)
+    .query(({ ctx, input }) =>
+      listExports(ctx.services.db, { orgId: ctx.org.orgId }, input, ctx.services.now()),
+    ),
+
+  /** A link that works for five minutes; the file comes as an attachment under its name. */
+  download: orgProcedure
+    .meta(READ)
+    .input(exportRefInput)
+    .mutation(({ ctx, input }) =>
+      exportDownloadUrl(
+        ctx.services.db,
+        ctx.services.storage,
+        { orgId: ctx.org.orgId },
+        input.exportId,
+        ctx.services.now(),
+      ),
+    ),
+});
