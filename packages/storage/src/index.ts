@@ -1,3 +1,5 @@
 export { createStorage } from "./client.ts";
 export type { AwsConnection, ObjectHead, Storage, StorageOptions } from "./client.ts";
 export { objectKey } from "./keys.ts";
+export type { PresignedPost } from "./client.ts";
+export { contentDisposition } from "./content-disposition.ts";
