@@ -82,6 +82,16 @@ export interface Config {
     perHour: { verificationEmail: number; orgCreate: number };
   };
   cache: { enabled: boolean; ttlSeconds: number };
+  attachments: {
+    maxBytes: number;
+    allowedTypes: string[];
+    orgQuotaBytes: number;
+    /** How long a presigned upload (POST) and download (GET) stay valid. */
+    uploadUrlSeconds: number;
+    downloadUrlSeconds: number;
+    /** Pending uploads older than this are abandoned: the cleanup deletes them. */
+    staleAfterMs: number;
+  };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -219,6 +229,18 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       },
     },
     cache: { enabled: env.CACHE_ENABLED === "true", ttlSeconds: env.CACHE_TTL_SECONDS },
+    attachments: {
+      maxBytes: env.ATTACHMENT_MAX_BYTES,
+      allowedTypes: env.ATTACHMENT_ALLOWED_TYPES,
+      orgQuotaBytes: env.ATTACHMENT_ORG_QUOTA_BYTES,
+      uploadUrlSeconds: env.ATTACHMENT_UPLOAD_URL_SECONDS,
+      downloadUrlSeconds: env.ATTACHMENT_DOWNLOAD_URL_SECONDS,
+      // Never before the upload URL itself has expired: a slow upload must not lose its row.
+      staleAfterMs: Math.max(
+        env.ATTACHMENT_STALE_AFTER_MINUTES * 60_000,
+        env.ATTACHMENT_UPLOAD_URL_SECONDS * 2_000,
+      ),
+    },
   };
 }
 
