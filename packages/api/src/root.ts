@@ -1,4 +1,5 @@
 import { activityRouter } from "./router/activity.ts";
+import { attachmentRouter } from "./router/attachment.ts";
 import { authRouter } from "./router/auth.ts";
 import { commentRouter } from "./router/comment.ts";
 import { devRouter } from "./router/dev.ts";
@@ -24,6 +25,7 @@ export const appRouter = router({
   project: projectRouter,
   task: taskRouter,
   comment: commentRouter,
+  attachment: attachmentRouter,
   dev: devRouter,
 });
 

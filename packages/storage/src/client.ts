@@ -162,7 +162,9 @@ export function createStorage(options: StorageOptions): Storage {
       return readObject(s3, { Bucket, Key: key });
     },
     async put(key, body, contentType) {
-      await s3.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));
+      await s3.send(
+        new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }),
+      );
     },
     async remove(key) {
       await s3.send(new DeleteObjectCommand({ Bucket, Key: key }));

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PresignedPost } from "./client.ts";
 import { contentDisposition } from "./content-disposition.ts";
 import { objectKey } from "./keys.ts";
-import { startTestAws, type TestAws } from "./testing.ts";
+import { startTestAws, submitPresignedPost, type TestAws } from "./testing.ts";
 
 let aws: TestAws;
 beforeAll(async () => {
@@ -41,7 +40,7 @@ describe("storage", () => {
         { key },
       ]),
     );
-    expect(await uploadForm(post, body)).toBe(204);
+    expect(await submitPresignedPost(post, body)).toBe(204);
     expect(await aws.storage.head(key)).toMatchObject({
       size: body.length,
       contentType: "text/plain",
@@ -51,7 +50,7 @@ describe("storage", () => {
 
     const url = await aws.storage.presignDownload(key, {
       expiresInSeconds: 30,
-      fileName: "Résumé \"final\".txt",
+      fileName: 'Résumé "final".txt',
     });
     expect(new URL(url).searchParams.get("X-Amz-Expires")).toBe("30");
     const get = await fetch(url);
@@ -86,14 +85,6 @@ describe("storage", () => {
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
-
-/** Submits the form a browser would: the policy's fields, then the file, last. */
-async function uploadForm(post: PresignedPost, body: string): Promise<number> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(post.fields)) form.append(name, value);
-  form.append("file", new Blob([body]), "ignored-name.txt");
-  return (await fetch(post.url, { method: "POST", body: form })).status;
-}
 
 describe("contentDisposition", () => {
   it("names plain files in both parameters", () => {

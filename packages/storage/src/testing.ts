@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createStorage, type Storage } from "./client.ts";
+import { createStorage, type PresignedPost, type Storage } from "./client.ts";
 import { startAwsEmulator, type AwsEmulator } from "./emulator.ts";
 
 export interface TestAws {
@@ -38,4 +38,21 @@ export async function startTestAws(options: { allowedOrigins?: string[] } = {}):
     storage: createStorage({ ...connection, bucket }),
     close: () => emulator.close(),
   };
+}
+
+/**
+ * Submits the form a browser would for a presigned POST: the policy's fields, then the file
+ * (last, as S3 requires). Returns the response status (204 when stored).
+ */
+export async function submitPresignedPost(
+  post: PresignedPost,
+  body: Uint8Array | string,
+  fileName = "upload.bin",
+): Promise<number> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(post.fields)) form.append(name, value);
+  form.append("file", new Blob([body]), fileName);
+  const response = await fetch(post.url, { method: "POST", body: form });
+  await response.arrayBuffer();
+  return response.status;
 }

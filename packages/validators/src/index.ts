@@ -1,4 +1,5 @@
 export * from "./account.ts";
+export * from "./attachment.ts";
 export * from "./organization.ts";
 export * from "./product.ts";
 export * from "./permissions.ts";
