@@ -31,7 +31,7 @@ export async function checkUploadedObject(
   const start = await storage.readStart(key, SNIFF_BYTES);
   if (!start) return { ok: false, reason: "The file never arrived; upload it again" };
   const sniffed = (await fileTypeFromBuffer(start))?.mime ?? null;
-  if (supportedMimeTypes.has(declared.contentType as never)) {
+  if (supportedMimeTypes.has(declared.contentType)) {
     return sniffed === declared.contentType
       ? { ok: true, sniffedType: sniffed }
       : { ok: false, reason: mismatch(declared.contentType, sniffed) };

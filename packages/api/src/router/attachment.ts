@@ -25,7 +25,7 @@ const WRITE = {
 const deps = ({ services }: Context): AttachmentDeps => ({
   storage: services.storage,
   limits: services.config.attachments,
-  now: services.now,
+  now: () => services.now(),
 });
 
 export const attachmentRouter = router({
