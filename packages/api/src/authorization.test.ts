@@ -1,6 +1,8 @@
 import type { Role } from "@tesseract/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { newSecret, API_TOKEN_PREFIX } from "./auth/secrets.ts";
+import { attachmentKeys } from "./domain/attachments.ts";
 import { grantPlatformAdmin } from "./domain/platform-admins.ts";
 import { appRouter, createCaller } from "./root.ts";
 import {
@@ -30,6 +32,10 @@ interface Fixture {
   taskId: string;
   /** Written by the target member, so changing it needs moderation rights. */
   commentId: string;
+  /** A ready file attached by the target member (deleting it needs attachment.manage). */
+  attachmentId: string;
+  /** An upload the actor started, its bytes in storage, waiting for `complete`. */
+  pendingAttachmentId: string;
 }
 interface Row {
   /** The least role allowed; "none" = no organization role needed (any authenticated caller). */
@@ -155,6 +161,33 @@ const MATRIX: Record<string, Row> = {
     least: "admin",
     call: (c, orgId, f) => c.comment.delete({ orgId, commentId: f.commentId }),
   },
+  "attachment.createUpload": {
+    least: "member",
+    call: (c, orgId, f) =>
+      c.attachment.createUpload({
+        orgId,
+        taskId: f.taskId,
+        fileName: "notes.txt",
+        contentType: "text/plain",
+        size: 5,
+      }),
+  },
+  "attachment.complete": {
+    least: "member",
+    call: (c, orgId, f) => c.attachment.complete({ orgId, attachmentId: f.pendingAttachmentId }),
+  },
+  "attachment.list": {
+    least: "viewer",
+    call: (c, orgId, f) => c.attachment.list({ orgId, taskId: f.taskId }),
+  },
+  "attachment.download": {
+    least: "viewer",
+    call: (c, orgId, f) => c.attachment.download({ orgId, attachmentId: f.attachmentId }),
+  },
+  "attachment.delete": {
+    least: "admin",
+    call: (c, orgId, f) => c.attachment.delete({ orgId, attachmentId: f.attachmentId }),
+  },
 };
 
 /**
@@ -236,6 +269,34 @@ async function insertToken(
   return { id: row.id, secret };
 }
 
+/** An attachment row with its object in storage, as an upload would leave it. */
+async function insertAttachment(
+  orgId: string,
+  taskId: string,
+  uploader: TestUser,
+  status: "pending" | "ready",
+): Promise<string> {
+  const id = randomUUID();
+  const key = attachmentKeys(orgId, id).original;
+  const body = new TextEncoder().encode("hello");
+  await services.storage.put(key, body, "text/plain");
+  await services.db.db
+    .insertInto("attachments")
+    .values({
+      id,
+      org_id: orgId,
+      task_id: taskId,
+      uploader_id: uploader.id,
+      storage_key: key,
+      file_name: "hello.txt",
+      declared_type: "text/plain",
+      size: body.length,
+      status,
+    })
+    .execute();
+  return id;
+}
+
 /** A fresh organization with the acting user at `role`, a second owner, a member to act on, and another organization. */
 async function setUp(role: Role | "non-member") {
   const actor = await insertTestUser(services, "Actor");
@@ -281,6 +342,8 @@ async function setUp(role: Role | "non-member") {
       projectId: project.id,
       taskId: task.id,
       commentId: comment.id,
+      attachmentId: await insertAttachment(orgId, task.id, target, "ready"),
+      pendingAttachmentId: await insertAttachment(orgId, task.id, actor, "pending"),
     },
     actorToken,
   };
@@ -484,6 +547,45 @@ describe("ownership of what a procedure names by id", () => {
     expect(
       await author.comment.delete({ orgId: fixture.orgId, commentId: fixture.commentId }),
     ).toEqual({ ok: true });
+  });
+
+  it("attachments: another organization can neither list, download, complete nor delete them", async () => {
+    const { fixture, actor } = await setUp("owner");
+    const outsider = await insertTestUser(services, "Outsider");
+    const outsiderOrg = await makeOrg("Outsider Org", outsider);
+    const stranger = as(outsider);
+    const named = { orgId: outsiderOrg, attachmentId: fixture.attachmentId };
+    expect(
+      await outcome(stranger.attachment.list({ orgId: outsiderOrg, taskId: fixture.taskId })),
+    ).toBe("NOT_FOUND");
+    expect(await outcome(stranger.attachment.download(named))).toBe("NOT_FOUND");
+    expect(await outcome(stranger.attachment.download({ ...named, variant: "thumbnail" }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await outcome(stranger.attachment.delete(named))).toBe("NOT_FOUND");
+    expect(
+      await outcome(
+        stranger.attachment.complete({
+          orgId: outsiderOrg,
+          attachmentId: fixture.pendingAttachmentId,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    const rows = await services.db.db
+      .selectFrom("attachments")
+      .select(["status", "storage_key"])
+      .where("id", "in", [fixture.attachmentId, fixture.pendingAttachmentId])
+      .orderBy("status")
+      .execute();
+    expect(rows.map((r) => r.status)).toEqual(["pending", "ready"]);
+    for (const row of rows) expect(await services.storage.head(row.storage_key)).toBeDefined();
+    // The organization's own people still can.
+    expect(
+      await as(actor).attachment.complete({
+        orgId: fixture.orgId,
+        attachmentId: fixture.pendingAttachmentId,
+      }),
+    ).toMatchObject({ status: "ready" });
   });
 
   it("invitation.revoke: an admin of another organization cannot revoke this one's", async () => {
