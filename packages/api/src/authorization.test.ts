@@ -1,12 +1,11 @@
 import type { Role } from "@tesseract/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
 import { newSecret, API_TOKEN_PREFIX } from "./auth/secrets.ts";
-import { attachmentKeys } from "./domain/attachments.ts";
 import { grantPlatformAdmin } from "./domain/platform-admins.ts";
 import { appRouter, createCaller } from "./root.ts";
 import {
   createTestServices,
+  insertTestAttachment,
   insertTestUser,
   testContext,
   type TestServices,
@@ -269,34 +268,6 @@ async function insertToken(
   return { id: row.id, secret };
 }
 
-/** An attachment row with its object in storage, as an upload would leave it. */
-async function insertAttachment(
-  orgId: string,
-  taskId: string,
-  uploader: TestUser,
-  status: "pending" | "ready",
-): Promise<string> {
-  const id = randomUUID();
-  const key = attachmentKeys(orgId, id).original;
-  const body = new TextEncoder().encode("hello");
-  await services.storage.put(key, body, "text/plain");
-  await services.db.db
-    .insertInto("attachments")
-    .values({
-      id,
-      org_id: orgId,
-      task_id: taskId,
-      uploader_id: uploader.id,
-      storage_key: key,
-      file_name: "hello.txt",
-      declared_type: "text/plain",
-      size: body.length,
-      status,
-    })
-    .execute();
-  return id;
-}
-
 /** A fresh organization with the acting user at `role`, a second owner, a member to act on, and another organization. */
 async function setUp(role: Role | "non-member") {
   const actor = await insertTestUser(services, "Actor");
@@ -342,8 +313,22 @@ async function setUp(role: Role | "non-member") {
       projectId: project.id,
       taskId: task.id,
       commentId: comment.id,
-      attachmentId: await insertAttachment(orgId, task.id, target, "ready"),
-      pendingAttachmentId: await insertAttachment(orgId, task.id, actor, "pending"),
+      attachmentId: (
+        await insertTestAttachment(services, {
+          orgId,
+          taskId: task.id,
+          uploaderId: target.id,
+          status: "ready",
+        })
+      ).id,
+      pendingAttachmentId: (
+        await insertTestAttachment(services, {
+          orgId,
+          taskId: task.id,
+          uploaderId: actor.id,
+          status: "pending",
+        })
+      ).id,
     },
     actorToken,
   };

@@ -202,6 +202,7 @@ export async function completeUpload(
       .updateTable("attachments")
       .set({ status: "ready", sniffed_type: check.sniffedType, completed_at: deps.now() })
       .where("id", "=", row.id)
+      .where("status", "=", "processing")
       .execute();
     const attachment = await getAttachment(trx, orgId, row.id);
     const task = await getTask(trx, orgId, row.task_id);

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { as, orgWith, services, useServices } from "../router/router-fixture.ts";
+import { insertTestAttachment, type TestUser } from "../testing.ts";
+import { cleanupStaleUploads } from "./attachment-cleanup.ts";
+
+useServices();
+
+let owner: TestUser;
+let orgId: string;
+let taskId: string;
+
+beforeAll(async () => {
+  ({ owner, orgId } = await orgWith([]));
+  const project = await as(owner).project.create({ orgId, name: "Files", key: "FIL" });
+  taskId = (await as(owner).task.create({ orgId, projectId: project.id, title: "Files" })).id;
+});
+
+describe("cleanupStaleUploads", () => {
+  it("deletes abandoned uploads and their objects, and nothing else", async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const insert = (status: "pending" | "processing" | "ready" | "failed", createdAt?: Date) =>
+      insertTestAttachment(services, { orgId, taskId, uploaderId: owner.id, status, createdAt });
+    const stale = [
+      await insert("pending", hourAgo),
+      await insert("processing", hourAgo),
+      await insert("failed", hourAgo),
+    ];
+    const kept = [await insert("pending"), await insert("ready", hourAgo)];
+    const olderThan = new Date(Date.now() - 60_000);
+
+    expect(await cleanupStaleUploads(services.db.db, services.storage, { olderThan })).toBe(3);
+    const left = await services.db.db
+      .selectFrom("attachments")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .execute();
+    expect(left.map((r) => r.id).sort()).toEqual(kept.map((k) => k.id).sort());
+    for (const { key } of stale) expect(await services.storage.head(key)).toBeUndefined();
+    for (const { key } of kept) expect(await services.storage.head(key)).toBeDefined();
+    // Nothing left to do: a second run deletes nothing.
+    expect(await cleanupStaleUploads(services.db.db, services.storage, { olderThan })).toBe(0);
+  });
+
+  it("takes at most `limit` a run, oldest first", async () => {
+    const old = new Date(Date.now() - 7_200_000);
+    for (let i = 0; i < 3; i++)
+      await insertTestAttachment(services, {
+        orgId,
+        taskId,
+        uploaderId: owner.id,
+        status: "pending",
+        createdAt: new Date(old.getTime() + i),
+      });
+    const olderThan = new Date(Date.now() - 60_000);
+    expect(
+      await cleanupStaleUploads(services.db.db, services.storage, { olderThan, limit: 2 }),
+    ).toBe(2);
+    expect(
+      await cleanupStaleUploads(services.db.db, services.storage, { olderThan, limit: 2 }),
+    ).toBe(1);
+  });
+});
