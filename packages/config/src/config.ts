@@ -46,6 +46,11 @@ export interface Config {
   aws: {
     /** undefined with credentials set means real AWS; undefined without them means the embedded emulator. */
     endpoint: string | undefined;
+    /**
+     * The S3 endpoint presigned URLs name, for browsers: set when the server reaches S3 at an
+     * address browsers cannot (a container network); undefined means `endpoint`.
+     */
+    publicEndpoint: string | undefined;
     useEmulator: boolean;
     emulatorPort: number;
     region: string;
@@ -183,6 +188,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     aws: {
       endpoint: useEmulator ? `http://127.0.0.1:${env.EMULATOR_PORT}` : env.AWS_ENDPOINT_URL,
+      publicEndpoint: env.S3_PUBLIC_ENDPOINT_URL,
       useEmulator,
       emulatorPort: env.EMULATOR_PORT,
       region: env.AWS_REGION,

@@ -51,6 +51,8 @@ export const envSchema = z.object({
   REDIS_KEY_PREFIX: z.string().min(1).default("tesseract:"),
 
   AWS_ENDPOINT_URL: optionalUrl,
+  /** The S3 endpoint browsers reach, for presigned URLs (defaults to AWS_ENDPOINT_URL). */
+  S3_PUBLIC_ENDPOINT_URL: optionalUrl,
   AWS_REGION: z.string().min(1).default("us-east-1"),
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),

@@ -22,6 +22,8 @@ export interface AwsConnection {
 
 export interface StorageOptions extends AwsConnection {
   bucket: string;
+  /** The endpoint presigned URLs name, when browsers reach S3 elsewhere than the server does. */
+  publicEndpoint?: string;
   requestTimeoutMs?: number;
 }
 
@@ -78,13 +80,20 @@ export interface Storage {
 }
 
 export function createStorage(options: StorageOptions): Storage {
-  const s3 = new S3Client({
-    region: options.region,
-    ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-    ...(options.credentials ? { credentials: options.credentials } : {}),
-    maxAttempts: 2,
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000 },
-  });
+  const clientFor = (endpoint: string | undefined) =>
+    new S3Client({
+      region: options.region,
+      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+      ...(options.credentials ? { credentials: options.credentials } : {}),
+      maxAttempts: 2,
+      requestHandler: {
+        requestTimeout: options.requestTimeoutMs ?? 5_000,
+        connectionTimeout: 2_000,
+      },
+    });
+  const s3 = clientFor(options.endpoint);
+  // Signing is local: this client only presigns, it never sends a request.
+  const signer = options.publicEndpoint ? clientFor(options.publicEndpoint) : s3;
   const Bucket = options.bucket;
 
   return {
@@ -123,7 +132,7 @@ export function createStorage(options: StorageOptions): Storage {
       // The POST presigner pins its own @aws-sdk/client-s3 release; it reads only the client's
       // configuration (region, endpoint, credentials), which every release shares.
       // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
-      const { url, fields } = await createPresignedPost(s3, {
+      const { url, fields } = await createPresignedPost(signer, {
         Bucket,
         Key: key,
         Conditions: [
@@ -144,7 +153,7 @@ export function createStorage(options: StorageOptions): Storage {
         }),
         ...(opts.contentType && { ResponseContentType: opts.contentType }),
       });
-      return getSignedUrl(s3, command, { expiresIn: opts.expiresInSeconds });
+      return getSignedUrl(signer, command, { expiresIn: opts.expiresInSeconds });
     },
     async head(key) {
       try {

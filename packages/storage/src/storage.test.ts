@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStorage } from "./client.ts";
 import { contentDisposition } from "./content-disposition.ts";
 import { objectKey } from "./keys.ts";
 import { startTestAws, submitPresignedPost, type TestAws } from "./testing.ts";
@@ -62,6 +63,27 @@ describe("storage", () => {
     expect(await aws.storage.head(key)).toBeUndefined();
     expect(await aws.storage.readStart(key, 5)).toBeUndefined();
     await aws.storage.remove(key);
+  });
+
+  it("names the public endpoint in presigned URLs when browsers reach storage elsewhere", async () => {
+    const storage = createStorage({
+      ...aws.connection,
+      bucket: aws.bucket,
+      publicEndpoint: "http://localhost:14566",
+    });
+    const key = objectKey("org1", "attachments", "a3", "file");
+    const post = await storage.presignPost(key, {
+      contentType: "text/plain",
+      size: 1,
+      expiresInSeconds: 60,
+    });
+    expect(post.url).toBe(`http://localhost:14566/${aws.bucket}`);
+    const get = await storage.presignDownload(key, { expiresInSeconds: 60 });
+    expect(get).toMatch(new RegExp(`^http://localhost:14566/${aws.bucket}/org/org1/`));
+    // Requests themselves still go to the server's endpoint.
+    await storage.put(key, new Uint8Array([1]), "text/plain");
+    expect(await aws.storage.head(key)).toMatchObject({ size: 1 });
+    storage.s3.destroy();
   });
 
   it("reads the start of a short object, and nothing of an empty one", async () => {

@@ -55,7 +55,13 @@ export function uploadToStorage(
       reject(new UploadError("canceled", "Upload canceled."));
       return;
     }
-    options.signal?.addEventListener("abort", () => { request.abort(); }, { once: true });
+    options.signal?.addEventListener(
+      "abort",
+      () => {
+        request.abort();
+      },
+      { once: true },
+    );
     request.send(form);
   });
 }

@@ -99,8 +99,12 @@ export function AttachmentItem({
         title={`Delete ${attachment.fileName}?`}
         confirmLabel="Delete file"
         pending={remove.isPending}
-        onCancel={() => { setIsDeleting(false); }}
-        onConfirm={() => { remove.mutate({ orgId, attachmentId: attachment.id }); }}
+        onCancel={() => {
+          setIsDeleting(false);
+        }}
+        onConfirm={() => {
+          remove.mutate({ orgId, attachmentId: attachment.id });
+        }}
       >
         <p>The file is removed for everyone. This cannot be undone.</p>
         {remove.isError ? (

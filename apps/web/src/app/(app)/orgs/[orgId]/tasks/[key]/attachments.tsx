@@ -61,7 +61,9 @@ export function Attachments({
             event.preventDefault();
             setIsDragging(true);
           }}
-          onDragLeave={() => { setIsDragging(false); }}
+          onDragLeave={() => {
+            setIsDragging(false);
+          }}
           onDrop={onDrop}
           className={`flex flex-wrap items-center gap-3 rounded-xl border border-dashed px-4 py-3 text-sm transition-colors ${
             isDragging
@@ -95,7 +97,9 @@ export function Attachments({
               key={state.key}
               upload={state}
               onCancel={() => cancel(state.key)}
-              onDismiss={() => { dismiss(state.key); }}
+              onDismiss={() => {
+                dismiss(state.key);
+              }}
             />
           ))}
         </ul>

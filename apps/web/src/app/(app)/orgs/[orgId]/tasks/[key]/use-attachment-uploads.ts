@@ -65,7 +65,9 @@ export function useAttachmentUploads(orgId: string, taskId: string) {
         patch(key, { phase: "uploading" });
         await uploadToStorage(started.upload, file, {
           signal: controller.signal,
-          onProgress: (loaded) => { patch(key, { loaded }); },
+          onProgress: (loaded) => {
+            patch(key, { loaded });
+          },
         });
         patch(key, { phase: "checking", loaded: file.size });
         await completeUpload({ orgId, attachmentId: started.attachmentId });
