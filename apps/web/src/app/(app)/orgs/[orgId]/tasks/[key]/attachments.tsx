@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState, type DragEvent } from "react";
+import { LoadMore } from "~/components/load-more.tsx";
 import { QueryError } from "~/components/query-error.tsx";
-import { Button } from "~/components/ui/button.tsx";
 import { Skeleton } from "~/components/ui/skeleton.tsx";
 import { flattenPages } from "~/lib/board-order.ts";
 import { trpc } from "~/trpc/react.tsx";
@@ -129,23 +129,7 @@ export function Attachments({
           ))}
         </ul>
       )}
-      {query.isFetchNextPageError ? (
-        <QueryError
-          error={query.error}
-          title="More files could not be loaded"
-          onRetry={() => void query.fetchNextPage()}
-        />
-      ) : null}
-      {query.hasNextPage ? (
-        <Button
-          size="sm"
-          variant="secondary"
-          pending={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Load more files"}
-        </Button>
-      ) : null}
+      <LoadMore query={query} label="Load more files" errorTitle="More files could not be loaded" />
     </section>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { QueryError } from "~/components/query-error.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { LoadMore } from "~/components/load-more.tsx";
 import { flattenPages } from "~/lib/board-order.ts";
 import { trpc } from "~/trpc/react.tsx";
 import { CommentForm } from "./comment-form.tsx";
@@ -52,23 +51,11 @@ export function Comments({
           ))}
         </ol>
       )}
-      {query.isFetchNextPageError ? (
-        <QueryError
-          error={query.error}
-          title="More comments could not be loaded"
-          onRetry={() => void query.fetchNextPage()}
-        />
-      ) : null}
-      {query.hasNextPage ? (
-        <Button
-          size="sm"
-          variant="secondary"
-          pending={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Load more comments"}
-        </Button>
-      ) : null}
+      <LoadMore
+        query={query}
+        label="Load more comments"
+        errorTitle="More comments could not be loaded"
+      />
       {canWrite ? <CommentForm orgId={orgId} taskId={taskId} /> : null}
     </section>
   );

@@ -1,8 +1,7 @@
 "use client";
 
-import { QueryError } from "~/components/query-error.tsx";
+import { LoadMore } from "~/components/load-more.tsx";
 import { useMemberOptions } from "~/components/tasks/use-member-options.ts";
-import { Button } from "~/components/ui/button.tsx";
 import { LocalTime } from "~/components/ui/local-time.tsx";
 import { describeTaskEvent } from "~/lib/task-activity.ts";
 import { trpc } from "~/trpc/react.tsx";
@@ -90,23 +89,7 @@ function HistoryList({ orgId, taskId }: { orgId: string; taskId: string }) {
           );
         })}
       </ol>
-      {query.isFetchNextPageError ? (
-        <QueryError
-          error={query.error}
-          title="Older history could not be loaded"
-          onRetry={() => void query.fetchNextPage()}
-        />
-      ) : null}
-      {query.hasNextPage ? (
-        <Button
-          size="sm"
-          variant="secondary"
-          pending={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Show older"}
-        </Button>
-      ) : null}
+      <LoadMore query={query} label="Show older" errorTitle="Older history could not be loaded" />
     </div>
   );
 }
