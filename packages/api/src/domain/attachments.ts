@@ -27,6 +27,14 @@ export interface AttachmentDeps {
   now(): Date;
 }
 
+/** Images the attachment.process job makes a thumbnail of; other files keep their icon. */
+export const THUMBNAIL_TYPES: ReadonlySet<string> = new Set([
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+]);
+
 /** The key of an attachment's file and of its thumbnail: server-chosen ids only. */
 export const attachmentKeys = (orgId: string, attachmentId: string) => ({
   original: objectKey(orgId, "attachments", attachmentId, "original"),
@@ -58,12 +66,15 @@ type AttachmentRow = Awaited<
 >;
 
 function toAttachment({ metadata, ...row }: AttachmentRow) {
-  const meta = (metadata ?? {}) as { width?: number; height?: number };
+  const meta = (metadata ?? {}) as { width?: number; height?: number; thumbnailError?: string };
   return {
     ...row,
     status: row.status as AttachmentStatus,
     width: meta.width ?? null,
     height: meta.height ?? null,
+    /** An image whose thumbnail the attachment.process job has yet to make. */
+    thumbnailPending:
+      THUMBNAIL_TYPES.has(row.contentType) && !row.hasThumbnail && !meta.thumbnailError,
   };
 }
 

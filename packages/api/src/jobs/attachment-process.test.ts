@@ -59,6 +59,7 @@ describe("attachment.process", () => {
     const listed = await as(owner).attachment.list({ orgId, taskId });
     expect(listed.items.find((a) => a.id === id)).toMatchObject({
       hasThumbnail: true,
+      thumbnailPending: false,
       width: 1200,
       height: 600,
     });
@@ -119,6 +120,9 @@ describe("attachment.process", () => {
       metadata: { thumbnailError: expect.any(String) as unknown },
     });
     const listed = await as(owner).attachment.list({ orgId, taskId });
-    expect(listed.items.find((a) => a.id === id)).toMatchObject({ hasThumbnail: false });
+    expect(listed.items.find((a) => a.id === id)).toMatchObject({
+      hasThumbnail: false,
+      thumbnailPending: false,
+    });
   });
 });

@@ -3,12 +3,10 @@ import type { Database, Json, Kysely } from "@tesseract/db";
 import type { TagCache } from "@tesseract/redis";
 import type { Storage } from "@tesseract/storage";
 import sharp from "sharp";
-import { attachmentKeys } from "../domain/attachments.ts";
+import { attachmentKeys, THUMBNAIL_TYPES } from "../domain/attachments.ts";
 
 /** Thumbnails fit in this square (pixels), never enlarged. */
 export const THUMBNAIL_SIZE = 320;
-/** Images sharp decodes for a thumbnail; other files keep their icon. */
-const IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 /** A decompression bomb (a tiny file declaring a huge canvas) is refused before decoding. */
 const MAX_INPUT_PIXELS = 50_000_000;
 
@@ -35,7 +33,7 @@ export async function processAttachment(
     .select(["id", "org_id", "status", "storage_key", "declared_type", "thumbnail_key", "metadata"])
     .where("id", "=", job.attachmentId)
     .executeTakeFirst();
-  if (!row || row.status !== "ready" || !IMAGE_TYPES.has(row.declared_type)) return;
+  if (!row || row.status !== "ready" || !THUMBNAIL_TYPES.has(row.declared_type)) return;
   const metadata = { ...(row.metadata as Record<string, Json>) };
   if (row.thumbnail_key || metadata.thumbnailError) return; // done on an earlier delivery
   const bytes = await deps.storage.read(row.storage_key);

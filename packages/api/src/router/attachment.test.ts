@@ -102,6 +102,7 @@ describe("attachments", () => {
       status: "ready",
       uploaderId: owner.id,
       hasThumbnail: false,
+      thumbnailPending: true,
     });
     expect(await row(attachmentId)).toMatchObject({ sniffed_type: "image/png" });
     // Completing twice answers the same attachment.

@@ -140,7 +140,9 @@ function Preview({ orgId, attachment }: { orgId: string; attachment: Attachment 
   return (
     <div
       aria-hidden="true"
-      className="flex size-12 shrink-0 items-center justify-center rounded-lg bg-zinc-100 text-[0.65rem] font-semibold text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+      className={`flex size-12 shrink-0 items-center justify-center rounded-lg bg-zinc-100 text-[0.65rem] font-semibold text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300 ${
+        attachment.thumbnailPending ? "animate-pulse" : ""
+      }`}
     >
       {extension}
     </div>
