@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { as, orgWith, services, useServices } from "../router/router-fixture.ts";
-import { insertTestAttachment, type TestUser } from "../testing.ts";
+import { insertTestAttachment, silentPino, type TestUser } from "../testing.ts";
+import { cleanupAttachments } from "../jobs/attachment-cleanup.ts";
 import { cleanupStaleUploads } from "./attachment-cleanup.ts";
 
 useServices();
@@ -58,5 +59,31 @@ describe("cleanupStaleUploads", () => {
     expect(
       await cleanupStaleUploads(services.db.db, services.storage, { olderThan, limit: 2 }),
     ).toBe(1);
+  });
+
+  it("runs as the attachment.cleanup job: everything past the configured age, in batches", async () => {
+    const old = new Date(Date.now() - 3 * 3_600_000);
+    for (let i = 0; i < 105; i++)
+      await services.db.db
+        .insertInto("attachments")
+        .values({
+          org_id: orgId,
+          task_id: taskId,
+          uploader_id: owner.id,
+          storage_key: `org/${orgId}/attachments/batch-${i}/original`,
+          file_name: "never uploaded",
+          declared_type: "text/plain",
+          size: 1,
+          created_at: old,
+        })
+        .execute();
+    const deps = {
+      db: services.db.db,
+      storage: services.storage,
+      staleAfterMs: 3_600_000,
+      now: () => new Date(),
+    };
+    expect(await cleanupAttachments(deps, {}, { logger: silentPino })).toBe(105);
+    expect(await cleanupAttachments(deps, {}, { logger: silentPino })).toBe(0);
   });
 });

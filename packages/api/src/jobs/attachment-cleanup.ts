@@ -1,0 +1,34 @@
+import type { Logger } from "@tesseract/config";
+import type { Database, Kysely } from "@tesseract/db";
+import type { Storage } from "@tesseract/storage";
+import { cleanupStaleUploads } from "../domain/attachment-cleanup.ts";
+
+const BATCH = 100;
+
+export interface AttachmentCleanupDeps {
+  db: Kysely<Database>;
+  storage: Storage;
+  /** Uploads unfinished for longer than this are abandoned (config.attachments.staleAfterMs). */
+  staleAfterMs: number;
+  now(): Date;
+}
+
+/**
+ * The `attachment.cleanup` job: deletes every upload abandoned before now − staleAfterMs, a
+ * batch at a time. Safe to run twice at once or again after a crash: each row is deleted once.
+ */
+export async function cleanupAttachments(
+  deps: AttachmentCleanupDeps,
+  _payload: unknown,
+  ctx: { logger: Logger },
+): Promise<number> {
+  const olderThan = new Date(deps.now().getTime() - deps.staleAfterMs);
+  let total = 0;
+  for (;;) {
+    const deleted = await cleanupStaleUploads(deps.db, deps.storage, { olderThan, limit: BATCH });
+    total += deleted;
+    if (deleted < BATCH) break;
+  }
+  if (total > 0) ctx.logger.info({ deleted: total }, "abandoned uploads deleted");
+  return total;
+}
