@@ -3,7 +3,7 @@
  * shaped like the matching tRPC response (superjson envelope included) and a content length.
  *
  *   GET /info               system.info's body, built per request — "raw node:http"
- *   GET /preview?token=…    invitation.preview's query (the API's own previewInvitation) on the same
+ *   GET /preview?token=…    invitation.preview's query (the API's own findInvitationPreview) on the same
  *                           database — "raw http + pg"
  *   GET /org?orgId=…        org.get's I/O: the session from Redis, then the user, membership and
  *                           organization rows — "raw http + redis + pg"
@@ -18,7 +18,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { listTasks, previewInvitation } from "@tesseract/api";
+import { listTasks, findInvitationPreview } from "@tesseract/api";
 import { silentLogger } from "@tesseract/config";
 import { createDatabase } from "@tesseract/db";
 import superjson from "superjson";
@@ -62,7 +62,7 @@ function infoBody(): string {
 }
 
 async function previewBody(token: string): Promise<string | undefined> {
-  const preview = await previewInvitation(db, token, new Date());
+  const preview = await findInvitationPreview(db, token, new Date());
   return preview && JSON.stringify({ result: { data: { json: preview } } });
 }
 

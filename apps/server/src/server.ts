@@ -41,6 +41,8 @@ export interface ApiServerOptions {
   runner?: "lean" | "trpc";
   /** The `@trpc/server` version the lean adapter judges; the installed one (tests override it). */
   trpcVersion?: string;
+  /** Awaited during shutdown after requests drain and before the services close (in-process jobs). */
+  beforeClose?: () => Promise<unknown>;
 }
 
 export type ApiAdapter = "lean" | "stock";
@@ -61,6 +63,7 @@ export function createApiServer({
   adapter = "lean",
   runner = "lean",
   trpcVersion,
+  beforeClose,
 }: ApiServerOptions): ApiServer {
   const { config } = services;
   const allowedOrigins = new Set(config.server.corsOrigins);
@@ -237,6 +240,7 @@ export function createApiServer({
         );
         server.closeAllConnections();
       }
+      await beforeClose?.();
       await services.close();
       return drained;
     })();

@@ -1,4 +1,4 @@
-import { createLogger, createServices, type Logger } from "@tesseract/api";
+import { createLogger, createServices, startJobRuntime, type Logger } from "@tesseract/api";
 import { ConfigError, loadConfig, type Config } from "@tesseract/config";
 import type { Server } from "node:http";
 import type { AnyTRPCRouter } from "@trpc/server";
@@ -20,7 +20,13 @@ export async function startServer(
   const logger = createLogger(config);
   const services = await createServices(config, logger);
   const adapter = options.adapter ?? config.server.adapter;
-  const api = createApiServer({ services, logger, ...options, adapter });
+  // The embedded stand-ins are single-process: the relay and the consumer run here, not in
+  // apps/worker. Running jobs get the same deadline as requests, side by side with them.
+  const jobs = config.jobs.inProcess ? startJobRuntime(services, logger) : undefined;
+  let jobsStopped: Promise<boolean> | undefined;
+  const stopJobs = () =>
+    (jobsStopped ??= jobs?.stop(config.server.shutdownTimeoutMs) ?? Promise.resolve(true));
+  const api = createApiServer({ services, logger, ...options, adapter, beforeClose: stopJobs });
   const url = await listen(api.server, config.server.host, config.server.port);
   let metricsServer: Server | undefined;
   let metricsUrl: string | undefined;
@@ -36,6 +42,7 @@ export async function startServer(
   const shutdown = async () => {
     metricsServer?.close();
     metricsServer?.closeAllConnections();
+    void stopJobs();
     return api.shutdown();
   };
   logger.info(

@@ -145,7 +145,7 @@ async function freshFixture(): Promise<Seed> {
   const task = await owner().task.create({ orgId, projectId: project.id, title: "Fuzz task" });
   const comment = await owner().comment.create({ orgId, taskId: task.id, body: "Fuzz comment" });
   // Written directly: invitation.create sends an email and has an hourly budget per organization.
-  const invitation = await lean.services.db.db
+  const invitation = await lean.services.db
     .insertInto("invitations")
     .values({
       org_id: orgId,
@@ -164,7 +164,7 @@ async function freshFixture(): Promise<Seed> {
     expiresInDays: 30,
   });
   const member = await insertTestUser(lean.services, "Fuzz Member");
-  await lean.services.db.db
+  await lean.services.db
     .insertInto("memberships")
     .values({ org_id: orgId, user_id: member.id, role: "member" })
     .execute();

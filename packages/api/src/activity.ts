@@ -1,5 +1,4 @@
-import type { Json, Kysely, Transaction } from "@tesseract/db";
-import type { Database } from "@tesseract/db";
+import type { Database, Json, Kysely } from "@tesseract/db";
 
 export interface ActivityEntry {
   orgId?: string | null;
@@ -17,10 +16,7 @@ export interface ActivityEntry {
 }
 
 /** Writes one activity row; pass the transaction that makes the change it records. */
-export async function recordActivity(
-  db: Kysely<Database> | Transaction<Database>,
-  entry: ActivityEntry,
-): Promise<void> {
+export async function recordActivity(db: Kysely<Database>, entry: ActivityEntry): Promise<void> {
   await db
     .insertInto("activity")
     .values({

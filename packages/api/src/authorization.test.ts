@@ -241,7 +241,7 @@ async function makeOrg(name: string, owner: TestUser): Promise<string> {
 }
 
 async function addMember(orgId: string, user: TestUser, role: Role) {
-  await services.db.db
+  await services.db
     .insertInto("memberships")
     .values({ org_id: orgId, user_id: user.id, role })
     .execute();
@@ -253,7 +253,7 @@ async function insertToken(
   role: Role,
 ): Promise<{ id: string; secret: string }> {
   const { secret, hash } = newSecret(API_TOKEN_PREFIX);
-  const row = await services.db.db
+  const row = await services.db
     .insertInto("api_tokens")
     .values({
       org_id: orgId,
@@ -353,7 +353,7 @@ describe("platform-admin matrix", () => {
   for (const [name, call] of Object.entries(ADMIN_MATRIX)) {
     it(`${name}: a platform admin's session → ok; its API token, a plain account, signed out → refused`, async () => {
       const admin = await insertTestUser(services, "Operator");
-      await grantPlatformAdmin(services.db.db, admin.email);
+      await grantPlatformAdmin(services.db, admin.email);
       const person = await insertTestUser(services, "Person");
       const orgId = await makeOrg("Admin Org", admin);
       const adminToken = await insertToken(orgId, admin, "owner");
@@ -489,7 +489,7 @@ describe("ownership of what a procedure names by id", () => {
     expect(await outcome(target.token.revoke({ orgId: fixture.orgId, tokenId: foreign.id }))).toBe(
       "NOT_FOUND",
     );
-    const row = await services.db.db
+    const row = await services.db
       .selectFrom("api_tokens")
       .select("revoked_at")
       .where("id", "=", foreign.id)
@@ -556,7 +556,7 @@ describe("ownership of what a procedure names by id", () => {
         }),
       ),
     ).toBe("NOT_FOUND");
-    const rows = await services.db.db
+    const rows = await services.db
       .selectFrom("attachments")
       .select(["status", "storage_key"])
       .where("id", "in", [fixture.attachmentId, fixture.pendingAttachmentId])
@@ -582,7 +582,7 @@ describe("ownership of what a procedure names by id", () => {
         as(outsider).invitation.revoke({ orgId: outsiderOrg, invitationId: fixture.invitationId }),
       ),
     ).toBe("NOT_FOUND");
-    const row = await services.db.db
+    const row = await services.db
       .selectFrom("invitations")
       .select("revoked_at")
       .where("id", "=", fixture.invitationId)

@@ -24,9 +24,13 @@ export async function checkHealth(
   services: Services,
   options: { showErrors: boolean },
 ): Promise<HealthReport> {
-  const { db, redis, storage, queue, emulator } = services;
+  const { database, redis, storage, queue, emulator } = services;
   const checks: [ServiceName, string, () => Promise<unknown>][] = [
-    ["database", db.kind === "pglite" ? "PGlite (embedded)" : "PostgreSQL", () => db.ping()],
+    [
+      "database",
+      database.kind === "pglite" ? "PGlite (embedded)" : "PostgreSQL",
+      () => database.ping(),
+    ],
     [
       "redis",
       redis.kind === "memory" ? "in-process stand-in (embedded)" : "Redis",

@@ -1,5 +1,12 @@
+import { join } from "node:path";
 import type { Config, Logger } from "@tesseract/config";
-import { createDatabase, migrateToLatest, type DatabaseHandle } from "@tesseract/db";
+import {
+  createDatabase,
+  migrateToLatest,
+  type Database,
+  type DatabaseHandle,
+  type Kysely,
+} from "@tesseract/db";
 import { createQueue, type Queue } from "@tesseract/queue";
 import {
   createRateLimiter,
@@ -18,7 +25,10 @@ import { createMailer, type Mailer } from "./mail/mailer.ts";
 /** Every backing service a process needs, built once and shared by all requests. */
 export interface Services {
   config: Config;
-  db: DatabaseHandle;
+  /** The query builder every procedure and domain function uses. */
+  db: Kysely<Database>;
+  /** The connection behind `db`: its kind, ping (health) and close (shutdown). */
+  database: DatabaseHandle;
   redis: RedisHandle;
   storage: Storage;
   queue: Queue;
@@ -45,13 +55,14 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const startedAt = new Date();
   // The emulator, the database (with its migrations) and Redis start side by side: on the
   // embedded default each takes a while, and none needs another.
-  const [emulator, db, redis] = await Promise.all([
+  const [emulator, database, redis] = await Promise.all([
     // Embedded-only modules load only in the embedded mode: services mode never pays for them.
     config.aws.useEmulator
       ? import("@tesseract/storage/emulator").then(({ startAwsEmulator }) =>
           startAwsEmulator({
             port: config.aws.emulatorPort,
             allowedOrigins: config.server.corsOrigins,
+            dataDir: join(config.dataDir, "aws"),
           }),
         )
       : undefined,
@@ -61,12 +72,12 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       connectTimeoutMs: config.database.connectTimeoutMs,
       dataDir: config.dataDir,
       logger,
-    }).then(async (db) => {
-      if (db.kind === "pglite" || config.env !== "production") {
-        const applied = await migrateToLatest(db.db);
+    }).then(async (database) => {
+      if (database.kind === "pglite" || config.env !== "production") {
+        const applied = await migrateToLatest(database.db);
         if (applied.length > 0) logger.info({ applied }, "migrations applied");
       }
-      return db;
+      return database;
     }),
     createRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, logger }),
   ]);
@@ -86,6 +97,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     ...aws,
     queueName: config.aws.queueName,
     deadLetterQueueName: config.aws.deadLetterQueueName,
+    maxReceiveCount: config.jobs.maxReceiveCount,
+    visibilityTimeoutSeconds: config.jobs.visibilityTimeoutSeconds,
   });
 
   await Promise.all([
@@ -101,7 +114,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const mailer = createMailer(config, logger);
   return {
     config,
-    db,
+    db: database.db,
+    database,
     redis,
     storage,
     queue,
@@ -112,7 +126,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     startedAt,
     async close() {
       mailer.close();
-      await Promise.allSettled([db.close(), redis.close()]);
+      await Promise.allSettled([database.close(), redis.close()]);
       storage.s3.destroy();
       queue.sqs.destroy();
       await emulator?.close();

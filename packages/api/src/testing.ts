@@ -16,6 +16,7 @@ import {
 import { attachmentKeys } from "./domain/attachments.ts";
 import { createMailer, type MailMessage, type Mailer } from "./mail/mailer.ts";
 import { createCaller } from "./root.ts";
+import { startJobRuntime } from "./jobs/runtime.ts";
 import { authServices, type Services } from "./services.ts";
 
 export interface TestServices extends Services {
@@ -23,7 +24,7 @@ export interface TestServices extends Services {
   clock: { offsetMs: number; advance(ms: number): void };
   /** Mail this file's services sent (or kept), to wait for instead of polling. */
   mail: MailWatch;
-  /** Drops the database, deletes the Redis keys and stops the emulator. */
+  /** Stops the job runtime, drops the database, deletes the Redis keys and stops the emulator. */
   close(): Promise<void>;
 }
 
@@ -33,8 +34,9 @@ export interface MailWatch {
 }
 
 /**
- * Wraps a mailer so tests wait for the message they expect: mail goes out after the request
- * answers (sendLater), and on a loaded machine a poll with a short deadline misses it.
+ * Wraps a mailer so tests wait for the message they expect: mail goes out after the commit,
+ * unawaited, so after the request answers, and on a loaded machine a poll with a short deadline
+ * misses it.
  */
 function watchMail(mailer: Mailer): Mailer & MailWatch {
   const sent: MailMessage[] = [];
@@ -66,7 +68,7 @@ function watchMail(mailer: Mailer): Mailer & MailWatch {
  */
 export async function createTestServices(
   env: Record<string, string> = {},
-  options: { adminDatabaseUrl?: string } = {},
+  options: { adminDatabaseUrl?: string; runJobs?: boolean } = {},
 ): Promise<TestServices> {
   const [database, redis, aws] = await Promise.all([
     createTestDatabase({ adminDatabaseUrl: options.adminDatabaseUrl }),
@@ -98,9 +100,10 @@ export async function createTestServices(
   };
   const now = () => new Date(Date.now() + clock.offsetMs);
   const mailer = watchMail(createMailer(config, silentPino));
-  return {
+  const services: TestServices = {
     config,
-    db: database,
+    db: database.db,
+    database,
     redis,
     storage: aws.storage,
     queue,
@@ -112,12 +115,25 @@ export async function createTestServices(
     clock,
     startedAt: new Date(),
     async close() {
+      await jobs?.stop(0);
       mailer.close();
       queue.sqs.destroy();
       aws.storage.s3.destroy();
       await Promise.allSettled([database.drop(), redis.cleanup(), aws.close()]);
     },
   };
+  // Mail (and every other job) goes through the outbox and the queue as in production: the
+  // relay and the consumer run beside the test, retrying a failed job at once.
+  // (Off for tests that run a worker process of their own.)
+  const jobs =
+    options.runJobs === false
+      ? undefined
+      : startJobRuntime(services, silentPino, {
+          waitSeconds: 1,
+          relayIdleMs: 200,
+          retryDelaySeconds: () => 0,
+        });
+  return services;
 }
 
 export const silentPino = pino({ level: "silent" });
@@ -153,7 +169,7 @@ let userCounter = 0;
  */
 export async function insertTestUser(services: Services, name = "Test User"): Promise<TestUser> {
   const email = `user${++userCounter}-${randomUUID().slice(0, 8)}@example.test`;
-  const user = await services.db.db
+  const user = await services.db
     .insertInto("users")
     .values({
       email,
@@ -198,7 +214,7 @@ export async function insertTestAttachment(
   const body = values.body ?? new TextEncoder().encode("hello");
   const contentType = values.contentType ?? "text/plain";
   await services.storage.put(key, body, contentType);
-  await services.db.db
+  await services.db
     .insertInto("attachments")
     .values({
       id,

@@ -9,7 +9,12 @@ import type { Context } from "./context.ts";
 import { APP_ERROR_CODES, AppError } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
 import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
-import { spendBudget, type Budget } from "./policy/rate-limit.ts";
+import {
+  enforceRateLimits,
+  spendBudget,
+  type Budget,
+  type LimitsFor,
+} from "./policy/rate-limit.ts";
 
 /** Procedure metadata: the ladder reads permissions from here (and later cache and rate policy). */
 export interface Meta {
@@ -232,11 +237,22 @@ export const resultCache: TRPCMiddlewareFunction<
   return { ok: true as const, data, marker: undefined as never };
 };
 
+/**
+ * Rate limits keyed by what the input names (an email address, an organization): policy, spent
+ * after the input is parsed and before the resolver runs. Use it right after `.input()`.
+ */
+export function limitedBy<Input>(limits: LimitsFor<Input>) {
+  return t.middleware(async ({ ctx, input, next }) => {
+    await enforceRateLimits(ctx, limits(input as Input, ctx));
+    return next();
+  });
+}
+
 async function roleIn(
   services: Context["services"],
   auth: Auth,
   orgId: string,
 ): Promise<Role | undefined> {
   if (auth.kind === "token") return auth.orgId === orgId ? auth.role : undefined;
-  return findMembershipRole(services.db.db, orgId, auth.user.id);
+  return findMembershipRole(services.db, orgId, auth.user.id);
 }

@@ -31,6 +31,22 @@ export interface Config {
     maxConnections: number;
     shutdownTimeoutMs: number;
   };
+  jobs: {
+    /**
+     * Whether the outbox relay and the job consumer run inside the API server: when any
+     * single-process stand-in is in use (PGlite, the in-process emulator), a separate worker
+     * could not share it.
+     */
+    inProcess: boolean;
+    concurrency: number;
+    /** Receives before a message goes to the dead-letter queue (the queue's redrive policy). */
+    maxReceiveCount: number;
+    visibilityTimeoutSeconds: number;
+    /** On SIGTERM, how long running jobs may take before they are handed back. */
+    shutdownTimeoutMs: number;
+    /** The worker's internal /healthz and /metrics listener; undefined when 0. */
+    healthPort: number | undefined;
+  };
   /** The internal listener serving /metrics; undefined when METRICS_PORT is 0. */
   metrics: { host: string; port: number } | undefined;
   /**
@@ -123,7 +139,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   const env = result.data;
 
   const isProduction = env.NODE_ENV === "production";
-  const useEmulator = !env.AWS_ENDPOINT_URL && !env.AWS_ACCESS_KEY_ID;
+  const defaultCredentials = env.AWS_DEFAULT_CREDENTIALS === "true";
+  const useEmulator = !env.AWS_ENDPOINT_URL && !env.AWS_ACCESS_KEY_ID && !defaultCredentials;
   const embedded = [!env.DATABASE_URL, !env.REDIS_URL, useEmulator];
   const mode: ServiceMode = embedded.every(Boolean)
     ? "embedded"
@@ -176,6 +193,14 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       maxConnections: env.API_MAX_CONNECTIONS,
       shutdownTimeoutMs: env.API_SHUTDOWN_TIMEOUT_MS,
     },
+    jobs: {
+      inProcess: !env.DATABASE_URL || useEmulator,
+      concurrency: env.WORKER_CONCURRENCY,
+      maxReceiveCount: env.WORKER_MAX_RECEIVES,
+      visibilityTimeoutSeconds: env.WORKER_VISIBILITY_TIMEOUT_SECONDS,
+      shutdownTimeoutMs: env.WORKER_SHUTDOWN_TIMEOUT_MS,
+      healthPort: env.WORKER_HEALTH_PORT === 0 ? undefined : env.WORKER_HEALTH_PORT,
+    },
     metrics:
       env.METRICS_PORT === 0 ? undefined : { host: env.METRICS_HOST, port: env.METRICS_PORT },
     demoData: mode === "embedded" || env.NODE_ENV === "test",
@@ -195,9 +220,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       credentials:
         env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
           ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY }
-          : useEmulator || env.AWS_ENDPOINT_URL
-            ? { accessKeyId: "test", secretAccessKey: "test" }
-            : undefined,
+          : defaultCredentials
+            ? undefined
+            : { accessKeyId: "test", secretAccessKey: "test" },
       bucket: env.S3_BUCKET,
       queueName: env.SQS_QUEUE_NAME,
       deadLetterQueueName: `${env.SQS_QUEUE_NAME}-dlq`,

@@ -56,6 +56,8 @@ export const envSchema = z.object({
   AWS_REGION: z.string().min(1).default("us-east-1"),
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** true: real AWS through the SDK's default credential chain (instance or task role, profile). */
+  AWS_DEFAULT_CREDENTIALS: z.enum(["true", "false"]).default("false"),
   S3_BUCKET: z
     .string()
     .regex(
@@ -139,6 +141,12 @@ export const envSchema = z.object({
   API_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   METRICS_PORT: port.default(9464),
+
+  WORKER_CONCURRENCY: positiveInt.max(100).default(4),
+  WORKER_MAX_RECEIVES: positiveInt.max(1_000).default(5),
+  WORKER_VISIBILITY_TIMEOUT_SECONDS: positiveInt.max(43_200).default(60),
+  WORKER_SHUTDOWN_TIMEOUT_MS: positiveInt.max(600_000).default(25_000),
+  WORKER_HEALTH_PORT: port.default(9465),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,7 +4,8 @@ import * as accounts from "./2026-11-24-0002-accounts.ts";
 import * as projectsTasks from "./2026-11-24-0003-projects-tasks.ts";
 import * as platformAdmins from "./2026-11-29-0001-platform-admins.ts";
 import * as positionKeys from "./2026-11-29-0002-position-keys.ts";
-import * as attachments from "./2026-11-29-0003-attachments.ts";
+import * as jobRuns from "./2026-11-29-0003-job-runs.ts";
+import * as attachments from "./2026-11-29-0004-attachments.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-0003-projects-tasks": projectsTasks,
   "2026-11-29-0001-platform-admins": platformAdmins,
   "2026-11-29-0002-position-keys": positionKeys,
-  "2026-11-29-0003-attachments": attachments,
+  "2026-11-29-0003-job-runs": jobRuns,
+  "2026-11-29-0004-attachments": attachments,
 };

@@ -84,6 +84,21 @@ export interface InvitationsTable {
   created_at: Generated<Date>;
 }
 
+export interface JobRunsTable {
+  id: GeneratedAlways<number>;
+  job_id: number | null;
+  type: string;
+  attempt: number;
+  status: string;
+  request_id: string | null;
+  message_id: string | null;
+  error: string | null;
+  started_at: Generated<Date>;
+  lease_until: Date | null;
+  finished_at: Date | null;
+  duration_ms: number | null;
+}
+
 export interface MembershipsTable {
   org_id: string;
   user_id: string;
@@ -109,6 +124,7 @@ export interface OutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   sent_at: Date | null;
+  request_id: string | null;
 }
 
 export interface ProjectsTable {
@@ -163,6 +179,7 @@ export interface Database {
   comments: CommentsTable;
   email_tokens: EmailTokensTable;
   invitations: InvitationsTable;
+  job_runs: JobRunsTable;
   memberships: MembershipsTable;
   organizations: OrganizationsTable;
   outbox: OutboxTable;

@@ -1,9 +1,11 @@
 import {
+  ChangeMessageVisibilityCommand,
   CreateQueueCommand,
   DeleteMessageCommand,
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
   ReceiveMessageCommand,
+  SendMessageBatchCommand,
   SendMessageCommand,
   SQSClient,
   type Message,
@@ -33,12 +35,21 @@ export interface Queue {
   ensureQueues(): Promise<QueueUrls>;
   ping(): Promise<void>;
   send(body: string, opts?: { delaySeconds?: number }): Promise<string>;
+  /** Sends up to 10 messages in one request; resolves with the entries SQS refused. */
+  sendBatch(entries: { id: string; body: string }[]): Promise<{ id: string; error: string }[]>;
   receive(opts?: {
     max?: number;
     waitSeconds?: number;
     fromDeadLetter?: boolean;
+    signal?: AbortSignal;
   }): Promise<Message[]>;
-  acknowledge(receiptHandle: string): Promise<void>;
+  acknowledge(receiptHandle: string, opts?: { fromDeadLetter?: boolean }): Promise<void>;
+  /** Hides a received message for `seconds` more (0 hands it back at once). */
+  changeVisibility(
+    receiptHandle: string,
+    seconds: number,
+    opts?: { fromDeadLetter?: boolean },
+  ): Promise<void>;
 }
 
 // The dead-letter queue keeps messages longer than the source (14 days against 4), so a
@@ -142,6 +153,20 @@ export function createQueue(options: QueueOptions): Queue {
       );
       return result.MessageId!;
     },
+    async sendBatch(entries) {
+      if (entries.length === 0) return [];
+      const { queueUrl } = await resolveUrls();
+      const result = await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: entries.map((entry) => ({ Id: entry.id, MessageBody: entry.body })),
+        }),
+      );
+      return (result.Failed ?? []).map((failed) => ({
+        id: failed.Id ?? "",
+        error: `${failed.Code ?? "error"}: ${failed.Message ?? ""}`,
+      }));
+    },
     async receive(opts) {
       const resolved = await resolveUrls();
       const result = await sqs.send(
@@ -151,13 +176,27 @@ export function createQueue(options: QueueOptions): Queue {
           WaitTimeSeconds: opts?.waitSeconds ?? 0,
           MessageSystemAttributeNames: ["ApproximateReceiveCount"],
         }),
+        opts?.signal ? { abortSignal: opts.signal } : {},
       );
       return result.Messages ?? [];
     },
-    async acknowledge(receiptHandle) {
-      const { queueUrl } = await resolveUrls();
+    async changeVisibility(receiptHandle, seconds, opts) {
+      const resolved = await resolveUrls();
       await sqs.send(
-        new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }),
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: opts?.fromDeadLetter ? resolved.deadLetterQueueUrl : resolved.queueUrl,
+          ReceiptHandle: receiptHandle,
+          VisibilityTimeout: seconds,
+        }),
+      );
+    },
+    async acknowledge(receiptHandle, opts) {
+      const resolved = await resolveUrls();
+      await sqs.send(
+        new DeleteMessageCommand({
+          QueueUrl: opts?.fromDeadLetter ? resolved.deadLetterQueueUrl : resolved.queueUrl,
+          ReceiptHandle: receiptHandle,
+        }),
       );
     },
   };

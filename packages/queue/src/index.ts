@@ -1,2 +1,14 @@
 export { createQueue } from "./client.ts";
 export type { Queue, QueueOptions, QueueUrls } from "./client.ts";
+export { jobSchema, envelopeSchema } from "./jobs.ts";
+export type { Envelope, Job, JobPayload, JobType } from "./jobs.ts";
+export { enqueue, onEnqueue, type EnqueueOptions } from "./outbox.ts";
+export { createRelay, type Relay, type RelayOptions } from "./relay.ts";
+export {
+  createConsumer,
+  defaultRetryDelaySeconds,
+  type Consumer,
+  type ConsumerOptions,
+} from "./consumer.ts";
+export { bindLogger, type JobContext, type JobHandler, type JobHandlers } from "./handlers.ts";
+export type { RunStatus } from "./runs.ts";

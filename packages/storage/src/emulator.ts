@@ -12,6 +12,11 @@ export interface AwsEmulatorOptions {
   port: number;
   /** Browser origins allowed to call it directly (presigned uploads from the web app). */
   allowedOrigins: string[];
+  /**
+   * Folder where queued messages and stored objects survive a restart (the outbox marks a
+   * job sent once it is on the queue, so a queue that forgot it would lose it). Omit: memory.
+   */
+  dataDir?: string;
 }
 
 /**
@@ -26,7 +31,11 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     role: "the in-process S3/SQS emulator",
     variable: "AWS_ENDPOINT_URL",
   });
-  const app = buildApp({ logger: false, host: "127.0.0.1" });
+  const app = buildApp({
+    logger: false,
+    host: "127.0.0.1",
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
   const allowed = new Set(options.allowedOrigins);
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;

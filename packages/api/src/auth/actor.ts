@@ -11,3 +11,6 @@ export function actor(ctx: Context & { auth: Auth; org?: { orgId: string } }) {
     userAgent: ctx.request.userAgent,
   };
 }
+
+/** Who acts, as domain functions take it: plain data, never the request. */
+export type Actor = ReturnType<typeof actor>;

@@ -44,7 +44,7 @@ export async function resolveAuth(ctx: Context): Promise<Auth | null> {
     });
   });
   if (!session) return null;
-  const user = await services.db.db
+  const user = await services.db
     .selectFrom("users")
     .select(["id", "email", "name", "is_platform_admin as isPlatformAdmin"])
     .where("id", "=", session.userId)
@@ -58,7 +58,7 @@ export async function resolveAuth(ctx: Context): Promise<Auth | null> {
 }
 
 async function resolveToken(ctx: Context, secret: string): Promise<Auth | null> {
-  const { db } = ctx.services.db;
+  const { db } = ctx.services;
   const now = ctx.services.now();
   const row = await db
     .selectFrom("api_tokens as t")

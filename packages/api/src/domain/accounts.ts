@@ -1,37 +1,59 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { SignInInput, SignUpInput } from "@tesseract/validators";
-import { sql } from "@tesseract/db";
+import type { Role, SignInInput, SignUpInput } from "@tesseract/validators";
+import { sql, type Database, type Kysely, type Transaction } from "@tesseract/db";
+import type { SessionStore } from "@tesseract/redis";
 import { recordActivity } from "../activity.ts";
-import { readCookie } from "../auth/cookies.ts";
 import type { AuthUser } from "../auth/credentials.ts";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/password.ts";
-import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
+import type { MailOutbox } from "../mail/outbox.ts";
 import { passwordResetEmail, signUpAttemptEmail, verificationEmail } from "../mail/templates.ts";
-import { enforceRateLimits } from "../policy/rate-limit.ts";
 import { consumeEmailToken, issueEmailToken } from "./email-tokens.ts";
 
 const SIGN_IN_REFUSED = "Email or password is incorrect";
 
-function link(ctx: Context, path: string, token: string): string {
-  const url = new URL(path, ctx.services.config.server.publicUrl);
-  url.searchParams.set("token", token);
+/** Where a call comes from, for the activity log and the session list. */
+export interface Client {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** What account functions need besides the executor and the mail outbox: passed in, never read from a request. */
+export interface AccountDeps {
+  sessions: SessionStore;
+  /** The clock every expiry is judged by. */
+  now: Date;
+  /** The web app's address, for the links in emails. */
+  publicUrl: string;
+  client: Client;
+}
+
+function link(deps: AccountDeps, path: string, token?: string): string {
+  const url = new URL(path, deps.publicUrl);
+  if (token) url.searchParams.set("token", token);
   return url.toString();
 }
 
-function requestMeta(ctx: Context) {
-  return { ip: ctx.request.clientIp, userAgent: ctx.request.userAgent };
+const LINKS = {
+  verify_email: { path: "/verify-email", email: verificationEmail },
+  reset_password: { path: "/reset-password", email: passwordResetEmail },
+} as const;
+
+/** Issues a single-use link for `purpose` and mails it to the user. */
+async function mailLink(
+  trx: Transaction<Database>,
+  mail: MailOutbox,
+  deps: AccountDeps,
+  user: { id: string; email: string },
+  purpose: keyof typeof LINKS,
+): Promise<void> {
+  const token = await issueEmailToken(trx, user.id, purpose, deps.now);
+  const { path, email } = LINKS[purpose];
+  await mail.send(trx, email(user.email, link(deps, path, token)));
 }
 
-/** Sends mail after the response: its latency must not reveal anything, nor its failure fail the call. */
-function sendLater(ctx: Context, work: () => Promise<void>): void {
-  work().catch((err: unknown) => {
-    ctx.logger.error({ err, requestId: ctx.requestId }, "could not send email");
-  });
-}
-
-async function startSession(ctx: Context, user: AuthUser): Promise<string> {
-  const { secret } = await ctx.services.sessions.create(user.id, requestMeta(ctx));
+async function startSession(deps: AccountDeps, user: AuthUser): Promise<string> {
+  const { secret } = await deps.sessions.create(user.id, deps.client);
   return secret;
 }
 
@@ -39,103 +61,75 @@ async function startSession(ctx: Context, user: AuthUser): Promise<string> {
  * A sign-in always starts a new session id; a session the browser still presented (someone
  * else's planted cookie, or the user's own) ends, so an id known before sign-in is worthless.
  */
-async function endPresentedSession(ctx: Context): Promise<void> {
-  const secret = readCookie(ctx.request.headers.cookie, ctx.services.config.sessions.cookieName);
+async function endPresentedSession(deps: AccountDeps, secret: string | undefined): Promise<void> {
   if (!secret) return;
-  const session = await ctx.services.sessions.resolve(secret);
-  if (session) await ctx.services.sessions.revoke(session.userId, session.id);
+  const session = await deps.sessions.resolve(secret);
+  if (session) await deps.sessions.revoke(session.userId, session.id);
 }
 
 /**
  * Creates an account and signs it in. An address that already has an account gets the same
- * answer (a user object and a session cookie, after the same password hashing), but nothing
- * is created and the cookie opens nothing; its owner is told by email instead. So sign-up
+ * answer (a user object and a session secret, after the same password hashing), but nothing
+ * is created and the secret opens nothing; its owner is told by email instead. So sign-up
  * cannot tell anyone which addresses have accounts.
  */
 export async function signUp(
-  ctx: Context,
-  input: SignUpInput,
+  trx: Transaction<Database>,
+  mail: MailOutbox,
+  deps: AccountDeps,
+  input: SignUpInput & {
+    /** The session secret the browser presented, if any. */
+    presentedSession: string | undefined;
+    /**
+     * The embedded mode is one person's own installation: its first account operates it
+     * (PGlite is one connection, so two sign-ups cannot both see an empty table). On real
+     * services, platform admins are granted with `pnpm admin:grant <email>`.
+     */
+    firstAccountOperates: boolean;
+  },
 ): Promise<{ user: AuthUser; sessionSecret: string }> {
-  const { config } = ctx.services;
-  const perIp = {
-    limit: config.rateLimits.signInPerIp,
-    windowSeconds: config.rateLimits.windowSeconds,
-  };
-  // New and existing addresses spend the same budgets, so a 429 reveals nothing either; the
-  // per-address one also caps the notices an existing owner can be sent.
-  await enforceRateLimits(ctx, [
-    { key: `sign-up:account:${input.email}`, rule: { limit: 5, windowSeconds: 3_600 } },
-    { key: `sign-up:ip:${ctx.request.clientIp ?? "unknown"}`, rule: perIp },
-  ]);
-  const { db } = ctx.services.db;
   const passwordHash = await hashPassword(input.password);
-  await endPresentedSession(ctx);
-  const now = ctx.services.now();
-  // The account, its activity row and its verification link land together or not at all. The
-  // session (in Redis) is started last inside the transaction: if the commit then fails, it
-  // names a user that never existed and resolves to nobody.
-  const created = await db.transaction().execute(async (trx) => {
-    const user = await trx
-      .insertInto("users")
-      .values({
-        email: input.email,
-        name: input.name,
-        password_hash: passwordHash,
-        // The embedded mode is one person's own installation: its first account operates it
-        // (PGlite is one connection, so two sign-ups cannot both see an empty table). On real
-        // services, platform admins are granted with `pnpm admin:grant <email>`.
-        is_platform_admin:
-          ctx.services.db.kind === "pglite"
-            ? sql<boolean>`not exists (select 1 from users)`
-            : false,
-      })
-      .onConflict((oc) => oc.column("email").doNothing())
-      .returning(["id", "email", "name", "is_platform_admin as isPlatformAdmin"])
-      .executeTakeFirst();
-    if (!user) return undefined;
-    await recordActivity(trx, {
-      actorUserId: user.id,
-      action: "account.sign_up",
-      ...requestMeta(ctx),
-    });
-    const token = await issueEmailToken(trx, user.id, "verify_email", now);
-    return { user, token, sessionSecret: await startSession(ctx, user) };
-  });
-  if (!created) {
-    sendLater(ctx, () =>
-      ctx.services.mailer.send(
-        signUpAttemptEmail(input.email, {
-          signIn: new URL("/sign-in", config.server.publicUrl).toString(),
-          resetPassword: new URL("/forgot-password", config.server.publicUrl).toString(),
-        }),
-      ),
+  await endPresentedSession(deps, input.presentedSession);
+  const user = await trx
+    .insertInto("users")
+    .values({
+      email: input.email,
+      name: input.name,
+      password_hash: passwordHash,
+      is_platform_admin: input.firstAccountOperates
+        ? sql<boolean>`not exists (select 1 from users)`
+        : false,
+    })
+    .onConflict((oc) => oc.column("email").doNothing())
+    .returning(["id", "email", "name", "is_platform_admin as isPlatformAdmin"])
+    .executeTakeFirst();
+  if (!user) {
+    await mail.send(
+      trx,
+      signUpAttemptEmail(input.email, {
+        signIn: link(deps, "/sign-in"),
+        resetPassword: link(deps, "/forgot-password"),
+      }),
     );
     return {
       user: { id: randomUUID(), email: input.email, name: input.name, isPlatformAdmin: false },
       sessionSecret: randomBytes(32).toString("base64url"),
     };
   }
-  const { user, token, sessionSecret } = created;
-  sendLater(ctx, () =>
-    ctx.services.mailer.send(verificationEmail(user.email, link(ctx, "/verify-email", token))),
-  );
-  return { user, sessionSecret };
+  // The account, its activity row and its verification link land together or not at all. The
+  // session (in Redis) is started last: if the commit then fails, it names a user that never
+  // existed and resolves to nobody.
+  await recordActivity(trx, { actorUserId: user.id, action: "account.sign_up", ...deps.client });
+  await mailLink(trx, mail, deps, user, "verify_email");
+  return { user, sessionSecret: await startSession(deps, user) };
 }
 
 export async function signIn(
-  ctx: Context,
-  input: SignInInput,
+  db: Kysely<Database>,
+  deps: AccountDeps,
+  input: SignInInput & { presentedSession: string | undefined },
 ): Promise<{ user: AuthUser; sessionSecret: string }> {
-  const { config, db } = ctx.services;
-  const rule = (limit: number) => ({ limit, windowSeconds: config.rateLimits.windowSeconds });
-  await enforceRateLimits(ctx, [
-    { key: `sign-in:account:${input.email}`, rule: rule(config.rateLimits.signInPerAccount) },
-    {
-      key: `sign-in:ip:${ctx.request.clientIp ?? "unknown"}`,
-      rule: rule(config.rateLimits.signInPerIp),
-    },
-  ]);
-  const row = await db.db
+  const row = await db
     .selectFrom("users")
     .select(["id", "email", "name", "password_hash", "disabled_at", "is_platform_admin"])
     .where("email", "=", input.email)
@@ -145,11 +139,11 @@ export async function signIn(
     ? await verifyPassword(row.password_hash, input.password)
     : await verifyAgainstNothing(input.password);
   if (!row || !valid || row.disabled_at) {
-    await recordActivity(db.db, {
+    await recordActivity(db, {
       actorUserId: row?.id ?? null,
       action: "account.sign_in_failed",
       data: { email: input.email },
-      ...requestMeta(ctx),
+      ...deps.client,
     });
     throw new AppError("UNAUTHORIZED", SIGN_IN_REFUSED);
   }
@@ -160,23 +154,86 @@ export async function signIn(
     isPlatformAdmin: row.is_platform_admin,
   };
   // Everything that can fail comes before the new session, so a failed call leaves none behind.
-  await endPresentedSession(ctx);
-  await recordActivity(db.db, {
-    actorUserId: user.id,
-    action: "account.sign_in",
-    ...requestMeta(ctx),
+  await endPresentedSession(deps, input.presentedSession);
+  await recordActivity(db, { actorUserId: user.id, action: "account.sign_in", ...deps.client });
+  return { user, sessionSecret: await startSession(deps, user) };
+}
+
+/** Ends the caller's session. */
+export async function signOut(
+  db: Kysely<Database>,
+  deps: AccountDeps,
+  session: { userId: string; sessionId: string },
+): Promise<void> {
+  await deps.sessions.revoke(session.userId, session.sessionId);
+  await recordActivity(db, {
+    actorUserId: session.userId,
+    action: "session.sign_out",
+    ...deps.client,
   });
-  return { user, sessionSecret: await startSession(ctx, user) };
+}
+
+/** The caller's account and organizations (a token sees only its own, at its role). */
+export async function getAccount(
+  db: Kysely<Database>,
+  auth: { userId: string; token?: { orgId: string; role: Role } },
+) {
+  const user = await db
+    .selectFrom("users")
+    .select([
+      "id",
+      "email",
+      "name",
+      "email_verified_at as emailVerifiedAt",
+      "created_at as createdAt",
+      "is_platform_admin as isPlatformAdmin",
+    ])
+    .where("id", "=", auth.userId)
+    .executeTakeFirst();
+  if (!user) throw new AppError("NOT_FOUND", "Account not found");
+  let orgs = db
+    .selectFrom("memberships as m")
+    .innerJoin("organizations as o", "o.id", "m.org_id")
+    .select(["o.id", "o.name", "o.slug", "m.role"])
+    .where("m.user_id", "=", user.id)
+    .orderBy("o.name");
+  if (auth.token) orgs = orgs.where("o.id", "=", auth.token.orgId);
+  return {
+    user,
+    organizations: (await orgs.execute()).map((o) => ({
+      ...o,
+      role: auth.token ? auth.token.role : (o.role as Role),
+    })),
+  };
+}
+
+export async function updateProfile(
+  trx: Transaction<Database>,
+  userId: string,
+  input: { name: string; now: Date },
+) {
+  const user = await trx
+    .updateTable("users")
+    .set({ name: input.name, updated_at: input.now })
+    .where("id", "=", userId)
+    .returning(["id", "email", "name"])
+    .executeTakeFirstOrThrow();
+  await recordActivity(trx, {
+    actorUserId: user.id,
+    action: "account.profile_updated",
+    data: { name: input.name },
+  });
+  return user;
 }
 
 export async function changePassword(
-  ctx: Context,
+  trx: Transaction<Database>,
+  deps: AccountDeps,
   user: AuthUser,
   currentSessionId: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ endedSessions: number }> {
-  const { db } = ctx.services.db;
-  const row = await db
+  const row = await trx
     .selectFrom("users")
     .select("password_hash")
     .where("id", "=", user.id)
@@ -185,126 +242,111 @@ export async function changePassword(
     throw new AppError("BAD_REQUEST", "Your current password is incorrect");
   }
   const passwordHash = await hashPassword(input.newPassword);
-  // The other sessions end inside the transaction, before it commits: if anything fails, the
-  // old password stays (and at worst some sessions ended), never a new password with the old
-  // sessions still open.
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, updated_at: ctx.services.now() })
-      .where("id", "=", user.id)
-      .execute();
-    const endedSessions = await ctx.services.sessions.revokeAll(user.id, {
-      except: currentSessionId,
-    });
-    await recordActivity(trx, {
-      actorUserId: user.id,
-      action: "account.password_changed",
-      data: { endedSessions },
-      ...requestMeta(ctx),
-    });
-    return { endedSessions };
+  await trx
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: deps.now })
+    .where("id", "=", user.id)
+    .execute();
+  // The other sessions end before the transaction commits: if anything fails, the old password
+  // stays (and at worst some sessions ended), never a new password with the old sessions open.
+  const endedSessions = await deps.sessions.revokeAll(user.id, { except: currentSessionId });
+  await recordActivity(trx, {
+    actorUserId: user.id,
+    action: "account.password_changed",
+    data: { endedSessions },
+    ...deps.client,
   });
+  return { endedSessions };
 }
 
-/** Always answers the same; the email (if the account exists) is sent after the response. */
-export async function requestPasswordReset(ctx: Context, email: string): Promise<void> {
-  const { config } = ctx.services;
-  const perIp = {
-    limit: config.rateLimits.signInPerIp,
-    windowSeconds: config.rateLimits.windowSeconds,
-  };
-  // Known and unknown addresses spend the same budgets, so a 429 reveals nothing either.
-  await enforceRateLimits(ctx, [
-    { key: `reset:account:${email}`, rule: { limit: 5, windowSeconds: 3_600 } },
-    { key: `reset:ip:${ctx.request.clientIp ?? "unknown"}`, rule: perIp },
-  ]);
-  const { db } = ctx.services.db;
-  const user = await db
+/** Mails a reset link when an enabled account uses this address; nothing otherwise. */
+export async function requestPasswordReset(
+  trx: Transaction<Database>,
+  mail: MailOutbox,
+  deps: AccountDeps,
+  email: string,
+): Promise<void> {
+  const user = await trx
     .selectFrom("users")
     .select(["id", "email"])
     .where("email", "=", email)
     .where("disabled_at", "is", null)
     .executeTakeFirst();
-  if (!user) return;
-  sendLater(ctx, async () => {
-    const token = await db
-      .transaction()
-      .execute((trx) => issueEmailToken(trx, user.id, "reset_password", ctx.services.now()));
-    await ctx.services.mailer.send(
-      passwordResetEmail(user.email, link(ctx, "/reset-password", token)),
+  if (user) await mailLink(trx, mail, deps, user, "reset_password");
+}
+
+export async function resetPassword(
+  trx: Transaction<Database>,
+  deps: AccountDeps,
+  input: { token: string; password: string },
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  // The link is used up only if the password really changes, and the sessions end before the
+  // transaction commits (see changePassword).
+  const userId = await consumeEmailToken(trx, input.token, "reset_password", deps.now);
+  if (!userId)
+    throw new AppError(
+      "BAD_REQUEST",
+      "This reset link is invalid, used or expired; ask for a new one",
     );
+  await trx
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: deps.now })
+    .where("id", "=", userId)
+    .execute();
+  // Whoever knew the old password is signed out everywhere.
+  const endedSessions = await deps.sessions.revokeAll(userId);
+  await recordActivity(trx, {
+    actorUserId: userId,
+    action: "account.password_reset",
+    data: { endedSessions },
+    ...deps.client,
   });
 }
 
-export async function resetPassword(ctx: Context, token: string, password: string): Promise<void> {
-  const { db } = ctx.services.db;
-  const passwordHash = await hashPassword(password);
-  // One transaction: the link is used up only if the password really changes, and the
-  // sessions end before it commits (see changePassword).
-  await db.transaction().execute(async (trx) => {
-    const userId = await consumeEmailToken(trx, token, "reset_password", ctx.services.now());
-    if (!userId)
-      throw new AppError(
-        "BAD_REQUEST",
-        "This reset link is invalid, used or expired; ask for a new one",
-      );
-    await trx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, updated_at: ctx.services.now() })
-      .where("id", "=", userId)
-      .execute();
-    // Whoever knew the old password is signed out everywhere.
-    const endedSessions = await ctx.services.sessions.revokeAll(userId);
-    await recordActivity(trx, {
-      actorUserId: userId,
-      action: "account.password_reset",
-      data: { endedSessions },
-      ...requestMeta(ctx),
-    });
+export async function verifyEmail(
+  trx: Transaction<Database>,
+  deps: AccountDeps,
+  token: string,
+): Promise<void> {
+  const userId = await consumeEmailToken(trx, token, "verify_email", deps.now);
+  if (!userId)
+    throw new AppError(
+      "BAD_REQUEST",
+      "This verification link is invalid, used or expired; ask for a new one",
+    );
+  await trx
+    .updateTable("users")
+    .set({ email_verified_at: deps.now })
+    .where("id", "=", userId)
+    .execute();
+  await recordActivity(trx, {
+    actorUserId: userId,
+    action: "account.email_verified",
+    ...deps.client,
   });
 }
 
-export async function verifyEmail(ctx: Context, token: string): Promise<void> {
-  const { db } = ctx.services.db;
-  await db.transaction().execute(async (trx) => {
-    const userId = await consumeEmailToken(trx, token, "verify_email", ctx.services.now());
-    if (!userId)
-      throw new AppError(
-        "BAD_REQUEST",
-        "This verification link is invalid, used or expired; ask for a new one",
-      );
-    await trx
-      .updateTable("users")
-      .set({ email_verified_at: ctx.services.now() })
-      .where("id", "=", userId)
-      .execute();
-    await recordActivity(trx, {
-      actorUserId: userId,
-      action: "account.email_verified",
-      ...requestMeta(ctx),
-    });
-  });
-}
-
-export async function resendVerification(ctx: Context, user: AuthUser): Promise<void> {
-  const token = await ctx.services.db.db
-    .transaction()
-    .execute((trx) => issueEmailToken(trx, user.id, "verify_email", ctx.services.now()));
-  sendLater(ctx, () =>
-    ctx.services.mailer.send(verificationEmail(user.email, link(ctx, "/verify-email", token))),
-  );
+export async function resendVerification(
+  trx: Transaction<Database>,
+  mail: MailOutbox,
+  deps: AccountDeps,
+  user: AuthUser,
+): Promise<void> {
+  await mailLink(trx, mail, deps, user, "verify_email");
 }
 
 /** Disables an account and ends its sessions at once (its tokens stop resolving too). */
-export async function disableUser(ctx: Context, userId: string): Promise<void> {
-  await ctx.services.db.db
+export async function disableUser(
+  trx: Transaction<Database>,
+  sessions: SessionStore,
+  input: { userId: string; now: Date },
+): Promise<void> {
+  await trx
     .updateTable("users")
-    .set({ disabled_at: ctx.services.now() })
-    .where("id", "=", userId)
+    .set({ disabled_at: input.now })
+    .where("id", "=", input.userId)
     .execute();
-  await ctx.services.sessions.revokeAll(userId);
-  await recordActivity(ctx.services.db.db, { actorUserId: userId, action: "account.disabled" });
+  await sessions.revokeAll(input.userId);
+  await recordActivity(trx, { actorUserId: input.userId, action: "account.disabled" });
 }
-
-export { requestMeta };

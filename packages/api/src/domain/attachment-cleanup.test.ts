@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { as, orgWith, services, useServices } from "../router/router-fixture.ts";
 import { insertTestAttachment, silentPino, type TestUser } from "../testing.ts";
-import { cleanupAttachments } from "../jobs/attachment-cleanup.ts";
+import {
+  CLEANUP_INTERVAL_MS,
+  cleanupAttachments,
+  scheduleAttachmentCleanup,
+} from "../jobs/attachment-cleanup.ts";
 import { cleanupStaleUploads } from "./attachment-cleanup.ts";
 
 useServices();
@@ -29,8 +33,8 @@ describe("cleanupStaleUploads", () => {
     const kept = [await insert("pending"), await insert("ready", hourAgo)];
     const olderThan = new Date(Date.now() - 60_000);
 
-    expect(await cleanupStaleUploads(services.db.db, services.storage, { olderThan })).toBe(3);
-    const left = await services.db.db
+    expect(await cleanupStaleUploads(services.db, services.storage, { olderThan })).toBe(3);
+    const left = await services.db
       .selectFrom("attachments")
       .select("id")
       .where("org_id", "=", orgId)
@@ -39,7 +43,7 @@ describe("cleanupStaleUploads", () => {
     for (const { key } of stale) expect(await services.storage.head(key)).toBeUndefined();
     for (const { key } of kept) expect(await services.storage.head(key)).toBeDefined();
     // Nothing left to do: a second run deletes nothing.
-    expect(await cleanupStaleUploads(services.db.db, services.storage, { olderThan })).toBe(0);
+    expect(await cleanupStaleUploads(services.db, services.storage, { olderThan })).toBe(0);
   });
 
   it("takes at most `limit` a run, oldest first", async () => {
@@ -53,18 +57,18 @@ describe("cleanupStaleUploads", () => {
         createdAt: new Date(old.getTime() + i),
       });
     const olderThan = new Date(Date.now() - 60_000);
-    expect(
-      await cleanupStaleUploads(services.db.db, services.storage, { olderThan, limit: 2 }),
-    ).toBe(2);
-    expect(
-      await cleanupStaleUploads(services.db.db, services.storage, { olderThan, limit: 2 }),
-    ).toBe(1);
+    expect(await cleanupStaleUploads(services.db, services.storage, { olderThan, limit: 2 })).toBe(
+      2,
+    );
+    expect(await cleanupStaleUploads(services.db, services.storage, { olderThan, limit: 2 })).toBe(
+      1,
+    );
   });
 
   it("runs as the attachment.cleanup job: everything past the configured age, in batches", async () => {
     const old = new Date(Date.now() - 3 * 3_600_000);
     for (let i = 0; i < 105; i++)
-      await services.db.db
+      await services.db
         .insertInto("attachments")
         .values({
           org_id: orgId,
@@ -78,12 +82,27 @@ describe("cleanupStaleUploads", () => {
         })
         .execute();
     const deps = {
-      db: services.db.db,
+      db: services.db,
       storage: services.storage,
       staleAfterMs: 3_600_000,
       now: () => new Date(),
     };
     expect(await cleanupAttachments(deps, {}, { logger: silentPino })).toBe(105);
     expect(await cleanupAttachments(deps, {}, { logger: silentPino })).toBe(0);
+  });
+
+  it("is scheduled once per interval slot, however many workers ask", async () => {
+    const now = new Date(Date.UTC(2031, 0, 1, 10, 7)); // the next slot starts at 10:15
+    const slot = Math.floor(now.getTime() / CLEANUP_INTERVAL_MS) + 1;
+    await scheduleAttachmentCleanup(services.db, now);
+    await scheduleAttachmentCleanup(services.db, new Date(now.getTime() + 60_000));
+    const rows = await services.db
+      .selectFrom("outbox")
+      .select(["created_at", "available_at"])
+      .where("dedupe_key", "=", `attachment.cleanup:${slot}`)
+      .execute();
+    expect(rows).toHaveLength(1);
+    const delay = rows[0]!.available_at.getTime() - rows[0]!.created_at.getTime();
+    expect(Math.round(delay / 1_000)).toBe(8 * 60);
   });
 });

@@ -3,14 +3,14 @@ import { sql, type Database, type Kysely, type SqlBool, type Transaction } from 
 import { objectKey, type PresignedPost, type Storage } from "@tesseract/storage";
 import type { AttachmentStatus, Role } from "@tesseract/validators";
 import { z } from "zod";
-import { recordActivity, type ActivityEntry } from "../activity.ts";
+import { enqueue } from "@tesseract/queue";
+import { recordActivity } from "../activity.ts";
+import type { Actor } from "../auth/actor.ts";
 import { can } from "../auth/permissions.ts";
 import { AppError } from "../errors.ts";
 import { checkUploadedObject } from "./attachment-checks.ts";
 import { cursorValue, decodeCursor, encodeCursor } from "./cursor.ts";
 import { getTask } from "./tasks.ts";
-
-type Actor = Omit<ActivityEntry, "action"> & { actorUserId: string };
 
 /** What attachments may be (config.attachments). */
 export interface AttachmentLimits {
@@ -152,29 +152,35 @@ export async function createUpload(
   return { attachmentId, upload, expiresAt };
 }
 
+/** An upload whose object has passed the checks, waiting to be made ready. */
+export interface VerifiedUpload {
+  attachmentId: string;
+  sniffedType: string | null;
+}
+
 /**
- * Checks the uploaded object (see attachment-checks.ts) and makes the attachment ready, or
- * refuses it: the object is deleted, the row marked failed with the reason, and the caller
- * gets BAD_REQUEST. Only the uploader completes their upload. Completing a ready attachment
- * again answers it unchanged. `onReady` runs in the transaction that makes it ready (jobs).
+ * The first half of completing an upload (only its uploader may): claims it (pending →
+ * processing, so of two concurrent completes one checks and the other is told to wait) and
+ * checks the stored object (see attachment-checks.ts). A refusal deletes the object, marks the
+ * upload failed with the reason and throws BAD_REQUEST. Storage outside any transaction: each
+ * step is one statement, committed as it happens. An attachment already ready is answered as
+ * it is; `makeUploadReady` finishes a verified one in the procedure's transaction.
  */
-export async function completeUpload(
+export async function verifyUpload(
   db: Kysely<Database>,
   deps: AttachmentDeps,
   orgId: string,
   actor: Actor,
   attachmentId: string,
-  onReady?: (trx: Transaction<Database>, attachment: Attachment) => Promise<void>,
-): Promise<Attachment> {
+): Promise<{ ready: Attachment } | { verified: VerifiedUpload }> {
   const row = await db
     .selectFrom("attachments")
-    .select(["id", "status", "storage_key", "declared_type", "size", "task_id", "failure"])
+    .select(["id", "status", "storage_key", "declared_type", "size", "failure"])
     .where("org_id", "=", orgId)
     .where("id", "=", attachmentId)
     .where("uploader_id", "=", actor.actorUserId)
     .executeTakeFirst();
   if (!row) throw new AppError("NOT_FOUND", "Upload not found");
-  // Claim the check: of two concurrent completes, one verifies, the other waits its turn.
   const claimed = await db
     .updateTable("attachments")
     .set({ status: "processing" })
@@ -182,15 +188,18 @@ export async function completeUpload(
     .where("status", "=", "pending")
     .executeTakeFirst();
   if (claimed.numUpdatedRows === 0n) {
-    if (row.status === "ready") return getAttachment(db, orgId, row.id);
+    if (row.status === "ready") return { ready: await getAttachment(db, orgId, row.id) };
     if (row.status === "failed")
       throw new AppError("BAD_REQUEST", `This upload was refused: ${row.failure ?? "unknown"}`);
     throw new AppError("CONFLICT", "This upload is being checked; try again in a moment");
   }
-  const check = await checkUploadedObject(deps.storage, row.storage_key, {
-    contentType: row.declared_type,
-    size: row.size,
-  }).catch(async (error: unknown) => {
+  let check: Awaited<ReturnType<typeof checkUploadedObject>>;
+  try {
+    check = await checkUploadedObject(deps.storage, row.storage_key, {
+      contentType: row.declared_type,
+      size: row.size,
+    });
+  } catch (error) {
     // Storage is unreachable: hand the upload back so a retry can check it.
     await db
       .updateTable("attachments")
@@ -198,7 +207,7 @@ export async function completeUpload(
       .where("id", "=", row.id)
       .execute();
     throw error;
-  });
+  }
   if (!check.ok) {
     await deps.storage.remove(row.storage_key);
     await db
@@ -208,27 +217,46 @@ export async function completeUpload(
       .execute();
     throw new AppError("BAD_REQUEST", check.reason);
   }
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("attachments")
-      .set({ status: "ready", sniffed_type: check.sniffedType, completed_at: deps.now() })
-      .where("id", "=", row.id)
-      .where("status", "=", "processing")
-      .execute();
-    const attachment = await getAttachment(trx, orgId, row.id);
-    const task = await getTask(trx, orgId, row.task_id);
-    await recordActivity(trx, {
-      ...actor,
-      orgId,
-      projectId: task.projectId,
-      action: "attachment.added",
-      targetType: "task",
-      targetId: task.id,
-      data: { key: task.key, attachmentId: row.id, fileName: attachment.fileName },
-    });
-    await onReady?.(trx, attachment);
-    return attachment;
+  return { verified: { attachmentId: row.id, sniffedType: check.sniffedType } };
+}
+
+/**
+ * Makes a verified upload an attachment: ready, its activity row, and the `attachment.process`
+ * job (thumbnail, metadata) in the same transaction, so the job exists if and only if the
+ * attachment does. NOT_FOUND when the cleanup deleted the upload meanwhile.
+ */
+export async function makeUploadReady(
+  trx: Transaction<Database>,
+  deps: Pick<AttachmentDeps, "now">,
+  orgId: string,
+  actor: Actor,
+  upload: VerifiedUpload & { requestId?: string },
+): Promise<Attachment> {
+  const updated = await trx
+    .updateTable("attachments")
+    .set({ status: "ready", sniffed_type: upload.sniffedType, completed_at: deps.now() })
+    .where("org_id", "=", orgId)
+    .where("id", "=", upload.attachmentId)
+    .where("status", "=", "processing")
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) throw new AppError("NOT_FOUND", "Upload not found");
+  const attachment = await getAttachment(trx, orgId, upload.attachmentId);
+  const task = await getTask(trx, orgId, attachment.taskId);
+  await recordActivity(trx, {
+    ...actor,
+    orgId,
+    projectId: task.projectId,
+    action: "attachment.added",
+    targetType: "task",
+    targetId: task.id,
+    data: { key: task.key, attachmentId: attachment.id, fileName: attachment.fileName },
   });
+  await enqueue(
+    trx,
+    { type: "attachment.process", payload: { attachmentId: attachment.id } },
+    { requestId: upload.requestId, dedupeKey: `attachment.process:${attachment.id}` },
+  );
+  return attachment;
 }
 
 /** An attachment of the organization in any state; NOT_FOUND when it has none. */
@@ -318,43 +346,45 @@ export async function getDownload(
 }
 
 /**
- * Deletes an attachment (its uploader, or a role with attachment.manage), its row and activity
- * in one transaction, then its objects. An object left behind by a storage failure is only
- * unreachable bytes: no row points at it any more.
+ * Deletes an attachment (its uploader, or a role with attachment.manage): its row and activity,
+ * in the procedure's transaction. Returns the keys of its objects, for
+ * `removeAttachmentObjects` once that transaction has committed: an object left behind by a
+ * storage failure is only unreachable bytes, while one deleted before a rollback would leave
+ * an attachment without its file.
  */
 export async function deleteAttachment(
-  db: Kysely<Database>,
-  deps: Pick<AttachmentDeps, "storage">,
+  trx: Transaction<Database>,
   orgId: string,
   actor: Actor & { role: Role },
   attachmentId: string,
-): Promise<void> {
+): Promise<string[]> {
   const { role, ...entry } = actor;
-  const keys = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("attachments")
-      .select(["id", "task_id", "uploader_id", "file_name", "storage_key", "thumbnail_key"])
-      .where("org_id", "=", orgId)
-      .where("id", "=", attachmentId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw new AppError("NOT_FOUND", "Attachment not found");
-    if (row.uploader_id !== actor.actorUserId && !can(role, "attachment.manage"))
-      throw new AppError("FORBIDDEN", "Only the person who attached it or an admin can delete it");
-    await trx.deleteFrom("attachments").where("id", "=", row.id).execute();
-    const task = await getTask(trx, orgId, row.task_id);
-    await recordActivity(trx, {
-      ...entry,
-      orgId,
-      projectId: task.projectId,
-      action: "attachment.deleted",
-      targetType: "task",
-      targetId: task.id,
-      data: { key: task.key, attachmentId: row.id, fileName: row.file_name },
-    });
-    return [row.storage_key, row.thumbnail_key];
+  const row = await trx
+    .selectFrom("attachments")
+    .select(["id", "task_id", "uploader_id", "file_name", "storage_key", "thumbnail_key"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", attachmentId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError("NOT_FOUND", "Attachment not found");
+  if (row.uploader_id !== actor.actorUserId && !can(role, "attachment.manage"))
+    throw new AppError("FORBIDDEN", "Only the person who attached it or an admin can delete it");
+  await trx.deleteFrom("attachments").where("id", "=", row.id).execute();
+  const task = await getTask(trx, orgId, row.task_id);
+  await recordActivity(trx, {
+    ...entry,
+    orgId,
+    projectId: task.projectId,
+    action: "attachment.deleted",
+    targetType: "task",
+    targetId: task.id,
+    data: { key: task.key, attachmentId: row.id, fileName: row.file_name },
   });
-  await Promise.all(keys.filter((key) => key !== null).map((key) => deps.storage.remove(key)));
+  return [row.storage_key, row.thumbnail_key].filter((key) => key !== null);
+}
+
+export async function removeAttachmentObjects(storage: Storage, keys: string[]): Promise<void> {
+  await Promise.all(keys.map((key) => storage.remove(key)));
 }
 
 export function formatBytes(bytes: number): string {

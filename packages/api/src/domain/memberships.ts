@@ -1,10 +1,8 @@
 import type { Database, Kysely, Transaction } from "@tesseract/db";
 import type { Role } from "@tesseract/validators";
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 export async function findMembershipRole(
-  db: Executor,
+  db: Kysely<Database>,
   orgId: string,
   userId: string,
 ): Promise<Role | undefined> {

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 const isAdmin = async (id: string) =>
   (
-    await services.db.db
+    await services.db
       .selectFrom("users")
       .select("is_platform_admin")
       .where("id", "=", id)
@@ -51,13 +51,13 @@ describe("platform admins", () => {
 
   it("grantPlatformAdmin grants by email, case-insensitively, idempotently", async () => {
     const user = await insertTestUser(services);
-    expect(await grantPlatformAdmin(services.db.db, user.email.toUpperCase())).toMatchObject({
+    expect(await grantPlatformAdmin(services.db, user.email.toUpperCase())).toMatchObject({
       id: user.id,
       alreadyAdmin: false,
     });
     expect(await isAdmin(user.id)).toBe(true);
-    expect((await grantPlatformAdmin(services.db.db, user.email)).alreadyAdmin).toBe(true);
-    await expect(grantPlatformAdmin(services.db.db, "nobody@example.test")).rejects.toMatchObject({
+    expect((await grantPlatformAdmin(services.db, user.email)).alreadyAdmin).toBe(true);
+    await expect(grantPlatformAdmin(services.db, "nobody@example.test")).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

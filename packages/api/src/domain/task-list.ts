@@ -1,8 +1,8 @@
 import type { ListTasksInput } from "@tesseract/validators";
-import { sql, type Expression, type SqlBool } from "@tesseract/db";
+import { sql, type Database, type Expression, type Kysely, type SqlBool } from "@tesseract/db";
 import { z } from "zod";
 import { cursorValue, decodeCursor, encodeCursor } from "./cursor.ts";
-import { selectTasks, toTask, type Executor, type Task } from "./task-queries.ts";
+import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
 // Each sort as a SQL expression, the type its cursor value is cast back to, and the schema that
 // value must pass first. The cursor carries the value as PostgreSQL printed it (text), so
@@ -24,7 +24,7 @@ const SORTS = {
  * whatever is inserted meanwhile, and every page is an index range scan.
  */
 export async function listTasks(
-  db: Executor,
+  db: Kysely<Database>,
   orgId: string,
   input: ListTasksInput,
 ): Promise<{ items: Task[]; nextCursor: string | null }> {

@@ -1,10 +1,8 @@
-import { sql, type Database, type Kysely, type Transaction } from "@tesseract/db";
+import { sql, type Database, type Kysely } from "@tesseract/db";
 import type { TaskPriority, TaskStatus } from "@tesseract/validators";
 
-export type Executor = Kysely<Database> | Transaction<Database>;
-
 /** The columns every task answer carries. */
-export function selectTasks(db: Executor) {
+export function selectTasks(db: Kysely<Database>) {
   return db
     .selectFrom("tasks as t")
     .innerJoin("projects as p", "p.id", "t.project_id")

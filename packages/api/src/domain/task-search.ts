@@ -1,5 +1,4 @@
-import { sql } from "@tesseract/db";
-import type { Executor } from "./task-queries.ts";
+import { sql, type Database, type Kysely } from "@tesseract/db";
 
 export interface SnippetPart {
   text: string;
@@ -44,7 +43,7 @@ export function toParts(text: string): SnippetPart[] {
  * with highlighted snippets. Every part of the query is bound to the organization.
  */
 export async function searchTasks(
-  db: Executor,
+  db: Kysely<Database>,
   orgId: string,
   text: string,
   limit: number,

@@ -1,9 +1,10 @@
-import type { Json } from "@tesseract/db";
+import type { Database, Json, Kysely, Transaction } from "@tesseract/db";
 import type { TaskStatus } from "@tesseract/validators";
 import { recordActivity, type ActivityEntry } from "../activity.ts";
 import { AppError } from "../errors.ts";
+import { listActivity } from "./activity-list.ts";
 import { positionBetween } from "./position.ts";
-import { selectTasks, toTask, type Executor, type Task } from "./task-queries.ts";
+import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
 type Actor = Omit<ActivityEntry, "action">;
 
@@ -19,7 +20,7 @@ export interface NewTask {
 }
 
 async function assertAssignable(
-  db: Executor,
+  db: Kysely<Database>,
   orgId: string,
   assigneeId: string | null,
 ): Promise<void> {
@@ -36,7 +37,7 @@ async function assertAssignable(
 
 /** The key after the last task of a column (a new or moved-in task goes to the end). */
 async function endOfColumn(
-  db: Executor,
+  db: Kysely<Database>,
   projectId: string,
   status: TaskStatus,
   exceptTaskId?: string,
@@ -54,7 +55,7 @@ async function endOfColumn(
 }
 
 /** A task by id; NOT_FOUND when this organization has none. */
-export async function getTask(db: Executor, orgId: string, taskId: string): Promise<Task> {
+export async function getTask(db: Kysely<Database>, orgId: string, taskId: string): Promise<Task> {
   const row = await selectTasks(db)
     .where("t.org_id", "=", orgId)
     .where("t.id", "=", taskId)
@@ -64,7 +65,7 @@ export async function getTask(db: Executor, orgId: string, taskId: string): Prom
 }
 
 export async function createTask(
-  trx: Executor,
+  trx: Transaction<Database>,
   orgId: string,
   actor: Actor,
   input: NewTask,
@@ -123,7 +124,7 @@ const EDITABLE = {
 type Editable = keyof typeof EDITABLE;
 
 export async function updateTask(
-  trx: Executor,
+  trx: Transaction<Database>,
   orgId: string,
   actor: Actor,
   taskId: string,
@@ -162,7 +163,7 @@ export async function updateTask(
 
 /** Places a task in `status` right after `afterId` (or right before `beforeId`, or at the end). */
 export async function moveTask(
-  trx: Executor,
+  trx: Transaction<Database>,
   orgId: string,
   actor: Actor,
   input: { taskId: string; status: TaskStatus; afterId?: string | null; beforeId?: string | null },
@@ -230,7 +231,7 @@ export async function moveTask(
 }
 
 export async function deleteTask(
-  trx: Executor,
+  trx: Transaction<Database>,
   orgId: string,
   actor: Actor,
   taskId: string,
@@ -249,7 +250,11 @@ export async function deleteTask(
 }
 
 /** A task by id or by key (ENG-42); NOT_FOUND when this organization has none. */
-export async function getTaskByRef(db: Executor, orgId: string, ref: string): Promise<Task> {
+export async function getTaskByRef(
+  db: Kysely<Database>,
+  orgId: string,
+  ref: string,
+): Promise<Task> {
   const match = /^([A-Z][A-Z0-9]{1,9})-(\d+)$/.exec(ref);
   let query = selectTasks(db).where("t.org_id", "=", orgId);
   query = match
@@ -258,4 +263,18 @@ export async function getTaskByRef(db: Executor, orgId: string, ref: string): Pr
   const row = await query.executeTakeFirst();
   if (!row) throw new AppError("NOT_FOUND", "Task not found");
   return toTask(row);
+}
+
+/** One page of a task's history, for everyone who can read the task; NOT_FOUND without it. */
+export async function listTaskActivity(
+  db: Kysely<Database>,
+  orgId: string,
+  input: { taskId: string; cursor?: number | null; limit: number },
+) {
+  await getTask(db, orgId, input.taskId);
+  return listActivity(db, orgId, {
+    cursor: input.cursor,
+    limit: input.limit,
+    taskId: input.taskId,
+  });
 }

@@ -1,9 +1,12 @@
 import type { Logger } from "@tesseract/config";
 import type { Database, Kysely } from "@tesseract/db";
 import type { Storage } from "@tesseract/storage";
+import { enqueue } from "@tesseract/queue";
 import { cleanupStaleUploads } from "../domain/attachment-cleanup.ts";
 
 const BATCH = 100;
+/** How often the cleanup runs. */
+export const CLEANUP_INTERVAL_MS = 15 * 60_000;
 
 export interface AttachmentCleanupDeps {
   db: Kysely<Database>;
@@ -31,4 +34,27 @@ export async function cleanupAttachments(
   }
   if (total > 0) ctx.logger.info({ deleted: total }, "abandoned uploads deleted");
   return total;
+}
+
+/**
+ * Schedules the cleanup run of the interval slot after `now` (or of the current one, for the
+ * first run when a job runtime starts). The slot is the job's dedupe key, so any number of
+ * workers scheduling at once write one job per slot; each run schedules the next.
+ */
+export async function scheduleAttachmentCleanup(
+  db: Kysely<Database>,
+  now: Date,
+  which: "current" | "next" = "next",
+): Promise<void> {
+  const slot = Math.floor(now.getTime() / CLEANUP_INTERVAL_MS) + (which === "next" ? 1 : 0);
+  const delaySeconds = Math.max(0, Math.ceil((slot * CLEANUP_INTERVAL_MS - now.getTime()) / 1_000));
+  await db
+    .transaction()
+    .execute((trx) =>
+      enqueue(
+        trx,
+        { type: "attachment.cleanup", payload: {} },
+        { dedupeKey: `attachment.cleanup:${slot}`, delaySeconds },
+      ),
+    );
 }

@@ -10,7 +10,7 @@ let owner: TestUser;
 let orgId: string;
 let taskId: string;
 const ctx = { logger: silentPino };
-const deps = () => ({ db: services.db.db, storage: services.storage, cache: services.cache });
+const deps = () => ({ db: services.db, storage: services.storage, cache: services.cache });
 
 beforeAll(async () => {
   ({ owner, orgId } = await orgWith([]));
@@ -29,7 +29,7 @@ const attach = (body: Uint8Array, contentType: string, status: "ready" | "pendin
   });
 
 const row = (id: string) =>
-  services.db.db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst();
+  services.db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst();
 
 describe("attachment.process", () => {
   it("makes a bounded webp thumbnail of an image and records its size, once", async () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   owner = await insertTestUser(services, "Owner");
   viewer = await insertTestUser(services, "Viewer");
   orgId = (await as(owner).org.create({ name: "Cache Org" })).id;
-  await services.db.db
+  await services.db
     .insertInto("memberships")
     .values({ org_id: orgId, user_id: viewer.id, role: "viewer" })
     .execute();

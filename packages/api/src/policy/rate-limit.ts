@@ -36,6 +36,12 @@ export async function enforceRateLimits(
   }
 }
 
+/** The limits one call spends, from its parsed input and the request (see `limitedBy`). */
+export type LimitsFor<Input> = (
+  input: Input,
+  ctx: Context,
+) => { key: string; rule: RateLimitRule }[];
+
 /** The per-caller budgets a procedure can spend through `meta.rateLimit`. */
 export type Budget = "read" | "write" | "search" | "verificationEmail" | "orgCreate";
 

@@ -13,5 +13,5 @@ export const activityRouter = router({
         taskId: z.uuid("Unknown task").optional(),
       }),
     )
-    .query(({ ctx, input }) => listActivity(ctx.services.db.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listActivity(ctx.services.db, ctx.org.orgId, input)),
 });

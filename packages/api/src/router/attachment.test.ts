@@ -52,7 +52,7 @@ async function upload(
 }
 
 async function row(attachmentId: string) {
-  return services.db.db
+  return services.db
     .selectFrom("attachments")
     .selectAll()
     .where("id", "=", attachmentId)
@@ -73,6 +73,13 @@ async function expectRefused(attachmentId: string, reason: RegExp) {
   await expect(as(owner).attachment.download({ orgId, attachmentId })).rejects.toMatchObject({
     code: "NOT_FOUND",
   });
+  // Nothing is left to process it.
+  const jobs = await services.db
+    .selectFrom("outbox")
+    .select("id")
+    .where("dedupe_key", "=", `attachment.process:${attachmentId}`)
+    .execute();
+  expect(jobs).toEqual([]);
   // Completing again does not bring it back.
   await expect(as(owner).attachment.complete({ orgId, attachmentId })).rejects.toMatchObject({
     code: "BAD_REQUEST",
@@ -122,16 +129,37 @@ describe("attachments", () => {
     expect(response.headers.get("content-disposition")).toBe(
       `attachment; filename="R_sum_ _scan_.png"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%22scan%22.png`,
     );
-    await expect(
-      as(owner).attachment.download({ orgId, attachmentId, variant: "thumbnail" }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // The attachment.process job, enqueued with the completion, makes the thumbnail.
+    await expect
+      .poll(
+        async () =>
+          (await as(owner).attachment.list({ orgId, taskId })).items[0]?.hasThumbnail ?? false,
+        { timeout: 30_000, interval: 100 },
+      )
+      .toBe(true);
+    const listedAgain = await as(owner).attachment.list({ orgId, taskId });
+    expect(listedAgain.items[0]).toMatchObject({ width: 40, height: 30, thumbnailPending: false });
+    const thumbnail = await as(owner).attachment.download({
+      orgId,
+      attachmentId,
+      variant: "thumbnail",
+    });
+    const thumbnailResponse = await fetch(thumbnail.url);
+    expect(thumbnailResponse.headers.get("content-type")).toBe("image/webp");
+    const jobs = await services.db
+      .selectFrom("outbox")
+      .select("dedupe_key")
+      .where("type", "=", "attachment.process")
+      .execute();
+    expect(jobs.map((j) => j.dedupe_key)).toContain(`attachment.process:${attachmentId}`);
 
     const activity = await as(owner).task.activity({ orgId, taskId });
     expect(activity.items.map((a) => a.action)).toContain("attachment.added");
   });
 
   it("refuses types outside the allowlist and files over the limit before any upload", async () => {
-    const before = await services.db.db
+    const before = await services.db
       .selectFrom("attachments")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
@@ -170,7 +198,7 @@ describe("attachments", () => {
         as(owner).attachment.createUpload({ orgId, taskId, contentType: "image/png", ...bad }),
       ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
-    const after = await services.db.db
+    const after = await services.db
       .selectFrom("attachments")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
@@ -214,7 +242,7 @@ describe("attachments", () => {
 
   it("lets only the uploader complete an upload", async () => {
     const other = await insertTestUser(services, "Other");
-    await services.db.db
+    await services.db
       .insertInto("memberships")
       .values({ org_id: orgId, user_id: other.id, role: "admin" })
       .execute();

@@ -36,9 +36,10 @@ async function signIn(email: string, password = PASSWORD) {
 
 const as = (cookie: string) => createTestCaller(services, { headers: { cookie } });
 
-function linkFromInbox(to: string, path: string): string {
-  const mail = services.mailer.inbox().find((m) => m.to === to && m.text.includes(path));
-  const match = mail ? /token=([A-Za-z0-9_-]+)/.exec(mail.text) : null;
+async function linkFromInbox(to: string, path: string): Promise<string> {
+  // Sent by the job runtime after the commit: wait for it.
+  const mail = await services.mail.waitFor((m) => m.to === to && m.text.includes(path));
+  const match = /token=([A-Za-z0-9_-]+)/.exec(mail.text);
   if (!match) throw new Error(`no ${path} email for ${to}`);
   return match[1]!;
 }
@@ -71,7 +72,7 @@ describe("accounts", { timeout: 180_000 }, () => {
     await expect(as(second.cookie).auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     // Nothing changed: the first password still works, and there is one account.
     expect((await signIn("dup@example.com")).user.id).toBe(first.user.id);
-    const accounts = await services.db.db
+    const accounts = await services.db
       .selectFrom("users")
       .select("id")
       .where("email", "=", "dup@example.com")
@@ -96,7 +97,7 @@ describe("accounts", { timeout: 180_000 }, () => {
       createCaller(ctx).auth.signUp({ email: "half@example.com", password: PASSWORD, name: "H" }),
     ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
     failing.mockRestore();
-    const rows = await services.db.db
+    const rows = await services.db
       .selectFrom("users")
       .select("id")
       .where("email", "=", "half@example.com")
@@ -179,7 +180,7 @@ describe("accounts", { timeout: 180_000 }, () => {
     await signUp("audit@example.com");
     await signIn("audit@example.com", "wrong password!").catch(() => undefined);
     await signIn("audit@example.com");
-    const rows = await services.db.db
+    const rows = await services.db
       .selectFrom("activity")
       .select(["action", "data", "ip", "user_agent"])
       .where("action", "in", ["account.sign_in", "account.sign_in_failed"])
@@ -210,7 +211,7 @@ describe("accounts", { timeout: 180_000 }, () => {
           .some((m) => m.to === "halfway@example.com" && m.text.includes("/reset-password")),
       )
       .toBe(true);
-    const token = linkFromInbox("halfway@example.com", "/reset-password");
+    const token = await linkFromInbox("halfway@example.com", "/reset-password");
     await expect(
       createTestCaller(services).auth.resetPassword({ token, password: "a new password 2" }),
     ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
@@ -250,7 +251,7 @@ describe("accounts", { timeout: 180_000 }, () => {
     await services.mail.waitFor(
       (m) => m.to === "reset@example.com" && m.text.includes("/reset-password"),
     );
-    const token = linkFromInbox("reset@example.com", "/reset-password");
+    const token = await linkFromInbox("reset@example.com", "/reset-password");
     await createTestCaller(services).auth.resetPassword({ token, password: "brand new password" });
     await expect(
       createTestCaller(services).auth.resetPassword({ token, password: "another password!" }),
@@ -267,7 +268,7 @@ describe("accounts", { timeout: 180_000 }, () => {
     await services.mail.waitFor(
       (m) => m.to === "late@example.com" && m.text.includes("/reset-password"),
     );
-    const token = linkFromInbox("late@example.com", "/reset-password");
+    const token = await linkFromInbox("late@example.com", "/reset-password");
     services.clock.advance(61 * 60_000);
     try {
       await expect(
@@ -281,7 +282,7 @@ describe("accounts", { timeout: 180_000 }, () => {
   it("verifies the email through the link sent at sign-up", async () => {
     const { cookie } = await signUp("verify@example.com");
     await services.mail.waitFor((m) => m.to === "verify@example.com");
-    const token = linkFromInbox("verify@example.com", "/verify-email");
+    const token = await linkFromInbox("verify@example.com", "/verify-email");
     await createTestCaller(services).auth.verifyEmail({ token });
     expect((await as(cookie).auth.me()).user.emailVerifiedAt).toBeInstanceOf(Date);
     await expect(createTestCaller(services).auth.verifyEmail({ token })).rejects.toMatchObject({
@@ -378,7 +379,11 @@ describe("sessions", { timeout: 180_000 }, () => {
   it("ends every session of a disabled account", async () => {
     const { user, cookie } = await signUp("disabled@example.com");
     const { disableUser } = await import("../domain/accounts.ts");
-    await disableUser(testContext(services), user.id);
+    await services.db
+      .transaction()
+      .execute((trx) =>
+        disableUser(trx, services.sessions, { userId: user.id, now: services.now() }),
+      );
     await expect(as(cookie).auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(signIn("disabled@example.com")).rejects.toMatchObject({
       code: "UNAUTHORIZED",

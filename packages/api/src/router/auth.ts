@@ -7,34 +7,52 @@ import {
   updateProfileInput,
   verifyEmailInput,
 } from "@tesseract/validators";
-import { recordActivity } from "../activity.ts";
+import { accountDeps, presentedSession } from "../auth/account-deps.ts";
 import { sessionCookie } from "../auth/cookies.ts";
 import { resolveAuth } from "../auth/credentials.ts";
 import * as accounts from "../domain/accounts.ts";
-import { authedProcedure, publicProcedure, router, sessionProcedure } from "../trpc.ts";
+import { transactForRequest } from "../mail/outbox.ts";
+import { passwordResetLimits, signInLimits, signUpLimits } from "../policy/limits.ts";
+import { authedProcedure, limitedBy, publicProcedure, router, sessionProcedure } from "../trpc.ts";
+
+// Mail is a `mail.send` job written in the call's transaction and sent by the worker: its
+// latency cannot reveal anything, nor its failure fail the call (the worker retries it).
 
 export const authRouter = router({
-  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
-    const { user, sessionSecret } = await accounts.signUp(ctx, input);
-    ctx.response.appendCookie(sessionCookie(ctx.services.config, sessionSecret));
-    return { user };
-  }),
+  signUp: publicProcedure
+    .input(signUpInput)
+    .use(limitedBy(signUpLimits))
+    .mutation(async ({ ctx, input }) => {
+      const { result } = await transactForRequest(ctx, (trx, mail) =>
+        accounts.signUp(trx, mail, accountDeps(ctx), {
+          ...input,
+          presentedSession: presentedSession(ctx),
+          firstAccountOperates: ctx.services.database.kind === "pglite",
+        }),
+      );
+      ctx.response.appendCookie(sessionCookie(ctx.services.config, result.sessionSecret));
+      return { user: result.user };
+    }),
 
-  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-    const { user, sessionSecret } = await accounts.signIn(ctx, input);
-    ctx.response.appendCookie(sessionCookie(ctx.services.config, sessionSecret));
-    return { user };
-  }),
+  signIn: publicProcedure
+    .input(signInInput)
+    .use(limitedBy(signInLimits))
+    .mutation(async ({ ctx, input }) => {
+      const { user, sessionSecret } = await accounts.signIn(ctx.services.db, accountDeps(ctx), {
+        ...input,
+        presentedSession: presentedSession(ctx),
+      });
+      ctx.response.appendCookie(sessionCookie(ctx.services.config, sessionSecret));
+      return { user };
+    }),
 
   signOut: publicProcedure.mutation(async ({ ctx }) => {
     // Signing out always clears the cookie, even when the session had already ended.
     const auth = await resolveAuth(ctx).catch(() => null);
     if (auth?.kind === "session") {
-      await ctx.services.sessions.revoke(auth.user.id, auth.sessionId);
-      await recordActivity(ctx.services.db.db, {
-        actorUserId: auth.user.id,
-        action: "session.sign_out",
-        ...accounts.requestMeta(ctx),
+      await accounts.signOut(ctx.services.db, accountDeps(ctx), {
+        userId: auth.user.id,
+        sessionId: auth.sessionId,
       });
     }
     ctx.response.appendCookie(sessionCookie(ctx.services.config, null));
@@ -42,65 +60,44 @@ export const authRouter = router({
   }),
 
   me: authedProcedure.query(async ({ ctx }) => {
-    const { db } = ctx.services.db;
-    const user = await db
-      .selectFrom("users")
-      .select([
-        "id",
-        "email",
-        "name",
-        "email_verified_at as emailVerifiedAt",
-        "created_at as createdAt",
-        "is_platform_admin as isPlatformAdmin",
-      ])
-      .where("id", "=", ctx.auth.user.id)
-      .executeTakeFirstOrThrow();
-    let orgs = db
-      .selectFrom("memberships as m")
-      .innerJoin("organizations as o", "o.id", "m.org_id")
-      .select(["o.id", "o.name", "o.slug", "m.role"])
-      .where("m.user_id", "=", user.id)
-      .orderBy("o.name");
-    if (ctx.auth.kind === "token") orgs = orgs.where("o.id", "=", ctx.auth.orgId);
-    return {
-      user,
-      via: ctx.auth.kind,
-      organizations: (await orgs.execute()).map((o) => ({
-        ...o,
-        role:
-          ctx.auth.kind === "token"
-            ? ctx.auth.role
-            : (o.role as "owner" | "admin" | "member" | "viewer"),
-      })),
-    };
+    const { auth } = ctx;
+    const account = await accounts.getAccount(ctx.services.db, {
+      userId: auth.user.id,
+      token: auth.kind === "token" ? { orgId: auth.orgId, role: auth.role } : undefined,
+    });
+    return { user: account.user, via: auth.kind, organizations: account.organizations };
   }),
 
   updateProfile: sessionProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
-    const { db } = ctx.services.db;
-    const user = await db
-      .updateTable("users")
-      .set({ name: input.name, updated_at: ctx.services.now() })
-      .where("id", "=", ctx.auth.user.id)
-      .returning(["id", "email", "name"])
-      .executeTakeFirstOrThrow();
-    await recordActivity(db, {
-      actorUserId: user.id,
-      action: "account.profile_updated",
-      data: { name: input.name },
-    });
+    const user = await ctx.services.db.transaction().execute((trx) =>
+      accounts.updateProfile(trx, ctx.auth.user.id, {
+        name: input.name,
+        now: ctx.services.now(),
+      }),
+    );
     return { user };
   }),
 
   changePassword: sessionProcedure
     .input(changePasswordInput)
     .mutation(({ ctx, input }) =>
-      accounts.changePassword(ctx, ctx.auth.user, ctx.auth.sessionId, input),
+      ctx.services.db
+        .transaction()
+        .execute((trx) =>
+          accounts.changePassword(trx, accountDeps(ctx), ctx.auth.user, ctx.auth.sessionId, input),
+        ),
     ),
 
+  /** Always answers the same, at once; the lookup and the email (if any) follow the response. */
   requestPasswordReset: publicProcedure
     .input(requestPasswordResetInput)
-    .mutation(async ({ ctx, input }) => {
-      await accounts.requestPasswordReset(ctx, input.email);
+    .use(limitedBy(passwordResetLimits))
+    .mutation(({ ctx, input }) => {
+      transactForRequest(ctx, (trx, mail) =>
+        accounts.requestPasswordReset(trx, mail, accountDeps(ctx), input.email),
+      ).catch((err: unknown) => {
+        ctx.logger.error({ err, requestId: ctx.requestId }, "could not send email");
+      });
       return {
         ok: true as const,
         message: "If an account uses this email, a reset link is on its way.",
@@ -108,13 +105,17 @@ export const authRouter = router({
     }),
 
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
-    await accounts.resetPassword(ctx, input.token, input.password);
+    await ctx.services.db
+      .transaction()
+      .execute((trx) => accounts.resetPassword(trx, accountDeps(ctx), input));
     ctx.response.appendCookie(sessionCookie(ctx.services.config, null));
     return { ok: true as const };
   }),
 
   verifyEmail: publicProcedure.input(verifyEmailInput).mutation(async ({ ctx, input }) => {
-    await accounts.verifyEmail(ctx, input.token);
+    await ctx.services.db
+      .transaction()
+      .execute((trx) => accounts.verifyEmail(trx, accountDeps(ctx), input.token));
     return { ok: true as const };
   }),
 
@@ -122,7 +123,9 @@ export const authRouter = router({
   resendVerification: sessionProcedure
     .meta({ rateLimit: "verificationEmail" })
     .mutation(async ({ ctx }) => {
-      await accounts.resendVerification(ctx, ctx.auth.user);
+      await transactForRequest(ctx, (trx, mail) =>
+        accounts.resendVerification(trx, mail, accountDeps(ctx), ctx.auth.user),
+      );
       return { ok: true as const };
     }),
 });

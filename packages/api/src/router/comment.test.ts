@@ -10,7 +10,7 @@ describe("comments", () => {
     const task = await as(owner).task.create({ orgId, projectId, title: "Discuss" });
     const [a, b] = [await insertTestUser(services, "A"), await insertTestUser(services, "B")];
     for (const u of [a, b])
-      await services.db.db
+      await services.db
         .insertInto("memberships")
         .values({ org_id: orgId, user_id: u.id, role: "member" })
         .execute();
@@ -31,7 +31,7 @@ describe("comment pages", () => {
   it("return every comment exactly once, even ones written in the same millisecond", async () => {
     const task = await as(owner).task.create({ orgId, projectId, title: "Chatty" });
     const bodies = Array.from({ length: 7 }, (_, i) => `comment ${i}`);
-    await services.db.db
+    await services.db
       .insertInto("comments")
       .values(
         bodies.map((body) => ({

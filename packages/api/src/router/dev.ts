@@ -21,7 +21,7 @@ export const devRouter = router({
         "Demo data loads here only in the embedded mode; run pnpm db:seed",
       );
     }
-    const result = await seedDemo(ctx.services.db.db, { extraOwnerId: ctx.auth.user.id });
+    const result = await seedDemo(ctx.services.db, { extraOwnerId: ctx.auth.user.id });
     return { orgId: result.orgId, created: result.created };
   }),
 });

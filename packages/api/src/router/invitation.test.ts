@@ -1,3 +1,4 @@
+import { sql } from "@tesseract/db";
 import { describe, expect, it, vi } from "vitest";
 import { sha256 } from "../auth/secrets.ts";
 import { createTestCaller, insertTestUser } from "../testing.ts";
@@ -15,7 +16,7 @@ describe("invitations", () => {
       role: "member",
     });
     expect(invitation.status).toBe("pending");
-    const token = invitationToken(invitee.email);
+    const token = await invitationToken(invitee.email);
     expect(await createTestCaller(services).invitation.preview({ token })).toMatchObject({
       orgName: "Acme Corp",
       role: "member",
@@ -28,7 +29,7 @@ describe("invitations", () => {
       code: "CONFLICT",
     });
     expect((await as(owner).invitation.list({ orgId }))[0]?.status).toBe("accepted");
-    const stored = await services.db.db
+    const stored = await services.db
       .selectFrom("invitations")
       .select("token_hash")
       .where("id", "=", invitation.id)
@@ -40,7 +41,7 @@ describe("invitations", () => {
     const { owner, orgId } = await orgWith([]);
     const stranger = await insertTestUser(services, "Stranger");
     await as(owner).invitation.create({ orgId, email: "someone@example.test", role: "viewer" });
-    const token = invitationToken("someone@example.test");
+    const token = await invitationToken("someone@example.test");
     await expect(as(stranger).invitation.accept({ token })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
@@ -53,7 +54,7 @@ describe("invitations", () => {
     });
     await as(owner).invitation.revoke({ orgId, invitationId: revoked.id });
     await expect(
-      as(revokedUser).invitation.accept({ token: invitationToken(revokedUser.email) }),
+      as(revokedUser).invitation.accept({ token: await invitationToken(revokedUser.email) }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
 
     const lateUser = await insertTestUser(services);
@@ -64,7 +65,7 @@ describe("invitations", () => {
       const { secret } = await services.sessions.create(lateUser.id, { ip: null, userAgent: null });
       const late = { ...lateUser, cookie: `${services.config.sessions.cookieName}=${secret}` };
       await expect(
-        as(late).invitation.accept({ token: invitationToken(lateUser.email) }),
+        as(late).invitation.accept({ token: await invitationToken(lateUser.email) }),
       ).rejects.toMatchObject({
         code: "CONFLICT",
         message: expect.stringContaining("expired"),
@@ -75,12 +76,18 @@ describe("invitations", () => {
     }
   });
 
-  it("gives the inviter the accept link once, for when email does not reach the invitee", async () => {
+  it("retries an invitation email whose SMTP send failed, and gives the inviter the link once", async () => {
     const { owner, orgId, users } = await orgWith(["member"]);
     const invitee = await insertTestUser(services, "Linked");
-    const send = vi
-      .spyOn(services.mailer, "send")
-      .mockRejectedValueOnce(new Error("smtp: connection refused"));
+    const original = services.mailer.send.bind(services.mailer);
+    let refused = 0;
+    const send = vi.spyOn(services.mailer, "send").mockImplementation((message) => {
+      if (message.to === invitee.email && refused === 0) {
+        refused++;
+        return Promise.reject(new Error("smtp: connection refused"));
+      }
+      return original(message);
+    });
     let invitation;
     try {
       invitation = await as(owner).invitation.create({
@@ -88,10 +95,26 @@ describe("invitations", () => {
         email: invitee.email,
         role: "viewer",
       });
+      // Queued with the invitation; the first send fails and the worker tries again.
+      expect(invitation.emailSent).toBe(true);
+      await services.mail.waitFor((m) => m.to === invitee.email);
     } finally {
       send.mockRestore();
     }
-    expect(invitation.emailSent).toBe(false);
+    expect(refused).toBe(1);
+    const runs = () =>
+      services.db
+        .selectFrom("job_runs")
+        .innerJoin("outbox", "outbox.id", "job_runs.job_id")
+        .select(["job_runs.status", "job_runs.error"])
+        .where("outbox.type", "=", "mail.send")
+        .where(sql<string>`outbox.payload->>'to'`, "=", invitee.email)
+        .orderBy("job_runs.id")
+        .execute();
+    await expect.poll(runs).toEqual([
+      { status: "failed", error: "smtp: connection refused" },
+      { status: "succeeded", error: null },
+    ]);
     const link = new URL(invitation.acceptUrl);
     expect(link.origin + link.pathname).toBe(
       new URL("/invitations/accept", services.config.server.publicUrl).toString(),
@@ -105,7 +128,7 @@ describe("invitations", () => {
       role: "viewer",
     });
     expect(emailed.emailSent).toBe(true);
-    expect(emailed.acceptUrl).toContain(`token=${invitationToken("emailed@example.test")}`);
+    expect(emailed.acceptUrl).toContain(`token=${await invitationToken("emailed@example.test")}`);
     // Listed invitations never carry the token again, and members cannot invite at all.
     expect(JSON.stringify(await as(owner).invitation.list({ orgId }))).not.toContain(token);
     await expect(

@@ -31,7 +31,7 @@ describe("organizations", () => {
     });
     await as(owner).org.delete({ orgId, confirmName: "Acme Corp" });
     await expect(as(owner).org.get({ orgId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const audit = await services.db.db
+    const audit = await services.db
       .selectFrom("activity")
       .selectAll()
       .where("action", "=", "org.deleted")
@@ -84,7 +84,7 @@ describe("roles", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const roles = (
-      await services.db.db
+      await services.db
         .selectFrom("memberships")
         .select("role")
         .where("org_id", "=", orgId)

@@ -34,7 +34,7 @@ export async function freshProject(key: string) {
  * millisecond apart in creation order: for tests that need volume, not the create path.
  */
 export async function insertTasks(projectId: string, count: number): Promise<void> {
-  const { db } = services.db;
+  const { db } = services;
   const project = await db
     .updateTable("projects")
     .set((eb) => ({ next_task_number: eb("next_task_number", "+", count) }))

@@ -35,7 +35,7 @@ export async function orgWith(roles: Role[]) {
   const users: TestUser[] = [];
   for (const role of roles) {
     const user = await insertTestUser(services, role);
-    await services.db.db
+    await services.db
       .insertInto("memberships")
       .values({ org_id: org.id, user_id: user.id, role })
       .execute();
@@ -45,9 +45,10 @@ export async function orgWith(roles: Role[]) {
 }
 
 /** The token in the invitation email sent to `email`. */
-export function invitationToken(email: string): string {
-  const mail = services.mailer.inbox().find((m) => m.to === email);
-  const token = mail && /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+export async function invitationToken(email: string): Promise<string> {
+  // Sent by the job runtime after the commit: wait for it.
+  const mail = await services.mail.waitFor((m) => m.to === email);
+  const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
   if (!token) throw new Error(`no invitation email for ${email}`);
   return token;
 }

@@ -1,21 +1,12 @@
 import { z } from "zod";
-import { recordActivity } from "../activity.ts";
-import { requestMeta } from "../domain/accounts.ts";
-import { AppError } from "../errors.ts";
+import { clientOf } from "../auth/account-deps.ts";
+import { revokeSessions, sessionsOf } from "../domain/sessions.ts";
 import { router, sessionProcedure } from "../trpc.ts";
 
 export const sessionRouter = router({
-  list: sessionProcedure.query(async ({ ctx }) => {
-    const sessions = await ctx.services.sessions.list(ctx.auth.user.id);
-    return sessions.map((s) => ({
-      id: s.id,
-      current: s.id === ctx.auth.sessionId,
-      createdAt: new Date(s.createdAt),
-      lastSeenAt: new Date(s.lastSeenAt),
-      ip: s.ip,
-      userAgent: s.userAgent,
-    }));
-  }),
+  list: sessionProcedure.query(({ ctx }) =>
+    sessionsOf(ctx.services.sessions, ctx.auth.user.id, ctx.auth.sessionId),
+  ),
 
   revoke: sessionProcedure
     .input(
@@ -24,22 +15,12 @@ export const sessionRouter = router({
         z.object({ allOthers: z.literal(true) }),
       ]),
     )
-    .mutation(async ({ ctx, input }) => {
-      const { user, sessionId } = ctx.auth;
-      let ended: number;
-      if ("allOthers" in input) {
-        ended = await ctx.services.sessions.revokeAll(user.id, { except: sessionId });
-      } else {
-        if (!(await ctx.services.sessions.revoke(user.id, input.sessionId)))
-          throw new AppError("NOT_FOUND", "Session not found");
-        ended = 1;
-      }
-      await recordActivity(ctx.services.db.db, {
-        actorUserId: user.id,
-        action: "session.revoked",
-        data: { ended, allOthers: "allOthers" in input },
-        ...requestMeta(ctx),
-      });
-      return { ended };
-    }),
+    .mutation(({ ctx, input }) =>
+      revokeSessions(
+        ctx.services.db,
+        ctx.services.sessions,
+        { userId: ctx.auth.user.id, sessionId: ctx.auth.sessionId, client: clientOf(ctx) },
+        input,
+      ),
+    ),
 });

@@ -68,7 +68,7 @@ describe("system.info", () => {
 describe("system.runtime", () => {
   it("shows version, environment, Node.js and uptime to a platform admin", async () => {
     const admin = await insertTestUser(services, "Operator");
-    await grantPlatformAdmin(services.db.db, admin.email);
+    await grantPlatformAdmin(services.db, admin.email);
     const runtime = await createTestCaller(services, {
       headers: { cookie: admin.cookie },
     }).system.runtime();
@@ -80,7 +80,7 @@ describe("system.runtime", () => {
   it("is refused to everyone else: signed out, a plain account, an admin's API token", async () => {
     const person = await insertTestUser(services, "Person");
     const admin = await insertTestUser(services, "Operator");
-    await grantPlatformAdmin(services.db.db, admin.email);
+    await grantPlatformAdmin(services.db, admin.email);
     const org = await createTestCaller(services, { headers: { cookie: admin.cookie } }).org.create({
       name: "Ops",
     });

@@ -118,7 +118,7 @@ describe("tasks", () => {
   it("filters and sorts as asked", async () => {
     const id = await freshProject("FLT");
     const member = await insertTestUser(services, "Member");
-    await services.db.db
+    await services.db
       .insertInto("memberships")
       .values({ org_id: orgId, user_id: member.id, role: "member" })
       .execute();

@@ -8,14 +8,13 @@ import {
   taskRefInput,
   updateTaskInput,
 } from "@tesseract/validators";
-import { listActivity } from "../domain/activity-list.ts";
 import { listTasks } from "../domain/task-list.ts";
 import { searchTasks } from "../domain/task-search.ts";
 import {
   createTask,
   deleteTask,
   getTaskByRef,
-  getTask,
+  listTaskActivity,
   moveTask,
   updateTask,
 } from "../domain/tasks.ts";
@@ -35,7 +34,7 @@ export const taskRouter = router({
     .meta(WRITE)
     .input(createTaskInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db.db
+      ctx.services.db
         .transaction()
         .execute((trx) => createTask(trx, ctx.org.orgId, actor(ctx), input)),
     ),
@@ -44,20 +43,20 @@ export const taskRouter = router({
     .meta(READ)
     .input(getTaskInput)
     .use(resultCache)
-    .query(({ ctx, input }) => getTaskByRef(ctx.services.db.db, ctx.org.orgId, input.ref)),
+    .query(({ ctx, input }) => getTaskByRef(ctx.services.db, ctx.org.orgId, input.ref)),
 
   list: orgProcedure
     .meta(READ)
     .input(listTasksInput)
     .use(resultCache)
-    .query(({ ctx, input }) => listTasks(ctx.services.db.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listTasks(ctx.services.db, ctx.org.orgId, input)),
 
   update: orgProcedure
     .meta(WRITE)
     .input(updateTaskInput)
     .mutation(({ ctx, input }) => {
       const { orgId: _, taskId, ...changes } = input;
-      return ctx.services.db.db
+      return ctx.services.db
         .transaction()
         .execute((trx) => updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes));
     }),
@@ -66,7 +65,7 @@ export const taskRouter = router({
     .meta(WRITE)
     .input(moveTaskInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db.db
+      ctx.services.db
         .transaction()
         .execute((trx) => moveTask(trx, ctx.org.orgId, actor(ctx), input)),
     ),
@@ -75,7 +74,7 @@ export const taskRouter = router({
     .meta({ ...WRITE, invalidates: ["tasks", "projects", "comments"] })
     .input(taskRefInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db.db
+      await ctx.services.db
         .transaction()
         .execute((trx) => deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId));
       return { ok: true as const };
@@ -85,22 +84,14 @@ export const taskRouter = router({
   activity: orgProcedure
     .meta({ permission: "task.read", rateLimit: "read" })
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
-    .query(async ({ ctx, input }) => {
-      const { db } = ctx.services.db;
-      await getTask(db, ctx.org.orgId, input.taskId);
-      return listActivity(db, ctx.org.orgId, {
-        cursor: input.cursor,
-        limit: input.limit,
-        taskId: input.taskId,
-      });
-    }),
+    .query(({ ctx, input }) => listTaskActivity(ctx.services.db, ctx.org.orgId, input)),
 
   search: orgProcedure
     .meta({ permission: "task.read", rateLimit: "search" })
     .input(searchTasksInput)
     .query(({ ctx, input }) =>
       searchTasks(
-        ctx.services.db.db,
+        ctx.services.db,
         ctx.org.orgId,
         input.query,
         input.limit,

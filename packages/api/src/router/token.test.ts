@@ -15,7 +15,7 @@ describe("API tokens", () => {
       expiresInDays: null,
     });
     expect(secret).toMatch(/^tsr_[A-Za-z0-9_-]{43}$/);
-    const stored = await services.db.db
+    const stored = await services.db
       .selectFrom("api_tokens")
       .selectAll()
       .where("id", "=", token.id)

@@ -17,15 +17,15 @@ afterAll(async () => {
 
 describe("demo data", () => {
   it("seeds members, projects, tasks and comments once, with sound numbers and positions", async () => {
-    const first = await seedDemo(services.db.db, { tasks: 400 });
+    const first = await seedDemo(services.db, { tasks: 400 });
     expect(first).toMatchObject({ created: true, tasks: 400 });
     expect(first.comments).toBeGreaterThan(100);
-    expect(await seedDemo(services.db.db, { tasks: 400 })).toMatchObject({
+    expect(await seedDemo(services.db, { tasks: 400 })).toMatchObject({
       orgId: first.orgId,
       created: false,
     });
 
-    const { db } = services.db;
+    const { db } = services;
     const tasks = await db
       .selectFrom("tasks")
       .select(["project_id", "number", "status", "position"])

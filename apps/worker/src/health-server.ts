@@ -1,0 +1,44 @@
+import { checkHealth, type Services } from "@tesseract/api";
+import { createServer, type Server } from "node:http";
+
+/**
+ * The worker's internal listener (`METRICS_HOST`:`WORKER_HEALTH_PORT`): `/healthz` answers while
+ * the process runs; `/readyz` checks the database and the queue, and fails while stopping.
+ */
+export function createHealthServer(services: Services, stopping: () => boolean): Server {
+  const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000 }, (req, res) => {
+    const path = (req.url ?? "/").split("?", 1)[0];
+    const send = (status: number, body: unknown) => {
+      const payload = JSON.stringify(body);
+      res
+        .writeHead(status, {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(payload),
+        })
+        .end(payload);
+    };
+    if (path === "/healthz") {
+      send(200, { status: "ok" });
+      return;
+    }
+    if (path !== "/readyz") {
+      send(404, { error: "not found" });
+      return;
+    }
+    checkHealth(services, { showErrors: !services.config.isProduction }).then(
+      (health) => {
+        const needed = health.services.filter((s) => s.name === "database" || s.name === "queue");
+        const ready = !stopping() && needed.every((s) => s.status === "ok");
+        send(ready ? 200 : 503, {
+          status: stopping() ? "shutting down" : ready ? "ok" : "degraded",
+          services: needed,
+        });
+      },
+      () => {
+        send(503, { status: "down" });
+      },
+    );
+  });
+  server.maxConnections = 64;
+  return server;
+}

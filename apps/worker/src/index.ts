@@ -1,0 +1,1 @@
+export { startWorker, type StartedWorker } from "./start.ts";

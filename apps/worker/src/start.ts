@@ -1,0 +1,61 @@
+import { createLogger, createServices, startJobRuntime, type Logger } from "@tesseract/api";
+import type { Config } from "@tesseract/config";
+import type { Server } from "node:http";
+import { createHealthServer } from "./health-server.ts";
+
+export const EMBEDDED_REFUSAL =
+  "The worker runs only against real services: set DATABASE_URL, and AWS_ENDPOINT_URL " +
+  "(LocalStack) or AWS credentials. With the embedded stand-ins (PGlite, the in-process " +
+  "S3/SQS emulator) the API server runs the jobs itself: `pnpm dev` needs no worker.";
+
+export interface StartedWorker {
+  logger: Logger;
+  /** The internal /healthz and /readyz listener's base URL; undefined when turned off. */
+  healthUrl: string | undefined;
+  /** Stops receiving, lets running jobs finish (or hands them back), closes the services. */
+  stop(): Promise<boolean>;
+}
+
+/**
+ * The worker process: the outbox relay and the job consumer over real services. The embedded
+ * stand-ins (PGlite, the in-process emulator) belong to one process, the API server, which runs
+ * the same job runtime itself; a worker beside it could not reach them.
+ */
+export async function startWorker(config: Config): Promise<StartedWorker> {
+  if (config.jobs.inProcess) throw new Error(EMBEDDED_REFUSAL);
+  const logger = createLogger(config);
+  const services = await createServices(config, logger);
+  const jobs = startJobRuntime(services, logger);
+  let stopping = false;
+  let health: Server | undefined;
+  let healthUrl: string | undefined;
+  if (config.jobs.healthPort !== undefined && config.metrics) {
+    health = createHealthServer(services, () => stopping);
+    healthUrl = await listen(health, config.metrics.host, config.jobs.healthPort);
+  }
+  let stopped: Promise<boolean> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      const drained = await jobs.stop(config.jobs.shutdownTimeoutMs);
+      health?.close();
+      health?.closeAllConnections();
+      await services.close();
+      return drained;
+    })());
+  logger.info({ healthUrl, mode: config.mode, env: config.env }, "tesseract worker ready");
+  return { logger, healthUrl, stop };
+}
+
+async function listen(server: Server, host: string, port: number): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actual = typeof address === "object" && address ? address.port : port;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${actual}`;
+}

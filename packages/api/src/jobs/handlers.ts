@@ -1,0 +1,30 @@
+import type { JobHandlers } from "@tesseract/queue";
+import type { Services } from "../services.ts";
+import { cleanupAttachments, scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
+import { processAttachment } from "./attachment-process.ts";
+import { sendMailJob } from "./mail-send.ts";
+import { noopJob } from "./noop.ts";
+
+/** The handler of every job type, bound to the process's services. */
+export function createJobHandlers(services: Services): JobHandlers {
+  return {
+    "mail.send": (payload, context) => sendMailJob(services, payload, context),
+    noop: (payload, context) => noopJob(payload, context),
+    "attachment.process": (payload, context) =>
+      processAttachment(
+        { db: services.db, storage: services.storage, cache: services.cache },
+        payload,
+        context,
+      ),
+    "attachment.cleanup": async (payload, context) => {
+      const deps = {
+        db: services.db,
+        storage: services.storage,
+        staleAfterMs: services.config.attachments.staleAfterMs,
+        now: () => services.now(),
+      };
+      await cleanupAttachments(deps, payload, context);
+      await scheduleAttachmentCleanup(services.db, services.now());
+    },
+  };
+}

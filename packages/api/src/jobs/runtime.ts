@@ -1,0 +1,70 @@
+import type { Logger } from "@tesseract/config";
+import { createConsumer, createRelay, type JobHandlers } from "@tesseract/queue";
+import type { Services } from "../services.ts";
+import { scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
+import { createJobHandlers } from "./handlers.ts";
+
+export interface JobRuntime {
+  /**
+   * Stops the relay and the consumer: running jobs get `deadlineMs` to finish and are handed
+   * back to the queue after that. Resolves true when every job finished.
+   */
+  stop(deadlineMs: number): Promise<boolean>;
+}
+
+export interface JobRuntimeOptions {
+  /** Replaces handlers (tests). */
+  handlers?: Partial<JobHandlers>;
+  /** Long-poll wait in seconds (default 10). */
+  waitSeconds?: number;
+  /** How often an idle relay looks for rows written by other processes (ms). */
+  relayIdleMs?: number;
+  /** Seconds before a failed job is tried again, by attempt (tests shorten it). */
+  retryDelaySeconds?: (attempt: number) => number;
+}
+
+/**
+ * The outbox relay and the job consumer, together: run by `apps/worker`, and by the API server
+ * itself in the embedded mode (its stand-ins are single-process). The same code either way.
+ */
+export function startJobRuntime(
+  services: Services,
+  logger: Logger,
+  options: JobRuntimeOptions = {},
+): JobRuntime {
+  const { config } = services;
+  const relay = createRelay({
+    db: services.db,
+    queue: services.queue,
+    logger,
+    idleIntervalMs: options.relayIdleMs,
+  });
+  const consumer = createConsumer({
+    queue: services.queue,
+    db: services.db,
+    handlers: { ...createJobHandlers(services), ...options.handlers },
+    logger,
+    concurrency: config.jobs.concurrency,
+    maxReceiveCount: config.jobs.maxReceiveCount,
+    visibilityTimeoutSeconds: config.jobs.visibilityTimeoutSeconds,
+    waitSeconds: options.waitSeconds,
+    retryDelaySeconds: options.retryDelaySeconds,
+  });
+  relay.start();
+  consumer.start();
+  // Periodic jobs start their chain here (each run schedules the next; a dedupe key per slot
+  // keeps several workers from doubling it).
+  scheduleAttachmentCleanup(services.db, services.now(), "current").catch((err: unknown) => {
+    logger.error({ err }, "could not schedule the cleanup of abandoned uploads");
+  });
+  logger.info(
+    { concurrency: config.jobs.concurrency, queue: config.aws.queueName },
+    "job runtime started",
+  );
+  return {
+    async stop(deadlineMs) {
+      const [drained] = await Promise.all([consumer.stop(deadlineMs), relay.stop()]);
+      return drained;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { sql, type Database, type Kysely } from "@tesseract/db";
+
+export type RunStatus = "running" | "succeeded" | "failed" | "released" | "abandoned" | "invalid";
+
+export interface RunStart {
+  jobId: number;
+  type: string;
+  attempt: number;
+  requestId: string | undefined;
+  messageId: string | undefined;
+  leaseSeconds: number;
+}
+
+export type Claim = { kind: "claimed"; runId: number } | { kind: "done" } | { kind: "busy" };
+
+/**
+ * Starts a run of a job unless another delivery of it is running (with a live lease) or has
+ * succeeded. A running row whose lease has lapsed belonged to a worker that died: it is
+ * marked abandoned and this delivery takes over.
+ */
+export async function claimRun(db: Kysely<Database>, start: RunStart): Promise<Claim> {
+  for (let tries = 0; tries < 2; tries++) {
+    const row = await db
+      .insertInto("job_runs")
+      .values({
+        job_id: start.jobId,
+        type: start.type,
+        attempt: start.attempt,
+        status: "running",
+        request_id: start.requestId ?? null,
+        message_id: start.messageId ?? null,
+        lease_until: sql<Date>`now() + make_interval(secs => ${start.leaseSeconds})`,
+      })
+      .onConflict((oc) =>
+        oc.column("job_id").where("status", "in", ["running", "succeeded"]).doNothing(),
+      )
+      .returning("id")
+      .executeTakeFirst();
+    if (row) return { kind: "claimed", runId: row.id };
+    const existing = await db
+      .selectFrom("job_runs")
+      .select(["id", "status", sql<boolean>`lease_until < now()`.as("lapsed")])
+      .where("job_id", "=", start.jobId)
+      .where("status", "in", ["running", "succeeded"])
+      .executeTakeFirst();
+    if (!existing) continue;
+    if (existing.status === "succeeded") return { kind: "done" };
+    if (!existing.lapsed) return { kind: "busy" };
+    await db
+      .updateTable("job_runs")
+      .set({ status: "abandoned", finished_at: sql<Date>`now()`, lease_until: null })
+      .where("id", "=", existing.id)
+      .where("status", "=", "running")
+      .execute();
+  }
+  return { kind: "busy" };
+}
+
+export async function extendRun(
+  db: Kysely<Database>,
+  runId: number,
+  leaseSeconds: number,
+): Promise<void> {
+  await db
+    .updateTable("job_runs")
+    .set({ lease_until: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
+    .where("id", "=", runId)
+    .where("status", "=", "running")
+    .execute();
+}
+
+export async function finishRun(
+  db: Kysely<Database>,
+  runId: number,
+  outcome: { status: RunStatus; error?: string; durationMs: number },
+): Promise<void> {
+  await db
+    .updateTable("job_runs")
+    .set({
+      status: outcome.status,
+      error: outcome.error?.slice(0, 2_000) ?? null,
+      finished_at: sql<Date>`now()`,
+      duration_ms: Math.round(outcome.durationMs),
+      lease_until: null,
+    })
+    .where("id", "=", runId)
+    .execute();
+}
+
+/** A message that is not a job of the catalogue: recorded, then left to the dead-letter queue. */
+export async function recordInvalid(
+  db: Kysely<Database>,
+  run: { jobId: number | undefined; type: string; attempt: number; error: string },
+): Promise<void> {
+  await db
+    .insertInto("job_runs")
+    .values({
+      job_id: run.jobId ?? null,
+      type: run.type.slice(0, 200),
+      attempt: run.attempt,
+      status: "invalid",
+      error: run.error.slice(0, 2_000),
+      finished_at: sql<Date>`now()`,
+      duration_ms: 0,
+    })
+    .execute();
+}
