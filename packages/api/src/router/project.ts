@@ -84,7 +84,7 @@ export const projectRouter = router({
     ),
 
   delete: orgProcedure
-    .meta({ ...MANAGE, invalidates: ["projects", "tasks", "comments"] })
+    .meta({ ...MANAGE, invalidates: ["projects", "tasks", "comments", "attachments"] })
     .input(deleteProjectInput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db

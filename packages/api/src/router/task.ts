@@ -71,7 +71,7 @@ export const taskRouter = router({
     ),
 
   delete: orgProcedure
-    .meta({ ...WRITE, invalidates: ["tasks", "projects", "comments"] })
+    .meta({ ...WRITE, invalidates: ["tasks", "projects", "comments", "attachments"] })
     .input(taskRefInput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db
