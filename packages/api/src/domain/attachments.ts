@@ -383,6 +383,32 @@ export async function deleteAttachment(
   return [row.storage_key, row.thumbnail_key].filter((key) => key !== null);
 }
 
+/**
+ * The objects of every attachment (in any state) of a task, a project or the whole
+ * organization: read in the transaction that deletes them (their rows go by cascade), for
+ * `removeAttachmentObjects` once it has committed.
+ */
+export async function attachmentKeysUnder(
+  trx: Transaction<Database>,
+  orgId: string,
+  scope: { taskId: string } | { projectId: string } | "organization",
+): Promise<string[]> {
+  let query = trx
+    .selectFrom("attachments as a")
+    .select(["a.storage_key", "a.thumbnail_key"])
+    .where("a.org_id", "=", orgId);
+  if (scope !== "organization" && "taskId" in scope)
+    query = query.where("a.task_id", "=", scope.taskId);
+  if (scope !== "organization" && "projectId" in scope)
+    query = query.where("a.task_id", "in", (eb) =>
+      eb.selectFrom("tasks").select("id").where("project_id", "=", scope.projectId),
+    );
+  const rows = await query.execute();
+  return rows.flatMap((row) =>
+    row.thumbnail_key ? [row.storage_key, row.thumbnail_key] : [row.storage_key],
+  );
+}
+
 export async function removeAttachmentObjects(storage: Storage, keys: string[]): Promise<void> {
   await Promise.all(keys.map((key) => storage.remove(key)));
 }

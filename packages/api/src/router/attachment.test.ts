@@ -344,4 +344,39 @@ describe("attachments", () => {
       as(owner).attachment.list({ ...target, cursor: "bm90IGEgY3Vyc29y" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
+
+  it("deletes the files' objects with their task, project or organization", async () => {
+    const org = await orgWith([]);
+    const user = org.owner;
+    const project = await as(user).project.create({ orgId: org.orgId, name: "Gone", key: "GON" });
+    const newTaskIn = async () =>
+      (await as(user).task.create({ orgId: org.orgId, projectId: project.id, title: "T" })).id;
+    const attached = async (
+      task: string,
+      target = { orgId: org.orgId, taskId: task },
+      by = user,
+    ) => {
+      const id = await upload(by, { contentType: "text/plain", size: 2 }, "hi", target);
+      await as(by).attachment.complete({ orgId: target.orgId, attachmentId: id });
+      return (await row(id))!.storage_key;
+    };
+    const exists = async (key: string) => (await services.storage.head(key)) !== undefined;
+
+    const [first, second, third] = [await newTaskIn(), await newTaskIn(), await newTaskIn()];
+    const [firstKey, secondKey] = [await attached(first), await attached(second)];
+    await as(user).task.delete({ orgId: org.orgId, taskId: first });
+    expect([await exists(firstKey), await exists(secondKey)]).toEqual([false, true]);
+
+    const thirdKey = await attached(third);
+    await as(user).project.delete({ orgId: org.orgId, projectId: project.id, confirmKey: "GON" });
+    expect([await exists(secondKey), await exists(thirdKey)]).toEqual([false, false]);
+
+    const other = await as(user).project.create({ orgId: org.orgId, name: "Org", key: "ORG" });
+    const last = (await as(user).task.create({ orgId: org.orgId, projectId: other.id, title: "L" }))
+      .id;
+    const lastKey = await attached(last);
+    const elsewhere = await attached(taskId, { orgId, taskId }, owner); // another organization's
+    await as(user).org.delete({ orgId: org.orgId, confirmName: "Acme Corp" });
+    expect([await exists(lastKey), await exists(elsewhere)]).toEqual([false, true]);
+  });
 });

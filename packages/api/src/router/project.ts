@@ -6,6 +6,7 @@ import {
   updateProjectInput,
 } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
+import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
 import {
   createProject,
   deleteProject,
@@ -87,9 +88,13 @@ export const projectRouter = router({
     .meta({ ...MANAGE, invalidates: ["projects", "tasks", "comments", "attachments"] })
     .input(deleteProjectInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db
-        .transaction()
-        .execute((trx) => deleteProject(trx, ctx.org.orgId, actor(ctx), input));
+      // The tasks' files go too: their rows by cascade, their objects once that committed.
+      const keys = await ctx.services.db.transaction().execute(async (trx) => {
+        const keys = await attachmentKeysUnder(trx, ctx.org.orgId, { projectId: input.projectId });
+        await deleteProject(trx, ctx.org.orgId, actor(ctx), input);
+        return keys;
+      });
+      await removeAttachmentObjects(ctx.services.storage, keys);
       return { ok: true as const };
     }),
 });
