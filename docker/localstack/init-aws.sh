@@ -8,7 +8,7 @@ set -euo pipefail
 BUCKET="${S3_BUCKET:-tesseract}"
 QUEUE="${SQS_QUEUE_NAME:-tesseract-jobs}"
 DLQ="${QUEUE}-dlq"
-# Origins allowed to PUT/GET objects straight from the browser (presigned URLs): comma-separated.
+# Origins allowed to POST/GET objects straight from the browser (presigned URLs): comma-separated.
 CORS_ORIGINS="${S3_CORS_ORIGINS:-${PUBLIC_URL:-http://localhost:3000}}"
 
 log() { echo "[init-aws] $*"; }
@@ -27,13 +27,13 @@ origins_json=$(printf '%s' "$CORS_ORIGINS" | tr ',' '\n' | sed 's/^ *//; s/ *$//
 awslocal s3api put-bucket-cors --bucket "$BUCKET" --cors-configuration "{
   \"CORSRules\": [{
     \"AllowedOrigins\": [${origins_json}],
-    \"AllowedMethods\": [\"PUT\", \"GET\", \"HEAD\"],
+    \"AllowedMethods\": [\"POST\", \"PUT\", \"GET\", \"HEAD\"],
     \"AllowedHeaders\": [\"*\"],
     \"ExposeHeaders\": [\"ETag\"],
     \"MaxAgeSeconds\": 3000
   }]
 }"
-log "bucket $BUCKET CORS allows PUT/GET/HEAD from ${CORS_ORIGINS}"
+log "bucket $BUCKET CORS allows POST/PUT/GET/HEAD from ${CORS_ORIGINS}"
 
 # --- SQS --------------------------------------------------------------------------------------
 # create-queue without attributes returns the existing queue's URL; attributes are then set

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { appRouter } from "@tesseract/api";
-import { createTestCaller, insertTestUser } from "@tesseract/api/testing";
+import { createTestCaller, insertTestAttachment, insertTestUser } from "@tesseract/api/testing";
 import { loadTestConfig } from "@tesseract/config";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -168,6 +168,12 @@ async function freshFixture(): Promise<Seed> {
     .insertInto("memberships")
     .values({ org_id: orgId, user_id: member.id, role: "member" })
     .execute();
+  const attachment = await insertTestAttachment(lean.services, {
+    orgId,
+    taskId: task.id,
+    uploaderId: ownerId,
+    status: "ready",
+  });
   // One valid-looking input for every procedure at once: zod objects drop the keys they do not
   // know, so each procedure picks its own. Destructive confirmations are deliberately wrong.
   return {
@@ -206,6 +212,11 @@ async function freshFixture(): Promise<Seed> {
     confirmName: "not the organization's name",
     confirmKey: "NOPE",
     includeArchived: true,
+    attachmentId: attachment.id,
+    fileName: "fuzz notes.txt",
+    contentType: "text/plain",
+    size: 5,
+    variant: "original",
     afterId: null,
     beforeId: null,
   };

@@ -5,6 +5,7 @@ import { grantPlatformAdmin } from "./domain/platform-admins.ts";
 import { appRouter, createCaller } from "./root.ts";
 import {
   createTestServices,
+  insertTestAttachment,
   insertTestUser,
   testContext,
   type TestServices,
@@ -32,6 +33,10 @@ interface Fixture {
   commentId: string;
   /** A finished export of the project, requested by the owner. */
   exportId: string;
+  /** A ready file attached by the target member (deleting it needs attachment.manage). */
+  attachmentId: string;
+  /** An upload the actor started, its bytes in storage, waiting for `complete`. */
+  pendingAttachmentId: string;
 }
 interface Row {
   /** The least role allowed; "none" = no organization role needed (any authenticated caller). */
@@ -172,6 +177,33 @@ const MATRIX: Record<string, Row> = {
   "comment.delete": {
     least: "admin",
     call: (c, orgId, f) => c.comment.delete({ orgId, commentId: f.commentId }),
+  },
+  "attachment.createUpload": {
+    least: "member",
+    call: (c, orgId, f) =>
+      c.attachment.createUpload({
+        orgId,
+        taskId: f.taskId,
+        fileName: "notes.txt",
+        contentType: "text/plain",
+        size: 5,
+      }),
+  },
+  "attachment.complete": {
+    least: "member",
+    call: (c, orgId, f) => c.attachment.complete({ orgId, attachmentId: f.pendingAttachmentId }),
+  },
+  "attachment.list": {
+    least: "viewer",
+    call: (c, orgId, f) => c.attachment.list({ orgId, taskId: f.taskId }),
+  },
+  "attachment.download": {
+    least: "viewer",
+    call: (c, orgId, f) => c.attachment.download({ orgId, attachmentId: f.attachmentId }),
+  },
+  "attachment.delete": {
+    least: "admin",
+    call: (c, orgId, f) => c.attachment.delete({ orgId, attachmentId: f.attachmentId }),
   },
 };
 
@@ -325,6 +357,22 @@ async function setUp(role: Role | "non-member") {
       taskId: task.id,
       commentId: comment.id,
       exportId: exported.id,
+      attachmentId: (
+        await insertTestAttachment(services, {
+          orgId,
+          taskId: task.id,
+          uploaderId: target.id,
+          status: "ready",
+        })
+      ).id,
+      pendingAttachmentId: (
+        await insertTestAttachment(services, {
+          orgId,
+          taskId: task.id,
+          uploaderId: actor.id,
+          status: "pending",
+        })
+      ).id,
     },
     actorToken,
   };
@@ -528,6 +576,45 @@ describe("ownership of what a procedure names by id", () => {
     expect(
       await author.comment.delete({ orgId: fixture.orgId, commentId: fixture.commentId }),
     ).toEqual({ ok: true });
+  });
+
+  it("attachments: another organization can neither list, download, complete nor delete them", async () => {
+    const { fixture, actor } = await setUp("owner");
+    const outsider = await insertTestUser(services, "Outsider");
+    const outsiderOrg = await makeOrg("Outsider Org", outsider);
+    const stranger = as(outsider);
+    const named = { orgId: outsiderOrg, attachmentId: fixture.attachmentId };
+    expect(
+      await outcome(stranger.attachment.list({ orgId: outsiderOrg, taskId: fixture.taskId })),
+    ).toBe("NOT_FOUND");
+    expect(await outcome(stranger.attachment.download(named))).toBe("NOT_FOUND");
+    expect(await outcome(stranger.attachment.download({ ...named, variant: "thumbnail" }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await outcome(stranger.attachment.delete(named))).toBe("NOT_FOUND");
+    expect(
+      await outcome(
+        stranger.attachment.complete({
+          orgId: outsiderOrg,
+          attachmentId: fixture.pendingAttachmentId,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    const rows = await services.db
+      .selectFrom("attachments")
+      .select(["status", "storage_key"])
+      .where("id", "in", [fixture.attachmentId, fixture.pendingAttachmentId])
+      .orderBy("status")
+      .execute();
+    expect(rows.map((r) => r.status)).toEqual(["pending", "ready"]);
+    for (const row of rows) expect(await services.storage.head(row.storage_key)).toBeDefined();
+    // The organization's own people still can.
+    expect(
+      await as(actor).attachment.complete({
+        orgId: fixture.orgId,
+        attachmentId: fixture.pendingAttachmentId,
+      }),
+    ).toMatchObject({ status: "ready" });
   });
 
   it("invitation.revoke: an admin of another organization cannot revoke this one's", async () => {

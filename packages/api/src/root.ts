@@ -1,6 +1,7 @@
 import { accountRouter } from "./router/account.ts";
 import { activityRouter } from "./router/activity.ts";
 import { adminRouter } from "./router/admin.ts";
+import { attachmentRouter } from "./router/attachment.ts";
 import { authRouter } from "./router/auth.ts";
 import { commentRouter } from "./router/comment.ts";
 import { devRouter } from "./router/dev.ts";
@@ -30,6 +31,7 @@ export const appRouter = router({
   export: exportRouter,
   account: accountRouter,
   admin: adminRouter,
+  attachment: attachmentRouter,
   dev: devRouter,
 });
 

@@ -86,7 +86,11 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     );
   const endpoint = emulator?.url ?? config.aws.endpoint;
   const aws = { endpoint, region: config.aws.region, credentials: config.aws.credentials };
-  const storage = createStorage({ ...aws, bucket: config.aws.bucket });
+  const storage = createStorage({
+    ...aws,
+    bucket: config.aws.bucket,
+    publicEndpoint: config.aws.publicEndpoint,
+  });
   const queue = createQueue({
     ...aws,
     queueName: config.aws.queueName,

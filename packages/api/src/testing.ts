@@ -13,6 +13,7 @@ import {
   type Context,
   type RequestInfo,
 } from "./context.ts";
+import { attachmentKeys } from "./domain/attachments.ts";
 import { createMailer, type MailMessage, type Mailer } from "./mail/mailer.ts";
 import { createCaller } from "./root.ts";
 import { startJobRuntime } from "./jobs/runtime.ts";
@@ -189,4 +190,44 @@ export function cookieFrom(ctx: Context): string | undefined {
   const set = (ctx.response as ReturnType<typeof recordingResponse>).cookies.at(-1);
   const pair = set?.split(";")[0];
   return pair && !pair.endsWith("=") ? pair : undefined;
+}
+
+/**
+ * An attachment row with its object in storage, as an upload would leave it (made directly,
+ * for tests of what happens after the upload).
+ */
+export async function insertTestAttachment(
+  services: Services,
+  values: {
+    orgId: string;
+    taskId: string;
+    uploaderId: string;
+    status: "pending" | "processing" | "ready" | "failed";
+    body?: Uint8Array;
+    contentType?: string;
+    fileName?: string;
+    createdAt?: Date;
+  },
+): Promise<{ id: string; key: string }> {
+  const id = randomUUID();
+  const key = attachmentKeys(values.orgId, id).original;
+  const body = values.body ?? new TextEncoder().encode("hello");
+  const contentType = values.contentType ?? "text/plain";
+  await services.storage.put(key, body, contentType);
+  await services.db
+    .insertInto("attachments")
+    .values({
+      id,
+      org_id: values.orgId,
+      task_id: values.taskId,
+      uploader_id: values.uploaderId,
+      storage_key: key,
+      file_name: values.fileName ?? "hello.txt",
+      declared_type: contentType,
+      size: body.length,
+      status: values.status,
+      ...(values.createdAt && { created_at: values.createdAt }),
+    })
+    .execute();
+  return { id, key };
 }

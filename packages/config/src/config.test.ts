@@ -41,6 +41,29 @@ describe("parseConfig", () => {
     expect(config.aws.credentials).toEqual({ accessKeyId: "test", secretAccessKey: "test" });
   });
 
+  it("reads attachment limits, and names a bad media type", () => {
+    const defaults = parseConfig({});
+    expect(defaults.attachments).toMatchObject({
+      maxBytes: 10 * 1024 * 1024,
+      orgQuotaBytes: 1024 ** 3,
+      uploadUrlSeconds: 300,
+      downloadUrlSeconds: 60,
+      staleAfterMs: 3_600_000,
+    });
+    expect(defaults.attachments.allowedTypes).toContain("image/png");
+    const custom = parseConfig({
+      ATTACHMENT_ALLOWED_TYPES: " Image/PNG , application/pdf,",
+      ATTACHMENT_UPLOAD_URL_SECONDS: "3600",
+      ATTACHMENT_STALE_AFTER_MINUTES: "1",
+    });
+    expect(custom.attachments.allowedTypes).toEqual(["image/png", "application/pdf"]);
+    // Never cleaned up while its upload URL may still be used.
+    expect(custom.attachments.staleAfterMs).toBe(7_200_000);
+    expect(errorOf({ ATTACHMENT_ALLOWED_TYPES: "png" }).message).toMatch(
+      /ATTACHMENT_ALLOWED_TYPES: entry 0: expected media types/,
+    );
+  });
+
   it("bounds slow clients and connections, and keeps metrics on loopback unless told", () => {
     const defaults = parseConfig({});
     expect(defaults.server).toMatchObject({

@@ -63,6 +63,11 @@ export interface Config {
   aws: {
     /** undefined with credentials set means real AWS; undefined without them means the embedded emulator. */
     endpoint: string | undefined;
+    /**
+     * The S3 endpoint presigned URLs name, for browsers: set when the server reaches S3 at an
+     * address browsers cannot (a container network); undefined means `endpoint`.
+     */
+    publicEndpoint: string | undefined;
     useEmulator: boolean;
     emulatorPort: number;
     region: string;
@@ -99,6 +104,16 @@ export interface Config {
     perHour: { verificationEmail: number; orgCreate: number; export: number };
   };
   cache: { enabled: boolean; ttlSeconds: number };
+  attachments: {
+    maxBytes: number;
+    allowedTypes: string[];
+    orgQuotaBytes: number;
+    /** How long a presigned upload (POST) and download (GET) stay valid. */
+    uploadUrlSeconds: number;
+    downloadUrlSeconds: number;
+    /** Pending uploads older than this are abandoned: the cleanup deletes them. */
+    staleAfterMs: number;
+  };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -199,6 +214,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     aws: {
       endpoint: useEmulator ? `http://127.0.0.1:${env.EMULATOR_PORT}` : env.AWS_ENDPOINT_URL,
+      publicEndpoint: env.S3_PUBLIC_ENDPOINT_URL,
       useEmulator,
       emulatorPort: env.EMULATOR_PORT,
       region: env.AWS_REGION,
@@ -245,6 +261,18 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       },
     },
     cache: { enabled: env.CACHE_ENABLED === "true", ttlSeconds: env.CACHE_TTL_SECONDS },
+    attachments: {
+      maxBytes: env.ATTACHMENT_MAX_BYTES,
+      allowedTypes: env.ATTACHMENT_ALLOWED_TYPES,
+      orgQuotaBytes: env.ATTACHMENT_ORG_QUOTA_BYTES,
+      uploadUrlSeconds: env.ATTACHMENT_UPLOAD_URL_SECONDS,
+      downloadUrlSeconds: env.ATTACHMENT_DOWNLOAD_URL_SECONDS,
+      // Never before the upload URL itself has expired: a slow upload must not lose its row.
+      staleAfterMs: Math.max(
+        env.ATTACHMENT_STALE_AFTER_MINUTES * 60_000,
+        env.ATTACHMENT_UPLOAD_URL_SECONDS * 2_000,
+      ),
+    },
   };
 }
 

@@ -52,6 +52,8 @@ export const envSchema = z.object({
   REDIS_KEY_PREFIX: z.string().min(1).default("tesseract:"),
 
   AWS_ENDPOINT_URL: optionalUrl,
+  /** The S3 endpoint browsers reach, for presigned URLs (defaults to AWS_ENDPOINT_URL). */
+  S3_PUBLIC_ENDPOINT_URL: optionalUrl,
   AWS_REGION: z.string().min(1).default("us-east-1"),
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
@@ -102,6 +104,34 @@ export const envSchema = z.object({
   RATE_LIMIT_EXPORTS_PER_HOUR: positiveInt.default(30),
   CACHE_TTL_SECONDS: positiveInt.max(3_600).default(60),
   CACHE_ENABLED: z.enum(["true", "false"]).default("true"),
+
+  /** Largest attachment, in bytes (the presigned POST's policy and `complete` both enforce it). */
+  ATTACHMENT_MAX_BYTES: positiveInt.max(5 * 1024 ** 3).default(10 * 1024 ** 2),
+  /** Content types an attachment may have (comma-separated media types). */
+  ATTACHMENT_ALLOWED_TYPES: z
+    .string()
+    .default(
+      "image/png,image/jpeg,image/gif,image/webp,application/pdf,application/zip,text/plain,text/csv",
+    )
+    .transform((value) =>
+      value
+        .split(",")
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z.string().regex(/^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/, "expected media types like image/png"),
+        )
+        .min(1),
+    ),
+  /** Bytes of attachments (ready or being uploaded) one organization may hold. */
+  ATTACHMENT_ORG_QUOTA_BYTES: positiveInt.default(1024 ** 3),
+  ATTACHMENT_UPLOAD_URL_SECONDS: positiveInt.max(3_600).default(300),
+  ATTACHMENT_DOWNLOAD_URL_SECONDS: positiveInt.max(3_600).default(60),
+  /** An upload not completed this long after it was started is deleted by the cleanup job. */
+  ATTACHMENT_STALE_AFTER_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
 
   API_ADAPTER: z.enum(["lean", "stock"]).default("lean"),
   API_MAX_BATCH_SIZE: positiveInt.max(100).default(DEFAULT_MAX_BATCH_SIZE),

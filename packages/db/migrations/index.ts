@@ -5,6 +5,7 @@ import * as projectsTasks from "./2026-11-24-0003-projects-tasks.ts";
 import * as platformAdmins from "./2026-11-29-0001-platform-admins.ts";
 import * as positionKeys from "./2026-11-29-0002-position-keys.ts";
 import * as jobRuns from "./2026-11-29-0003-job-runs.ts";
+import * as attachments from "./2026-11-29-0004-attachments.ts";
 import * as exportsTable from "./2026-11-29-0005-exports.ts";
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0001-platform-admins": platformAdmins,
   "2026-11-29-0002-position-keys": positionKeys,
   "2026-11-29-0003-job-runs": jobRuns,
+  "2026-11-29-0004-attachments": attachments,
   "2026-11-29-0005-exports": exportsTable,
 };

@@ -32,6 +32,24 @@ export interface ApiTokensTable {
   created_at: Generated<Date>;
 }
 
+export interface AttachmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  task_id: string;
+  uploader_id: string | null;
+  storage_key: string;
+  file_name: string;
+  declared_type: string;
+  sniffed_type: string | null;
+  size: number;
+  status: Generated<string>;
+  failure: string | null;
+  thumbnail_key: string | null;
+  metadata: Generated<Json>;
+  created_at: Generated<Date>;
+  completed_at: Date | null;
+}
+
 export interface CommentsTable {
   id: Generated<string>;
   org_id: string;
@@ -178,6 +196,7 @@ export interface UsersTable {
 export interface Database {
   activity: ActivityTable;
   api_tokens: ApiTokensTable;
+  attachments: AttachmentsTable;
   comments: CommentsTable;
   email_tokens: EmailTokensTable;
   exports: ExportsTable;

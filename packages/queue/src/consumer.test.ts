@@ -3,7 +3,7 @@ import { silentLogger, type Logger } from "@tesseract/config";
 import { connect, createServer, type Server } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createConsumer, type Consumer } from "./consumer.ts";
-import type { JobHandlers } from "./handlers.ts";
+import { onlyHandlers, type JobHandlers } from "./handlers.ts";
 import type { Envelope } from "./jobs.ts";
 import { startQueueHarness, type QueueHarness } from "./testing.ts";
 
@@ -40,14 +40,11 @@ function start(
   const consumer = createConsumer({
     queue: options.queue ?? queue,
     db: h.database.db,
-    handlers: {
+    handlers: onlyHandlers({
       noop: async (payload, ctx) => {
         await noop(payload, ctx);
       },
-      "mail.send": () => Promise.reject(new Error("no mail here")),
-      "export.project": () => Promise.reject(new Error("no exports here")),
-      "export.account": () => Promise.reject(new Error("no exports here")),
-    },
+    }),
     logger: options.logger ?? silentLogger,
     waitSeconds: 1,
     concurrency: options.concurrency ?? 4,

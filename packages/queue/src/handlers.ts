@@ -1,5 +1,5 @@
 import type { Logger } from "@tesseract/config";
-import type { JobPayload, JobType } from "./jobs.ts";
+import { jobSchema, type JobPayload, type JobType } from "./jobs.ts";
 
 export interface JobContext {
   /** The outbox id: the same for every delivery of one job. */
@@ -20,6 +20,21 @@ export type JobHandler<T extends JobType> = (
 
 /** One handler per job type: a missing one is a type error. */
 export type JobHandlers = { [T in JobType]: JobHandler<T> };
+
+/**
+ * The given handlers, and for every other job type one that fails (so the job is retried and
+ * ends in the dead-letter queue): for tests and tools that run only some job types.
+ */
+export function onlyHandlers(handlers: Partial<JobHandlers>): JobHandlers {
+  const all: Record<string, JobHandler<JobType>> = {};
+  for (const option of jobSchema.options) {
+    const type = option.shape.type.value;
+    all[type] =
+      (handlers[type] as JobHandler<JobType> | undefined) ??
+      (() => Promise.reject(new Error(`no handler for ${type} here`)));
+  }
+  return all as JobHandlers;
+}
 
 /** A logger whose every line carries `fields` (pino's child when there is one). */
 export function bindLogger(logger: Logger, fields: Record<string, unknown>): Logger {

@@ -10,6 +10,12 @@ export {
   type Consumer,
   type ConsumerOptions,
 } from "./consumer.ts";
-export { bindLogger, type JobContext, type JobHandler, type JobHandlers } from "./handlers.ts";
+export {
+  bindLogger,
+  onlyHandlers,
+  type JobContext,
+  type JobHandler,
+  type JobHandlers,
+} from "./handlers.ts";
 export type { RunStatus } from "./runs.ts";
 export { createDeadLetters, type DeadLetter, type DeadLetters } from "./dead-letters.ts";

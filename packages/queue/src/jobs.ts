@@ -26,6 +26,16 @@ export const jobSchema = z.discriminatedUnion("type", [
     payload: z.object({ exportId: z.uuid() }),
   }),
   z.object({
+    // A thumbnail and metadata for a newly ready attachment (idempotent on the attachment).
+    type: z.literal("attachment.process"),
+    payload: z.object({ attachmentId: z.uuid() }),
+  }),
+  z.object({
+    // Deletes abandoned uploads; each run schedules the next (see the API's attachment jobs).
+    type: z.literal("attachment.cleanup"),
+    payload: z.object({}),
+  }),
+  z.object({
     // Does nothing (after an optional pause): for the benchmark, health checks and tests.
     type: z.literal("noop"),
     payload: z.object({

@@ -44,6 +44,18 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
         .send();
     }
   });
+  // S3 answers a presigned GET with the Content-Disposition and Content-Type its query names
+  // (response-content-disposition, signed into the URL); the emulator ignores them, so this
+  // does it, for downloads in the embedded mode to behave as they will on S3.
+  app.addHook("onSend", async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.method !== "GET" || reply.statusCode >= 300) return payload;
+    const query = new URL(request.url, "http://emulator").searchParams;
+    const disposition = query.get("response-content-disposition");
+    const type = query.get("response-content-type");
+    if (disposition) void reply.header("content-disposition", disposition);
+    if (type) void reply.header("content-type", type);
+    return payload;
+  });
   const address = await app.listen({ port: options.port, host: "127.0.0.1" });
   const port = Number(new URL(address).port);
   return {

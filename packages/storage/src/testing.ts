@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { createStorage, type Storage } from "./client.ts";
+import { createStorage, type PresignedPost, type Storage } from "./client.ts";
 import { startAwsEmulator, type AwsEmulator } from "./emulator.ts";
 
 export interface TestAws {
@@ -53,4 +53,21 @@ export async function listKeys(storage: Storage, prefix: string): Promise<string
 export async function readText(storage: Storage, key: string): Promise<string> {
   const object = await storage.s3.send(new GetObjectCommand({ Bucket: storage.bucket, Key: key }));
   return object.Body!.transformToString();
+}
+
+/**
+ * Submits the form a browser would for a presigned POST: the policy's fields, then the file
+ * (last, as S3 requires). Returns the response status (204 when stored).
+ */
+export async function submitPresignedPost(
+  post: PresignedPost,
+  body: Uint8Array | string,
+  fileName = "upload.bin",
+): Promise<number> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(post.fields)) form.append(name, value);
+  form.append("file", new Blob([body]), fileName);
+  const response = await fetch(post.url, { method: "POST", body: form });
+  await response.arrayBuffer();
+  return response.status;
 }

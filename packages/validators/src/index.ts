@@ -1,5 +1,6 @@
 export * from "./constants.ts";
 export * from "./account.ts";
+export * from "./attachment.ts";
 export * from "./organization.ts";
 export * from "./product.ts";
 export * from "./permissions.ts";

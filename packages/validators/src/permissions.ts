@@ -34,6 +34,9 @@ export const PERMISSIONS = {
   "comment.write": "member",
   /** Editing or deleting other people's comments. */
   "comment.moderate": "admin",
+  "attachment.write": "member",
+  /** Deleting files other people attached. */
+  "attachment.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

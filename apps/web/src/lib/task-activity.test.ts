@@ -33,6 +33,15 @@ describe("task activity", () => {
     ]);
   });
 
+  it("names the file an attachment entry is about", () => {
+    expect(
+      describeTaskEvent(
+        { action: "attachment.added", data: { key: "ENG-1", fileName: "plan.pdf" } },
+        names,
+      ),
+    ).toEqual({ summary: "attached a file: plan.pdf", changes: [] });
+  });
+
   it("tells a reorder from a move to another column", () => {
     expect(describeTaskEvent({ action: "task.moved", data: { key: "ENG-1" } }, names)).toEqual({
       summary: "reordered the task",

@@ -67,6 +67,8 @@ const summaries: Record<string, string> = {
   "comment.created": "commented",
   "comment.updated": "edited a comment",
   "comment.deleted": "deleted a comment",
+  "attachment.added": "attached a file",
+  "attachment.deleted": "deleted a file",
 };
 
 /** What one entry of a task's history says: "moved the task", Status To do → Done. */
@@ -77,5 +79,8 @@ export function describeTaskEvent(
   const changes = changesOf(entry.data, memberNames);
   let summary = summaries[entry.action] ?? entry.action;
   if (entry.action === "task.moved" && changes.length === 0) summary = "reordered the task";
+  const fileName = record(entry.data).fileName;
+  if (entry.action.startsWith("attachment.") && typeof fileName === "string")
+    summary = `${summary}: ${fileName}`;
   return { summary, changes };
 }

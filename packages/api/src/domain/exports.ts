@@ -1,6 +1,6 @@
 import type { Database, ExportsTable, Insertable, Kysely, Transaction } from "@tesseract/db";
 import { enqueue } from "@tesseract/queue";
-import { presignFileDownload, type Storage } from "@tesseract/storage";
+import type { Storage } from "@tesseract/storage";
 import type { ExportFormat, ExportStatus } from "@tesseract/validators";
 import { AppError } from "../errors.ts";
 
@@ -206,7 +206,7 @@ export async function exportDownloadUrl(
     .executeTakeFirstOrThrow();
   if (view.status !== "ready" || !row.s3_key)
     throw new AppError("CONFLICT", "This export is not ready yet");
-  const url = await presignFileDownload(storage, row.s3_key, {
+  const url = await storage.presignDownload(row.s3_key, {
     fileName: view.fileName,
     contentType: view.format === "csv" ? "text/csv; charset=utf-8" : "application/json",
     expiresInSeconds: DOWNLOAD_URL_SECONDS,

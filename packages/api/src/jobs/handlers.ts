@@ -1,6 +1,8 @@
 import type { JobHandlers } from "@tesseract/queue";
 import type { Services } from "../services.ts";
 import { exportJobHandlers } from "./export-handlers.ts";
+import { cleanupAttachments, scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
+import { processAttachment } from "./attachment-process.ts";
 import { sendMailJob } from "./mail-send.ts";
 import { noopJob } from "./noop.ts";
 
@@ -10,5 +12,21 @@ export function createJobHandlers(services: Services): JobHandlers {
     "mail.send": (payload, context) => sendMailJob(services, payload, context),
     noop: (payload, context) => noopJob(payload, context),
     ...exportJobHandlers(services),
+    "attachment.process": (payload, context) =>
+      processAttachment(
+        { db: services.db, storage: services.storage, cache: services.cache },
+        payload,
+        context,
+      ),
+    "attachment.cleanup": async (payload, context) => {
+      const deps = {
+        db: services.db,
+        storage: services.storage,
+        staleAfterMs: services.config.attachments.staleAfterMs,
+        now: () => services.now(),
+      };
+      await cleanupAttachments(deps, payload, context);
+      await scheduleAttachmentCleanup(services.db, services.now());
+    },
   };
 }

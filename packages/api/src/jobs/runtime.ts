@@ -1,6 +1,7 @@
 import type { Logger } from "@tesseract/config";
 import { createConsumer, createRelay, type JobHandlers } from "@tesseract/queue";
 import type { Services } from "../services.ts";
+import { scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
 import { createJobHandlers } from "./handlers.ts";
 
 export interface JobRuntime {
@@ -51,6 +52,11 @@ export function startJobRuntime(
   });
   relay.start();
   consumer.start();
+  // Periodic jobs start their chain here (each run schedules the next; a dedupe key per slot
+  // keeps several workers from doubling it).
+  scheduleAttachmentCleanup(services.db, services.now(), "current").catch((err: unknown) => {
+    logger.error({ err }, "could not schedule the cleanup of abandoned uploads");
+  });
   logger.info(
     { concurrency: config.jobs.concurrency, queue: config.aws.queueName },
     "job runtime started",

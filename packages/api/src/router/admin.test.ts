@@ -1,5 +1,5 @@
 import { silentLogger } from "@tesseract/config";
-import { createConsumer, type Envelope } from "@tesseract/queue";
+import { createConsumer, onlyHandlers, type Envelope } from "@tesseract/queue";
 import { describe, expect, it } from "vitest";
 import { grantPlatformAdmin } from "../domain/platform-admins.ts";
 import { insertTestUser } from "../testing.ts";
@@ -107,12 +107,9 @@ describe("admin.deadLetters", () => {
       queue: services.queue,
       db: services.db,
       logger: silentLogger,
-      handlers: {
+      handlers: onlyHandlers({
         noop: () => (poisoned ? Promise.reject(new Error("poison")) : Promise.resolve()),
-        "mail.send": () => Promise.reject(new Error("unused")),
-        "export.project": () => Promise.reject(new Error("unused")),
-        "export.account": () => Promise.reject(new Error("unused")),
-      },
+      }),
       waitSeconds: 1,
       retryDelaySeconds: () => 0,
     });

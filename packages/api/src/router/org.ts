@@ -1,5 +1,6 @@
 import { createOrgInput, deleteOrgInput, updateOrgInput } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
+import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
 import {
   createOrganization,
   deleteOrganization,
@@ -48,9 +49,13 @@ export const orgRouter = router({
     .meta({ rateLimit: "write", permission: "org.delete", sessionOnly: true })
     .input(deleteOrgInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db
-        .transaction()
-        .execute((trx) => deleteOrganization(trx, ctx.org.orgId, actor(ctx), input.confirmName));
+      // Its files go too: their rows by cascade, their objects once that committed.
+      const keys = await ctx.services.db.transaction().execute(async (trx) => {
+        const keys = await attachmentKeysUnder(trx, ctx.org.orgId, "organization");
+        await deleteOrganization(trx, ctx.org.orgId, actor(ctx), input.confirmName);
+        return keys;
+      });
+      await removeAttachmentObjects(ctx.services.storage, keys);
       ctx.logger.info({ orgId: ctx.org.orgId, by: ctx.auth.user.id }, "organization deleted");
       return { ok: true as const };
     }),

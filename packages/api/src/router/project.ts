@@ -8,6 +8,7 @@ import {
 } from "@tesseract/validators";
 import { requestProjectExport } from "../domain/exports.ts";
 import { actor } from "../auth/actor.ts";
+import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
 import {
   createProject,
   deleteProject,
@@ -99,12 +100,16 @@ export const projectRouter = router({
     ),
 
   delete: orgProcedure
-    .meta({ ...MANAGE, invalidates: ["projects", "tasks", "comments"] })
+    .meta({ ...MANAGE, invalidates: ["projects", "tasks", "comments", "attachments"] })
     .input(deleteProjectInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db
-        .transaction()
-        .execute((trx) => deleteProject(trx, ctx.org.orgId, actor(ctx), input));
+      // The tasks' files go too: their rows by cascade, their objects once that committed.
+      const keys = await ctx.services.db.transaction().execute(async (trx) => {
+        const keys = await attachmentKeysUnder(trx, ctx.org.orgId, { projectId: input.projectId });
+        await deleteProject(trx, ctx.org.orgId, actor(ctx), input);
+        return keys;
+      });
+      await removeAttachmentObjects(ctx.services.storage, keys);
       return { ok: true as const };
     }),
 });

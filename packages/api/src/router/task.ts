@@ -8,6 +8,7 @@ import {
   taskRefInput,
   updateTaskInput,
 } from "@tesseract/validators";
+import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
 import { listTasks } from "../domain/task-list.ts";
 import { searchTasks } from "../domain/task-search.ts";
 import {
@@ -71,12 +72,16 @@ export const taskRouter = router({
     ),
 
   delete: orgProcedure
-    .meta({ ...WRITE, invalidates: ["tasks", "projects", "comments"] })
+    .meta({ ...WRITE, invalidates: ["tasks", "projects", "comments", "attachments"] })
     .input(taskRefInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db
-        .transaction()
-        .execute((trx) => deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId));
+      // The task's files go with it: their rows by cascade, their objects once that committed.
+      const keys = await ctx.services.db.transaction().execute(async (trx) => {
+        const keys = await attachmentKeysUnder(trx, ctx.org.orgId, { taskId: input.taskId });
+        await deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId);
+        return keys;
+      });
+      await removeAttachmentObjects(ctx.services.storage, keys);
       return { ok: true as const };
     }),
 

@@ -77,6 +77,8 @@ export default async function TaskPage({ params }: PageProps<"/orgs/[orgId]/task
           canWrite={can(org.role, "task.write") && can(org.role, "comment.write")}
           canModerate={can(org.role, "comment.moderate")}
           canReadHistory={canReadHistory}
+          canAttach={can(org.role, "attachment.write")}
+          canManageAttachments={can(org.role, "attachment.manage")}
         />
       </HydrateClient>
     </div>

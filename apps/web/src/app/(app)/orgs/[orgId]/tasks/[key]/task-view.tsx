@@ -3,6 +3,7 @@
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
+import { Attachments } from "./attachments.tsx";
 import { Comments } from "./comments.tsx";
 import { TaskDescription } from "./task-description.tsx";
 import { TaskFields } from "./task-fields.tsx";
@@ -17,6 +18,8 @@ export function TaskView({
   canWrite,
   canModerate,
   canReadHistory,
+  canAttach,
+  canManageAttachments,
 }: {
   orgId: string;
   taskRef: string;
@@ -24,6 +27,8 @@ export function TaskView({
   canWrite: boolean;
   canModerate: boolean;
   canReadHistory: boolean;
+  canAttach: boolean;
+  canManageAttachments: boolean;
 }) {
   const [task] = trpc.task.get.useSuspenseQuery({ orgId, ref: taskRef });
   const saver = useUpdateTask(orgId, taskRef, task);
@@ -50,6 +55,13 @@ export function TaskView({
       </aside>
       <div className="min-w-0 space-y-8 lg:col-start-1">
         <TaskDescription task={task} saver={saver} canEdit={canWrite} />
+        <Attachments
+          orgId={orgId}
+          taskId={task.id}
+          myUserId={myUserId}
+          canAttach={canAttach}
+          canManage={canManageAttachments}
+        />
         <Comments
           orgId={orgId}
           taskId={task.id}

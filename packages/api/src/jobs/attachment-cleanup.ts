@@ -1,0 +1,60 @@
+import type { Logger } from "@tesseract/config";
+import type { Database, Kysely } from "@tesseract/db";
+import type { Storage } from "@tesseract/storage";
+import { enqueue } from "@tesseract/queue";
+import { cleanupStaleUploads } from "../domain/attachment-cleanup.ts";
+
+const BATCH = 100;
+/** How often the cleanup runs. */
+export const CLEANUP_INTERVAL_MS = 15 * 60_000;
+
+export interface AttachmentCleanupDeps {
+  db: Kysely<Database>;
+  storage: Storage;
+  /** Uploads unfinished for longer than this are abandoned (config.attachments.staleAfterMs). */
+  staleAfterMs: number;
+  now(): Date;
+}
+
+/**
+ * The `attachment.cleanup` job: deletes every upload abandoned before now − staleAfterMs, a
+ * batch at a time. Safe to run twice at once or again after a crash: each row is deleted once.
+ */
+export async function cleanupAttachments(
+  deps: AttachmentCleanupDeps,
+  _payload: unknown,
+  ctx: { logger: Logger },
+): Promise<number> {
+  const olderThan = new Date(deps.now().getTime() - deps.staleAfterMs);
+  let total = 0;
+  for (;;) {
+    const deleted = await cleanupStaleUploads(deps.db, deps.storage, { olderThan, limit: BATCH });
+    total += deleted;
+    if (deleted < BATCH) break;
+  }
+  if (total > 0) ctx.logger.info({ deleted: total }, "abandoned uploads deleted");
+  return total;
+}
+
+/**
+ * Schedules the cleanup run of the interval slot after `now` (or of the current one, for the
+ * first run when a job runtime starts). The slot is the job's dedupe key, so any number of
+ * workers scheduling at once write one job per slot; each run schedules the next.
+ */
+export async function scheduleAttachmentCleanup(
+  db: Kysely<Database>,
+  now: Date,
+  which: "current" | "next" = "next",
+): Promise<void> {
+  const slot = Math.floor(now.getTime() / CLEANUP_INTERVAL_MS) + (which === "next" ? 1 : 0);
+  const delaySeconds = Math.max(0, Math.ceil((slot * CLEANUP_INTERVAL_MS - now.getTime()) / 1_000));
+  await db
+    .transaction()
+    .execute((trx) =>
+      enqueue(
+        trx,
+        { type: "attachment.cleanup", payload: {} },
+        { dedupeKey: `attachment.cleanup:${slot}`, delaySeconds },
+      ),
+    );
+}

@@ -1,0 +1,100 @@
+import {
+  attachmentRefInput,
+  createUploadInput,
+  downloadAttachmentInput,
+  listAttachmentsInput,
+} from "@tesseract/validators";
+import { actor } from "../auth/actor.ts";
+import type { Context } from "../context.ts";
+import {
+  createUpload,
+  deleteAttachment,
+  getDownload,
+  listAttachments,
+  makeUploadReady,
+  removeAttachmentObjects,
+  verifyUpload,
+  type AttachmentDeps,
+} from "../domain/attachments.ts";
+import { orgProcedure, resultCache, router } from "../trpc.ts";
+
+const WRITE = {
+  permission: "attachment.write",
+  rateLimit: "write",
+  invalidates: ["attachments"],
+} as const;
+
+const deps = ({ services }: Context): AttachmentDeps => ({
+  storage: services.storage,
+  limits: services.config.attachments,
+  now: () => services.now(),
+});
+
+export const attachmentRouter = router({
+  /** A presigned POST for one file; the attachment exists once `complete` has checked it. */
+  createUpload: orgProcedure
+    .meta({ permission: "attachment.write", rateLimit: "write" })
+    .input(createUploadInput)
+    .mutation(({ ctx, input }) => {
+      const { orgId: _, ...upload } = input;
+      return ctx.services.db
+        .transaction()
+        .execute((trx) => createUpload(trx, deps(ctx), ctx.org.orgId, actor(ctx), upload));
+    }),
+
+  /**
+   * Checks what arrived in storage (outside any transaction: storage is not in the database),
+   * then makes the attachment ready and enqueues its thumbnail job in one transaction.
+   */
+  complete: orgProcedure
+    .meta(WRITE)
+    .input(attachmentRefInput)
+    .mutation(async ({ ctx, input }) => {
+      const { db } = ctx.services;
+      const outcome = await verifyUpload(
+        db,
+        deps(ctx),
+        ctx.org.orgId,
+        actor(ctx),
+        input.attachmentId,
+      );
+      if ("ready" in outcome) return outcome.ready;
+      return db.transaction().execute((trx) =>
+        makeUploadReady(trx, deps(ctx), ctx.org.orgId, actor(ctx), {
+          ...outcome.verified,
+          requestId: ctx.requestId,
+        }),
+      );
+    }),
+
+  list: orgProcedure
+    .meta({ permission: "task.read", rateLimit: "read", cache: { tags: ["attachments"] } })
+    .input(listAttachmentsInput)
+    .use(resultCache)
+    .query(({ ctx, input }) => listAttachments(ctx.services.db, ctx.org.orgId, input)),
+
+  /** A short-lived link to the file (or its thumbnail); not cached, it expires. */
+  download: orgProcedure
+    .meta({ permission: "task.read", rateLimit: "read" })
+    .input(downloadAttachmentInput)
+    .query(({ ctx, input }) => getDownload(ctx.services.db, deps(ctx), ctx.org.orgId, input)),
+
+  /** Deletes the row in a transaction, then the objects once it has committed. */
+  delete: orgProcedure
+    .meta(WRITE)
+    .input(attachmentRefInput)
+    .mutation(async ({ ctx, input }) => {
+      const keys = await ctx.services.db
+        .transaction()
+        .execute((trx) =>
+          deleteAttachment(
+            trx,
+            ctx.org.orgId,
+            { ...actor(ctx), role: ctx.org.role },
+            input.attachmentId,
+          ),
+        );
+      await removeAttachmentObjects(ctx.services.storage, keys);
+      return { ok: true as const };
+    }),
+});
