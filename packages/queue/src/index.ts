@@ -4,6 +4,7 @@ export { jobSchema, envelopeSchema } from "./jobs.ts";
 export type { Envelope, Job, JobPayload, JobType } from "./jobs.ts";
 export { enqueue, onEnqueue, type EnqueueOptions } from "./outbox.ts";
 export { createRelay, type Relay, type RelayOptions } from "./relay.ts";
+export { requeueForgottenJobs } from "./recovery.ts";
 export {
   createConsumer,
   defaultRetryDelaySeconds,

@@ -1,5 +1,10 @@
 import type { Logger } from "@tesseract/config";
-import { createConsumer, createRelay, type JobHandlers } from "@tesseract/queue";
+import {
+  createConsumer,
+  createRelay,
+  requeueForgottenJobs,
+  type JobHandlers,
+} from "@tesseract/queue";
 import type { Services } from "../services.ts";
 import { scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
 import { createJobHandlers } from "./handlers.ts";
@@ -50,7 +55,22 @@ export function startJobRuntime(
     waitSeconds: options.waitSeconds,
     retryDelaySeconds: options.retryDelaySeconds,
   });
-  relay.start();
+  // The embedded emulator keeps its queues in memory: jobs relayed before a restart are gone
+  // from it, so they are relayed again before the relay starts (handlers are idempotent).
+  let stopping = false;
+  const recovered = config.aws.useEmulator
+    ? requeueForgottenJobs(services.db, config.jobs.maxReceiveCount).then(
+        (count) => {
+          if (count > 0) logger.warn({ count }, "jobs lost by the in-memory queue sent again");
+        },
+        (err: unknown) => {
+          logger.error({ err }, "could not look for jobs lost by the in-memory queue");
+        },
+      )
+    : Promise.resolve();
+  void recovered.then(() => {
+    if (!stopping) relay.start();
+  });
   consumer.start();
   // Periodic jobs start their chain here (each run schedules the next; a dedupe key per slot
   // keeps several workers from doubling it).
@@ -63,6 +83,8 @@ export function startJobRuntime(
   );
   return {
     async stop(deadlineMs) {
+      stopping = true;
+      await recovered;
       const [drained] = await Promise.all([consumer.stop(deadlineMs), relay.stop()]);
       return drained;
     },
