@@ -10,8 +10,11 @@ export interface ServerProcess {
   ready: Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   output(): string;
-  /** Resolves with the first log entry whose message is `msg` (already logged, or to come). */
-  logged(msg: string): Promise<LogEntry>;
+  /**
+   * Resolves with the first log entry whose message is `msg` and that `match` accepts (already
+   * logged, or to come).
+   */
+  logged(msg: string, match?: (entry: LogEntry) => boolean): Promise<LogEntry>;
 }
 
 export type LogEntry = Record<string, unknown> & { msg?: string };
@@ -44,7 +47,11 @@ export function spawnServer(
   });
   ready.catch(() => undefined);
   const entries: LogEntry[] = [];
-  const waiting: { msg: string; resolve: (entry: LogEntry) => void }[] = [];
+  const waiting: {
+    msg: string;
+    match: (entry: LogEntry) => boolean;
+    resolve: (entry: LogEntry) => void;
+  }[] = [];
   let pending = "";
   const onData = (chunk: Buffer) => {
     output += chunk.toString();
@@ -63,7 +70,7 @@ export function spawnServer(
       if (entry.msg === "tesseract api server ready" && typeof entry.url === "string") {
         resolveReady(entry.url);
       }
-      for (const waiter of waiting.filter((w) => w.msg === entry.msg)) {
+      for (const waiter of waiting.filter((w) => w.msg === entry.msg && w.match(entry))) {
         waiting.splice(waiting.indexOf(waiter), 1);
         waiter.resolve(entry);
       }
@@ -76,11 +83,11 @@ export function spawnServer(
       resolve({ code, signal });
     });
   });
-  const logged = (msg: string) => {
-    const earlier = entries.find((entry) => entry.msg === msg);
+  const logged = (msg: string, match: (entry: LogEntry) => boolean = () => true) => {
+    const earlier = entries.find((entry) => entry.msg === msg && match(entry));
     if (earlier) return Promise.resolve(earlier);
     return new Promise<LogEntry>((resolve, reject) => {
-      waiting.push({ msg, resolve });
+      waiting.push({ msg, match, resolve });
       void exited.then(() => {
         reject(new Error(`server exited before logging "${msg}":\n${output}`));
       });

@@ -70,7 +70,7 @@ describe("apps/worker", { timeout: 120_000 }, () => {
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toMatchObject({ code: 0 });
     expect(await runsOf(jobId)).toMatchObject([{ status: "succeeded", attempt: 1 }]);
-    const done = await worker.logged("job succeeded");
+    const done = await worker.logged("job succeeded", (entry) => entry.jobId === jobId);
     expect(done).toMatchObject({ jobId, requestId: "req-finish", jobType: "noop" });
     // Deleted from the queue: nothing is left to receive.
     expect(await services.queue.receive({ waitSeconds: 1 })).toEqual([]);
