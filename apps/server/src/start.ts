@@ -1,5 +1,5 @@
 import { createLogger, createServices, startJobRuntime, type Logger } from "@tesseract/api";
-import { ConfigError, loadConfig, type Config } from "@tesseract/config";
+import { ConfigError, loadConfig, loadEmbeddedModule, type Config } from "@tesseract/config";
 import type { Server } from "node:http";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createMetricsServer } from "./metrics-server.ts";
@@ -12,6 +12,17 @@ export interface StartedServer extends ApiServer {
   logger: Logger;
 }
 
+/**
+ * The API server runs jobs only on the embedded stand-ins, so sharp (for thumbnails) is one of
+ * its embedded-only packages: a production server image carries no image library.
+ */
+const loadEmbeddedSharp = () =>
+  loadEmbeddedModule(() => import("sharp"), {
+    name: "sharp",
+    role: "the in-process job runtime (image thumbnails)",
+    variable: "AWS_ENDPOINT_URL",
+  }).then((module) => module.default);
+
 /** Builds the services, listens, and logs how long start-up took. */
 export async function startServer(
   config: Config,
@@ -22,7 +33,9 @@ export async function startServer(
   const adapter = options.adapter ?? config.server.adapter;
   // The embedded stand-ins are single-process: the relay and the consumer run here, not in
   // apps/worker. Running jobs get the same deadline as requests, side by side with them.
-  const jobs = config.jobs.inProcess ? startJobRuntime(services, logger) : undefined;
+  const jobs = config.jobs.inProcess
+    ? startJobRuntime(services, logger, { loadImageLibrary: loadEmbeddedSharp })
+    : undefined;
   let jobsStopped: Promise<boolean> | undefined;
   const stopJobs = () =>
     (jobsStopped ??= jobs?.stop(config.server.shutdownTimeoutMs) ?? Promise.resolve(true));

@@ -27,7 +27,9 @@ export async function startWorker(config: Config): Promise<StartedWorker> {
   if (config.jobs.inProcess) throw new Error(EMBEDDED_REFUSAL);
   const logger = createLogger(config);
   const services = await createServices(config, logger);
-  const jobs = startJobRuntime(services, logger);
+  const jobs = startJobRuntime(services, logger, {
+    loadImageLibrary: () => import("sharp").then((module) => module.default),
+  });
   let stopping = false;
   let health: Server | undefined;
   let healthUrl: string | undefined;

@@ -129,6 +129,7 @@ export async function createTestServices(
     options.runJobs === false
       ? undefined
       : startJobRuntime(services, silentPino, {
+          loadImageLibrary: () => import("sharp").then((module) => module.default),
           waitSeconds: 1,
           relayIdleMs: 200,
           retryDelaySeconds: () => 0,

@@ -10,7 +10,12 @@ let owner: TestUser;
 let orgId: string;
 let taskId: string;
 const ctx = { logger: silentPino };
-const deps = () => ({ db: services.db, storage: services.storage, cache: services.cache });
+const deps = () => ({
+  db: services.db,
+  storage: services.storage,
+  cache: services.cache,
+  loadImageLibrary: () => Promise.resolve(sharp),
+});
 
 beforeAll(async () => {
   ({ owner, orgId } = await orgWith([]));

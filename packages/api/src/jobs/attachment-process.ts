@@ -2,7 +2,7 @@ import type { Logger } from "@tesseract/config";
 import type { Database, Json, Kysely } from "@tesseract/db";
 import type { TagCache } from "@tesseract/redis";
 import type { Storage } from "@tesseract/storage";
-import sharp from "sharp";
+import type sharpModule from "sharp";
 import { attachmentKeys, THUMBNAIL_TYPES } from "../domain/attachments.ts";
 
 /** Thumbnails fit in this square (pixels), never enlarged. */
@@ -10,10 +10,21 @@ export const THUMBNAIL_SIZE = 320;
 /** A decompression bomb (a tiny file declaring a huge canvas) is refused before decoding. */
 const MAX_INPUT_PIXELS = 50_000_000;
 
+/** The image library (sharp). */
+export type ImageLibrary = typeof sharpModule;
+
+/**
+ * Loads sharp. It is passed in by the process that runs jobs, so that the package resolves from
+ * that app: the worker depends on it, the API server only in the embedded mode (where it runs
+ * jobs itself), and a production API server image carries no image library.
+ */
+export type LoadImageLibrary = () => Promise<ImageLibrary>;
+
 export interface AttachmentProcessDeps {
   db: Kysely<Database>;
   storage: Storage;
   cache: Pick<TagCache, "invalidate">;
+  loadImageLibrary: LoadImageLibrary;
 }
 
 /**
@@ -38,6 +49,7 @@ export async function processAttachment(
   if (row.thumbnail_key || metadata.thumbnailError) return; // done on an earlier delivery
   const bytes = await deps.storage.read(row.storage_key);
   if (!bytes) return; // deleted since
+  const sharp = await deps.loadImageLibrary();
   let thumbnail: Buffer | undefined;
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" });

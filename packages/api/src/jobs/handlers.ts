@@ -2,19 +2,22 @@ import type { JobHandlers } from "@tesseract/queue";
 import type { Services } from "../services.ts";
 import { exportJobHandlers } from "./export-handlers.ts";
 import { cleanupAttachments, scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
-import { processAttachment } from "./attachment-process.ts";
+import { processAttachment, type LoadImageLibrary } from "./attachment-process.ts";
 import { sendMailJob } from "./mail-send.ts";
 import { noopJob } from "./noop.ts";
 
 /** The handler of every job type, bound to the process's services. */
-export function createJobHandlers(services: Services): JobHandlers {
+export function createJobHandlers(
+  services: Services,
+  loadImageLibrary: LoadImageLibrary,
+): JobHandlers {
   return {
     "mail.send": (payload, context) => sendMailJob(services, payload, context),
     noop: (payload, context) => noopJob(payload, context),
     ...exportJobHandlers(services),
     "attachment.process": (payload, context) =>
       processAttachment(
-        { db: services.db, storage: services.storage, cache: services.cache },
+        { db: services.db, storage: services.storage, cache: services.cache, loadImageLibrary },
         payload,
         context,
       ),

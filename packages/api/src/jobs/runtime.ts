@@ -7,6 +7,7 @@ import {
 } from "@tesseract/queue";
 import type { Services } from "../services.ts";
 import { scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
+import type { LoadImageLibrary } from "./attachment-process.ts";
 import { createJobHandlers } from "./handlers.ts";
 
 export interface JobRuntime {
@@ -18,6 +19,8 @@ export interface JobRuntime {
 }
 
 export interface JobRuntimeOptions {
+  /** Loads sharp from the app that runs the jobs (see `LoadImageLibrary`). */
+  loadImageLibrary: LoadImageLibrary;
   /** Replaces handlers (tests). */
   handlers?: Partial<JobHandlers>;
   /** Long-poll wait in seconds (default 10). */
@@ -35,7 +38,7 @@ export interface JobRuntimeOptions {
 export function startJobRuntime(
   services: Services,
   logger: Logger,
-  options: JobRuntimeOptions = {},
+  options: JobRuntimeOptions,
 ): JobRuntime {
   const { config } = services;
   const relay = createRelay({
@@ -47,7 +50,7 @@ export function startJobRuntime(
   const consumer = createConsumer({
     queue: services.queue,
     db: services.db,
-    handlers: { ...createJobHandlers(services), ...options.handlers },
+    handlers: { ...createJobHandlers(services, options.loadImageLibrary), ...options.handlers },
     logger,
     concurrency: config.jobs.concurrency,
     maxReceiveCount: config.jobs.maxReceiveCount,
