@@ -85,6 +85,31 @@ describe("isConnectionError, on what the driver really raises", () => {
     expect(isConnectionError(error)).toBe(true);
   });
 
+  it("survives a connection lost between two queries of a transaction", async () => {
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (_: object, msg: string) => void warnings.push(msg) };
+    const handle = await createDatabase({ url: database.url, logger });
+    const admin = new pg.Client({ connectionString: loadTestConfig().adminDatabaseUrl });
+    await admin.connect();
+    const error = await errorOf(
+      handle.db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        await admin.query("select pg_terminate_backend($1)", [rows[0]!.pid]);
+        // No query is running: the loss reaches the client as an "error" event, which would
+        // end the process if nothing listened.
+        await expect
+          .poll(() => warnings)
+          .toContain("postgres client lost its connection while in use");
+        await sql`select 1`.execute(trx);
+      }),
+    );
+    await admin.end();
+    expect(isConnectionError(error)).toBe(true);
+    // The pool replaced the lost client.
+    expect(await handle.ping()).toBeTruthy();
+    await handle.close();
+  });
+
   it("does not take a query's own failure for an outage", async () => {
     const syntax = await errorOf(sql`selec 1`.execute(database.db));
     const division = await errorOf(sql`select 1 / 0`.execute(database.db));

@@ -64,6 +64,14 @@ function createPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   pool.on("error", (error) => {
     options.logger.warn({ err: error }, "postgres idle client error");
   });
+  // Nor may a checked-out one between two queries (a transaction waiting on SQS, say): pg emits
+  // that on the client alone, and an unheard "error" event ends the process. Its next query
+  // fails with a connection error, and the pool drops it when released.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => {
+      options.logger.warn({ err: error }, "postgres client lost its connection while in use");
+    });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: "postgres", ping: () => serverVersion(db), close: () => db.destroy() };
 }
