@@ -9,7 +9,6 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { contentDisposition } from "./content-disposition.ts";
 
@@ -129,8 +128,11 @@ export function createStorage(options: StorageOptions): Storage {
       await s3.send(new HeadBucketCommand({ Bucket }));
     },
     async presignPost(key, opts) {
-      // The POST presigner pins its own @aws-sdk/client-s3 release; it reads only the client's
-      // configuration (region, endpoint, credentials), which every release shares.
+      // The POST presigner pins its own @aws-sdk/client-s3 release: a second copy of the S3
+      // client, loaded on the first upload rather than at start-up (time to ready, idle memory).
+      // It reads only the client's configuration (region, endpoint, credentials), which every
+      // release shares.
+      const { createPresignedPost } = await import("@aws-sdk/s3-presigned-post");
       // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
       const { url, fields } = await createPresignedPost(signer, {
         Bucket,

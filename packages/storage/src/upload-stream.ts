@@ -1,5 +1,4 @@
 import { pipeline, Transform, type Readable } from "node:stream";
-import { Upload } from "@aws-sdk/lib-storage";
 import type { Storage } from "./client.ts";
 
 export interface StreamUploadResult {
@@ -25,6 +24,8 @@ export async function uploadStream(
   opts: { contentType: string; partSize?: number; signal?: AbortSignal },
 ): Promise<StreamUploadResult> {
   opts.signal?.throwIfAborted();
+  // Loaded by the first export, not at start-up: the API server rarely streams an upload.
+  const { Upload } = await import("@aws-sdk/lib-storage");
   let size = 0;
   const parts = new Set<number>();
   // Counts the bytes as they pass; an error in the source destroys the counter, which fails
