@@ -179,6 +179,11 @@ test("a task is edited in place, discussed, and its history shows the changes", 
   await waitForHydration(page);
   await expect(page.getByTestId("task-title")).toHaveText("Design the landing page");
   await expect(page.getByTestId("task-description").locator("strong")).toHaveText("sign-up");
+  // The title and description arrive in the document's head, not streamed into its body.
+  const html = await (await page.request.get(`/orgs/${orgId}/tasks/WEB-1`)).text();
+  const head = html.slice(0, html.indexOf("<body"));
+  expect(head).toContain("<title>WEB-1 Design the landing page");
+  expect(head).toMatch(/<meta name="description" content="[^"]*sign-up/);
 
   await page.getByLabel("Priority").selectOption("urgent");
   await page.getByLabel("Labels", { exact: true }).fill("launch");
@@ -297,6 +302,17 @@ test("board, list and task fit a narrow phone screen", async () => {
     await expect(page.getByTestId(shown)).toBeVisible();
     // The board's columns scroll sideways inside their own strip, not the page.
     expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
+  }
+  // Every organization tab can be reached and opened on the narrow screen, and the one
+  // opened is scrolled into view.
+  const tabs = page.getByRole("navigation", { name: "Organization" });
+  for (const name of ["Settings", "Members", "Overview", "Projects"]) {
+    const tab = tabs.getByRole("link", { name, exact: true });
+    await tab.scrollIntoViewIfNeeded();
+    await tab.click();
+    await expect(tab).toHaveAttribute("aria-current", "page");
+    await expect(tab).toBeInViewport({ ratio: 1 });
+    expect(await horizontalOverflow(page), name).toBeLessThanOrEqual(0);
   }
   await page.goto(board);
   await snap(page, testInfo, "board-narrow");

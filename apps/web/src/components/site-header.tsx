@@ -17,16 +17,15 @@ export async function SiteHeader() {
         <div className="flex min-w-0 items-center gap-2 sm:gap-4">
           <Link
             href={me ? "/orgs" : "/"}
-            aria-label="Tesseract home"
             className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-zinc-900 dark:text-zinc-50"
           >
+            {/* The mark's letter is drawn by CSS so the link's name is exactly its words. */}
             <span
               aria-hidden="true"
-              className="grid size-6 place-items-center rounded-md bg-indigo-600 text-xs text-white"
-            >
-              T
-            </span>
-            <span className="hidden sm:inline">Tesseract</span>
+              className="grid size-6 place-items-center rounded-md bg-indigo-600 text-xs text-white before:content-['T']"
+            />
+            <span className="sr-only sm:not-sr-only">Tesseract</span>
+            <span className="sr-only"> home</span>
           </Link>
           {me ? (
             <OrgSwitcher organizations={me.organizations} />

@@ -52,13 +52,13 @@ export function TaskRow({
       </td>
       <td className={`${cell} hidden md:table-cell`}>
         {task.priority === "none" ? (
-          <span className="text-zinc-400 dark:text-zinc-500">—</span>
+          <span className="text-zinc-500 dark:text-zinc-400">—</span>
         ) : (
           <PriorityBadge priority={task.priority} />
         )}
       </td>
       <td className={`${cell} hidden text-zinc-700 lg:table-cell dark:text-zinc-300`}>
-        {task.assigneeName ?? <span className="text-zinc-400 dark:text-zinc-500">Unassigned</span>}
+        {task.assigneeName ?? <span className="text-zinc-500 dark:text-zinc-400">Unassigned</span>}
       </td>
       <td
         className={`${cell} hidden whitespace-nowrap tabular-nums sm:table-cell ${
@@ -70,7 +70,7 @@ export function TaskRow({
         {task.dueDate ? (
           formatDueDate(task.dueDate)
         ) : (
-          <span className="text-zinc-400 dark:text-zinc-500">—</span>
+          <span className="text-zinc-500 dark:text-zinc-400">—</span>
         )}
       </td>
       <td
