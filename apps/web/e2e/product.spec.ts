@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { horizontalOverflow, signUp, snap, waitForHydration } from "./helpers.ts";
 
@@ -126,6 +126,26 @@ test("tasks are created from the dialog, by button and by the C shortcut", async
   await expect(card("WEB-1")).toContainText("High");
   await expect(card("WEB-1")).toContainText("design");
   await expect(card("WEB-2")).toContainText("May 1, 2030");
+});
+
+test("a card's page is prefetched when pointed at, not every card's at once", async () => {
+  const prefetched: string[] = [];
+  const onRequest = (request: Request) => {
+    const headers = request.headers();
+    if (headers.rsc || headers["next-router-prefetch"])
+      prefetched.push(new URL(request.url()).pathname);
+  };
+  page.on("request", onRequest);
+  await page.goto(board);
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+  expect(prefetched.filter((path) => path.includes("/tasks/"))).toEqual([]);
+  await card("WEB-2").getByRole("link").hover();
+  await expect
+    .poll(() => prefetched.filter((path) => path.endsWith("/tasks/WEB-2")).length)
+    .toBeGreaterThan(0);
+  expect(prefetched.filter((path) => /\/tasks\/WEB-[13]$/.test(path))).toEqual([]);
+  page.off("request", onRequest);
 });
 
 test("cards move by dragging and by keyboard, and a refused move rolls back", async () => {

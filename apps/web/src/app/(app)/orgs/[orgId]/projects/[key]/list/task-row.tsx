@@ -1,9 +1,9 @@
 import type { Route } from "next";
-import Link from "next/link";
 import { LocalTime } from "~/components/ui/local-time.tsx";
 import { LabelChip, PriorityBadge, StatusBadge } from "~/components/tasks/task-badges.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { formatDueDate, isOverdue, priorityLabels, statusLabels } from "~/lib/tasks.ts";
+import { IntentLink } from "~/components/intent-link.tsx";
 
 const cell = "px-3 py-2.5 align-top";
 
@@ -27,12 +27,12 @@ export function TaskRow({
         {task.key}
       </td>
       <td className={`${cell} min-w-0`}>
-        <Link
+        <IntentLink
           href={`/orgs/${orgId}/tasks/${task.key}` as Route}
           className="font-medium break-words text-zinc-900 hover:underline hover:underline-offset-2 dark:text-zinc-100"
         >
           {task.title}
-        </Link>
+        </IntentLink>
         {/* On a narrow screen the hidden columns' facts follow the title. */}
         <p className="mt-0.5 text-xs text-zinc-500 md:hidden dark:text-zinc-400">
           {statusLabels[task.status]}
