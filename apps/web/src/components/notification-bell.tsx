@@ -3,6 +3,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Icon } from "~/components/ui/icon.tsx";
 import { bellLabel, unreadBadge } from "~/lib/notifications.ts";
 import { trpc } from "~/trpc/react.tsx";
 
@@ -31,19 +32,10 @@ function Bell({ orgId }: { orgId: string }) {
       data-testid="notification-bell"
       className="relative grid size-9 place-items-center rounded-md text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-50"
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className="size-5"
-      >
+      <Icon className="size-5">
         <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-      </svg>
+      </Icon>
       {badge ? (
         <span
           aria-hidden="true"

@@ -132,7 +132,12 @@ export async function updateComment(
   await notifyCommentUpdated(
     trx,
     notifications,
-    { orgId: org.orgId, actorId: actor.actorUserId, taskId: comment.task_id, commentId: comment.id },
+    {
+      orgId: org.orgId,
+      actorId: actor.actorUserId,
+      taskId: comment.task_id,
+      commentId: comment.id,
+    },
     { before: comment.body, after: input.body },
   );
   return selectComments(trx).where("c.id", "=", comment.id).executeTakeFirstOrThrow();

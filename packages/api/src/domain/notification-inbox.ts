@@ -19,13 +19,13 @@ function inbox(db: Kysely<Database>, owner: InboxOwner) {
     .where("n.recipient_id", "=", owner.userId);
 }
 
-/** One page of a person's notifications in an organization, newest first. */
-export async function listNotifications(
-  db: Kysely<Database>,
-  owner: InboxOwner,
-  input: { unreadOnly: boolean; cursor?: string | null; limit: number },
-) {
-  let query = inbox(db, owner)
+/**
+ * Notifications with what they are about: the task (key and title), who acted, and the start
+ * of the comment (`excerptChars` of it). The inbox and the email both read them this way.
+ */
+export function selectNotificationDetails(db: Kysely<Database>, excerptChars: number) {
+  return db
+    .selectFrom("notifications as n")
     .innerJoin("tasks as t", "t.id", "n.task_id")
     .innerJoin("projects as p", "p.id", "t.project_id")
     .leftJoin("users as a", "a.id", "n.actor_id")
@@ -33,16 +33,28 @@ export async function listNotifications(
     .select([
       "n.id",
       "n.kind",
+      "n.org_id as orgId",
       "n.task_id as taskId",
       sql<string>`p.key || '-' || t.number`.as("taskKey"),
       "t.title as taskTitle",
       "n.comment_id as commentId",
-      sql<string | null>`left(c.body, ${EXCERPT_CHARS})`.as("excerpt"),
+      sql<string | null>`left(c.body, ${excerptChars})`.as("excerpt"),
       "a.name as actorName",
       "n.read_at as readAt",
       "n.created_at as createdAt",
-      sql<string>`n.created_at::text`.as("sortValue"),
-    ])
+    ]);
+}
+
+/** One page of a person's notifications in an organization, newest first. */
+export async function listNotifications(
+  db: Kysely<Database>,
+  owner: InboxOwner,
+  input: { unreadOnly: boolean; cursor?: string | null; limit: number },
+) {
+  let query = selectNotificationDetails(db, EXCERPT_CHARS)
+    .select(sql<string>`n.created_at::text`.as("sortValue"))
+    .where("n.org_id", "=", owner.orgId)
+    .where("n.recipient_id", "=", owner.userId)
     .orderBy("n.created_at", "desc")
     .orderBy("n.id", "desc")
     .limit(input.limit + 1);

@@ -1,6 +1,7 @@
-import { sql, type Database, type Kysely } from "@tesseract/db";
+import type { Database, Kysely } from "@tesseract/db";
 import { enqueue, type JobContext, type JobPayload } from "@tesseract/queue";
 import type { NotificationKind } from "@tesseract/validators";
+import { selectNotificationDetails } from "../domain/notification-inbox.ts";
 import { notificationEmail } from "../mail/templates.ts";
 
 /** What the notification email job needs from the process. */
@@ -24,24 +25,10 @@ export async function sendNotificationEmail(
   payload: JobPayload<"notification.email">,
   context: Pick<JobContext, "requestId" | "logger">,
 ): Promise<void> {
-  const row = await deps.db
-    .selectFrom("notifications as n")
+  const row = await selectNotificationDetails(deps.db, EXCERPT_CHARS)
     .innerJoin("users as r", "r.id", "n.recipient_id")
     .innerJoin("organizations as o", "o.id", "n.org_id")
-    .innerJoin("tasks as t", "t.id", "n.task_id")
-    .innerJoin("projects as p", "p.id", "t.project_id")
-    .leftJoin("users as a", "a.id", "n.actor_id")
-    .leftJoin("comments as c", "c.id", "n.comment_id")
-    .select([
-      "n.kind",
-      "n.org_id as orgId",
-      "r.email",
-      "o.name as orgName",
-      sql<string>`p.key || '-' || t.number`.as("taskKey"),
-      "t.title as taskTitle",
-      "a.name as actorName",
-      sql<string | null>`left(c.body, ${EXCERPT_CHARS})`.as("excerpt"),
-    ])
+    .select(["r.email", "o.name as orgName"])
     .where("n.id", "=", payload.notificationId)
     .executeTakeFirst();
   if (!row) {

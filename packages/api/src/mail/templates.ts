@@ -39,12 +39,14 @@ export function signUpAttemptEmail(
   };
 }
 
-const NOTICE: Record<"assigned" | "mentioned" | "commented", (who: string, where: string) => string> =
-  {
-    assigned: (who, where) => `${who} assigned ${where} to you`,
-    mentioned: (who, where) => `${who} mentioned you on ${where}`,
-    commented: (who, where) => `${who} commented on ${where}`,
-  };
+const NOTICE: Record<
+  "assigned" | "mentioned" | "commented",
+  (who: string, where: string) => string
+> = {
+  assigned: (who, where) => `${who} assigned ${where} to you`,
+  mentioned: (who, where) => `${who} mentioned you on ${where}`,
+  commented: (who, where) => `${who} commented on ${where}`,
+};
 
 /** One notification by email: what happened, where, an excerpt, and the link to the task. */
 export function notificationEmail(

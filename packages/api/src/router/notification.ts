@@ -25,11 +25,7 @@ export const notificationRouter = router({
     .meta(READ)
     .input(listNotificationsInput)
     .query(({ ctx, input }) =>
-      listNotifications(
-        ctx.services.db,
-        { orgId: ctx.org.orgId, userId: ctx.auth.user.id },
-        input,
-      ),
+      listNotifications(ctx.services.db, { orgId: ctx.org.orgId, userId: ctx.auth.user.id }, input),
     ),
 
   unreadCount: orgProcedure
