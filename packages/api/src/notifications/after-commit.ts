@@ -40,9 +40,9 @@ export async function transactWithNotifications<T>(
  * there is nothing to invalidate yet; this is where a live event bus publishes
  * `notification.created { personId, unread }` to each person, so their bell updates at once.
  */
-export async function afterNotificationsCreated(
-  services: Pick<Services, "db">,
-  notified: NotifiedPeople,
+export function afterNotificationsCreated(
+  _services: Services,
+  _notified: NotifiedPeople,
 ): Promise<void> {
-  await Promise.resolve({ services, notified });
+  return Promise.resolve();
 }
