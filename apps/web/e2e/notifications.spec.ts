@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signUp, snap, waitForHydration } from "./helpers.ts";
+import { horizontalOverflow, signUp, snap, waitForHydration } from "./helpers.ts";
 
 // Ada @mentions Bob in a comment, picking him from the autocomplete with the keyboard; Bob's
 // bell counts it, his inbox shows it and leads to the task, and the email reaches him.
@@ -104,6 +104,15 @@ test("Bob's bell counts it, his inbox shows it and leads to the task", async () 
   await item.getByRole("link", { name: "NTF-1 Review copy" }).click();
   await expect(bobPage).toHaveURL(`/orgs/${orgId}/tasks/NTF-1`);
   await expect(bobPage.getByTestId("watch-toggle")).toHaveAttribute("aria-pressed", "false");
+  // On a phone the header, the bell included, still fits.
+  await bobPage.setViewportSize({ width: 360, height: 740 });
+  for (const path of [`/orgs/${orgId}/inbox`, `/orgs/${orgId}/tasks/NTF-1`]) {
+    await bobPage.goto(path);
+    await waitForHydration(bobPage);
+    await expect(bobPage.getByTestId("notification-bell")).toBeVisible();
+    expect(await horizontalOverflow(bobPage), path).toBeLessThanOrEqual(0);
+  }
+  await bobPage.setViewportSize({ width: 1280, height: 720 });
 });
 
 test("the email reaches Bob with what happened and a link to the task", async () => {
