@@ -18,9 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       col.notNull().check(sql`kind in ('assigned', 'mentioned', 'commented')`),
     )
     // A notice about a deleted task or comment goes with it: it would lead nowhere.
-    .addColumn("task_id", "uuid", (col) =>
-      col.notNull().references("tasks.id").onDelete("cascade"),
-    )
+    .addColumn("task_id", "uuid", (col) => col.notNull().references("tasks.id").onDelete("cascade"))
     .addColumn("comment_id", "uuid", (col) => col.references("comments.id").onDelete("cascade"))
     .addColumn("actor_id", "uuid", (col) => col.references("users.id").onDelete("set null"))
     .addColumn("read_at", "timestamptz")
@@ -42,9 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("task_watchers")
-    .addColumn("task_id", "uuid", (col) =>
-      col.notNull().references("tasks.id").onDelete("cascade"),
-    )
+    .addColumn("task_id", "uuid", (col) => col.notNull().references("tasks.id").onDelete("cascade"))
     .addColumn("user_id", "uuid", (col) => col.notNull().references("users.id").onDelete("cascade"))
     .addColumn("org_id", "uuid", (col) =>
       col.notNull().references("organizations.id").onDelete("cascade"),
