@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getMe } from "~/trpc/session.ts";
 import { AccountMenu } from "./account-menu.tsx";
 import { NavLinks } from "./nav-links.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 import { OrgSwitcher } from "./org-switcher.tsx";
 import { ThemeSwitcher } from "./theme-switcher.tsx";
 
@@ -37,7 +38,10 @@ export async function SiteHeader() {
         </div>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           {me ? (
-            <AccountMenu user={me.user} />
+            <>
+              <NotificationBell />
+              <AccountMenu user={me.user} />
+            </>
           ) : (
             <>
               <Link href="/sign-in" className={authLinkClasses}>

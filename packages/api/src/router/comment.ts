@@ -5,6 +5,7 @@ import {
   updateCommentInput,
 } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
+import { transactWithNotifications } from "../notifications/after-commit.ts";
 import { createComment, deleteComment, listComments, updateComment } from "../domain/comments.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
 
@@ -19,9 +20,9 @@ export const commentRouter = router({
     .meta(WRITE)
     .input(createCommentInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => createComment(trx, ctx.org.orgId, actor(ctx), input)),
+      transactWithNotifications(ctx.services, (trx, notifications) =>
+        createComment(trx, ctx.org.orgId, actor(ctx), input, notifications),
+      ),
     ),
 
   list: orgProcedure
@@ -34,11 +35,15 @@ export const commentRouter = router({
     .meta(WRITE)
     .input(updateCommentInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          updateComment(trx, ctx.org, actor(ctx), { ...input, now: ctx.services.now() }),
+      transactWithNotifications(ctx.services, (trx, notifications) =>
+        updateComment(
+          trx,
+          ctx.org,
+          actor(ctx),
+          { ...input, now: ctx.services.now() },
+          notifications,
         ),
+      ),
     ),
 
   delete: orgProcedure

@@ -21,6 +21,7 @@ import {
 } from "../domain/tasks.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "../auth/actor.ts";
+import { transactWithNotifications } from "../notifications/after-commit.ts";
 
 const READ = { permission: "task.read", rateLimit: "read", cache: { tags: ["tasks"] } } as const;
 // Project lists count open tasks, so task changes invalidate them too.
@@ -35,9 +36,9 @@ export const taskRouter = router({
     .meta(WRITE)
     .input(createTaskInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => createTask(trx, ctx.org.orgId, actor(ctx), input)),
+      transactWithNotifications(ctx.services, (trx, notifications) =>
+        createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+      ),
     ),
 
   get: orgProcedure
@@ -57,9 +58,9 @@ export const taskRouter = router({
     .input(updateTaskInput)
     .mutation(({ ctx, input }) => {
       const { orgId: _, taskId, ...changes } = input;
-      return ctx.services.db
-        .transaction()
-        .execute((trx) => updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes));
+      return transactWithNotifications(ctx.services, (trx, notifications) =>
+        updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes, notifications),
+      );
     }),
 
   move: orgProcedure
