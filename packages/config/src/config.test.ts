@@ -83,6 +83,18 @@ describe("parseConfig", () => {
     expect(errorOf({ API_MAX_CONNECTIONS: "0" }).message).toContain("API_MAX_CONNECTIONS");
   });
 
+  it("reads from a replica only beside its primary", () => {
+    expect(parseConfig({}).database.replicaUrl).toBeUndefined();
+    const replicated = parseConfig({
+      DATABASE_URL: "postgres://primary/app",
+      DATABASE_REPLICA_URL: "postgres://replica/app",
+    });
+    expect(replicated.database.replicaUrl).toBe("postgres://replica/app");
+    expect(errorOf({ DATABASE_REPLICA_URL: "postgres://replica/app" }).message).toMatch(
+      /DATABASE_REPLICA_URL: a replica needs its primary/,
+    );
+  });
+
   it("reports a mixed mode when only some services are real", () => {
     expect(parseConfig({ DATABASE_URL: "postgres://localhost/app" }).mode).toBe("mixed");
   });

@@ -47,6 +47,8 @@ export const envSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: positiveInt.max(200).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: positiveInt.max(60_000).default(5_000),
+  /** A streaming replica of DATABASE_URL: reads that may lag (lists, search) go there. */
+  DATABASE_REPLICA_URL: optionalUrl,
 
   REDIS_URL: optionalUrl,
   REDIS_KEY_PREFIX: z.string().min(1).default("tesseract:"),
