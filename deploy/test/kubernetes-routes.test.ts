@@ -5,6 +5,7 @@ import { startWorker, type StartedWorker } from "@tesseract/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kubectlAvailable, type K8sObject } from "./kubectl.ts";
 import { environmentOf, only, renderAll, workload, type Probe } from "./manifests.ts";
+import { testServiceVariables } from "./test-services.ts";
 
 /**
  * The probes and the scrape path, asked of the real API server and worker: each started from
@@ -21,18 +22,9 @@ describe.skipIf(!kubectlAvailable)("the manifests' paths on the running apps", (
     ({ production } = renderAll());
     services = await createTestServices({}, { runJobs: false });
     const pod = workload(production, "Deployment", "tesseract-server").spec.template.spec;
-    const { config: test } = services;
     const env = {
       ...environmentOf(production, pod),
-      LOG_LEVEL: "silent",
-      DATABASE_URL: test.database.url ?? "",
-      REDIS_URL: test.redis.url ?? "",
-      REDIS_KEY_PREFIX: test.redis.keyPrefix,
-      AWS_ENDPOINT_URL: test.aws.endpoint ?? "",
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
-      S3_BUCKET: test.aws.bucket,
-      SQS_QUEUE_NAME: test.aws.queueName,
+      ...testServiceVariables(services.config),
       HOST: "127.0.0.1",
       PORT: "0",
       METRICS_HOST: "127.0.0.1",

@@ -5,6 +5,7 @@ import { createTestServices, type TestServices } from "@tesseract/api/testing";
 import { freePort, parseConfig, workspaceRoot } from "@tesseract/config";
 import { startServer, type StartedServer } from "@tesseract/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testServiceVariables } from "./test-services.ts";
 
 /**
  * docker/smoke-test.ts (what the stack workflow runs against the compose stack), run here the
@@ -15,25 +16,16 @@ let server: StartedServer;
 
 beforeAll(async () => {
   services = await createTestServices({}, { runJobs: false });
-  const { config: test } = services;
   const port = await freePort();
   server = await startServer(
     parseConfig({
+      ...testServiceVariables(services.config),
       NODE_ENV: "production",
-      LOG_LEVEL: "silent",
       HOST: "127.0.0.1",
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       METRICS_PORT: "0",
       MAIL_TRANSPORT: "log",
-      DATABASE_URL: test.database.url ?? "",
-      REDIS_URL: test.redis.url ?? "",
-      REDIS_KEY_PREFIX: test.redis.keyPrefix,
-      AWS_ENDPOINT_URL: test.aws.endpoint ?? "",
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
-      S3_BUCKET: test.aws.bucket,
-      SQS_QUEUE_NAME: test.aws.queueName,
     }),
   );
 }, 120_000);

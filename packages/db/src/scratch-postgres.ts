@@ -22,17 +22,10 @@ export interface ScratchPostgres {
 }
 
 export async function startScratchPostgres(): Promise<ScratchPostgres> {
-  const bin = postgresBinDir();
-  const dir = mkdtempSync(join(tmpdir(), "tesseract-pg-"));
-  const dataDir = join(dir, "data");
-  const owner = process.getuid?.() === 0 ? postgresUser() : undefined;
-  if (owner) chownSync(dir, owner.uid, owner.gid);
-  const port = await freePort();
-  const run = (program: string, args: string[]) =>
-    runAs(join(bin, program), args, owner, `${program} ${args.join(" ")}`);
-
-  await run("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
-  const server = serverOn({ dir, dataDir, port, run });
+  const setup = await prepare("tesseract-pg-", ["pg_ctl", "initdb"]);
+  const initdb = ["-D", setup.dataDir, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"];
+  await setup.run("initdb", initdb);
+  const server = serverOn(setup);
   await server.start();
   return server;
 }
@@ -44,27 +37,34 @@ export async function startScratchPostgres(): Promise<ScratchPostgres> {
  * connections from 127.0.0.1.
  */
 export async function startScratchReplica(primary: ScratchPostgres): Promise<ScratchPostgres> {
-  const bin = postgresBinDir(["pg_ctl", "pg_basebackup"]);
-  const dir = mkdtempSync(join(tmpdir(), "tesseract-pg-replica-"));
-  const dataDir = join(dir, "data");
-  const owner = process.getuid?.() === 0 ? postgresUser() : undefined;
-  if (owner) chownSync(dir, owner.uid, owner.gid);
-  const port = await freePort();
-  const run = (program: string, args: string[]) =>
-    runAs(join(bin, program), args, owner, `${program} ${args.join(" ")}`);
+  const setup = await prepare("tesseract-pg-replica-", ["pg_ctl", "pg_basebackup"]);
   const source = ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres"];
-  await run("pg_basebackup", [...source, "-D", dataDir, "-R", "-X", "stream", "--no-sync"]);
-  const server = serverOn({ dir, dataDir, port, run });
+  const copy = ["-D", setup.dataDir, "-R", "-X", "stream", "--no-sync"];
+  await setup.run("pg_basebackup", [...source, ...copy]);
+  const server = serverOn(setup);
   await server.start();
   return server;
 }
 
-function serverOn(opts: {
+interface Setup {
   dir: string;
   dataDir: string;
   port: number;
   run: (program: string, args: string[]) => Promise<void>;
-}): ScratchPostgres {
+}
+
+/** A folder (owned by `postgres` when we are root), a free port, and a runner for `programs`. */
+async function prepare(prefix: string, programs: string[]): Promise<Setup> {
+  const bin = postgresBinDir(programs);
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const owner = process.getuid?.() === 0 ? postgresUser() : undefined;
+  if (owner) chownSync(dir, owner.uid, owner.gid);
+  const run = (program: string, args: string[]) =>
+    runAs(join(bin, program), args, owner, `${program} ${args.join(" ")}`);
+  return { dir, dataDir: join(dir, "data"), port: await freePort(), run };
+}
+
+function serverOn(opts: Setup): ScratchPostgres {
   const { dir, dataDir, port, run } = opts;
   const options = [
     `-p ${port}`,
@@ -107,7 +107,7 @@ function serverOn(opts: {
 }
 
 /** The first folder holding every one of `programs` (server binaries are not always on PATH). */
-function postgresBinDir(programs: string[] = ["pg_ctl", "initdb"]): string {
+function postgresBinDir(programs: string[]): string {
   const versions = existsSync("/usr/lib/postgresql")
     ? readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a))
     : [];
