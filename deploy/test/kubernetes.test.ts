@@ -34,6 +34,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   "autoscaling/v2/HorizontalPodAutoscaler": k8s.autoscaling.v2.HorizontalPodAutoscaler,
   "policy/v1/PodDisruptionBudget": k8s.policy.v1.PodDisruptionBudget,
   "networking.k8s.io/v1/Ingress": k8s.networkingK8sIo.v1.Ingress,
+  "networking.k8s.io/v1/NetworkPolicy": k8s.networkingK8sIo.v1.NetworkPolicy,
 };
 
 /**
@@ -231,6 +232,25 @@ describe.skipIf(!kubectlAvailable)("Kubernetes manifests (kubectl kustomize)", (
       return target.metadata.name;
     });
     expect(scraped.sort()).toEqual(["tesseract-server", "tesseract-worker"]);
+  });
+
+  it("lets only the web pods reach the API's port, the peers TRUSTED_PROXIES believes", () => {
+    const policy = find(production, "NetworkPolicy", "tesseract-server") as K8sObject & {
+      spec: {
+        podSelector: { matchLabels: Record<string, string> };
+        ingress: {
+          from?: { podSelector?: { matchLabels: Record<string, string> } }[];
+          ports: { port: string }[];
+        }[];
+      };
+    };
+    expect(server.spec.template.metadata.labels).toMatchObject(policy.spec.podSelector.matchLabels);
+    const web = workload(production, "Deployment", "tesseract-web").spec.template.metadata.labels;
+    const toApi = policy.spec.ingress.filter((rule) => rule.ports.some((p) => p.port === "http"));
+    expect(toApi.length).toBe(1);
+    expect(web).toMatchObject(only(toApi[0]?.from ?? []).podSelector?.matchLabels ?? {});
+    // Production trusts the pod network as a range (web pods come and go).
+    expect(config.trustedProxies.some((entry) => entry.includes("/"))).toBe(true);
   });
 
   it("takes the images from the production registry", () => {
