@@ -169,6 +169,8 @@ describe.skipIf(!kubectlAvailable)("Kubernetes manifests (kubectl kustomize)", (
       };
       expect(hpa.spec.scaleTargetRef).toMatchObject({ kind: "Deployment", name });
       expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
+      // The autoscaler owns the count: a replicas field would reset it on every apply.
+      expect(deployment.spec, name).not.toHaveProperty("replicas");
       const pdb = find(production, "PodDisruptionBudget", name) as K8sObject & {
         spec: { selector: { matchLabels: Record<string, string> } };
       };
