@@ -33,6 +33,7 @@ let services: TestServices;
 let replica: ReadReplica;
 let owner: TestUser;
 let stranger: TestUser;
+let colleague: TestUser;
 let orgId: string;
 let projectId: string;
 let otherOrgId: string;
@@ -55,6 +56,11 @@ beforeAll(async () => {
   stranger = await insertTestUser(services, "Stranger");
   orgId = (await as(owner).org.create({ name: "Replicated" })).id;
   projectId = (await as(owner).project.create({ orgId, name: "Engineering", key: "eng" })).id;
+  colleague = await insertTestUser(services, "Colleague");
+  await services.db
+    .insertInto("memberships")
+    .values({ org_id: orgId, user_id: colleague.id, role: "member" })
+    .execute();
   otherOrgId = (await as(stranger).org.create({ name: "Elsewhere" })).id;
   otherProjectId = (
     await as(stranger).project.create({ orgId: otherOrgId, name: "Ops", key: "ops" })
@@ -133,6 +139,9 @@ describe("reads on a streaming replica", { timeout: 180_000 }, () => {
       expect(await titles(owner, orgId)).toEqual(
         expect.arrayContaining(["My own write", "Unmarked on the primary"]),
       );
+      // So does everyone in the organization (whose cached lists must not be refilled from
+      // before the write).
+      expect(await titles(colleague, orgId)).toContain("My own write");
       // Another organization's reads are not held back by that write: still the replica.
       expect(await titles(stranger, otherOrgId)).not.toContain("Elsewhere, unmarked");
       // Search reads the same way.
