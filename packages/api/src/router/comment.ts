@@ -26,10 +26,15 @@ export const commentRouter = router({
     ),
 
   list: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "read", cache: { tags: ["comments"] } })
+    .meta({
+      permission: "task.read",
+      rateLimit: "read",
+      cache: { tags: ["comments"] },
+      reads: "replica",
+    })
     .input(listCommentsInput)
     .use(resultCache)
-    .query(({ ctx, input }) => listComments(ctx.services.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listComments(ctx.readDb, ctx.org.orgId, input)),
 
   update: orgProcedure
     .meta(WRITE)

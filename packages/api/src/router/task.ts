@@ -48,10 +48,10 @@ export const taskRouter = router({
     .query(({ ctx, input }) => getTaskByRef(ctx.services.db, ctx.org.orgId, input.ref)),
 
   list: orgProcedure
-    .meta(READ)
+    .meta({ ...READ, reads: "replica" })
     .input(listTasksInput)
     .use(resultCache)
-    .query(({ ctx, input }) => listTasks(ctx.services.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listTasks(ctx.readDb, ctx.org.orgId, input)),
 
   update: orgProcedure
     .meta(WRITE)
@@ -88,20 +88,14 @@ export const taskRouter = router({
 
   /** One task's history, for everyone who can read the task (the whole log is for admins). */
   activity: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "read" })
+    .meta({ permission: "task.read", rateLimit: "read", reads: "replica" })
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
-    .query(({ ctx, input }) => listTaskActivity(ctx.services.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listTaskActivity(ctx.readDb, ctx.org.orgId, input)),
 
   search: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "search" })
+    .meta({ permission: "task.read", rateLimit: "search", reads: "replica" })
     .input(searchTasksInput)
     .query(({ ctx, input }) =>
-      searchTasks(
-        ctx.services.db,
-        ctx.org.orgId,
-        input.query,
-        input.limit,
-        input.projectId ?? null,
-      ),
+      searchTasks(ctx.readDb, ctx.org.orgId, input.query, input.limit, input.projectId ?? null),
     ),
 });
