@@ -14,11 +14,12 @@ import {
   onlyHandlers,
   type Queue,
 } from "@tesseract/queue";
-import { startTestAws } from "@tesseract/storage/testing";
+import { startEmulatorChild } from "./emulator-child.ts";
 
 // `pnpm bench:jobs`: jobs per second through outbox → SQS → consumer with a no-op handler,
 // beside a raw send/receive/delete loop on the same kind of queue in the same run, and the
-// commit-to-handler latency. Services mode: real PostgreSQL, the in-process S3/SQS emulator.
+// commit-to-handler latency. Services mode: real PostgreSQL, the S3/SQS emulator in a process of
+// its own (so this process's CPU is Tesseract's and the SDK's, for both paths alike).
 
 const { values } = parseArgs({
   options: {
@@ -34,14 +35,19 @@ const PRODUCERS = Number(values.producers);
 const TARGET = 0.5;
 const LATENCY_JOBS = 200;
 
-const [aws, testDatabase] = await Promise.all([startTestAws(), createTestDatabase()]);
+const [emulator, testDatabase] = await Promise.all([startEmulatorChild(), createTestDatabase()]);
+const connection = {
+  endpoint: emulator.url,
+  region: "us-east-1",
+  credentials: { accessKeyId: "test", secretAccessKey: "test" },
+};
 // The test helper's pool holds 5 connections; production's default (DATABASE_POOL_MAX) is 10.
 const database = await createDatabase({ url: testDatabase.url, poolMax: 10, logger: silentLogger });
 let queues = 0;
 async function freshQueue(): Promise<Queue> {
-  const name = `${aws.queueName}-${++queues}`;
+  const name = `tesseract-bench-jobs-${++queues}`;
   const queue = createQueue({
-    ...aws.connection,
+    ...connection,
     queueName: name,
     deadLetterQueueName: `${name}-dlq`,
   });
@@ -187,7 +193,7 @@ try {
   const md = [
     `## Tesseract jobs bench — ${report.at}`,
     "",
-    `commit ${commit} · Node ${process.version} · ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(2)} at the end) · ${JOBS} jobs per run · ${PRODUCERS} producers · consumer concurrency ${CONCURRENCY} · PostgreSQL 15 + the in-process S3/SQS emulator`,
+    `commit ${commit} · Node ${process.version} · ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(2)} at the end) · ${JOBS} jobs per run · ${PRODUCERS} producers · consumer concurrency ${CONCURRENCY} · PostgreSQL 15 + the S3/SQS emulator in its own process`,
     "",
     "| run | jobs/s | seconds | commit → handler p50 | p99 | vs raw |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
@@ -205,5 +211,5 @@ try {
   writeFileSync(join(values.out, "jobs-latest.md"), md);
 } finally {
   await database.close();
-  await Promise.all([aws.close(), testDatabase.drop()]);
+  await Promise.all([emulator.stop(), testDatabase.drop()]);
 }

@@ -4,7 +4,15 @@ import type { Database, Kysely } from "@tesseract/db";
 import type { Queue } from "./client.ts";
 import { bindLogger, type JobHandlers } from "./handlers.ts";
 import { envelopeSchema, jobSchema, type Job } from "./jobs.ts";
-import { claimRun, extendRun, finishRun, recordInvalid } from "./runs.ts";
+import { createBatcher } from "./batcher.ts";
+import {
+  claimRuns,
+  extendRun,
+  finishRun,
+  finishRuns,
+  recordInvalid,
+  type RunOutcome,
+} from "./runs.ts";
 
 export interface ConsumerOptions {
   queue: Queue;
@@ -13,6 +21,8 @@ export interface ConsumerOptions {
   logger: Logger;
   /** Jobs running at once (default 4). */
   concurrency?: number;
+  /** Long polls at once (default: one per 10 jobs of concurrency, so receiving keeps up). */
+  pollers?: number;
   /** Long-poll wait per receive, seconds (default 10; a stop waits for the poll in progress). */
   waitSeconds?: number;
   /** How long a running job's message stays hidden; renewed at a third of it (default 60). */
@@ -35,6 +45,10 @@ export interface Consumer {
 interface RunState {
   released: boolean;
   runId: number | undefined;
+  /** The run's outcome is recorded: only deleting its message is left. */
+  recorded: boolean;
+  /** Frees the job's slot (once the outcome is recorded, not when the message is deleted). */
+  freeSlot(): void;
 }
 
 interface InFlight {
@@ -65,13 +79,37 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   const visibility = options.visibilityTimeoutSeconds ?? 60;
   const maxReceiveCount = options.maxReceiveCount ?? 5;
   const retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
+  const pollers = Math.max(1, options.pollers ?? Math.ceil(concurrency / 10));
   const inFlight = new Set<InFlight>();
+  // Jobs holding a slot: running, or recording how they ended.
+  let busy = 0;
+  // Slots a receive in progress may fill: several pollers never take more than the free slots.
+  let reserved = 0;
+  // Runs are claimed and finished, and messages deleted, in batches: under load one statement
+  // or request serves up to ten jobs; idle, each goes alone at once.
+  const claim = createBatcher((starts: Parameters<typeof claimRuns>[1]) => claimRuns(db, starts), {
+    max: 10,
+  });
+  const finish = createBatcher(
+    async (outcomes: RunOutcome[]) => {
+      await finishRuns(db, outcomes);
+      return outcomes.map(() => undefined);
+    },
+    { max: 10 },
+  );
+  const acknowledge = createBatcher((receipts: string[]) => queue.acknowledgeBatch(receipts), {
+    max: 10,
+    parallel: pollers,
+  });
   // Cuts a long poll short (only past the stop deadline); ends a backoff pause at once.
   const receiving = new AbortController();
   const wakeSleep = new AbortController();
   let running = false;
   let loop: Promise<void> | undefined;
-  let slotFreed: (() => void) | undefined;
+  const slotWaiters: (() => void)[] = [];
+  const slotFreed = () => {
+    for (const wake of slotWaiters.splice(0)) wake();
+  };
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -91,26 +129,26 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     while (running) {
       // Under load, receive in batches (once half the slots are free) rather than one message
       // per freed slot: a receive costs a round trip whether it brings one message or ten.
-      while (inFlight.size > concurrency - batchFloor && running) {
-        await new Promise<void>((resolve) => (slotFreed = resolve));
+      while (concurrency - busy - reserved < batchFloor && running) {
+        await new Promise<void>((resolve) => slotWaiters.push(resolve));
       }
       if (!running) break;
       let messages: Message[];
+      const max = Math.min(10, concurrency - busy - reserved);
+      reserved += max;
       try {
-        messages = await queue.receive({
-          max: Math.min(10, concurrency - inFlight.size),
-          waitSeconds,
-          signal: receiving.signal,
-        });
+        messages = await queue.receive({ max, waitSeconds, signal: receiving.signal });
         if (backoffMs > 0) logger.info({}, "job queue reachable again");
         backoffMs = 0;
       } catch (err) {
+        reserved -= max;
         if (!running) break;
         backoffMs = Math.min(MAX_RECEIVE_BACKOFF_MS, Math.max(250, backoffMs * 2));
         logger.warn({ err, retryInMs: backoffMs }, "could not receive jobs; backing off");
         await sleep(backoffMs * (0.5 + Math.random() / 2));
         continue;
       }
+      reserved -= max;
       if (!running) {
         // Received while stopping: back to the queue at once, for another worker.
         await Promise.all(
@@ -124,7 +162,19 @@ export function createConsumer(options: ConsumerOptions): Consumer {
 
   function track(message: Message): void {
     const controller = new AbortController();
-    const state: RunState = { released: false, runId: undefined };
+    busy++;
+    let holdsSlot = true;
+    const state: RunState = {
+      released: false,
+      runId: undefined,
+      recorded: false,
+      freeSlot() {
+        if (!holdsSlot) return;
+        holdsSlot = false;
+        busy--;
+        slotFreed();
+      },
+    };
     const entry: InFlight = {
       done: handle(message, controller.signal, state)
         .catch((err: unknown) => {
@@ -132,9 +182,11 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         })
         .finally(() => {
           inFlight.delete(entry);
-          slotFreed?.();
+          state.freeSlot();
         }),
       async release() {
+        // Finished and recorded: its message is being deleted, nothing to hand back.
+        if (state.recorded) return;
         state.released = true;
         controller.abort();
         // The run stops holding its claim, so the next delivery starts at once.
@@ -175,7 +227,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       attempt,
       ...(envelope.requestId ? { requestId: envelope.requestId } : {}),
     });
-    const claim = await claimRun(db, {
+    const claimed = await claim({
       jobId: envelope.id,
       type: job.type,
       attempt,
@@ -183,22 +235,23 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       messageId: message.MessageId,
       leaseSeconds: visibility,
     });
-    if (claim.kind === "done") {
+    if (claimed.kind === "done") {
       log.info({}, "job already done; duplicate delivery acknowledged");
       await queue.acknowledge(receipt);
       return;
     }
-    if (claim.kind === "busy") {
+    if (claimed.kind === "busy") {
       log.info({}, "job running elsewhere; delivery postponed");
       await queue.changeVisibility(receipt, Math.min(BUSY_RETRY_SECONDS, visibility));
       return;
     }
-    state.runId = claim.runId;
+    const runId = claimed.runId;
+    state.runId = runId;
     const extender = setInterval(
       () => {
         void Promise.all([
           queue.changeVisibility(receipt, visibility),
-          extendRun(db, claim.runId, visibility),
+          extendRun(db, runId, visibility),
         ]).catch((err: unknown) => {
           log.warn({ err }, "could not extend a running job's visibility");
         });
@@ -232,16 +285,18 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       return;
     }
     if (error === undefined) {
-      await finishRun(db, claim.runId, { status: "succeeded", durationMs });
+      await finish({ runId, status: "succeeded", durationMs });
+      state.recorded = true;
+      state.freeSlot();
       log.info({ durationMs: Math.round(durationMs) }, "job succeeded");
-      await queue.acknowledge(receipt).catch((err: unknown) => {
-        // Delivered again later, then acknowledged as a duplicate.
-        log.warn({ err }, "could not delete a finished job's message");
-      });
+      // A message not deleted is delivered again later, then acknowledged as a duplicate.
+      const deleteError = await acknowledge(receipt).catch((err: unknown) => err);
+      if (deleteError !== undefined)
+        log.warn({ err: deleteError }, "could not delete a finished job's message");
       return;
     }
     const text = error instanceof Error ? error.message : JSON.stringify(error);
-    await finishRun(db, claim.runId, { status: "failed", error: text, durationMs });
+    await finish({ runId, status: "failed", error: text, durationMs });
     const last = attempt >= maxReceiveCount;
     log[last ? "error" : "warn"](
       { err: error, retryInSeconds: last ? undefined : retryDelay(attempt) },
@@ -254,12 +309,12 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     start() {
       if (running) return;
       running = true;
-      loop = poll();
+      loop = Promise.all(Array.from({ length: pollers }, () => poll())).then(() => undefined);
     },
     async stop(deadlineMs) {
       running = false;
       wakeSleep.abort();
-      slotFreed?.();
+      slotFreed();
       // SQS may hand a message to a long poll whose caller already left, hiding it for the
       // visibility timeout (delayed, not lost). So the poll in progress is not cut off while
       // the deadline allows: it ends within waitSeconds, handing back at once whatever it
