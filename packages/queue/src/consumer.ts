@@ -74,12 +74,16 @@ export function defaultRetryDelaySeconds(attempt: number): number {
 export function createConsumer(options: ConsumerOptions): Consumer {
   const { queue, db, handlers, logger } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const batchFloor = Math.max(1, Math.floor(Math.min(10, concurrency) / 2));
   const waitSeconds = options.waitSeconds ?? 10;
   const visibility = options.visibilityTimeoutSeconds ?? 60;
   const maxReceiveCount = options.maxReceiveCount ?? 5;
   const retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
   const pollers = Math.max(1, options.pollers ?? Math.ceil(concurrency / 10));
+  // Each poller takes its share of the slots, so one batch's bookkeeping overlaps another's
+  // receive; a poller waits until half its share is free (a receive costs a round trip
+  // whether it brings one message or ten).
+  const perReceive = Math.min(10, Math.ceil(concurrency / pollers));
+  const batchFloor = Math.max(1, Math.floor(perReceive / 2));
   const inFlight = new Set<InFlight>();
   // Jobs holding a slot: running, or recording how they ended.
   let busy = 0;
@@ -127,14 +131,12 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   async function poll(): Promise<void> {
     let backoffMs = 0;
     while (running) {
-      // Under load, receive in batches (once half the slots are free) rather than one message
-      // per freed slot: a receive costs a round trip whether it brings one message or ten.
       while (concurrency - busy - reserved < batchFloor && running) {
         await new Promise<void>((resolve) => slotWaiters.push(resolve));
       }
       if (!running) break;
       let messages: Message[];
-      const max = Math.min(10, concurrency - busy - reserved);
+      const max = Math.min(perReceive, concurrency - busy - reserved);
       reserved += max;
       try {
         messages = await queue.receive({ max, waitSeconds, signal: receiving.signal });
