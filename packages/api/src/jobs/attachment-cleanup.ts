@@ -2,9 +2,8 @@ import type { Logger } from "@tesseract/config";
 import type { Database, Kysely } from "@tesseract/db";
 import type { Storage } from "@tesseract/storage";
 import { cleanupStaleUploads } from "../domain/attachment-cleanup.ts";
-import { schedulePeriodicJob } from "./periodic.ts";
+import { schedulePeriodicJob, sweep } from "./periodic.ts";
 
-const BATCH = 100;
 /** How often the cleanup runs. */
 export const CLEANUP_INTERVAL_MS = 15 * 60_000;
 
@@ -26,12 +25,9 @@ export async function cleanupAttachments(
   ctx: { logger: Logger },
 ): Promise<number> {
   const olderThan = new Date(deps.now().getTime() - deps.staleAfterMs);
-  let total = 0;
-  for (;;) {
-    const deleted = await cleanupStaleUploads(deps.db, deps.storage, { olderThan, limit: BATCH });
-    total += deleted;
-    if (deleted < BATCH) break;
-  }
+  const total = await sweep((limit) =>
+    cleanupStaleUploads(deps.db, deps.storage, { olderThan, limit }),
+  );
   if (total > 0) ctx.logger.info({ deleted: total }, "abandoned uploads deleted");
   return total;
 }

@@ -2,9 +2,7 @@ import type { Logger } from "@tesseract/config";
 import type { Database, Kysely } from "@tesseract/db";
 import type { Storage } from "@tesseract/storage";
 import { deleteExpiredExportFiles } from "../domain/export-expiry.ts";
-import { schedulePeriodicJob, type PeriodicJob } from "./periodic.ts";
-
-const BATCH = 100;
+import { schedulePeriodicJob, sweep, type PeriodicJob } from "./periodic.ts";
 
 /** The `export.expire` job: hourly. */
 export const EXPORT_EXPIRY: PeriodicJob = { type: "export.expire", intervalMs: 60 * 60_000 };
@@ -17,15 +15,9 @@ export async function expireExports(
   deps: { db: Kysely<Database>; storage: Storage; now(): Date },
   ctx: { logger: Logger },
 ): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await deleteExpiredExportFiles(deps.db, deps.storage, {
-      now: deps.now(),
-      limit: BATCH,
-    });
-    total += deleted;
-    if (deleted < BATCH) break;
-  }
+  const total = await sweep((limit) =>
+    deleteExpiredExportFiles(deps.db, deps.storage, { now: deps.now(), limit }),
+  );
   if (total > 0) ctx.logger.info({ deleted: total }, "files of expired exports deleted");
   await schedulePeriodicJob(deps.db, EXPORT_EXPIRY, deps.now());
   return total;

@@ -30,3 +30,19 @@ export async function schedulePeriodicJob(
       ),
     );
 }
+
+/**
+ * Calls `batch(limit)` until it does less than `limit` (a sweep's runs over what is left);
+ * resolves with the total done.
+ */
+export async function sweep(
+  batch: (limit: number) => Promise<number>,
+  limit = 100,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await batch(limit);
+    total += done;
+    if (done < limit) return total;
+  }
+}
