@@ -3,16 +3,9 @@ import type { Logger } from "@tesseract/config";
 import type { Database, Kysely } from "@tesseract/db";
 import type { Queue } from "./client.ts";
 import { bindLogger, type JobHandlers } from "./handlers.ts";
-import { envelopeSchema, jobSchema, type Job } from "./jobs.ts";
-import { createBatcher } from "./batcher.ts";
-import {
-  claimRuns,
-  extendRun,
-  finishRun,
-  finishRuns,
-  recordInvalid,
-  type RunOutcome,
-} from "./runs.ts";
+import type { Job } from "./jobs.ts";
+import { parseMessage } from "./parse-message.ts";
+import { batchedBookkeeping, extendRun, finishRun, recordInvalid } from "./runs.ts";
 
 export interface ConsumerOptions {
   queue: Queue;
@@ -79,32 +72,20 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   const maxReceiveCount = options.maxReceiveCount ?? 5;
   const retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
   const pollers = Math.max(1, options.pollers ?? Math.ceil(concurrency / 10));
-  // Each poller takes its share of the slots, so one batch's bookkeeping overlaps another's
-  // receive; a poller waits until half its share is free (a receive costs a round trip
-  // whether it brings one message or ten).
+  // Each poller takes its share of the slots; it waits until half its share is free (a
+  // receive costs a round trip whether it brings one message or ten).
   const perReceive = Math.min(10, Math.ceil(concurrency / pollers));
   const batchFloor = Math.max(1, Math.floor(perReceive / 2));
   const inFlight = new Set<InFlight>();
   // Jobs holding a slot: running, or recording how they ended.
   let busy = 0;
-  // Slots a receive in progress may fill: several pollers never take more than the free slots.
+  // Received one receive ahead of a free slot, so the next batch is at hand when one ends
+  // (short jobs otherwise wait a round trip to SQS between batches); handed back at stop.
+  const waiting: Message[] = [];
+  // Messages a receive in progress may bring: pollers never take more than there is room for.
   let reserved = 0;
-  // Runs are claimed and finished, and messages deleted, in batches: under load one statement
-  // or request serves up to ten jobs; idle, each goes alone at once.
-  const claim = createBatcher((starts: Parameters<typeof claimRuns>[1]) => claimRuns(db, starts), {
-    max: 10,
-  });
-  const finish = createBatcher(
-    async (outcomes: RunOutcome[]) => {
-      await finishRuns(db, outcomes);
-      return outcomes.map(() => undefined);
-    },
-    { max: 10 },
-  );
-  const acknowledge = createBatcher((receipts: string[]) => queue.acknowledgeBatch(receipts), {
-    max: 10,
-    parallel: pollers,
-  });
+  const room = () => concurrency + perReceive - busy - waiting.length - reserved;
+  const { claim, finish, acknowledge } = batchedBookkeeping(db, queue, pollers);
   // Cuts a long poll short (only past the stop deadline); ends a backoff pause at once.
   const receiving = new AbortController();
   const wakeSleep = new AbortController();
@@ -112,6 +93,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   let loop: Promise<void> | undefined;
   const slotWaiters: (() => void)[] = [];
   const slotFreed = () => {
+    startWaiting();
     for (const wake of slotWaiters.splice(0)) wake();
   };
 
@@ -131,12 +113,12 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   async function poll(): Promise<void> {
     let backoffMs = 0;
     while (running) {
-      while (concurrency - busy - reserved < batchFloor && running) {
+      while (room() < batchFloor && running) {
         await new Promise<void>((resolve) => slotWaiters.push(resolve));
       }
       if (!running) break;
       let messages: Message[];
-      const max = Math.min(perReceive, concurrency - busy - reserved);
+      const max = Math.min(perReceive, room());
       reserved += max;
       try {
         messages = await queue.receive({ max, waitSeconds, signal: receiving.signal });
@@ -158,8 +140,13 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         );
         break;
       }
-      for (const message of messages) track(message);
+      waiting.push(...messages);
+      startWaiting();
     }
+  }
+
+  function startWaiting(): void {
+    while (running && busy < concurrency && waiting.length > 0) track(waiting.shift()!);
   }
 
   function track(message: Message): void {
@@ -317,6 +304,12 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       running = false;
       wakeSleep.abort();
       slotFreed();
+      // Not started yet: back to the queue at once, for another worker.
+      const handedBack = Promise.all(
+        waiting
+          .splice(0)
+          .map((m) => queue.changeVisibility(m.ReceiptHandle!, 0).catch(() => undefined)),
+      );
       // SQS may hand a message to a long poll whose caller already left, hiding it for the
       // visibility timeout (delayed, not lost). So the poll in progress is not cut off while
       // the deadline allows: it ends within waitSeconds, handing back at once whatever it
@@ -331,34 +324,10 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         receiving.abort();
         await loop;
       }
+      await handedBack;
       return drained;
     },
   };
-}
-
-type Parsed =
-  | { ok: true; envelope: ReturnType<typeof envelopeSchema.parse>; job: Job }
-  | { ok: false; jobId: number | undefined; type: string; error: string };
-
-function parseMessage(body: string | undefined): Parsed {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body ?? "");
-  } catch {
-    return { ok: false, jobId: undefined, type: "unknown", error: "body is not JSON" };
-  }
-  const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success)
-    return { ok: false, jobId: undefined, type: "unknown", error: envelope.error.message };
-  const job = jobSchema.safeParse({ type: envelope.data.type, payload: envelope.data.payload });
-  if (!job.success)
-    return {
-      ok: false,
-      jobId: envelope.data.id,
-      type: envelope.data.type,
-      error: job.error.message,
-    };
-  return { ok: true, envelope: envelope.data, job: job.data };
 }
 
 /** Resolves true when `promise` settles within `ms`, false otherwise. */

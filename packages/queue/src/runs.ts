@@ -1,4 +1,6 @@
 import { sql, type Database, type Kysely } from "@tesseract/db";
+import { createBatcher } from "./batcher.ts";
+import type { Queue } from "./client.ts";
 
 export type RunStatus = "running" | "succeeded" | "failed" | "released" | "abandoned" | "invalid";
 
@@ -145,4 +147,25 @@ export async function recordInvalid(
       duration_ms: 0,
     })
     .execute();
+}
+
+/**
+ * The consumer's bookkeeping, batched: runs are claimed and finished, and messages deleted,
+ * up to ten jobs a statement or request under load; idle, each goes alone at once.
+ */
+export function batchedBookkeeping(db: Kysely<Database>, queue: Queue, pollers: number) {
+  return {
+    claim: createBatcher((starts: RunStart[]) => claimRuns(db, starts), { max: 10 }),
+    finish: createBatcher(
+      async (outcomes: RunOutcome[]) => {
+        await finishRuns(db, outcomes);
+        return outcomes.map(() => undefined);
+      },
+      { max: 10 },
+    ),
+    acknowledge: createBatcher((receipts: string[]) => queue.acknowledgeBatch(receipts), {
+      max: 10,
+      parallel: pollers,
+    }),
+  };
 }
