@@ -14,7 +14,10 @@ export interface RelayOptions {
   claimSize?: number;
   /** How often an idle relay looks for rows written by other processes (ms). */
   idleIntervalMs?: number;
-  /** Called after the batch is sent and before it is marked sent (tests inject crashes here). */
+  /**
+   * Called after the batch is sent and before the commit that marks it sent (tests inject
+   * crashes here).
+   */
   afterSend?: (ids: number[]) => void | Promise<void>;
 }
 
