@@ -8,9 +8,11 @@ export interface BenchOptions {
   connections: number;
   /** Where latest.json, latest.md and the dated copy are written. */
   outDir: string;
+  /** Run the jobs bench (`src/jobs.ts`) after the API server's. */
+  jobs: boolean;
 }
 
-export const usage = `Usage: pnpm bench [--duration 5] [--warmup 1] [--connections 50] [--out bench/results]`;
+export const usage = `Usage: pnpm bench [--duration 5] [--warmup 1] [--connections 50] [--out bench/results] [--skip-jobs]`;
 
 /** Parses the command line; `pnpm bench -- --duration 3` passes a bare "--" first, which is dropped. */
 export function parseOptions(argv: string[], defaultOutDir: string): BenchOptions | "help" {
@@ -22,6 +24,7 @@ export function parseOptions(argv: string[], defaultOutDir: string): BenchOption
       connections: { type: "string", default: "50" },
       out: { type: "string", default: defaultOutDir },
       help: { type: "boolean", short: "h", default: false },
+      "skip-jobs": { type: "boolean", default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -32,6 +35,7 @@ export function parseOptions(argv: string[], defaultOutDir: string): BenchOption
     warmupSec: positive("--warmup", values.warmup, 60, true),
     connections: Math.round(positive("--connections", values.connections, 1000)),
     outDir: values.out,
+    jobs: !values["skip-jobs"],
   };
 }
 

@@ -59,7 +59,7 @@ export interface BenchReport {
     /** 1-minute load average when the bench started: other work on the machine skews the numbers. */
     loadAverage1m: number;
   };
-  options: Omit<BenchOptions, "outDir">;
+  options: Omit<BenchOptions, "outDir" | "jobs">;
   services: { mode: "services"; database: string };
   startup: {
     /** The lean server that took the load (LOG_LEVEL=warn): spawn → first /readyz 200. */

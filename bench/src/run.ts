@@ -2,6 +2,8 @@
  * `pnpm bench`: the API server against a raw node:http baseline, in one process tree,
  * one scenario at a time. See bench/README.md.
  */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
 import { runInterleaved, type LoadResult } from "./load.ts";
@@ -25,6 +27,18 @@ import { startApiServer, startBaseline } from "./start-server.ts";
 const IDLE_SETTLE_MS = 1_000;
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+/** The jobs bench (`src/jobs.ts`) in a process of its own, writing next to this run's results. */
+async function runJobsBench(outDir: string): Promise<void> {
+  log("jobs: outbox → relay → SQS → consumer beside a raw SQS loop (src/jobs.ts)");
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL("./jobs.ts", import.meta.url)), "--out", outDir],
+    { stdio: "inherit" },
+  );
+  const [code] = (await once(child, "exit")) as [number | null];
+  if (code !== 0) throw new Error(`the jobs bench exited with ${code}`);
+}
 
 async function main(): Promise<void> {
   const options = parseOptions(
@@ -150,6 +164,9 @@ async function main(): Promise<void> {
     log(`the API server logged ${warnings.length} line(s) at warn or above; the last ones:`);
     for (const line of warnings.slice(-5)) process.stderr.write(`  ${line.slice(0, 300)}\n`);
   }
+  // The API servers and their services stop first: the jobs bench gets the machine to itself.
+  await runCleanup();
+  if (options.jobs) await runJobsBench(options.outDir);
 }
 
 try {

@@ -1,4 +1,4 @@
-import { createLogger, createServices, startJobRuntime, type Logger } from "@tesseract/api";
+import { createLogger, createServices, type Logger } from "@tesseract/api";
 import { ConfigError, loadConfig, loadEmbeddedModule, type Config } from "@tesseract/config";
 import type { Server } from "node:http";
 import type { AnyTRPCRouter } from "@trpc/server";
@@ -33,8 +33,11 @@ export async function startServer(
   const adapter = options.adapter ?? config.server.adapter;
   // The embedded stand-ins are single-process: the relay and the consumer run here, not in
   // apps/worker. Running jobs get the same deadline as requests, side by side with them.
+  // Loaded only then: with services the worker runs the jobs, and start-up skips their code.
   const jobs = config.jobs.inProcess
-    ? startJobRuntime(services, logger, { loadImageLibrary: loadEmbeddedSharp })
+    ? (await import("@tesseract/api/jobs")).startJobRuntime(services, logger, {
+        loadImageLibrary: loadEmbeddedSharp,
+      })
     : undefined;
   let jobsStopped: Promise<boolean> | undefined;
   const stopJobs = () =>

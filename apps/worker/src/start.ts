@@ -1,4 +1,5 @@
-import { createLogger, createServices, startJobRuntime, type Logger } from "@tesseract/api";
+import { createLogger, createServices, type Logger } from "@tesseract/api";
+import { startJobRuntime } from "@tesseract/api/jobs";
 import type { Config } from "@tesseract/config";
 import { once } from "node:events";
 import type { Server } from "node:http";

@@ -15,4 +15,3 @@ export type { Services } from "./services.ts";
 export { createCallerFactory, mergeRouters, middleware, publicProcedure, router } from "./trpc.ts";
 export type { Meta } from "./trpc.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-export { startJobRuntime, type JobRuntime, type JobRuntimeOptions } from "./jobs/runtime.ts";

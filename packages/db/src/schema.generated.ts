@@ -90,6 +90,7 @@ export interface ExportsTable {
   started_at: Date | null;
   finished_at: Date | null;
   expires_at: Date;
+  file_deleted_at: Date | null;
 }
 
 export interface InvitationsTable {

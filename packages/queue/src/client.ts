@@ -1,6 +1,7 @@
 import {
   ChangeMessageVisibilityCommand,
   CreateQueueCommand,
+  DeleteMessageBatchCommand,
   DeleteMessageCommand,
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
@@ -44,6 +45,8 @@ export interface Queue {
     signal?: AbortSignal;
   }): Promise<Message[]>;
   acknowledge(receiptHandle: string, opts?: { fromDeadLetter?: boolean }): Promise<void>;
+  /** Deletes up to 10 messages in one request; resolves with the error of each one, or undefined. */
+  acknowledgeBatch(receiptHandles: string[]): Promise<(string | undefined)[]>;
   /** Hides a received message for `seconds` more (0 hands it back at once). */
   changeVisibility(
     receiptHandle: string,
@@ -189,6 +192,20 @@ export function createQueue(options: QueueOptions): Queue {
           VisibilityTimeout: seconds,
         }),
       );
+    },
+    async acknowledgeBatch(receiptHandles) {
+      if (receiptHandles.length === 0) return [];
+      const { queueUrl } = await resolveUrls();
+      const result = await sqs.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: receiptHandles.map((handle, i) => ({ Id: String(i), ReceiptHandle: handle })),
+        }),
+      );
+      const errors = new Map(
+        (result.Failed ?? []).map((f) => [f.Id, `${f.Code ?? "error"}: ${f.Message ?? ""}`]),
+      );
+      return receiptHandles.map((_, i) => errors.get(String(i)));
     },
     async acknowledge(receiptHandle, opts) {
       const resolved = await resolveUrls();

@@ -3,8 +3,9 @@ import type { Logger } from "@tesseract/config";
 import type { Database, Kysely } from "@tesseract/db";
 import type { Queue } from "./client.ts";
 import { bindLogger, type JobHandlers } from "./handlers.ts";
-import { envelopeSchema, jobSchema, type Job } from "./jobs.ts";
-import { claimRun, extendRun, finishRun, recordInvalid } from "./runs.ts";
+import type { Job } from "./jobs.ts";
+import { parseMessage } from "./parse-message.ts";
+import { batchedBookkeeping, extendRun, finishRun, recordInvalid } from "./runs.ts";
 
 export interface ConsumerOptions {
   queue: Queue;
@@ -13,6 +14,8 @@ export interface ConsumerOptions {
   logger: Logger;
   /** Jobs running at once (default 4). */
   concurrency?: number;
+  /** Long polls at once (default: one per 10 jobs of concurrency, so receiving keeps up). */
+  pollers?: number;
   /** Long-poll wait per receive, seconds (default 10; a stop waits for the poll in progress). */
   waitSeconds?: number;
   /** How long a running job's message stays hidden; renewed at a third of it (default 60). */
@@ -35,6 +38,10 @@ export interface Consumer {
 interface RunState {
   released: boolean;
   runId: number | undefined;
+  /** The run's outcome is recorded: only deleting its message is left. */
+  recorded: boolean;
+  /** Frees the job's slot (once the outcome is recorded, not when the message is deleted). */
+  freeSlot(): void;
 }
 
 interface InFlight {
@@ -60,18 +67,35 @@ export function defaultRetryDelaySeconds(attempt: number): number {
 export function createConsumer(options: ConsumerOptions): Consumer {
   const { queue, db, handlers, logger } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const batchFloor = Math.max(1, Math.floor(Math.min(10, concurrency) / 2));
   const waitSeconds = options.waitSeconds ?? 10;
   const visibility = options.visibilityTimeoutSeconds ?? 60;
   const maxReceiveCount = options.maxReceiveCount ?? 5;
   const retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
+  const pollers = Math.max(1, options.pollers ?? Math.ceil(concurrency / 10));
+  // Each poller takes its share of the slots; it waits until half its share is free (a
+  // receive costs a round trip whether it brings one message or ten).
+  const perReceive = Math.min(10, Math.ceil(concurrency / pollers));
+  const batchFloor = Math.max(1, Math.floor(perReceive / 2));
   const inFlight = new Set<InFlight>();
+  // Jobs holding a slot: running, or recording how they ended.
+  let busy = 0;
+  // Received one receive ahead of a free slot, so the next batch is at hand when one ends
+  // (short jobs otherwise wait a round trip to SQS between batches); handed back at stop.
+  const waiting: Message[] = [];
+  // Messages a receive in progress may bring: pollers never take more than there is room for.
+  let reserved = 0;
+  const room = () => concurrency + perReceive - busy - waiting.length - reserved;
+  const { claim, finish, acknowledge } = batchedBookkeeping(db, queue, pollers);
   // Cuts a long poll short (only past the stop deadline); ends a backoff pause at once.
   const receiving = new AbortController();
   const wakeSleep = new AbortController();
   let running = false;
   let loop: Promise<void> | undefined;
-  let slotFreed: (() => void) | undefined;
+  const slotWaiters: (() => void)[] = [];
+  const slotFreed = () => {
+    startWaiting();
+    for (const wake of slotWaiters.splice(0)) wake();
+  };
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -89,28 +113,26 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   async function poll(): Promise<void> {
     let backoffMs = 0;
     while (running) {
-      // Under load, receive in batches (once half the slots are free) rather than one message
-      // per freed slot: a receive costs a round trip whether it brings one message or ten.
-      while (inFlight.size > concurrency - batchFloor && running) {
-        await new Promise<void>((resolve) => (slotFreed = resolve));
+      while (room() < batchFloor && running) {
+        await new Promise<void>((resolve) => slotWaiters.push(resolve));
       }
       if (!running) break;
       let messages: Message[];
+      const max = Math.min(perReceive, room());
+      reserved += max;
       try {
-        messages = await queue.receive({
-          max: Math.min(10, concurrency - inFlight.size),
-          waitSeconds,
-          signal: receiving.signal,
-        });
+        messages = await queue.receive({ max, waitSeconds, signal: receiving.signal });
         if (backoffMs > 0) logger.info({}, "job queue reachable again");
         backoffMs = 0;
       } catch (err) {
+        reserved -= max;
         if (!running) break;
         backoffMs = Math.min(MAX_RECEIVE_BACKOFF_MS, Math.max(250, backoffMs * 2));
         logger.warn({ err, retryInMs: backoffMs }, "could not receive jobs; backing off");
         await sleep(backoffMs * (0.5 + Math.random() / 2));
         continue;
       }
+      reserved -= max;
       if (!running) {
         // Received while stopping: back to the queue at once, for another worker.
         await Promise.all(
@@ -118,13 +140,30 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         );
         break;
       }
-      for (const message of messages) track(message);
+      waiting.push(...messages);
+      startWaiting();
     }
+  }
+
+  function startWaiting(): void {
+    while (running && busy < concurrency && waiting.length > 0) track(waiting.shift()!);
   }
 
   function track(message: Message): void {
     const controller = new AbortController();
-    const state: RunState = { released: false, runId: undefined };
+    busy++;
+    let holdsSlot = true;
+    const state: RunState = {
+      released: false,
+      runId: undefined,
+      recorded: false,
+      freeSlot() {
+        if (!holdsSlot) return;
+        holdsSlot = false;
+        busy--;
+        slotFreed();
+      },
+    };
     const entry: InFlight = {
       done: handle(message, controller.signal, state)
         .catch((err: unknown) => {
@@ -132,9 +171,11 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         })
         .finally(() => {
           inFlight.delete(entry);
-          slotFreed?.();
+          state.freeSlot();
         }),
       async release() {
+        // Finished and recorded: its message is being deleted, nothing to hand back.
+        if (state.recorded) return;
         state.released = true;
         controller.abort();
         // The run stops holding its claim, so the next delivery starts at once.
@@ -175,7 +216,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       attempt,
       ...(envelope.requestId ? { requestId: envelope.requestId } : {}),
     });
-    const claim = await claimRun(db, {
+    const claimed = await claim({
       jobId: envelope.id,
       type: job.type,
       attempt,
@@ -183,22 +224,23 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       messageId: message.MessageId,
       leaseSeconds: visibility,
     });
-    if (claim.kind === "done") {
+    if (claimed.kind === "done") {
       log.info({}, "job already done; duplicate delivery acknowledged");
       await queue.acknowledge(receipt);
       return;
     }
-    if (claim.kind === "busy") {
+    if (claimed.kind === "busy") {
       log.info({}, "job running elsewhere; delivery postponed");
       await queue.changeVisibility(receipt, Math.min(BUSY_RETRY_SECONDS, visibility));
       return;
     }
-    state.runId = claim.runId;
+    const runId = claimed.runId;
+    state.runId = runId;
     const extender = setInterval(
       () => {
         void Promise.all([
           queue.changeVisibility(receipt, visibility),
-          extendRun(db, claim.runId, visibility),
+          extendRun(db, runId, visibility),
         ]).catch((err: unknown) => {
           log.warn({ err }, "could not extend a running job's visibility");
         });
@@ -232,16 +274,18 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       return;
     }
     if (error === undefined) {
-      await finishRun(db, claim.runId, { status: "succeeded", durationMs });
+      await finish({ runId, status: "succeeded", durationMs });
+      state.recorded = true;
+      state.freeSlot();
       log.info({ durationMs: Math.round(durationMs) }, "job succeeded");
-      await queue.acknowledge(receipt).catch((err: unknown) => {
-        // Delivered again later, then acknowledged as a duplicate.
-        log.warn({ err }, "could not delete a finished job's message");
-      });
+      // A message not deleted is delivered again later, then acknowledged as a duplicate.
+      const deleteError = await acknowledge(receipt).catch((err: unknown) => err);
+      if (deleteError !== undefined)
+        log.warn({ err: deleteError }, "could not delete a finished job's message");
       return;
     }
     const text = error instanceof Error ? error.message : JSON.stringify(error);
-    await finishRun(db, claim.runId, { status: "failed", error: text, durationMs });
+    await finish({ runId, status: "failed", error: text, durationMs });
     const last = attempt >= maxReceiveCount;
     log[last ? "error" : "warn"](
       { err: error, retryInSeconds: last ? undefined : retryDelay(attempt) },
@@ -254,12 +298,18 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     start() {
       if (running) return;
       running = true;
-      loop = poll();
+      loop = Promise.all(Array.from({ length: pollers }, () => poll())).then(() => undefined);
     },
     async stop(deadlineMs) {
       running = false;
       wakeSleep.abort();
-      slotFreed?.();
+      slotFreed();
+      // Not started yet: back to the queue at once, for another worker.
+      const handedBack = Promise.all(
+        waiting
+          .splice(0)
+          .map((m) => queue.changeVisibility(m.ReceiptHandle!, 0).catch(() => undefined)),
+      );
       // SQS may hand a message to a long poll whose caller already left, hiding it for the
       // visibility timeout (delayed, not lost). So the poll in progress is not cut off while
       // the deadline allows: it ends within waitSeconds, handing back at once whatever it
@@ -274,34 +324,10 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         receiving.abort();
         await loop;
       }
+      await handedBack;
       return drained;
     },
   };
-}
-
-type Parsed =
-  | { ok: true; envelope: ReturnType<typeof envelopeSchema.parse>; job: Job }
-  | { ok: false; jobId: number | undefined; type: string; error: string };
-
-function parseMessage(body: string | undefined): Parsed {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body ?? "");
-  } catch {
-    return { ok: false, jobId: undefined, type: "unknown", error: "body is not JSON" };
-  }
-  const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success)
-    return { ok: false, jobId: undefined, type: "unknown", error: envelope.error.message };
-  const job = jobSchema.safeParse({ type: envelope.data.type, payload: envelope.data.payload });
-  if (!job.success)
-    return {
-      ok: false,
-      jobId: envelope.data.id,
-      type: envelope.data.type,
-      error: job.error.message,
-    };
-  return { ok: true, envelope: envelope.data, job: job.data };
 }
 
 /** Resolves true when `promise` settles within `ms`, false otherwise. */

@@ -26,6 +26,11 @@ export const jobSchema = z.discriminatedUnion("type", [
     payload: z.object({ exportId: z.uuid() }),
   }),
   z.object({
+    // Deletes the files of expired exports; each run schedules the next (see the API's jobs).
+    type: z.literal("export.expire"),
+    payload: z.object({}),
+  }),
+  z.object({
     // A thumbnail and metadata for a newly ready attachment (idempotent on the attachment).
     type: z.literal("attachment.process"),
     payload: z.object({ attachmentId: z.uuid() }),

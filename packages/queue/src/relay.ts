@@ -10,9 +10,14 @@ export interface RelayOptions {
   logger: Logger;
   /** Rows per SendMessageBatch (SQS takes at most 10). */
   batchSize?: number;
+  /** Rows claimed at once, sent in batches side by side (default 50). */
+  claimSize?: number;
   /** How often an idle relay looks for rows written by other processes (ms). */
   idleIntervalMs?: number;
-  /** Called after the batch is sent and before it is marked sent (tests inject crashes here). */
+  /**
+   * Called after the batch is sent and before the commit that marks it sent (tests inject
+   * crashes here).
+   */
   afterSend?: (ids: number[]) => void | Promise<void>;
 }
 
@@ -30,15 +35,34 @@ const MAX_ERROR_BACKOFF_MS = 30_000;
 // A row SQS refused is tried again later, waiting longer each time.
 const REFUSED_RETRY_SECONDS = 30;
 
+/** An outbox row as the SQS message the consumer reads (see `envelopeSchema`). */
+function toMessage(row: {
+  id: number;
+  type: string;
+  payload: unknown;
+  request_id: string | null;
+  created_at: Date;
+}): { id: string; body: string } {
+  const envelope: Envelope = {
+    id: row.id,
+    type: row.type,
+    payload: row.payload,
+    ...(row.request_id ? { requestId: row.request_id } : {}),
+    enqueuedAt: row.created_at.toISOString(),
+  };
+  return { id: String(row.id), body: JSON.stringify(envelope) };
+}
+
 /**
- * Moves due outbox rows to SQS. Each batch is locked (`FOR UPDATE SKIP LOCKED`, so relays in
- * several processes share the work and never send the same row), sent, and marked sent in one
- * transaction: a crash before the mark rolls the lock back and the rows are sent again —
+ * Moves due outbox rows to SQS. Each claim is locked (`FOR UPDATE SKIP LOCKED`, so relays in
+ * several processes share the work and never send the same row), marked, and sent in one
+ * transaction: a crash before the commit rolls the mark back and the rows are sent again —
  * at least once, never lost. Consumers dedupe on the job id.
  */
 export function createRelay(options: RelayOptions): Relay {
   const { db, queue, logger } = options;
   const batchSize = Math.min(10, options.batchSize ?? 10);
+  const claimSize = Math.max(batchSize, options.claimSize ?? 50);
   const idleIntervalMs = options.idleIntervalMs ?? 1_000;
   let running = false;
   let loop: Promise<void> | undefined;
@@ -48,52 +72,44 @@ export function createRelay(options: RelayOptions): Relay {
 
   async function runOnce(): Promise<number> {
     return db.transaction().execute(async (trx) => {
+      // Claimed and marked sent in one statement; the rows stay locked until the commit, after
+      // the sends: a crash or a failed send before it rolls the mark back (sent again later).
       const rows = await trx
-        .selectFrom("outbox")
-        .select(["id", "type", "payload", "request_id", "created_at"])
-        .where("sent_at", "is", null)
-        .where("available_at", "<=", sql<Date>`now()`)
-        .orderBy("id")
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked()
+        .updateTable("outbox")
+        .set({ sent_at: sql<Date>`now()`, attempts: sql<number>`attempts + 1` })
+        .where("id", "in", (eb) =>
+          eb
+            .selectFrom("outbox")
+            .select("id")
+            .where("sent_at", "is", null)
+            .where("available_at", "<=", sql<Date>`now()`)
+            .orderBy("id")
+            .limit(claimSize)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returning(["id", "type", "payload", "request_id", "created_at"])
         .execute();
       if (rows.length === 0) return 0;
-      const failed = await queue.sendBatch(
-        rows.map((row) => {
-          const envelope: Envelope = {
-            id: row.id,
-            type: row.type,
-            payload: row.payload,
-            ...(row.request_id ? { requestId: row.request_id } : {}),
-            enqueuedAt: row.created_at.toISOString(),
-          };
-          return { id: String(row.id), body: JSON.stringify(envelope) };
-        }),
-      );
+      const batches: (typeof rows)[] = [];
+      for (let i = 0; i < rows.length; i += batchSize) batches.push(rows.slice(i, i + batchSize));
+      const failed = (
+        await Promise.all(batches.map((batch) => queue.sendBatch(batch.map(toMessage))))
+      ).flat();
       await options.afterSend?.(rows.map((row) => row.id));
-      const refused = new Map(failed.map((f) => [Number(f.id), f.error]));
-      const sent = rows.filter((row) => !refused.has(row.id)).map((row) => row.id);
-      if (sent.length > 0) {
-        await trx
-          .updateTable("outbox")
-          .set({ sent_at: sql<Date>`now()`, attempts: sql<number>`attempts + 1` })
-          .where("id", "in", sent)
-          .execute();
-      }
-      for (const [id, error] of refused) {
+      for (const { id, error } of failed) {
         logger.warn({ jobId: id, error }, "SQS refused a job; it will be sent again");
         await trx
           .updateTable("outbox")
           .set({
-            attempts: sql<number>`attempts + 1`,
+            sent_at: null,
             last_error: error.slice(0, 1_000),
-            available_at: sql<Date>`now() + make_interval(secs => ${REFUSED_RETRY_SECONDS} * (attempts + 1))`,
+            available_at: sql<Date>`now() + make_interval(secs => ${REFUSED_RETRY_SECONDS} * attempts)`,
           })
-          .where("id", "=", id)
+          .where("id", "=", Number(id))
           .execute();
       }
-      return sent.length;
+      return rows.length - failed.length;
     });
   }
 

@@ -1,4 +1,6 @@
 import { sql, type Database, type Kysely } from "@tesseract/db";
+import { createBatcher } from "./batcher.ts";
+import type { Queue } from "./client.ts";
 
 export type RunStatus = "running" | "succeeded" | "failed" | "released" | "abandoned" | "invalid";
 
@@ -22,15 +24,7 @@ export async function claimRun(db: Kysely<Database>, start: RunStart): Promise<C
   for (let tries = 0; tries < 2; tries++) {
     const row = await db
       .insertInto("job_runs")
-      .values({
-        job_id: start.jobId,
-        type: start.type,
-        attempt: start.attempt,
-        status: "running",
-        request_id: start.requestId ?? null,
-        message_id: start.messageId ?? null,
-        lease_until: sql<Date>`now() + make_interval(secs => ${start.leaseSeconds})`,
-      })
+      .values(runningRow(start))
       .onConflict((oc) =>
         oc.column("job_id").where("status", "in", ["running", "succeeded"]).doNothing(),
       )
@@ -56,6 +50,44 @@ export async function claimRun(db: Kysely<Database>, start: RunStart): Promise<C
   return { kind: "busy" };
 }
 
+/**
+ * Starts runs of several jobs in one statement; a job whose run could not simply be started
+ * (another delivery holds or finished it, or it is twice in the batch) goes through
+ * `claimRun`. Resolves with one claim per start, in order.
+ */
+export async function claimRuns(db: Kysely<Database>, starts: RunStart[]): Promise<Claim[]> {
+  const inserted = await db
+    .insertInto("job_runs")
+    .values(starts.map(runningRow))
+    .onConflict((oc) =>
+      oc.column("job_id").where("status", "in", ["running", "succeeded"]).doNothing(),
+    )
+    .returning(["id", "job_id"])
+    .execute();
+  const claimed = new Map(inserted.map((row) => [row.job_id, row.id]));
+  return Promise.all(
+    starts.map(async (start): Promise<Claim> => {
+      const runId = claimed.get(start.jobId);
+      if (runId === undefined) return claimRun(db, start);
+      // Once: a second delivery of the same job in this batch finds the first one's run.
+      claimed.delete(start.jobId);
+      return { kind: "claimed", runId };
+    }),
+  );
+}
+
+function runningRow(start: RunStart) {
+  return {
+    job_id: start.jobId,
+    type: start.type,
+    attempt: start.attempt,
+    status: "running",
+    request_id: start.requestId ?? null,
+    message_id: start.messageId ?? null,
+    lease_until: sql<Date>`now() + make_interval(secs => ${start.leaseSeconds})`,
+  };
+}
+
 export async function extendRun(
   db: Kysely<Database>,
   runId: number,
@@ -72,19 +104,30 @@ export async function extendRun(
 export async function finishRun(
   db: Kysely<Database>,
   runId: number,
-  outcome: { status: RunStatus; error?: string; durationMs: number },
+  outcome: Omit<RunOutcome, "runId">,
 ): Promise<void> {
-  await db
-    .updateTable("job_runs")
-    .set({
-      status: outcome.status,
-      error: outcome.error?.slice(0, 2_000) ?? null,
-      finished_at: sql<Date>`now()`,
-      duration_ms: Math.round(outcome.durationMs),
-      lease_until: null,
-    })
-    .where("id", "=", runId)
-    .execute();
+  await finishRuns(db, [{ runId, ...outcome }]);
+}
+
+export interface RunOutcome {
+  runId: number;
+  status: RunStatus;
+  error?: string;
+  durationMs: number;
+}
+
+/** Records how several runs ended, in one statement. */
+export async function finishRuns(db: Kysely<Database>, outcomes: RunOutcome[]): Promise<void> {
+  const rows = outcomes.map(
+    (o) =>
+      sql`(${o.runId}::bigint, ${o.status}::text, ${o.error?.slice(0, 2_000) ?? null}::text, ${Math.round(o.durationMs)}::integer)`,
+  );
+  await sql`
+    update job_runs
+    set status = outcome.status, error = outcome.error, finished_at = now(),
+      duration_ms = outcome.duration_ms, lease_until = null
+    from (values ${sql.join(rows)}) as outcome (id, status, error, duration_ms)
+    where job_runs.id = outcome.id`.execute(db);
 }
 
 /** A message that is not a job of the catalogue: recorded, then left to the dead-letter queue. */
@@ -104,4 +147,25 @@ export async function recordInvalid(
       duration_ms: 0,
     })
     .execute();
+}
+
+/**
+ * The consumer's bookkeeping, batched: runs are claimed and finished, and messages deleted,
+ * up to ten jobs a statement or request under load; idle, each goes alone at once.
+ */
+export function batchedBookkeeping(db: Kysely<Database>, queue: Queue, pollers: number) {
+  return {
+    claim: createBatcher((starts: RunStart[]) => claimRuns(db, starts), { max: 10 }),
+    finish: createBatcher(
+      async (outcomes: RunOutcome[]) => {
+        await finishRuns(db, outcomes);
+        return outcomes.map(() => undefined);
+      },
+      { max: 10 },
+    ),
+    acknowledge: createBatcher((receipts: string[]) => queue.acknowledgeBatch(receipts), {
+      max: 10,
+      parallel: pollers,
+    }),
+  };
 }

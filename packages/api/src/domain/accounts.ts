@@ -9,6 +9,7 @@ import { AppError } from "../errors.ts";
 import type { MailOutbox } from "../mail/outbox.ts";
 import { passwordResetEmail, signUpAttemptEmail, verificationEmail } from "../mail/templates.ts";
 import { consumeEmailToken, issueEmailToken } from "./email-tokens.ts";
+import { selectProfile } from "./profile.ts";
 
 const SIGN_IN_REFUSED = "Email or password is incorrect";
 
@@ -179,17 +180,8 @@ export async function getAccount(
   db: Kysely<Database>,
   auth: { userId: string; token?: { orgId: string; role: Role } },
 ) {
-  const user = await db
-    .selectFrom("users")
-    .select([
-      "id",
-      "email",
-      "name",
-      "email_verified_at as emailVerifiedAt",
-      "created_at as createdAt",
-      "is_platform_admin as isPlatformAdmin",
-    ])
-    .where("id", "=", auth.userId)
+  const user = await selectProfile(db, auth.userId)
+    .select("is_platform_admin as isPlatformAdmin")
     .executeTakeFirst();
   if (!user) throw new AppError("NOT_FOUND", "Account not found");
   let orgs = db

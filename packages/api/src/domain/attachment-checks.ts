@@ -1,5 +1,4 @@
 import type { Storage } from "@tesseract/storage";
-import { fileTypeFromBuffer, supportedMimeTypes } from "file-type";
 
 /** How many leading bytes are read to tell what a file really is (file-type's own measure). */
 export const SNIFF_BYTES = 4_100;
@@ -30,6 +29,8 @@ export async function checkUploadedObject(
     return { ok: false, reason: `The file was stored as ${storedType ?? "no type"}` };
   const start = await storage.readStart(key, SNIFF_BYTES);
   if (!start) return { ok: false, reason: "The file never arrived; upload it again" };
+  // Loaded on the first upload checked, not at start-up.
+  const { fileTypeFromBuffer, supportedMimeTypes } = await import("file-type");
   const sniffed = (await fileTypeFromBuffer(start))?.mime ?? null;
   if (supportedMimeTypes.has(declared.contentType)) {
     return sniffed === declared.contentType

@@ -1,4 +1,5 @@
 import { sql, type Database, type Kysely } from "@tesseract/db";
+import { selectProfile } from "../domain/profile.ts";
 import type { JsonPart } from "./formats.ts";
 import { keysetPages } from "./pages.ts";
 
@@ -48,17 +49,7 @@ export async function accountDocument(
   onPage: (rows: number) => Promise<void>,
   now: Date,
 ): Promise<Record<string, JsonPart>> {
-  const profile = await db
-    .selectFrom("users")
-    .select([
-      "id",
-      "email",
-      "name",
-      "email_verified_at as emailVerifiedAt",
-      "created_at as createdAt",
-    ])
-    .where("id", "=", userId)
-    .executeTakeFirst();
+  const profile = await selectProfile(db, userId).executeTakeFirst();
   const organizations = await db
     .selectFrom("memberships as m")
     .innerJoin("organizations as o", "o.id", "m.org_id")

@@ -1,10 +1,9 @@
 import type { Logger } from "@tesseract/config";
 import type { Database, Kysely } from "@tesseract/db";
 import type { Storage } from "@tesseract/storage";
-import { enqueue } from "@tesseract/queue";
 import { cleanupStaleUploads } from "../domain/attachment-cleanup.ts";
+import { schedulePeriodicJob, sweep } from "./periodic.ts";
 
-const BATCH = 100;
 /** How often the cleanup runs. */
 export const CLEANUP_INTERVAL_MS = 15 * 60_000;
 
@@ -26,35 +25,23 @@ export async function cleanupAttachments(
   ctx: { logger: Logger },
 ): Promise<number> {
   const olderThan = new Date(deps.now().getTime() - deps.staleAfterMs);
-  let total = 0;
-  for (;;) {
-    const deleted = await cleanupStaleUploads(deps.db, deps.storage, { olderThan, limit: BATCH });
-    total += deleted;
-    if (deleted < BATCH) break;
-  }
+  const total = await sweep((limit) =>
+    cleanupStaleUploads(deps.db, deps.storage, { olderThan, limit }),
+  );
   if (total > 0) ctx.logger.info({ deleted: total }, "abandoned uploads deleted");
   return total;
 }
 
-/**
- * Schedules the cleanup run of the interval slot after `now` (or of the current one, for the
- * first run when a job runtime starts). The slot is the job's dedupe key, so any number of
- * workers scheduling at once write one job per slot; each run schedules the next.
- */
+/** Schedules the next cleanup run (or the current slot's: see `schedulePeriodicJob`). */
 export async function scheduleAttachmentCleanup(
   db: Kysely<Database>,
   now: Date,
   which: "current" | "next" = "next",
 ): Promise<void> {
-  const slot = Math.floor(now.getTime() / CLEANUP_INTERVAL_MS) + (which === "next" ? 1 : 0);
-  const delaySeconds = Math.max(0, Math.ceil((slot * CLEANUP_INTERVAL_MS - now.getTime()) / 1_000));
-  await db
-    .transaction()
-    .execute((trx) =>
-      enqueue(
-        trx,
-        { type: "attachment.cleanup", payload: {} },
-        { dedupeKey: `attachment.cleanup:${slot}`, delaySeconds },
-      ),
-    );
+  await schedulePeriodicJob(
+    db,
+    { type: "attachment.cleanup", intervalMs: CLEANUP_INTERVAL_MS },
+    now,
+    which,
+  );
 }

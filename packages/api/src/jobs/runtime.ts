@@ -7,6 +7,8 @@ import {
 } from "@tesseract/queue";
 import type { Services } from "../services.ts";
 import { scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
+import { EXPORT_EXPIRY } from "./export-expire.ts";
+import { schedulePeriodicJob } from "./periodic.ts";
 import type { LoadImageLibrary } from "./attachment-process.ts";
 import { createJobHandlers } from "./handlers.ts";
 
@@ -80,6 +82,11 @@ export function startJobRuntime(
   scheduleAttachmentCleanup(services.db, services.now(), "current").catch((err: unknown) => {
     logger.error({ err }, "could not schedule the cleanup of abandoned uploads");
   });
+  schedulePeriodicJob(services.db, EXPORT_EXPIRY, services.now(), "current").catch(
+    (err: unknown) => {
+      logger.error({ err }, "could not schedule the deletion of expired exports' files");
+    },
+  );
   logger.info(
     { concurrency: config.jobs.concurrency, queue: config.aws.queueName },
     "job runtime started",

@@ -1,5 +1,5 @@
 import type { Config, Logger } from "@tesseract/config";
-import { createTransport } from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export interface MailMessage {
   to: string;
@@ -44,15 +44,21 @@ export function createMailer(config: Config, logger: Logger): Mailer {
     };
   }
   if (config.mail.transport === "smtp" && config.mail.smtpUrl) {
-    const transport = createTransport(config.mail.smtpUrl);
+    const smtpUrl = config.mail.smtpUrl;
+    // Loaded on the first message: the API server sends none itself when a worker runs jobs.
+    let transport: Promise<Transporter> | undefined;
+    const connect = () =>
+      (transport ??= import("nodemailer").then(({ createTransport }) => createTransport(smtpUrl)));
     return {
       kind: "smtp",
       async send(message) {
-        await transport.sendMail({ from: config.mail.from, ...message });
+        await (await connect()).sendMail({ from: config.mail.from, ...message });
       },
       inbox: () => [],
       close: () => {
-        transport.close();
+        void transport?.then((opened) => {
+          opened.close();
+        });
       },
     };
   }

@@ -6,11 +6,9 @@ import { SelectField } from "~/components/forms/select-field.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { QueryError } from "~/components/query-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { Card } from "~/components/ui/card.tsx";
-import { EmptyState } from "~/components/ui/empty-state.tsx";
-import { Skeleton } from "~/components/ui/skeleton.tsx";
 import { trpc } from "~/trpc/react.tsx";
 import { JobRow } from "./job-row.tsx";
+import { ListCard } from "./list-card.tsx";
 
 type State = (typeof JOB_STATE_FILTERS)[number];
 const PAGE_SIZE = 25;
@@ -41,21 +39,14 @@ export function JobsCard({
   const jobs = query.data?.pages.flatMap((page) => page.jobs) ?? [];
 
   return (
-    <Card
+    <ListCard
       id={id}
       title={title}
-      actions={
-        <Button
-          variant="secondary"
-          size="sm"
-          pending={query.isRefetching}
-          onClick={() => void query.refetch()}
-        >
-          Refresh
-        </Button>
-      }
-    >
-      <div className="space-y-3">
+      query={query}
+      count={jobs.length}
+      emptyTitle={failedOnly ? "No failed jobs" : "No jobs match"}
+      listTestId={`${id}-list`}
+      above={
         <div className="flex flex-wrap gap-3">
           {failedOnly ? null : (
             <SelectField
@@ -83,37 +74,29 @@ export function JobsCard({
             }}
           />
         </div>
-        {query.isPending ? (
-          <Skeleton className="h-24 w-full" />
-        ) : query.isError && jobs.length === 0 ? (
-          <QueryError error={query.error} onRetry={() => void query.refetch()} />
-        ) : jobs.length === 0 ? (
-          <EmptyState title={failedOnly ? "No failed jobs" : "No jobs match"} />
-        ) : (
-          <ul
-            data-testid={`${id}-list`}
-            className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
-          >
-            {jobs.map((job) => (
-              <JobRow key={job.id} job={job} />
-            ))}
-          </ul>
-        )}
-        {query.isFetchNextPageError ? (
-          <QueryError error={query.error} onRetry={() => void query.fetchNextPage()} />
-        ) : null}
-        {query.hasNextPage ? (
-          <div className="flex justify-center">
-            <Button
-              variant="secondary"
-              pending={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
-            >
-              Older jobs
-            </Button>
-          </div>
-        ) : null}
-      </div>
-    </Card>
+      }
+      below={
+        <>
+          {query.isFetchNextPageError ? (
+            <QueryError error={query.error} onRetry={() => void query.fetchNextPage()} />
+          ) : null}
+          {query.hasNextPage ? (
+            <div className="flex justify-center">
+              <Button
+                variant="secondary"
+                pending={query.isFetchingNextPage}
+                onClick={() => void query.fetchNextPage()}
+              >
+                Older jobs
+              </Button>
+            </div>
+          ) : null}
+        </>
+      }
+    >
+      {jobs.map((job) => (
+        <JobRow key={job.id} job={job} />
+      ))}
+    </ListCard>
   );
 }
