@@ -18,6 +18,8 @@ import { createMailer, type MailMessage, type Mailer } from "./mail/mailer.ts";
 import { createCaller } from "./root.ts";
 import { startJobRuntime } from "./jobs/runtime.ts";
 import { authServices, type Services } from "./services.ts";
+import { AppMetrics } from "@tesseract/telemetry";
+import { observeServices } from "./observability/service-metrics.ts";
 
 export interface TestServices extends Services {
   /** The clock behind `now()`: tests move it to expire sessions, links and tokens. */
@@ -111,6 +113,7 @@ export async function createTestServices(
     ...authServices(config, redis, now),
     mailer,
     mail: mailer,
+    metrics: new AppMetrics(),
     now,
     clock,
     startedAt: new Date(),
@@ -122,6 +125,7 @@ export async function createTestServices(
       await Promise.allSettled([database.drop(), redis.cleanup(), aws.close()]);
     },
   };
+  observeServices(services.metrics, services, silentPino);
   // Mail (and every other job) goes through the outbox and the queue as in production: the
   // relay and the consumer run beside the test, retrying a failed job at once.
   // (Off for tests that run a worker process of their own.)

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError, type TRPCMiddlewareFunction } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { isConnectionError } from "@tesseract/db";
+import { inSpan, isTracing, logFields, SpanKind, SpanStatusCode, withLogFields } from "@tesseract/telemetry";
 import { orgIdSchema, type Role } from "@tesseract/validators";
 import { resolveAuth, type Auth } from "./auth/credentials.ts";
 import { can, type Permission } from "./auth/permissions.ts";
@@ -129,12 +130,43 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorBoundary);
+/**
+ * Every procedure call, first: its count by result code and its duration (Prometheus), a span
+ * under the request's (when tracing is on), and the request id and procedure on every log
+ * line written while it runs (the caller and organization are added once known).
+ */
+const observe = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await withLogFields({ requestId: ctx.requestId, procedure: path }, () =>
+    isTracing()
+      ? inSpan(
+          `trpc ${path}`,
+          { kind: SpanKind.SERVER, attributes: { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type } },
+          async (span) => {
+            const outcome = await next();
+            if (!outcome.ok) {
+              span?.setAttribute("trpc.code", outcome.error.code);
+              if (outcome.error.code === "INTERNAL_SERVER_ERROR" || outcome.error.code === "SERVICE_UNAVAILABLE")
+                span?.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error.code });
+            }
+            return outcome;
+          },
+        )
+      : next(),
+  );
+  const { metrics } = ctx.services;
+  metrics.procedureCalls.inc({ procedure: path, type, code: result.ok ? "OK" : result.error.code });
+  metrics.procedureDuration.observe({ procedure: path, type }, (performance.now() - started) / 1_000);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(observe).use(errorBoundary);
 
 /** Any signed-in caller: a session, or an API token (acting for its creator). */
 export const authedProcedure = publicProcedure.use(async ({ ctx, meta, next }) => {
   const auth = await resolveAuth(ctx);
   if (!auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  logFields().userId = auth.user.id;
   // The caller's budget for this procedure's class (meta.rateLimit), before any work.
   if (meta?.rateLimit) await spendBudget(ctx, auth, meta.rateLimit);
   return next({ ctx: { auth } });
@@ -177,6 +209,7 @@ const orgAccessProcedure = authedProcedure
   .use(async ({ ctx, input, meta, path, next }) => {
     const role = await roleIn(ctx.services, ctx.auth, input.orgId);
     if (!role) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
+    logFields().orgId = input.orgId;
     // Only after membership: a token of another organization learns nothing, not even this.
     if (meta?.sessionOnly && ctx.auth.kind !== "session") {
       throw new TRPCError({

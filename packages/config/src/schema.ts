@@ -143,6 +143,8 @@ export const envSchema = z.object({
   API_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   METRICS_PORT: port.default(9464),
+  /** An OTLP/HTTP collector (http://otel-collector:4318): traces are exported there when set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
 
   WORKER_CONCURRENCY: positiveInt.max(100).default(4),
   WORKER_MAX_RECEIVES: positiveInt.max(1_000).default(5),

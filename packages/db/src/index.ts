@@ -1,7 +1,7 @@
 export { createDatabase } from "./database.ts";
 export { withConfiguredDatabase } from "./configured-database.ts";
 export { isConnectionError } from "./connection-errors.ts";
-export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from "./database.ts";
+export type { DatabaseHandle, DatabaseKind, DatabaseOptions, PoolStats } from "./database.ts";
 export { migrateToLatest } from "./migrate.ts";
 export { pgliteTemplateDir, writePgliteTemplate } from "./pglite-template.ts";
 export { generateSchemaTypes } from "./codegen.ts";

@@ -50,7 +50,7 @@ export function createRelay(options: RelayOptions): Relay {
     return db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom("outbox")
-        .select(["id", "type", "payload", "request_id", "created_at"])
+        .select(["id", "type", "payload", "request_id", "traceparent", "created_at"])
         .where("sent_at", "is", null)
         .where("available_at", "<=", sql<Date>`now()`)
         .orderBy("id")
@@ -66,6 +66,7 @@ export function createRelay(options: RelayOptions): Relay {
             type: row.type,
             payload: row.payload,
             ...(row.request_id ? { requestId: row.request_id } : {}),
+            ...(row.traceparent ? { traceparent: row.traceparent } : {}),
             enqueuedAt: row.created_at.toISOString(),
           };
           return { id: String(row.id), body: JSON.stringify(envelope) };
