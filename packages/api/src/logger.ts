@@ -1,6 +1,6 @@
 import type { Config, Logger } from "@tesseract/config";
 import { currentTraceId, logFields } from "@tesseract/telemetry";
-import { pino } from "pino";
+import { pino, type DestinationStream } from "pino";
 
 // One logging surface for every package: @tesseract/config's `Logger`, which pino satisfies.
 export type { Logger } from "@tesseract/config";
@@ -32,8 +32,11 @@ export const REDACTED_PATHS = SECRET_FIELDS.flatMap((field) => {
  * request's log fields; passwords, tokens, cookies and links are redacted wherever they sit
  * (`MAIL_TRANSPORT=log` writes an email's text, links included, on purpose).
  */
-export function createLogger(config: Pick<Config, "logLevel">): Logger {
-  return pino({
+export function createLogger(
+  config: Pick<Config, "logLevel">,
+  destination?: DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     base: { service: "tesseract" },
     mixin() {
@@ -41,5 +44,6 @@ export function createLogger(config: Pick<Config, "logLevel">): Logger {
       return traceId ? { ...logFields(), traceId } : logFields();
     },
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

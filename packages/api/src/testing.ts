@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { parseConfig } from "@tesseract/config";
+import { parseConfig, type Logger } from "@tesseract/config";
 import { createTestDatabase } from "@tesseract/db/testing";
 
 export { startScratchPostgres, type ScratchPostgres } from "@tesseract/db/testing";
@@ -70,7 +70,7 @@ function watchMail(mailer: Mailer): Mailer & MailWatch {
  */
 export async function createTestServices(
   env: Record<string, string> = {},
-  options: { adminDatabaseUrl?: string; runJobs?: boolean } = {},
+  options: { adminDatabaseUrl?: string; runJobs?: boolean; logger?: Logger } = {},
 ): Promise<TestServices> {
   const [database, redis, aws] = await Promise.all([
     createTestDatabase({ adminDatabaseUrl: options.adminDatabaseUrl }),
@@ -101,7 +101,8 @@ export async function createTestServices(
     },
   };
   const now = () => new Date(Date.now() + clock.offsetMs);
-  const mailer = watchMail(createMailer(config, silentPino));
+  const logger = options.logger ?? silentPino;
+  const mailer = watchMail(createMailer(config, logger));
   const services: TestServices = {
     config,
     db: database.db,
@@ -125,14 +126,14 @@ export async function createTestServices(
       await Promise.allSettled([database.drop(), redis.cleanup(), aws.close()]);
     },
   };
-  observeServices(services.metrics, services, silentPino);
+  observeServices(services.metrics, services, logger);
   // Mail (and every other job) goes through the outbox and the queue as in production: the
   // relay and the consumer run beside the test, retrying a failed job at once.
   // (Off for tests that run a worker process of their own.)
   const jobs =
     options.runJobs === false
       ? undefined
-      : startJobRuntime(services, silentPino, {
+      : startJobRuntime(services, logger, {
           loadImageLibrary: () => import("sharp").then((module) => module.default),
           waitSeconds: 1,
           relayIdleMs: 200,

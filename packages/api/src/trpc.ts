@@ -2,7 +2,14 @@ import { initTRPC, TRPCError, type TRPCMiddlewareFunction } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { isConnectionError } from "@tesseract/db";
-import { inSpan, isTracing, logFields, SpanKind, SpanStatusCode, withLogFields } from "@tesseract/telemetry";
+import {
+  inSpan,
+  isTracing,
+  logFields,
+  SpanKind,
+  SpanStatusCode,
+  withLogFields,
+} from "@tesseract/telemetry";
 import { orgIdSchema, type Role } from "@tesseract/validators";
 import { resolveAuth, type Auth } from "./auth/credentials.ts";
 import { can, type Permission } from "./auth/permissions.ts";
@@ -137,28 +144,41 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
  */
 const observe = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
-  const result = await withLogFields({ requestId: ctx.requestId, procedure: path }, () =>
-    isTracing()
-      ? inSpan(
-          `trpc ${path}`,
-          { kind: SpanKind.SERVER, attributes: { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type } },
-          async (span) => {
-            const outcome = await next();
-            if (!outcome.ok) {
-              span?.setAttribute("trpc.code", outcome.error.code);
-              if (outcome.error.code === "INTERNAL_SERVER_ERROR" || outcome.error.code === "SERVICE_UNAVAILABLE")
-                span?.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error.code });
-            }
-            return outcome;
-          },
-        )
-      : next(),
-  );
-  const { metrics } = ctx.services;
-  metrics.procedureCalls.inc({ procedure: path, type, code: result.ok ? "OK" : result.error.code });
-  metrics.procedureDuration.observe({ procedure: path, type }, (performance.now() - started) / 1_000);
-  return result;
+  return withLogFields({ requestId: ctx.requestId, procedure: path }, async () => {
+    const result = await (isTracing() ? traced(path, type, next) : next());
+    const seconds = (performance.now() - started) / 1_000;
+    const code = result.ok ? "OK" : result.error.code;
+    const { metrics } = ctx.services;
+    metrics.procedureCalls.inc({ procedure: path, type, code });
+    metrics.procedureDuration.observe({ procedure: path, type }, seconds);
+    // One line per call at debug, with the caller and organization the middlewares found.
+    if (ctx.logger.isLevelEnabled("debug"))
+      ctx.logger.debug(
+        { type, code, durationMs: Math.round(seconds * 100_000) / 100 },
+        "procedure",
+      );
+    return result;
+  });
 });
+
+/** Runs a procedure in its span; a server-side failure marks the span failed. */
+function traced<R extends { ok: true } | { ok: false; error: TRPCError }>(
+  path: string,
+  type: string,
+  next: () => Promise<R>,
+): Promise<R> {
+  const attributes = { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type };
+  return inSpan(`trpc ${path}`, { kind: SpanKind.SERVER, attributes }, async (span) => {
+    const outcome = await next();
+    if (!outcome.ok) {
+      const { code } = outcome.error;
+      span?.setAttribute("trpc.code", code);
+      if (code === "INTERNAL_SERVER_ERROR" || code === "SERVICE_UNAVAILABLE")
+        span?.setStatus({ code: SpanStatusCode.ERROR, message: code });
+    }
+    return outcome;
+  });
+}
 
 export const publicProcedure = t.procedure.use(observe).use(errorBoundary);
 
