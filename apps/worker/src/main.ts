@@ -17,7 +17,8 @@ if (config.jobs.inProcess) {
 }
 
 // As in the server: the library instrumentations go in before the application loads.
-if (config.tracing.otlpEndpoint) await import("@tesseract/telemetry/preload");
+if (config.tracing.enabled && config.tracing.otlpEndpoint)
+  await import("@tesseract/telemetry/preload");
 const { startWorker } = await import("./start.ts");
 const worker = await startWorker(config).catch((error: unknown) => {
   if (error instanceof ConfigError) {

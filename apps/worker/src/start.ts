@@ -27,7 +27,7 @@ export interface StartedWorker {
 export async function startWorker(config: Config): Promise<StartedWorker> {
   if (config.jobs.inProcess) throw new Error(EMBEDDED_REFUSAL);
   const logger = createLogger(config);
-  if (config.tracing.otlpEndpoint) {
+  if (config.tracing.enabled && config.tracing.otlpEndpoint) {
     // Job runs continue the traces of the requests that enqueued them, at the collector. The
     // worker keeps no recent traces: /dev shows the API server's, and on the embedded default
     // the jobs run there.

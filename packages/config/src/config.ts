@@ -58,7 +58,10 @@ export interface Config {
      * procedures that show them. Never in production.
      */
     devDashboard: boolean;
-    /** Whether the process records spans at all: a collector is set, or the dashboard is on. */
+    /**
+     * Whether the process records spans at all: a collector is set, or the dashboard is on,
+     * and OTEL_SDK_DISABLED is not "true".
+     */
     enabled: boolean;
   };
   /**
@@ -218,7 +221,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     tracing: {
       otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
       devDashboard: !isProduction,
-      enabled: !isProduction || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined,
+      enabled:
+        env.OTEL_SDK_DISABLED === "false" &&
+        (!isProduction || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined),
     },
     demoData: mode === "embedded" || env.NODE_ENV === "test",
     dataDir,

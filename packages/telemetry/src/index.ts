@@ -1,4 +1,10 @@
-export { AppMetrics, type CacheResult, type Counter, type Gauge, type Histogram } from "./metrics.ts";
+export {
+  AppMetrics,
+  type CacheResult,
+  type Counter,
+  type Gauge,
+  type Histogram,
+} from "./metrics.ts";
 export { SpanStore, type StoredSpan, type TraceSummary } from "./span-store.ts";
 export {
   activeTracing,

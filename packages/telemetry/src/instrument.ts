@@ -14,7 +14,10 @@ import { PgInstrumentation } from "@opentelemetry/instrumentation-pg";
 export function registerLibraryInstrumentations(): void {
   registerInstrumentations({
     instrumentations: [
-      new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }),
+      new HttpInstrumentation({
+        disableIncomingRequestInstrumentation: true,
+        requireParentforOutgoingSpans: true,
+      }),
       new PgInstrumentation({ requireParentSpan: true }),
       new IORedisInstrumentation({ requireParentSpan: true }),
       new AwsInstrumentation({ suppressInternalInstrumentation: true }),

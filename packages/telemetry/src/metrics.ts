@@ -10,7 +10,9 @@ import {
 } from "prom-client";
 
 /** Seconds: a procedure or a job from a millisecond to half a minute. */
-const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const DURATION_BUCKETS = [
+  0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
+];
 
 export type CacheResult = "hit" | "miss" | "bypass";
 

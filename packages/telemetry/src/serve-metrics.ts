@@ -2,11 +2,7 @@ import type { ServerResponse } from "node:http";
 import type { AppMetrics } from "./metrics.ts";
 
 /** Writes the Prometheus exposition on an internal listener (the server's and the worker's). */
-export function serveMetrics(
-  metrics: AppMetrics,
-  headOnly: boolean,
-  res: ServerResponse,
-): void {
+export function serveMetrics(metrics: AppMetrics, headOnly: boolean, res: ServerResponse): void {
   metrics.render().then(
     (body) => {
       res

@@ -41,13 +41,20 @@ export interface Tracing {
   flush(): Promise<void>;
 }
 
-/** Fans spans out to processors that may be added after the provider is built. */
+const TRACER_NAME = "tesseract";
+
+/**
+ * Fans spans out to processors that may be added after the provider is built. A library's span
+ * with no parent (the job consumer's SQS long polls, the relay's sends) is dropped: traces start
+ * at a request or a job, not at the machinery's idle loops.
+ */
 class Processors implements SpanProcessor {
   readonly list: SpanProcessor[] = [];
   onStart(span: SdkSpan, parent: Context): void {
     for (const processor of this.list) processor.onStart(span, parent);
   }
   onEnd(span: ReadableSpan): void {
+    if (!span.parentSpanContext && span.instrumentationScope.name !== TRACER_NAME) return;
     for (const processor of this.list) processor.onEnd(span);
   }
   async forceFlush(): Promise<void> {
@@ -81,7 +88,7 @@ export function startTracing(options: TracingOptions): Tracing {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
-  tracer = trace.getTracer("tesseract");
+  tracer = trace.getTracer(TRACER_NAME);
   active = {
     store,
     addProcessor: (processor) => processors.list.push(processor),
