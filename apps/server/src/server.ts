@@ -218,8 +218,11 @@ export function createApiServer({
       // During shutdown, a keep-alive connection that just went idle is closed at once.
       if (shuttingDown) server.closeIdleConnections();
     });
-    if (traced) withContext(traced.context, () => dispatch(req, res, path, requestId));
-    else dispatch(req, res, path, requestId);
+    if (traced) {
+      withContext(traced.context, () => {
+        dispatch(req, res, path, requestId);
+      });
+    } else dispatch(req, res, path, requestId);
 
     function dispatch(req: IncomingMessage, res: ServerResponse, path: string, requestId: string) {
       if (handleCors(req, res, allowedOrigins)) return;

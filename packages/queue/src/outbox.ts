@@ -64,5 +64,5 @@ export async function outboxLagSeconds(db: Kysely<Database>): Promise<number> {
     .where("sent_at", "is", null)
     .where("available_at", "<=", sql<Date>`now()`)
     .executeTakeFirst();
-  return Math.max(0, Number(row?.lag ?? 0));
+  return Math.max(0, row?.lag ?? 0);
 }

@@ -1,11 +1,26 @@
-import { register } from "node:module";
+import { register, supportsSyncHooks } from "import-in-the-middle/register-hooks.mjs";
 
 /**
- * `node --import @tesseract/telemetry/preload`: installs the ESM loader hook that lets the
- * library instrumentations patch modules loaded with `import` (import-in-the-middle), then
- * registers them. Loaded only when tracing is on (see apps/server's start script): the hook
- * costs module-loading time, and without tracing nothing is patched.
+ * Imported before the application when tracing is on (the server's and worker's main.ts): an
+ * in-thread module hook (import-in-the-middle on `module.registerHooks`) lets the library
+ * instrumentations patch modules however they are loaded, then registers them. Only the
+ * instrumented libraries pass through the hook, so the rest of start-up pays nothing; without
+ * tracing this file is never loaded.
  */
-register("@opentelemetry/instrumentation/hook.mjs", import.meta.url);
+const INSTRUMENTED = [
+  "pg",
+  "pg-pool",
+  "ioredis",
+  "@smithy/core",
+  "@smithy/middleware-stack",
+  "@smithy/smithy-client",
+  "@aws-sdk/middleware-stack",
+  "@aws-sdk/smithy-client",
+  "http",
+  "https",
+];
+// Node 22.18–22.22.2 and 24.0–24.11.0 lack the synchronous hooks' nullish-source support;
+// there, require-in-the-middle alone patches the CommonJS libraries (all of the above).
+if (supportsSyncHooks()) register({ include: INSTRUMENTED });
 const { registerLibraryInstrumentations } = await import("./instrument.ts");
 registerLibraryInstrumentations();

@@ -1,4 +1,4 @@
-import type { Context } from "@opentelemetry/api";
+import { SpanStatusCode, type Context } from "@opentelemetry/api";
 import { hrTimeToMilliseconds } from "@opentelemetry/core";
 import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace";
 
@@ -64,10 +64,10 @@ export class SpanStore implements SpanProcessor {
       spanId,
       parentSpanId: span.parentSpanContext?.spanId,
       name: span.name,
-      service: String(span.resource.attributes["service.name"] ?? "tesseract"),
+      service: serviceName(span),
       startMs: hrTimeToMilliseconds(span.startTime),
       durationMs: hrTimeToMilliseconds(span.duration),
-      status: span.status.code === 2 ? "error" : "ok",
+      status: span.status.code === SpanStatusCode.ERROR ? "error" : "ok",
       attributes: plainAttributes(span.attributes),
     });
   }
@@ -118,6 +118,11 @@ function summarize(traceId: string, spans: StoredSpan[]): TraceSummary {
     spanCount: spans.length,
     hasError: spans.some((span) => span.status === "error"),
   };
+}
+
+function serviceName(span: ReadableSpan): string {
+  const name = span.resource.attributes["service.name"];
+  return typeof name === "string" ? name : "tesseract";
 }
 
 function plainAttributes(attributes: ReadableSpan["attributes"]): StoredSpan["attributes"] {
