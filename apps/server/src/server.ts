@@ -79,6 +79,8 @@ export function createApiServer({
   const allowedOrigins = new Set(config.server.corsOrigins);
   const trustedProxies = new Set(config.trustedProxies);
   const { metrics } = services;
+  // Request series are kept only where a listener serves them (METRICS_PORT is not 0).
+  const counting = config.metrics !== undefined;
   // Counted apart from the metrics too, so the lean wrapper below can tell who answered.
   const adapterCounts = { lean: 0, stock: 0 };
   const active = new Set<ServerResponse>();
@@ -186,7 +188,7 @@ export function createApiServer({
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     let routeLabel = "other";
     active.add(res);
-    metrics.inFlight.inc();
+    if (counting) metrics.inFlight.inc();
     // With tracing on, the request's span (continuing a caller's traceparent) is the parent
     // of the procedures' spans; without it, nothing is allocated here.
     const traced = isTracing()
@@ -201,8 +203,10 @@ export function createApiServer({
       : undefined;
     res.on("close", () => {
       active.delete(res);
-      metrics.inFlight.dec();
-      metrics.httpRequests.inc({ route: routeLabel, status: statusClass(res.statusCode) });
+      if (counting) {
+        metrics.inFlight.dec();
+        metrics.httpRequests.inc({ route: routeLabel, status: statusClass(res.statusCode) });
+      }
       if (traced) {
         traced.span.setAttribute("http.response.status_code", res.statusCode);
         traced.span.setAttribute("request.id", requestId);

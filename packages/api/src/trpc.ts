@@ -148,9 +148,12 @@ const observe = t.middleware(async ({ ctx, path, type, next }) => {
     const result = await (isTracing() ? traced(path, type, next) : next());
     const seconds = (performance.now() - started) / 1_000;
     const code = result.ok ? "OK" : result.error.code;
-    const { metrics } = ctx.services;
-    metrics.procedureCalls.inc({ procedure: path, type, code });
-    metrics.procedureDuration.observe({ procedure: path, type }, seconds);
+    const { metrics, config } = ctx.services;
+    // Nothing can scrape a process without a metrics listener (METRICS_PORT=0): skip the work.
+    if (config.metrics) {
+      metrics.procedureCalls.inc({ procedure: path, type, code });
+      metrics.procedureDuration.observe({ procedure: path, type }, seconds);
+    }
     // One line per call at debug, with the caller and organization the middlewares found.
     if (ctx.logger.isLevelEnabled("debug"))
       ctx.logger.debug(
