@@ -18,7 +18,9 @@ export function registerLibraryInstrumentations(): void {
         disableIncomingRequestInstrumentation: true,
         requireParentforOutgoingSpans: true,
       }),
-      new PgInstrumentation({ requireParentSpan: true }),
+      // A span per pool checkout doubles the spans of every query and says little that
+      // tesseract_db_pool_connections{state="waiting"} does not.
+      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
       new IORedisInstrumentation({ requireParentSpan: true }),
       new AwsInstrumentation({ suppressInternalInstrumentation: true }),
     ],
