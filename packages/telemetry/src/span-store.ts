@@ -74,15 +74,22 @@ export class SpanStore implements SpanProcessor {
 
   /** The most recent traces, newest first. */
   recent(limit = 50): TraceSummary[] {
-    const summaries: TraceSummary[] = [];
-    for (const [traceId, spans] of this.traces) summaries.push(summarize(traceId, spans));
+    // Latest-touched first, so traces that started in the same millisecond keep their order.
+    const summaries = [...this.traces]
+      .reverse()
+      .map(([traceId, spans]) => summarize(traceId, spans));
     return summaries.sort((a, b) => b.startMs - a.startMs).slice(0, limit);
   }
 
   /** One trace's spans, in start order; undefined when it is not (or no longer) kept. */
   trace(traceId: string): StoredSpan[] | undefined {
     const spans = this.traces.get(traceId);
-    return spans ? [...spans].sort((a, b) => a.startMs - b.startMs) : undefined;
+    // Spans end (and arrive) children first; at an equal start a parent still comes first.
+    const parentFirst = (a: StoredSpan, b: StoredSpan) =>
+      a.spanId === b.parentSpanId ? -1 : b.spanId === a.parentSpanId ? 1 : 0;
+    return spans
+      ? [...spans].sort((a, b) => a.startMs - b.startMs || parentFirst(a, b))
+      : undefined;
   }
 
   /** Every kept span whose name starts with `prefix` (the slowest-procedures table). */
