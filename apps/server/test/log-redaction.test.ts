@@ -55,7 +55,9 @@ describe("log redaction", { timeout: 180_000 }, () => {
     const signUpCookie = cookie;
     const verification = await tokenFromMail(email, "/verify-email");
     await client().auth.verifyEmail.mutate({ token: verification });
-    await client().auth.signIn.mutate({ email, password: "wrong-password-1b2c3d" }).catch(() => 0);
+    await client()
+      .auth.signIn.mutate({ email, password: "wrong-password-1b2c3d" })
+      .catch(() => 0);
     await client().auth.requestPasswordReset.mutate({ email });
     const reset = await tokenFromMail(email, "/reset-password");
     await client().auth.resetPassword.mutate({ token: reset, password: newPassword });
