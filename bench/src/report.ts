@@ -4,6 +4,7 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import type { BenchOptions } from "./options.ts";
 import type { LoadResult } from "./load.ts";
+import { renderOverhead, type Collector, type OverheadResult } from "./observability.ts";
 import type { Run } from "./scenarios.ts";
 
 export const TARGETS = {
@@ -81,6 +82,8 @@ export interface BenchReport {
   targets: typeof TARGETS;
   runs: RunReport[];
   results: TargetResult[];
+  /** Issue 13: metrics' and tracing's cost, and what the traced server exported. */
+  observability: { overhead: OverheadResult[]; exported: Collector["received"] | undefined };
 }
 
 const RAW_IO: Partial<Record<Run["workload"], string>> = {
@@ -227,7 +230,14 @@ export function renderMarkdown(report: BenchReport): string {
     : "unknown";
   const pass = (ok: boolean) => (ok ? "PASS" : "MISS");
   const ms = (value: number | undefined) => (value === undefined ? "–" : `${Math.round(value)} ms`);
-  const server = { raw: "raw", lean: "**lean**", stock: "stock", uncached: "lean, cache off" };
+  const server = {
+    raw: "raw",
+    lean: "**lean**",
+    stock: "stock",
+    uncached: "lean, cache off",
+    metrics: "lean, metrics on",
+    traced: "lean, metrics + tracing",
+  };
   const lines = [
     `## Tesseract bench — ${report.startedAt}`,
     "",
@@ -255,6 +265,7 @@ export function renderMarkdown(report: BenchReport): string {
       (t) => `| ${t.name} | ${t.measured} | ${t.target} | ${pass(t.pass)} | ${t.byCpu} |`,
     ),
     "",
+    ...renderOverhead(report.observability.overhead, report.observability.exported),
     "| API server (lean) | value | target | |",
     "| --- | ---: | ---: | --- |",
     `| time to ready (spawn → first 200 on /readyz) | ${ms(startup.timeToReadyMs)} | < ${TARGETS.timeToReadyMs} ms | ${pass(startup.timeToReadyMs < TARGETS.timeToReadyMs)} |`,

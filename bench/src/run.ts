@@ -6,7 +6,9 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
+import { freePort } from "@tesseract/config";
 import { runInterleaved, type LoadResult } from "./load.ts";
+import { overheadResults, startCollector } from "./observability.ts";
 import { parseOptions, usage } from "./options.ts";
 import {
   TARGETS,
@@ -74,6 +76,21 @@ async function main(): Promise<void> {
   defer("stop API server (stock)", () => stock.stop());
   const uncached = await startApiServer({ ...services.env, CACHE_ENABLED: "false" }, "warn");
   defer("stop API server (uncached)", () => uncached.stop());
+  log("starting the API servers with metrics on, and with metrics and tracing (OTLP) on");
+  const withMetrics = { ...services.env, METRICS_PORT: String(await freePort()) };
+  const metrics = await startApiServer(withMetrics, "warn");
+  defer("stop API server (metrics)", () => metrics.stop());
+  const collector = await startCollector();
+  defer("stop the OTLP collector", () => collector.close());
+  const traced = await startApiServer(
+    {
+      ...services.env,
+      METRICS_PORT: String(await freePort()),
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+    },
+    "warn",
+  );
+  defer("stop API server (traced)", () => traced.stop());
 
   log("seeding a user with a session, an organization, an invitation and the demo data");
   const fixtures = await seedFixtures(api.url, services.database);
@@ -91,12 +108,16 @@ async function main(): Promise<void> {
     lean: api.url,
     stock: stock.url,
     uncached: uncached.url,
+    metrics: metrics.url,
+    traced: traced.url,
   };
   const pids: Record<Target, number> = {
     raw: baseline.pid,
     lean: api.pid,
     stock: stock.pid,
     uncached: uncached.pid,
+    metrics: metrics.pid,
+    traced: traced.pid,
   };
   for (const run of runs) await verifyRun(run, urls[run.target], fixtures);
 
@@ -125,7 +146,7 @@ async function main(): Promise<void> {
   }
   await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
   const afterLoad = readMemory(api.pid);
-  for (const server of [api, stock, uncached])
+  for (const server of [api, stock, uncached, metrics, traced])
     for (const line of server.output().split("\n")) if (line.trim()) warnings.push(line);
 
   const reports = runReports(runs, loads);
@@ -157,6 +178,7 @@ async function main(): Promise<void> {
     targets: TARGETS,
     runs: reports,
     results: targetResults(reports),
+    observability: { overhead: overheadResults(reports), exported: { ...collector.received } },
   };
   process.stdout.write(`\n${renderMarkdown(report)}`);
   for (const path of writeResults(report, options.outDir)) log(`wrote ${path}`);

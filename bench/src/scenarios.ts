@@ -2,7 +2,7 @@ import type { Fixtures } from "./seed.ts";
 import { TASK_LIST_INPUT } from "./task-input.ts";
 
 /** Which server a run loads: the raw baseline, or the API server on one of its adapters. */
-export type Target = "raw" | "lean" | "stock" | "uncached";
+export type Target = "raw" | "lean" | "stock" | "uncached" | "metrics" | "traced";
 
 export type RawId = "raw-http" | "raw-redis-pg" | "raw-pg" | "raw-tasks";
 export type WorkloadId = "no-input" | "batch10" | "authed" | "db" | "tasks" | "create";
@@ -187,7 +187,7 @@ export function raw(id: RawId): Run {
 
 export const WORKLOADS = Object.keys(workloads) as WorkloadId[];
 
-export function api(id: WorkloadId, target: "lean" | "stock" | "uncached"): Run {
+export function api(id: WorkloadId, target: Exclude<Target, "raw">): Run {
   const { label, procedures, request, check } = workloads[id];
   return { key: `${id}/${target}`, workload: id, target, label, procedures, request, check };
 }
@@ -200,11 +200,15 @@ export const runs: Run[] = [
   raw("raw-http"),
   api("no-input", "lean"),
   api("no-input", "stock"),
+  api("no-input", "metrics"),
+  api("no-input", "traced"),
   api("batch10", "lean"),
   api("batch10", "stock"),
   raw("raw-redis-pg"),
   api("authed", "lean"),
   api("authed", "stock"),
+  api("authed", "metrics"),
+  api("authed", "traced"),
   raw("raw-pg"),
   api("db", "lean"),
   api("db", "stock"),
@@ -215,8 +219,18 @@ export const runs: Run[] = [
 ];
 
 export const groups: string[][] = [
-  ["raw-http", "no-input/lean", "no-input/stock", "batch10/lean", "batch10/stock"],
-  ["raw-redis-pg", "authed/lean", "authed/stock"],
+  // Issue 13's runs sit in the same groups as the lean server without metrics or tracing:
+  // "metrics" has METRICS_PORT set, "traced" exports every span over OTLP as well.
+  [
+    "raw-http",
+    "no-input/lean",
+    "no-input/stock",
+    "no-input/metrics",
+    "no-input/traced",
+    "batch10/lean",
+    "batch10/stock",
+  ],
+  ["raw-redis-pg", "authed/lean", "authed/stock", "authed/metrics", "authed/traced"],
   ["raw-pg", "db/lean", "db/stock"],
   // Issue 4: the same query cached, uncached (CACHE_ENABLED=false) and raw; then writes.
   ["raw-tasks", "tasks/lean", "tasks/uncached"],

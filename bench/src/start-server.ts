@@ -33,7 +33,8 @@ export async function startApiServer(
     cwd: serverDir,
     // No internal metrics listener: the bench reads none, and servers it runs side by side (or
     // a running dev server) would contend for its port.
-    env: { ...env, PORT: String(port), METRICS_PORT: "0", LOG_LEVEL: logLevel },
+    // (A run measuring the metrics' cost sets METRICS_PORT itself.)
+    env: { METRICS_PORT: "0", ...env, PORT: String(port), LOG_LEVEL: logLevel },
     ...options,
     onLine: (line) => {
       if (readyLine || !line.includes("tesseract api server ready")) return;

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { exitOnConfigError, exitOnSignals, loadConfigOrExit, startServer } from "./start.ts";
+import { ConfigError, loadConfig, type Config } from "@tesseract/config";
 
 // Diagnostics for the bench and for debugging: `--adapter stock` serves /trpc with tRPC's stock
 // standalone handler only; `--runner trpc` keeps the lean adapter but calls procedures through
@@ -11,8 +11,23 @@ const { values } = parseArgs({
 const adapter = oneOf("--adapter", values.adapter, ["lean", "stock"] as const);
 const runner = oneOf("--runner", values.runner, ["lean", "trpc"] as const);
 
-const server = await startServer(loadConfigOrExit(), { adapter, runner }).catch(exitOnConfigError);
+const config = configOrExit();
+// The library instrumentations (pg, ioredis, the AWS SDK) patch modules as they load, so they
+// go in before the application is imported, and only when tracing is on.
+if (config.tracing.enabled) await import("@tesseract/telemetry/preload");
+const { exitOnConfigError, exitOnSignals, startServer } = await import("./start.ts");
+const server = await startServer(config, { adapter, runner }).catch(exitOnConfigError);
 exitOnSignals(server);
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]) {
   if (value === undefined) return undefined;

@@ -1,11 +1,11 @@
 import { createServer, type Server } from "node:http";
-import type { Metrics } from "./metrics.ts";
+import { serveMetrics, type AppMetrics } from "@tesseract/telemetry";
 
 /**
  * The internal listener for Prometheus (`METRICS_HOST`:`METRICS_PORT`, loopback by default):
- * request counts, memory and uptime are for operators, never on the public API port.
+ * request counts, latencies and process figures are for operators, never on the public port.
  */
-export function createMetricsServer(metrics: Metrics): Server {
+export function createMetricsServer(metrics: AppMetrics): Server {
   const server = createServer(
     { requestTimeout: 10_000, headersTimeout: 5_000, connectionsCheckingInterval: 1_000 },
     (req, res) => {
@@ -14,13 +14,7 @@ export function createMetricsServer(metrics: Metrics): Server {
         res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
         return;
       }
-      const body = metrics.render();
-      res
-        .writeHead(200, {
-          "content-type": "text/plain; version=0.0.4",
-          "content-length": Buffer.byteLength(body),
-        })
-        .end(req.method === "HEAD" ? undefined : body);
+      serveMetrics(metrics, req.method === "HEAD", res);
     },
   );
   server.maxConnections = 64;

@@ -23,7 +23,15 @@ import {
   unavailableResponseMeta,
   type NodeHandler,
 } from "@tesseract/trpc-lean";
-import { Metrics } from "./metrics.ts";
+import {
+  contextFrom,
+  isTracing,
+  SpanKind,
+  SpanStatusCode,
+  startSpan,
+  withContext,
+  type AppMetrics,
+} from "@tesseract/telemetry";
 import { sendJson, sendTrpcError } from "./responses.ts";
 
 export interface ApiServerOptions {
@@ -49,7 +57,9 @@ export type ApiAdapter = "lean" | "stock";
 
 export interface ApiServer {
   server: Server;
-  metrics: Metrics;
+  metrics: AppMetrics;
+  /** /trpc requests by the adapter that answered them (also in the metrics), read synchronously. */
+  adapterCounts: { lean: number; stock: number };
   /** Stops accepting, lets in-flight requests finish within the deadline, closes the services. Resolves true when nothing had to be cut off. */
   shutdown(): Promise<boolean>;
 }
@@ -68,7 +78,11 @@ export function createApiServer({
   const { config } = services;
   const allowedOrigins = new Set(config.server.corsOrigins);
   const trusted = trustedProxies(config.trustedProxies);
-  const metrics = new Metrics();
+  const { metrics } = services;
+  // Request series are kept only where a listener serves them (METRICS_PORT is not 0).
+  const counting = config.metrics !== undefined;
+  // Counted apart from the metrics too, so the lean wrapper below can tell who answered.
+  const adapterCounts = { lean: 0, stock: 0 };
   const active = new Set<ServerResponse>();
   let shuttingDown = false;
   let closing: Promise<boolean> | undefined;
@@ -102,7 +116,8 @@ export function createApiServer({
     responseMeta: unavailableResponseMeta,
   });
   const stock: NodeHandler = (req, res) => {
-    metrics.trpcAdapter.stock++;
+    adapterCounts.stock++;
+    metrics.trpcAdapter.inc({ adapter: "stock" });
     stockHandler(req, res);
   };
   const lean =
@@ -116,16 +131,19 @@ export function createApiServer({
           runner,
           ...(trpcVersion === undefined ? {} : { trpcVersion }),
           onVersionMismatch: ({ installed, tested, message }) => {
-            metrics.trpcLeanVersionMismatches++;
+            metrics.leanVersionMismatches.inc();
             logger.error({ trpcServer: installed, tested }, message);
           },
         })
       : undefined;
   const trpc: NodeHandler = lean
     ? (req, res) => {
-        const before = metrics.trpcAdapter.stock;
+        const before = adapterCounts.stock;
         lean(req, res);
-        if (metrics.trpcAdapter.stock === before) metrics.trpcAdapter.lean++;
+        if (adapterCounts.stock === before) {
+          adapterCounts.lean++;
+          metrics.trpcAdapter.inc({ adapter: "lean" });
+        }
       }
     : stock;
 
@@ -170,11 +188,31 @@ export function createApiServer({
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     let routeLabel = "other";
     active.add(res);
-    metrics.inFlight++;
+    if (counting) metrics.inFlight.inc();
+    // With tracing on, the request's span (continuing a caller's traceparent) is the parent
+    // of the procedures' spans; without it, nothing is allocated here.
+    const traced = isTracing()
+      ? startSpan(`${req.method ?? "GET"} ${path.slice(0, 200)}`, {
+          kind: SpanKind.SERVER,
+          parent: contextFrom(req.headers as Record<string, string | undefined>),
+          attributes: {
+            "http.request.method": req.method ?? "GET",
+            "url.path": path.slice(0, 500),
+          },
+        })
+      : undefined;
     res.on("close", () => {
       active.delete(res);
-      metrics.inFlight--;
-      metrics.record(routeLabel, res.statusCode);
+      if (counting) {
+        metrics.inFlight.dec();
+        metrics.httpRequests.inc({ route: routeLabel, status: statusClass(res.statusCode) });
+      }
+      if (traced) {
+        traced.span.setAttribute("http.response.status_code", res.statusCode);
+        traced.span.setAttribute("request.id", requestId);
+        if (res.statusCode >= 500) traced.span.setStatus({ code: SpanStatusCode.ERROR });
+        traced.span.end();
+      }
       const level = routeLabel === "/trpc" || res.statusCode >= 500 ? "info" : "debug";
       if (logger.isLevelEnabled(level)) {
         const durationMs = Math.round((performance.now() - started) * 100) / 100;
@@ -184,33 +222,41 @@ export function createApiServer({
       // During shutdown, a keep-alive connection that just went idle is closed at once.
       if (shuttingDown) server.closeIdleConnections();
     });
-    if (handleCors(req, res, allowedOrigins)) return;
-    // The API itself, without a promise of its own: the adapters answer asynchronously.
-    if (path === "/trpc" || path.startsWith("/trpc/")) {
-      routeLabel = "/trpc";
-      try {
-        const refusal = refuseMalformedPath(path) ?? refuseUnsafePost(req, allowedOrigins);
-        if (refusal) sendTrpcError(res, refusal.status, refusal.code, refusal.message);
-        else trpc(req, res);
-      } catch (err) {
-        handlerFailed(res, requestId, err);
+    if (traced) {
+      withContext(traced.context, () => {
+        dispatch(req, res, path, requestId);
+      });
+    } else dispatch(req, res, path, requestId);
+
+    function dispatch(req: IncomingMessage, res: ServerResponse, path: string, requestId: string) {
+      if (handleCors(req, res, allowedOrigins)) return;
+      // The API itself, without a promise of its own: the adapters answer asynchronously.
+      if (path === "/trpc" || path.startsWith("/trpc/")) {
+        routeLabel = "/trpc";
+        try {
+          const refusal = refuseMalformedPath(path) ?? refuseUnsafePost(req, allowedOrigins);
+          if (refusal) sendTrpcError(res, refusal.status, refusal.code, refusal.message);
+          else trpc(req, res);
+        } catch (err) {
+          handlerFailed(res, requestId, err);
+        }
+        return;
       }
-      return;
+      route(req, res, path).then(
+        (label) => {
+          routeLabel = label;
+        },
+        (err: unknown) => {
+          handlerFailed(res, requestId, err);
+        },
+      );
     }
-    route(req, res, path).then(
-      (label) => {
-        routeLabel = label;
-      },
-      (err: unknown) => {
-        handlerFailed(res, requestId, err);
-      },
-    );
   });
   // Further connections are closed as they arrive (counted by the metrics), so a flood of idle
   // or slow clients cannot exhaust file descriptors and memory.
   server.maxConnections = config.server.maxConnections;
   server.on("drop", () => {
-    metrics.droppedConnections++;
+    metrics.droppedConnections.inc();
   });
 
   function shutdown(): Promise<boolean> {
@@ -247,7 +293,11 @@ export function createApiServer({
     return closing;
   }
 
-  return { server, metrics, shutdown };
+  return { server, metrics, adapterCounts, shutdown };
+}
+
+function statusClass(status: number): string {
+  return status >= 100 && status < 600 ? `${Math.floor(status / 100)}xx` : "other";
 }
 
 /** node:http's limits on slow clients and idle connections. */

@@ -2,6 +2,7 @@ import { createLogger, createServices, type Logger } from "@tesseract/api";
 import { ConfigError, loadConfig, loadEmbeddedModule, type Config } from "@tesseract/config";
 import type { Server } from "node:http";
 import type { AnyTRPCRouter } from "@trpc/server";
+import { AppMetrics, startTracing } from "@tesseract/telemetry";
 import { createMetricsServer } from "./metrics-server.ts";
 import { createApiServer, type ApiAdapter, type ApiServer } from "./server.ts";
 
@@ -29,7 +30,18 @@ export async function startServer(
   options: { router?: AnyTRPCRouter; adapter?: ApiAdapter; runner?: "lean" | "trpc" } = {},
 ): Promise<StartedServer> {
   const logger = createLogger(config);
-  const services = await createServices(config, logger);
+  // Tracing is on with a collector (OTEL_EXPORTER_OTLP_ENDPOINT) or outside production (the
+  // /dev dashboard's recent traces); otherwise nothing is registered and requests pay nothing.
+  if (config.tracing.enabled) {
+    startTracing({
+      serviceName: "tesseract-server",
+      otlpEndpoint: config.tracing.otlpEndpoint,
+      keepRecent: config.tracing.devDashboard,
+    });
+  }
+  const metrics = new AppMetrics();
+  metrics.collectDefaults();
+  const services = await createServices(config, logger, { metrics });
   const adapter = options.adapter ?? config.server.adapter;
   // The embedded stand-ins are single-process: the relay and the consumer run here, not in
   // apps/worker. Running jobs get the same deadline as requests, side by side with them.

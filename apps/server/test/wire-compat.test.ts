@@ -66,7 +66,7 @@ const normalise = (text: string) =>
 const pair = (): WirePair => ({
   stockUrl: stock.url,
   leanUrl: lean.url,
-  counts: () => ({ ...lean.api.metrics.trpcAdapter }),
+  counts: () => ({ ...lean.api.adapterCounts }),
   normalise,
 });
 

@@ -1,9 +1,11 @@
 import { checkHealth, type Services } from "@tesseract/api";
+import { serveMetrics } from "@tesseract/telemetry";
 import { createServer, type Server } from "node:http";
 
 /**
  * The worker's internal listener (`METRICS_HOST`:`WORKER_HEALTH_PORT`): `/healthz` answers while
- * the process runs; `/readyz` checks the database and the queue, and fails while stopping.
+ * the process runs; `/readyz` checks the database and the queue, and fails while stopping;
+ * `/metrics` is the Prometheus exposition (jobs, queue depth, outbox lag, pool, Node).
  */
 export function createHealthServer(services: Services, stopping: () => boolean): Server {
   const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000 }, (req, res) => {
@@ -15,6 +17,10 @@ export function createHealthServer(services: Services, stopping: () => boolean):
     };
     if (path === "/healthz") {
       send(200, { status: "ok" });
+      return;
+    }
+    if (path === "/metrics" && (req.method === "GET" || req.method === "HEAD")) {
+      serveMetrics(services.metrics, req.method === "HEAD", res);
       return;
     }
     if (path !== "/readyz") {

@@ -1,5 +1,4 @@
 import { ConfigError, loadConfig } from "@tesseract/config";
-import { EMBEDDED_REFUSAL, startWorker } from "./start.ts";
 
 let config;
 try {
@@ -10,12 +9,17 @@ try {
   process.exit(1);
 }
 if (config.jobs.inProcess) {
+  const { EMBEDDED_REFUSAL } = await import("./start.ts");
   process.stderr.write(`${EMBEDDED_REFUSAL}\n`);
   // Not a failure under `pnpm dev` / `pnpm start` on the embedded default (which start this
   // process too); in production it is a misconfiguration.
   process.exit(config.isProduction ? 1 : 0);
 }
 
+// As in the server: the library instrumentations go in before the application loads.
+if (config.tracing.enabled && config.tracing.otlpEndpoint)
+  await import("@tesseract/telemetry/preload");
+const { startWorker } = await import("./start.ts");
 const worker = await startWorker(config).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);

@@ -1,6 +1,7 @@
 import { createLogger, createServices, type Logger } from "@tesseract/api";
 import { startJobRuntime } from "@tesseract/api/jobs";
 import type { Config } from "@tesseract/config";
+import { AppMetrics, startTracing } from "@tesseract/telemetry";
 import { once } from "node:events";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -27,7 +28,15 @@ export interface StartedWorker {
 export async function startWorker(config: Config): Promise<StartedWorker> {
   if (config.jobs.inProcess) throw new Error(EMBEDDED_REFUSAL);
   const logger = createLogger(config);
-  const services = await createServices(config, logger);
+  if (config.tracing.enabled && config.tracing.otlpEndpoint) {
+    // Job runs continue the traces of the requests that enqueued them, at the collector. The
+    // worker keeps no recent traces: /dev shows the API server's, and on the embedded default
+    // the jobs run there.
+    startTracing({ serviceName: "tesseract-worker", otlpEndpoint: config.tracing.otlpEndpoint });
+  }
+  const metrics = new AppMetrics();
+  metrics.collectDefaults();
+  const services = await createServices(config, logger, { metrics });
   const jobs = startJobRuntime(services, logger, {
     loadImageLibrary: () => import("sharp").then((module) => module.default),
   });

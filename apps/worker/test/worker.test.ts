@@ -1,4 +1,5 @@
 import { createTestServices, type TestServices } from "@tesseract/api/testing";
+import { freePort } from "@tesseract/config";
 import { enqueue } from "@tesseract/queue";
 import { servicesEnv, spawnServer, type ServerProcess } from "@tesseract/server/testing";
 import { fileURLToPath } from "node:url";
@@ -58,6 +59,25 @@ describe("apps/worker", { timeout: 120_000 }, () => {
     expect(code).toBe(1);
     expect(proc.output()).toMatch(/runs only against real services/);
     expect(proc.output()).toMatch(/API server runs the jobs itself/);
+  });
+
+  it("serves job metrics on its internal listener", async () => {
+    const [healthPort, metricsPort] = [await freePort(), await freePort()];
+    const worker = startWorker(
+      workerEnv({ WORKER_HEALTH_PORT: String(healthPort), METRICS_PORT: String(metricsPort) }),
+    );
+    const { healthUrl } = await worker.logged("tesseract worker ready");
+    const jobId = await enqueueNoop("metrics", 0);
+    await worker.logged("job succeeded", (entry) => entry.jobId === jobId);
+    const text = await (await fetch(`${String(healthUrl)}/metrics`)).text();
+    expect(text).toMatch(
+      /tesseract_job_duration_seconds_count\{type="noop",status="succeeded"\} 1/,
+    );
+    expect(text).toMatch(/tesseract_queue_depth\{queue="dead_letter"\} \d+/);
+    expect(text).toMatch(/tesseract_db_pool_connections\{state="total"\} \d+/);
+    expect(text).toContain("nodejs_eventloop_lag_seconds");
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toMatchObject({ code: 0 });
   });
 
   it("on SIGTERM finishes the running job, logs its request id, and exits 0", async () => {

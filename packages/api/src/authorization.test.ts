@@ -269,6 +269,11 @@ const NOT_ORG_SCOPED = new Set([
   "invitation.accept",
   "dev.inbox",
   "dev.seedDemo",
+  // Development only (NOT_FOUND in production, router/dev.test.ts): no tenant data but the jobs list.
+  "dev.traces",
+  "dev.trace",
+  "dev.slowest",
+  "dev.jobs",
   // A person's own data export (sessions only; ownership is tested in router/export.test.ts).
   "account.exportData",
   "account.exportGet",

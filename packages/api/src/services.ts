@@ -23,7 +23,9 @@ import {
 } from "@tesseract/redis";
 import { createStorage, type Storage } from "@tesseract/storage";
 import type { AwsEmulator } from "@tesseract/storage/emulator";
+import { AppMetrics } from "@tesseract/telemetry";
 import { createMailer, type Mailer } from "./mail/mailer.ts";
+import { observeServices } from "./observability/service-metrics.ts";
 
 /** Every backing service a process needs, built once and shared by all requests. */
 export interface Services {
@@ -47,6 +49,8 @@ export interface Services {
   /** Query results by organization, role and input (see policy/cache.ts). */
   cache: TagCache;
   mailer: Mailer;
+  /** This process's Prometheus series (served on the internal listener's /metrics). */
+  metrics: AppMetrics;
   /** The clock every expiry is judged by (tests move it). */
   now(): Date;
   startedAt: Date;
@@ -59,7 +63,11 @@ export interface Services {
  * when missing. A service that is down at start-up is logged and reported by readiness rather
  * than stopping the process, so it recovers when the service does.
  */
-export async function createServices(config: Config, logger: Logger): Promise<Services> {
+export async function createServices(
+  config: Config,
+  logger: Logger,
+  options: { metrics?: AppMetrics } = {},
+): Promise<Services> {
   const startedAt = new Date();
   // The emulator, the database (with its migrations) and Redis start side by side: on the
   // embedded default each takes a while, and none needs another.
@@ -127,6 +135,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
 
   const now = () => new Date();
   const mailer = createMailer(config, logger);
+  const metrics = options.metrics ?? new AppMetrics();
+  observeServices(metrics, { database, db: database.db, redis, queue }, logger);
   return {
     config,
     db: database.db,
@@ -138,6 +148,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     emulator,
     ...authServices(config, redis, now),
     mailer,
+    metrics,
     now,
     startedAt,
     async close() {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { parseConfig } from "@tesseract/config";
+import { parseConfig, type Logger } from "@tesseract/config";
 import { createTestDatabase } from "@tesseract/db/testing";
 
 export {
@@ -22,6 +22,8 @@ import { createMailer, type MailMessage, type Mailer } from "./mail/mailer.ts";
 import { createCaller } from "./root.ts";
 import { startJobRuntime } from "./jobs/runtime.ts";
 import { authServices, type Services } from "./services.ts";
+import { AppMetrics } from "@tesseract/telemetry";
+import { observeServices } from "./observability/service-metrics.ts";
 
 export interface TestServices extends Services {
   /** The clock behind `now()`: tests move it to expire sessions, links and tokens. */
@@ -72,7 +74,7 @@ function watchMail(mailer: Mailer): Mailer & MailWatch {
  */
 export async function createTestServices(
   env: Record<string, string> = {},
-  options: { adminDatabaseUrl?: string; runJobs?: boolean } = {},
+  options: { adminDatabaseUrl?: string; runJobs?: boolean; logger?: Logger } = {},
 ): Promise<TestServices> {
   const [database, redis, aws] = await Promise.all([
     createTestDatabase({ adminDatabaseUrl: options.adminDatabaseUrl }),
@@ -103,7 +105,8 @@ export async function createTestServices(
     },
   };
   const now = () => new Date(Date.now() + clock.offsetMs);
-  const mailer = watchMail(createMailer(config, silentPino));
+  const logger = options.logger ?? silentPino;
+  const mailer = watchMail(createMailer(config, logger));
   const services: TestServices = {
     config,
     db: database.db,
@@ -116,6 +119,7 @@ export async function createTestServices(
     ...authServices(config, redis, now),
     mailer,
     mail: mailer,
+    metrics: new AppMetrics(),
     now,
     clock,
     startedAt: new Date(),
@@ -127,13 +131,14 @@ export async function createTestServices(
       await Promise.allSettled([database.drop(), redis.cleanup(), aws.close()]);
     },
   };
+  observeServices(services.metrics, services, logger);
   // Mail (and every other job) goes through the outbox and the queue as in production: the
   // relay and the consumer run beside the test, retrying a failed job at once.
   // (Off for tests that run a worker process of their own.)
   const jobs =
     options.runJobs === false
       ? undefined
-      : startJobRuntime(services, silentPino, {
+      : startJobRuntime(services, logger, {
           loadImageLibrary: () => import("sharp").then((module) => module.default),
           waitSeconds: 1,
           relayIdleMs: 200,

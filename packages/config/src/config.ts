@@ -50,6 +50,20 @@ export interface Config {
   };
   /** The internal listener serving /metrics; undefined when METRICS_PORT is 0. */
   metrics: { host: string; port: number } | undefined;
+  tracing: {
+    /** OTEL_EXPORTER_OTLP_ENDPOINT: where spans are exported over OTLP/HTTP. */
+    otlpEndpoint: string | undefined;
+    /**
+     * The development dashboard (`/dev`): recent traces kept in memory and the `dev.*`
+     * procedures that show them. Never in production.
+     */
+    devDashboard: boolean;
+    /**
+     * Whether the process records spans at all: a collector is set, or the dashboard is on,
+     * and OTEL_SDK_DISABLED is not "true".
+     */
+    enabled: boolean;
+  };
   /**
    * Whether any signed-in person may load the demo organization (and become its owner): only
    * where that harms no one — the embedded default (one machine's trial, `pnpm dev` or
@@ -216,6 +230,13 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     },
     metrics:
       env.METRICS_PORT === 0 ? undefined : { host: env.METRICS_HOST, port: env.METRICS_PORT },
+    tracing: {
+      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+      devDashboard: !isProduction,
+      enabled:
+        env.OTEL_SDK_DISABLED === "false" &&
+        (!isProduction || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined),
+    },
     demoData: mode === "embedded" || env.NODE_ENV === "test",
     dataDir,
     database: {

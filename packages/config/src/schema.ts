@@ -166,6 +166,10 @@ export const envSchema = z.object({
   API_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   METRICS_PORT: port.default(9464),
+  /** An OTLP/HTTP collector (http://otel-collector:4318): traces are exported there when set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  /** true: no tracing at all (OpenTelemetry's own switch), the /dev traces included. */
+  OTEL_SDK_DISABLED: z.enum(["true", "false"]).default("false"),
 
   WORKER_CONCURRENCY: positiveInt.max(100).default(4),
   WORKER_MAX_RECEIVES: positiveInt.max(1_000).default(5),

@@ -8,6 +8,7 @@ import * as jobRuns from "./2026-11-29-0003-job-runs.ts";
 import * as attachments from "./2026-11-29-0004-attachments.ts";
 import * as exportsTable from "./2026-11-29-0005-exports.ts";
 import * as notifications from "./2026-11-29-0006-notifications.ts";
+import * as outboxTraceparent from "./2026-11-29-0007-outbox-traceparent.ts";
 import * as exportFileDeleted from "./2026-11-29-0008-export-file-deleted.ts";
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0004-attachments": attachments,
   "2026-11-29-0005-exports": exportsTable,
   "2026-11-29-0006-notifications": notifications,
+  "2026-11-29-0007-outbox-traceparent": outboxTraceparent,
   "2026-11-29-0008-export-file-deleted": exportFileDeleted,
 };

@@ -29,7 +29,17 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Round-trips a trivial query; resolves with the server version. */
   ping(): Promise<string>;
+  /** The pg pool's connections (for metrics); undefined for PGlite's single connection. */
+  poolStats: (() => PoolStats) | undefined;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 const INT8_OID = 20;
@@ -73,7 +83,17 @@ function createPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     });
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", ping: () => serverVersion(db), close: () => db.destroy() };
+  return {
+    db,
+    kind: "postgres",
+    ping: () => serverVersion(db),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+    close: () => db.destroy(),
+  };
 }
 
 async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -112,7 +132,13 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   }
   if (fromTemplate) options.logger.info({ dataDir }, "embedded database created from the template");
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: "pglite", ping: () => serverVersion(db), close: () => db.destroy() };
+  return {
+    db,
+    kind: "pglite",
+    ping: () => serverVersion(db),
+    poolStats: undefined,
+    close: () => db.destroy(),
+  };
 }
 
 async function serverVersion(db: Kysely<Database>): Promise<string> {

@@ -167,6 +167,7 @@ export interface OutboxTable {
   last_error: string | null;
   sent_at: Date | null;
   request_id: string | null;
+  traceparent: string | null;
 }
 
 export interface ProjectsTable {

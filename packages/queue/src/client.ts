@@ -35,6 +35,8 @@ export interface Queue {
   /** Creates the dead-letter queue and the job queue (with its redrive policy) when missing. */
   ensureQueues(): Promise<QueueUrls>;
   ping(): Promise<void>;
+  /** Messages waiting (visible) in the job queue and in its dead-letter queue, as SQS counts them. */
+  depth(): Promise<{ jobs: number; deadLetters: number }>;
   send(body: string, opts?: { delaySeconds?: number }): Promise<string>;
   /** Sends up to 10 messages in one request; resolves with the entries SQS refused. */
   sendBatch(entries: { id: string; body: string }[]): Promise<{ id: string; error: string }[]>;
@@ -144,6 +146,20 @@ export function createQueue(options: QueueOptions): Queue {
           AttributeNames: ["ApproximateNumberOfMessages"],
         }),
       );
+    },
+    async depth() {
+      const { queueUrl, deadLetterQueueUrl } = await resolveUrls();
+      const count = async (url: string) => {
+        const { Attributes } = await sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: url,
+            AttributeNames: ["ApproximateNumberOfMessages"],
+          }),
+        );
+        return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+      };
+      const [jobs, deadLetters] = await Promise.all([count(queueUrl), count(deadLetterQueueUrl)]);
+      return { jobs, deadLetters };
     },
     async send(body, opts) {
       const { queueUrl } = await resolveUrls();

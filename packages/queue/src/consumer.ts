@@ -1,6 +1,13 @@
 import type { Message } from "@aws-sdk/client-sqs";
 import type { Logger } from "@tesseract/config";
 import type { Database, Kysely } from "@tesseract/db";
+import {
+  contextFrom,
+  inSpan,
+  SpanKind,
+  withLogFields,
+  type AppMetrics,
+} from "@tesseract/telemetry";
 import type { Queue } from "./client.ts";
 import { bindLogger, type JobHandlers } from "./handlers.ts";
 import type { Job } from "./jobs.ts";
@@ -24,6 +31,8 @@ export interface ConsumerOptions {
   maxReceiveCount?: number;
   /** Seconds before a failed job is tried again, by attempt (default 10 s doubling, at most 15 min). */
   retryDelaySeconds?: (attempt: number) => number;
+  /** Job durations and failures by type go here (tesseract_job_*). */
+  metrics?: AppMetrics;
 }
 
 export interface Consumer {
@@ -65,7 +74,7 @@ export function defaultRetryDelaySeconds(attempt: number): number {
  * redrive policy moves a message that keeps failing to the dead-letter queue.
  */
 export function createConsumer(options: ConsumerOptions): Consumer {
-  const { queue, db, handlers, logger } = options;
+  const { queue, db, handlers, logger, metrics } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const waitSeconds = options.waitSeconds ?? 10;
   const visibility = options.visibilityTimeoutSeconds ?? 60;
@@ -255,19 +264,36 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         payload: Job["payload"],
         ...rest: unknown[]
       ) => Promise<void>;
-      await handler(job.payload, {
-        jobId: envelope.id,
-        attempt,
-        requestId: envelope.requestId,
-        logger: log,
-        signal,
-      });
+      // The run continues the trace of the request that enqueued it, and every log line
+      // written inside it (by any logger) says which job it belongs to.
+      const fields = { jobId: envelope.id, jobType: job.type, requestId: envelope.requestId };
+      await withLogFields(fields, () =>
+        inSpan(
+          `job ${job.type}`,
+          {
+            kind: SpanKind.CONSUMER,
+            parent: contextFrom({ traceparent: envelope.traceparent }),
+            attributes: { "job.id": envelope.id, "job.type": job.type, "job.attempt": attempt },
+          },
+          () =>
+            handler(job.payload, {
+              jobId: envelope.id,
+              attempt,
+              requestId: envelope.requestId,
+              logger: log,
+              signal,
+            }),
+        ),
+      );
     } catch (err) {
       error = err;
     } finally {
       clearInterval(extender);
     }
     const durationMs = performance.now() - started;
+    const outcome = state.released ? "released" : error === undefined ? "succeeded" : "failed";
+    metrics?.jobDuration.observe({ type: job.type, status: outcome }, durationMs / 1_000);
+    if (outcome === "failed") metrics?.jobFailures.inc({ type: job.type });
     if (state.released) {
       // Already recorded as released and visible again: another delivery owns it now.
       log.warn({ succeeded: error === undefined }, "job handed back to the queue at shutdown");

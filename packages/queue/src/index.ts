@@ -2,7 +2,7 @@ export { createQueue } from "./client.ts";
 export type { Queue, QueueOptions, QueueUrls } from "./client.ts";
 export { jobSchema, envelopeSchema } from "./jobs.ts";
 export type { Envelope, Job, JobPayload, JobType } from "./jobs.ts";
-export { enqueue, onEnqueue, type EnqueueOptions } from "./outbox.ts";
+export { enqueue, onEnqueue, outboxLagSeconds, type EnqueueOptions } from "./outbox.ts";
 export { createRelay, type Relay, type RelayOptions } from "./relay.ts";
 export { requeueForgottenJobs } from "./recovery.ts";
 export {

@@ -65,6 +65,8 @@ export const envelopeSchema = z.object({
   type: z.string(),
   payload: z.unknown(),
   requestId: z.string().max(200).optional(),
+  /** The W3C trace context of the span that enqueued the job; the worker continues it. */
+  traceparent: z.string().max(200).optional(),
   enqueuedAt: z.string(),
 });
 

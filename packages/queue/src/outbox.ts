@@ -1,4 +1,5 @@
-import { sql, type Database, type Json, type Transaction } from "@tesseract/db";
+import { sql, type Database, type Json, type Kysely, type Transaction } from "@tesseract/db";
+import { currentTraceparent } from "@tesseract/telemetry";
 import { jobSchema, type Job } from "./jobs.ts";
 
 export interface EnqueueOptions {
@@ -39,6 +40,8 @@ export async function enqueue(
       payload: parsed.payload as Json,
       dedupe_key: options.dedupeKey ?? null,
       request_id: options.requestId ?? null,
+      // The enqueuing span's trace continues in the worker (undefined without tracing).
+      traceparent: currentTraceparent() ?? null,
       ...(delay > 0 ? { available_at: sql<Date>`now() + make_interval(secs => ${delay})` } : {}),
     })
     .onConflict((oc) => oc.column("dedupe_key").doNothing())
@@ -48,4 +51,18 @@ export async function enqueue(
   // once it has.
   for (const listener of listeners) listener();
   return row?.id;
+}
+
+/**
+ * Seconds the oldest due, unsent outbox row has waited (0 when none): how far the relay is
+ * behind. A row delayed on purpose (`delaySeconds`) counts only from when it became due.
+ */
+export async function outboxLagSeconds(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("outbox")
+    .select(sql<number>`extract(epoch from now() - min(available_at))::float8`.as("lag"))
+    .where("sent_at", "is", null)
+    .where("available_at", "<=", sql<Date>`now()`)
+    .executeTakeFirst();
+  return Math.max(0, row?.lag ?? 0);
 }

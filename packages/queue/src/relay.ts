@@ -41,6 +41,7 @@ function toMessage(row: {
   type: string;
   payload: unknown;
   request_id: string | null;
+  traceparent: string | null;
   created_at: Date;
 }): { id: string; body: string } {
   const envelope: Envelope = {
@@ -48,6 +49,7 @@ function toMessage(row: {
     type: row.type,
     payload: row.payload,
     ...(row.request_id ? { requestId: row.request_id } : {}),
+    ...(row.traceparent ? { traceparent: row.traceparent } : {}),
     enqueuedAt: row.created_at.toISOString(),
   };
   return { id: String(row.id), body: JSON.stringify(envelope) };
@@ -88,7 +90,7 @@ export function createRelay(options: RelayOptions): Relay {
             .forUpdate()
             .skipLocked(),
         )
-        .returning(["id", "type", "payload", "request_id", "created_at"])
+        .returning(["id", "type", "payload", "request_id", "traceparent", "created_at"])
         .execute();
       if (rows.length === 0) return 0;
       const batches: (typeof rows)[] = [];

@@ -8,3 +8,4 @@ export * from "./text.ts";
 export * from "./exports.ts";
 export * from "./admin.ts";
 export * from "./notifications.ts";
+export * from "./dev.ts";

@@ -19,6 +19,8 @@ export interface JobView {
   /** pending: not yet relayed; queued: sent, not run; then the latest run's outcome. */
   state: JobState;
   requestId: string | null;
+  /** The trace of the request that enqueued it (when tracing was on): its waterfall on /dev. */
+  traceId: string | null;
   createdAt: Date;
   sentAt: Date | null;
   runs: JobRunView[];
@@ -61,6 +63,7 @@ export async function listJobs(
       "o.id",
       "o.type",
       "o.request_id as requestId",
+      "o.traceparent",
       "o.created_at as createdAt",
       "o.sent_at as sentAt",
       stateSql.as("state"),
@@ -96,8 +99,10 @@ export async function listJobs(
           .execute();
   const byJob = Map.groupBy(runs, (run) => run.job_id);
   return {
-    jobs: page.map((job) => ({
+    jobs: page.map(({ traceparent, ...job }) => ({
       ...job,
+      // A W3C traceparent is version-traceid-spanid-flags.
+      traceId: traceparent?.split("-")[1] ?? null,
       runs: (byJob.get(job.id) ?? []).map(({ job_id: _, ...run }) => run),
     })),
     nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null,

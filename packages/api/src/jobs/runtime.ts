@@ -59,6 +59,7 @@ export function startJobRuntime(
     visibilityTimeoutSeconds: config.jobs.visibilityTimeoutSeconds,
     waitSeconds: options.waitSeconds,
     retryDelaySeconds: options.retryDelaySeconds,
+    metrics: services.metrics,
   });
   // The embedded emulator keeps its queues in memory: jobs relayed before a restart are gone
   // from it, so they are relayed again before the relay starts (handlers are idempotent).

@@ -1,6 +1,7 @@
 import { configure } from "safe-stable-stringify";
 import superjson from "superjson";
 import { sha256 } from "../auth/secrets.ts";
+import type { CacheResult } from "@tesseract/telemetry";
 import type { Context } from "../context.ts";
 
 export interface CachePolicy {
@@ -33,23 +34,32 @@ export async function cachedQuery<T>(
   call: { path: string; input: unknown; policy: CachePolicy },
   run: () => Promise<T>,
 ): Promise<T> {
-  const { cache, config } = ctx.services;
+  const { cache, config, metrics } = ctx.services;
   if (!config.cache.enabled) return run();
+  const count = (result: CacheResult) => {
+    metrics.cache.inc({ procedure: call.path, result });
+  };
   let slot: Awaited<ReturnType<typeof cache.read>>;
   try {
     const key = `${scope.role}:${call.path}:${inputDigest(call.input)}`;
     slot = await cache.read(scope.orgId, call.policy.tags, key);
   } catch (err) {
     cache.stats.bypassed++;
+    count("bypass");
     ctx.logger.warn({ err, path: call.path }, "cache unavailable; answering uncached");
     return run();
   }
-  if ("value" in slot) return superjson.parse<T>(slot.value);
+  if ("value" in slot) {
+    count("hit");
+    return superjson.parse<T>(slot.value);
+  }
+  count("miss");
   const fresh = await run();
   await slot
     .store(superjson.stringify(fresh), call.policy.ttlSeconds ?? config.cache.ttlSeconds)
     .catch((err: unknown) => {
       cache.stats.bypassed++;
+      count("bypass");
       ctx.logger.warn({ err, path: call.path }, "could not store a cache entry");
     });
   return fresh;

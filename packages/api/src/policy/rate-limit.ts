@@ -31,6 +31,11 @@ export async function enforceRateLimits(
     ...results.filter((r) => !r.allowed).map((r) => r.retryAfterSeconds),
   );
   if (retryAfter > 0) {
+    // The class is the key's first segment: "read", "signIn", "invite"… never an id.
+    limits.forEach(({ key }, index) => {
+      if (!results[index]!.allowed)
+        ctx.services.metrics.rateLimitRefusals.inc({ class: key.split(":", 1)[0]! });
+    });
     ctx.response.setHeader("retry-after", String(retryAfter));
     throw new AppError("RATE_LIMITED", `Too many requests; try again in ${retryAfter} seconds`);
   }

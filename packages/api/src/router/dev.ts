@@ -1,6 +1,20 @@
+import { activeTracing } from "@tesseract/telemetry";
+import { devTraceInput, devTracesInput, listJobsInput } from "@tesseract/validators";
+import { listJobs } from "../domain/admin-jobs.ts";
+import { slowestProcedures } from "../domain/dev-dashboard.ts";
 import { AppError } from "../errors.ts";
 import { seedDemo } from "../seed/demo.ts";
 import { publicProcedure, router, sessionProcedure } from "../trpc.ts";
+
+/**
+ * The development dashboard's reads (`/dev`): outside production only, where the machine is
+ * the developer's own. In production they answer NOT_FOUND, as if they did not exist.
+ */
+const devProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.services.config.tracing.devDashboard)
+    throw new AppError("NOT_FOUND", "The development dashboard is off");
+  return next();
+});
 
 export const devRouter = router({
   /** Emails kept in memory when no SMTP_URL is set, for the development inbox page. */
@@ -10,6 +24,26 @@ export const devRouter = router({
       throw new AppError("NOT_FOUND", "The development inbox is off");
     return mailer.inbox();
   }),
+
+  /** The most recent traces this server kept (requests, and the jobs they caused), newest first. */
+  traces: devProcedure
+    .input(devTracesInput)
+    .query(({ input }) => activeTracing()?.store?.recent(input.limit) ?? []),
+
+  /** One trace's spans in start order, for its waterfall. */
+  trace: devProcedure.input(devTraceInput).query(({ input }) => {
+    const spans = activeTracing()?.store?.trace(input.traceId);
+    if (!spans) throw new AppError("NOT_FOUND", "That trace is not (or no longer) kept");
+    return spans;
+  }),
+
+  /** Procedures in the kept traces, slowest first. */
+  slowest: devProcedure.query(() => slowestProcedures(activeTracing()?.store)),
+
+  /** Recent jobs with their runs (the same view as admin.jobs.list, without an administrator). */
+  jobs: devProcedure
+    .input(listJobsInput)
+    .query(({ ctx, input }) => listJobs(ctx.services.db, input)),
 
   /** Loads the demo organization (the embedded first run offers it) and makes the caller an owner. */
   seedDemo: sessionProcedure.mutation(async ({ ctx }) => {

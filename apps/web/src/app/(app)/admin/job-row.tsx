@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/badge.tsx";
 import { LocalTime } from "~/components/ui/local-time.tsx";
 import type { RouterOutputs } from "~/trpc/types.ts";
@@ -12,8 +13,8 @@ const stateTone = {
   failed: "rose",
 } as const;
 
-/** One job and, folded, each attempt at it. */
-export function JobRow({ job }: { job: Job }) {
+/** One job and, folded, each attempt at it; `trace` is a link to its trace (on /dev). */
+export function JobRow({ job, trace }: { job: Job; trace?: ReactNode }) {
   return (
     <li className="p-3" data-testid="job-row">
       <details className="group">
@@ -37,6 +38,7 @@ export function JobRow({ job }: { job: Job }) {
               Request <span className="font-mono">{job.requestId}</span>
             </p>
           ) : null}
+          {trace}
           {job.runs.length === 0 ? (
             <p className="text-zinc-600 dark:text-zinc-400">Not run yet.</p>
           ) : (

@@ -1,0 +1,27 @@
+export {
+  AppMetrics,
+  type CacheResult,
+  type Counter,
+  type Gauge,
+  type Histogram,
+} from "./metrics.ts";
+export { SpanStore, type StoredSpan, type TraceSummary } from "./span-store.ts";
+export {
+  activeTracing,
+  contextFrom,
+  currentTraceId,
+  currentTraceparent,
+  failSpan,
+  inSpan,
+  isTracing,
+  SpanKind,
+  SpanStatusCode,
+  startSpan,
+  startTracing,
+  withContext,
+  type Span,
+  type Tracing,
+  type TracingOptions,
+} from "./tracing.ts";
+export { logFields, withLogFields, type LogFields } from "./log-context.ts";
+export { serveMetrics } from "./serve-metrics.ts";
