@@ -12,11 +12,23 @@ import { describeError } from "./errors.ts";
 import { DEFAULT_URL, type GlobalOptions } from "./session.ts";
 
 const program = new Command("tesseract")
-  .description("The Tesseract command line: projects, tasks, comments, files, exports and live events.")
+  .description(
+    "The Tesseract command line: projects, tasks, comments, files, exports and live events.",
+  )
   .version("0.1.0")
-  .addOption(new Option("--url <url>", `the API server (default: the login's, or ${DEFAULT_URL})`).env("TESSERACT_URL"))
-  .addOption(new Option("--token <token>", "an API token (default: the login's)").env("TESSERACT_TOKEN"))
-  .addOption(new Option("--org <org>", "organization id, slug or name (default: your only one)").env("TESSERACT_ORG"))
+  .addOption(
+    new Option("--url <url>", `the API server (default: the login's, or ${DEFAULT_URL})`).env(
+      "TESSERACT_URL",
+    ),
+  )
+  .addOption(
+    new Option("--token <token>", "an API token (default: the login's)").env("TESSERACT_TOKEN"),
+  )
+  .addOption(
+    new Option("--org <org>", "organization id, slug or name (default: your only one)").env(
+      "TESSERACT_ORG",
+    ),
+  )
   .option("--json", "print JSON (errors too, on stderr)")
   .showHelpAfterError()
   .exitOverride();
@@ -36,6 +48,8 @@ try {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   const options = program.opts<GlobalOptions>();
   const message = describeError(error, options.url ?? DEFAULT_URL);
-  process.stderr.write(options.json ? `${JSON.stringify({ error: message })}\n` : `tesseract: ${message}\n`);
+  process.stderr.write(
+    options.json ? `${JSON.stringify({ error: message })}\n` : `tesseract: ${message}\n`,
+  );
   process.exit(1);
 }

@@ -1,8 +1,4 @@
-import {
-  createTesseractClient,
-  type RouterOutputs,
-  type TesseractClient,
-} from "@tesseract/client";
+import { createTesseractClient, type RouterOutputs, type TesseractClient } from "@tesseract/client";
 import { readLogin } from "./config-file.ts";
 import { CliError } from "./errors.ts";
 

@@ -41,7 +41,12 @@ export async function postFile(
         res.on("end", () => {
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) resolve();
-          else reject(new Error(`The storage refused the upload (HTTP ${status}): ${Buffer.concat(chunks).toString("utf8").slice(0, 300)}`));
+          else
+            reject(
+              new Error(
+                `The storage refused the upload (HTTP ${status}): ${Buffer.concat(chunks).toString("utf8").slice(0, 300)}`,
+              ),
+            );
         });
       },
     );

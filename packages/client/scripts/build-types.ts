@@ -42,8 +42,11 @@ if (!router.includes(serverContext)) {
 writeFileSync(routerFile, router.replaceAll(serverContext, "ctx: object;"));
 
 const allowed = Object.keys(pkg.dependencies);
-const isExternal = (id: string) =>
+const isDependency = (id: string) =>
   allowed.some((dep) => id === dep || id.startsWith(`${dep}/`)) || id.startsWith("node:");
+// Every package outside the workspace stays an import; tree-shaking drops those no exported type
+// needs, and the check below fails the build if one the SDK does not depend on survives.
+const isExternal = (id: string) => !/^(@tesseract\/|\.|\/)/.test(id);
 const bundle = await rolldown({
   input: { index: `${out}/client/src/index.d.ts` },
   plugins: [
@@ -69,7 +72,7 @@ await bundle.write({ dir: `${root}dist`, format: "es", entryFileNames: "[name].t
 
 const bundled = readFileSync(`${root}dist/index.d.ts`, "utf8");
 const imported = [...bundled.matchAll(/(?:from|import\()\s*["']([^"']+)["']/g)].map((m) => m[1]!);
-const stray = imported.filter((id) => !isExternal(id));
+const stray = imported.filter((id) => !isDependency(id));
 if (stray.length > 0 || bundled.includes("context.js")) {
   throw new Error(`dist/index.d.ts imports outside the SDK's dependencies: ${stray.join(", ")}`);
 }

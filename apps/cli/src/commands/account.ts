@@ -63,7 +63,10 @@ export function registerAccount(program: Command): void {
       action(async (options) => {
         const orgs = await (await connect(options)).client.org.list.query();
         print(options, orgs, () =>
-          table([["ID", "SLUG", "ROLE", "NAME"], ...orgs.map((o) => [o.id, o.slug, o.role, o.name])]),
+          table([
+            ["ID", "SLUG", "ROLE", "NAME"],
+            ...orgs.map((o) => [o.id, o.slug, o.role, o.name]),
+          ]),
         );
       }),
     );

@@ -20,7 +20,9 @@ export function registerAttach(program: Command): void {
         if (!info?.isFile()) throw new CliError(`No file at ${path}.`);
         const contentType = options.type ?? lookup(path);
         if (!contentType) {
-          throw new CliError(`Cannot tell the type of ${path}: give it with --type (such as text/plain).`);
+          throw new CliError(
+            `Cannot tell the type of ${path}: give it with --type (such as text/plain).`,
+          );
         }
         const session = await connect(options);
         const org = await resolveOrg(session, options);

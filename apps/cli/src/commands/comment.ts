@@ -11,7 +11,8 @@ export function registerComment(program: Command): void {
     .action(
       action<[string, string | undefined], object>(async (options, ref, body) => {
         const text = body ?? (process.stdin.isTTY ? "" : await readStdin());
-        if (text.trim() === "") throw new CliError("Nothing to say: give the comment as an argument or on stdin.");
+        if (text.trim() === "")
+          throw new CliError("Nothing to say: give the comment as an argument or on stdin.");
         const session = await connect(options);
         const org = await resolveOrg(session, options);
         const task = await session.client.task.get.query({ orgId: org.id, ref });

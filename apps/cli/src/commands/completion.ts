@@ -31,7 +31,7 @@ complete -o default -F _tesseract tesseract
 export function registerCompletion(program: Command): void {
   program
     .command("completion")
-    .description("print a shell completion script: eval \"$(tesseract completion bash)\"")
+    .description('print a shell completion script: eval "$(tesseract completion bash)"')
     .addArgument(new Argument("<shell>", "the shell").choices(["bash", "zsh"]))
     .action((shell: string) => {
       const script = bashCompletion(program);

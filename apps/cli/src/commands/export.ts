@@ -16,7 +16,9 @@ export function registerExport(program: Command): void {
   program
     .command("export <project>")
     .description("export a project's tasks, wait for the file (with progress), then download it")
-    .addOption(new Option("--format <format>", "file format").choices(["csv", "json"]).default("csv"))
+    .addOption(
+      new Option("--format <format>", "file format").choices(["csv", "json"]).default("csv"),
+    )
     .option("--output <file>", "where to write it (by default its own name, here)")
     .action(
       action<[string], { format: "csv" | "json"; output?: string }>(async (options, ref) => {

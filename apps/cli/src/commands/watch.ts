@@ -40,7 +40,9 @@ export function registerWatch(program: Command): void {
             { orgId: org.id, projectId: project.id },
             {
               onData: ({ id, data }) => {
-                const line = options.json ? JSON.stringify({ id, data }) : `${id}  ${summary(data)}`;
+                const line = options.json
+                  ? JSON.stringify({ id, data })
+                  : `${id}  ${summary(data)}`;
                 process.stdout.write(`${line}\n`);
               },
               onError: (error) => {
