@@ -68,9 +68,19 @@ function summary(data: unknown): string {
   return JSON.stringify(data);
 }
 
+/** A server without `live.project` answers the event stream 404 (or a NOT_FOUND error). */
 function noLiveEvents(error: unknown): string | undefined {
-  const code = (error as { data?: { code?: string } } | undefined)?.data?.code;
-  return code === "NOT_FOUND"
-    ? "This server has no live events (live.project): upgrade it to a release with live updates."
-    : undefined;
+  for (let e = error as Failure | undefined, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    if (e.data?.code === "NOT_FOUND" || e.code === 404 || e.message?.includes("(404)")) {
+      return "This server has no live events (live.project): upgrade it to a release with live updates.";
+    }
+  }
+  return undefined;
+}
+
+interface Failure {
+  data?: { code?: string };
+  code?: unknown;
+  message?: string;
+  cause?: Failure;
 }
