@@ -2,7 +2,13 @@ import type { RouterInputs, RouterOutputs } from "@tesseract/client";
 import { Option, type Command } from "commander";
 import { action } from "../action.ts";
 import { print, table } from "../output.ts";
-import { connect, resolveOrg, resolveProject, type Session } from "../session.ts";
+import {
+  connect,
+  resolveOrg,
+  resolveProject,
+  type GlobalOptions,
+  type Session,
+} from "../session.ts";
 
 type Task = RouterOutputs["task"]["get"];
 type Status = RouterInputs["task"]["move"]["status"];
@@ -24,6 +30,16 @@ async function orgAndTask(options: { org?: string }, session: Session, ref: stri
   const org = await resolveOrg(session, options);
   const task = await session.client.task.get.query({ orgId: org.id, ref });
   return { org, task };
+}
+
+/** The organization, and `{ projectId }` when --project names one (else no filter). */
+async function scope(options: GlobalOptions & { project?: string }) {
+  const session = await connect(options);
+  const org = await resolveOrg(session, options);
+  const project = options.project
+    ? await resolveProject(session, org.id, options.project)
+    : undefined;
+  return { session, org, projectFilter: project ? { projectId: project.id } : {} };
 }
 
 interface TaskFields {
@@ -64,14 +80,10 @@ export function registerTasks(program: Command): void {
     .option("--limit <n>", "at most this many (1–100)", "50")
     .action(
       action<[], { project?: string; status?: string; limit: string }>(async (options) => {
-        const session = await connect(options);
-        const org = await resolveOrg(session, options);
-        const project = options.project
-          ? await resolveProject(session, org.id, options.project)
-          : undefined;
+        const { session, org, projectFilter } = await scope(options);
         const page = await session.client.task.list.query({
           orgId: org.id,
-          ...(project && { projectId: project.id }),
+          ...projectFilter,
           ...(options.status && { status: options.status.split(",") as Status[] }),
           limit: Number(options.limit),
         });
@@ -161,15 +173,11 @@ export function registerTasks(program: Command): void {
     .option("--project <key>", "only this project's")
     .action(
       action<[string], { project?: string }>(async (options, query) => {
-        const session = await connect(options);
-        const org = await resolveOrg(session, options);
-        const project = options.project
-          ? await resolveProject(session, org.id, options.project)
-          : undefined;
+        const { session, org, projectFilter } = await scope(options);
         const hits = await session.client.task.search.query({
           orgId: org.id,
           query,
-          ...(project && { projectId: project.id }),
+          ...projectFilter,
         });
         const text = (parts: { text: string }[]) => parts.map((p) => p.text).join("");
         print(options, hits, () =>
