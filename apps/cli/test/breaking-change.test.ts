@@ -1,12 +1,27 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { execFile } from "node:child_process";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { bundleDeclarations } from "@tesseract/client/declarations";
 import ts from "typescript";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
 /**
  * A breaking change to one procedure's input — `task.update` takes `id` instead of `taskId` —
  * made on an in-memory copy of its schema, must fail the type check of every caller: the web
- * app, the CLI and the SDK's own tests. Each project is checked with its own tsconfig, and
+ * app, the CLI, the SDK's own tests and a project outside the repository using the packed SDK. Each project is checked with its own tsconfig, and
  * only the file that calls the procedure; that those files pass unchanged is what each
  * package's own typecheck task shows. (Type checking the whole router is slow on a busy
  * machine, hence the long time limit.)
@@ -63,5 +78,49 @@ describe("a breaking change to task.update's input", () => {
     const errors = errorsIn(tsconfig, file, renamed);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.join("\n")).toMatch(/taskId|'id'/);
+  });
+});
+
+const exec = promisify(execFile);
+const update = `import { createTesseractClient } from "@tesseract/client";
+const tesseract = createTesseractClient({ url: "http://localhost:4000" });
+await tesseract.task.update.mutate({ orgId: "o", taskId: "t", title: "Renamed" });
+`;
+
+describe("a breaking change to task.update's input, in the packed SDK's declarations", () => {
+  it("fails the type check of a project outside the repository", { timeout: 300_000 }, async () => {
+    // A copy of the outside project whose SDK can be rebuilt: the SDK copied, the rest linked.
+    const outside = inject("outside");
+    const copy = mkdtempSync(join(tmpdir(), "tesseract-breaking-"));
+    try {
+      mkdirSync(join(copy, "node_modules/@tesseract"), { recursive: true });
+      for (const entry of readdirSync(join(outside, "node_modules"))) {
+        if (entry === "@tesseract") continue;
+        symlinkSync(join(outside, "node_modules", entry), join(copy, "node_modules", entry));
+      }
+      const sdk = join(copy, "node_modules/@tesseract/client");
+      cpSync(join(outside, "node_modules/@tesseract/client"), sdk, { recursive: true });
+      cpSync(
+        fileURLToPath(new URL("fixtures/outside/tsconfig.json", import.meta.url)),
+        join(copy, "tsconfig.json"),
+      );
+      writeFileSync(join(copy, "package.json"), JSON.stringify({ private: true, type: "module" }));
+      writeFileSync(join(copy, "update.ts"), update);
+      const tsc = () =>
+        exec(join(copy, "node_modules/.bin/tsc"), ["-p", "."], { cwd: copy }).then(
+          () => "",
+          (error: unknown) => (error as { stdout: string }).stdout,
+        );
+
+      expect(await tsc()).toBe("");
+      await bundleDeclarations({
+        workDir: join(copy, "declarations"),
+        distDir: join(sdk, "dist"),
+        overlay: new Map([[schemaFile, renamed]]),
+      });
+      expect(await tsc()).toMatch(/update\.ts\(3,.*error TS\d+:.*(taskId|'id')/s);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
