@@ -1,3 +1,3 @@
 import base from "@tesseract/eslint-config/base";
 
-export default base;
+export default [...base, { ignores: ["build/**"] }];

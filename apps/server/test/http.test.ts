@@ -27,7 +27,12 @@ describe("tRPC over HTTP", () => {
     expect(health.status).toBe("ok");
     expect(health.services.map((s) => s.status)).toEqual(["ok", "ok", "ok", "ok"]);
     expect(health.checkedAt).toBeInstanceOf(Date);
-    expect(info).toEqual({ name: "Tesseract", mode: "services", demoData: true });
+    expect(info).toEqual({
+      name: "Tesseract",
+      mode: "services",
+      demoData: true,
+      limits: { maxBatchSize: 10 },
+    });
   });
 
   it("round-trips a mutation with superjson, batched and unbatched", async () => {

@@ -4,7 +4,8 @@ import { ROLES } from "./constants.ts";
 import { textSchema } from "./text.ts";
 
 export const roleSchema = z.enum(ROLES, { message: "Choose owner, admin, member or viewer" });
-export type Role = z.infer<typeof roleSchema>;
+/** From the constant, like the other enumerations: the type needs no zod (the SDK ships it). */
+export type Role = (typeof ROLES)[number];
 
 /** Roles that can be given by invitation (ownership is granted by promotion only). */
 export const invitableRoleSchema = z.enum(["admin", "member", "viewer"], {

@@ -14,8 +14,8 @@ export const taskStatusSchema = z.enum(TASK_STATUSES, {
 export const taskPrioritySchema = z.enum(TASK_PRIORITIES, {
   message: "Choose none, low, medium, high or urgent",
 });
-export type TaskStatus = z.infer<typeof taskStatusSchema>;
-export type TaskPriority = z.infer<typeof taskPrioritySchema>;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 export const projectKeySchema = textSchema()
   .trim()

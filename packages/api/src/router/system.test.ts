@@ -61,7 +61,12 @@ describe("system.health", () => {
 describe("system.info", () => {
   it("tells a signed-out caller the name and mode, and nothing about the runtime", async () => {
     const info = await createTestCaller(services).system.info();
-    expect(info).toEqual({ name: "Tesseract", mode: "services", demoData: true });
+    expect(info).toEqual({
+      name: "Tesseract",
+      mode: "services",
+      demoData: true,
+      limits: { maxBatchSize: 10 },
+    });
   });
 });
 

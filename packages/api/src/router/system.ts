@@ -21,6 +21,8 @@ export const systemRouter = router({
         mode: config.mode,
         /** Whether dev.seedDemo loads demo data here (onboarding offers it). */
         demoData: config.demoData,
+        /** What clients must stay within: the SDK sizes its batches from this. */
+        limits: { maxBatchSize: config.server.maxBatchSize },
       };
     }),
 
