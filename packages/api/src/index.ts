@@ -16,3 +16,8 @@ export { createCallerFactory, mergeRouters, middleware, publicProcedure, router 
 export type { Meta } from "./trpc.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export { startJobRuntime, type JobRuntime, type JobRuntimeOptions } from "./jobs/runtime.ts";
+export { resolveAuth } from "./auth/credentials.ts";
+export type { Auth } from "./auth/credentials.ts";
+export { newConnection } from "./live/connection.ts";
+export type { LiveConnection } from "./live/connection.ts";
+export { publishEvent, signalAuthChange } from "./live/publish.ts";

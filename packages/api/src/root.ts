@@ -7,6 +7,7 @@ import { commentRouter } from "./router/comment.ts";
 import { devRouter } from "./router/dev.ts";
 import { exportRouter } from "./router/export.ts";
 import { invitationRouter } from "./router/invitation.ts";
+import { liveRouter } from "./router/live.ts";
 import { memberRouter } from "./router/member.ts";
 import { orgRouter } from "./router/org.ts";
 import { projectRouter } from "./router/project.ts";
@@ -33,6 +34,7 @@ export const appRouter = router({
   admin: adminRouter,
   attachment: attachmentRouter,
   dev: devRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,7 @@ import {
 } from "@tesseract/redis";
 import { createStorage, type Storage } from "@tesseract/storage";
 import type { AwsEmulator } from "@tesseract/storage/emulator";
+import { createLiveHub, signallingRevocations, type LiveHub } from "./live/hub.ts";
 import { createMailer, type Mailer } from "./mail/mailer.ts";
 
 /** Every backing service a process needs, built once and shared by all requests. */
@@ -38,6 +39,8 @@ export interface Services {
   /** Query results by organization, role and input (see policy/cache.ts). */
   cache: TagCache;
   mailer: Mailer;
+  /** Live updates: the event bus (Redis pub/sub and replay streams) and connection limits. */
+  live: LiveHub;
   /** The clock every expiry is judged by (tests move it). */
   now(): Date;
   startedAt: Date;
@@ -110,6 +113,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
 
   const now = () => new Date();
   const mailer = createMailer(config, logger);
+  const live = await createLiveHub(config, redis, logger);
   return {
     config,
     db: database.db,
@@ -118,12 +122,14 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     storage,
     queue,
     emulator,
-    ...authServices(config, redis, now),
+    ...authServices(config, redis, now, live),
     mailer,
+    live,
     now,
     startedAt,
     async close() {
       mailer.close();
+      await live.bus.close();
       await Promise.allSettled([database.close(), redis.close()]);
       storage.s3.destroy();
       queue.sqs.destroy();
@@ -132,18 +138,21 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   };
 }
 
-/** The session store and rate limiter over a Redis connection, judged by `now`. */
+/** The session store (telling live streams of revocations) and rate limiter over Redis, judged by `now`. */
 export function authServices(
   config: Config,
   redis: RedisHandle,
   now: () => Date,
+  live: LiveHub,
 ): { sessions: SessionStore; limiter: RateLimiter; cache: TagCache } {
+  const sessions = createSessionStore(redis.client, {
+    idleMs: config.sessions.idleMs,
+    absoluteMs: config.sessions.absoluteMs,
+    now: () => now().getTime(),
+  });
   return {
-    sessions: createSessionStore(redis.client, {
-      idleMs: config.sessions.idleMs,
-      absoluteMs: config.sessions.absoluteMs,
-      now: () => now().getTime(),
-    }),
+    // Open live streams hear of every session that ends, and close.
+    sessions: signallingRevocations(sessions, live),
     limiter: createRateLimiter(redis.client),
     cache: createTagCache(redis),
   };

@@ -14,6 +14,7 @@ import {
   type RequestInfo,
 } from "./context.ts";
 import { attachmentKeys } from "./domain/attachments.ts";
+import { createLiveHub } from "./live/hub.ts";
 import { createMailer, type MailMessage, type Mailer } from "./mail/mailer.ts";
 import { createCaller } from "./root.ts";
 import { startJobRuntime } from "./jobs/runtime.ts";
@@ -100,6 +101,7 @@ export async function createTestServices(
   };
   const now = () => new Date(Date.now() + clock.offsetMs);
   const mailer = watchMail(createMailer(config, silentPino));
+  const live = await createLiveHub(config, redis, silentPino);
   const services: TestServices = {
     config,
     db: database.db,
@@ -108,8 +110,9 @@ export async function createTestServices(
     storage: aws.storage,
     queue,
     emulator: undefined,
-    ...authServices(config, redis, now),
+    ...authServices(config, redis, now, live),
     mailer,
+    live,
     mail: mailer,
     now,
     clock,
@@ -117,6 +120,7 @@ export async function createTestServices(
     async close() {
       await jobs?.stop(0);
       mailer.close();
+      await live.bus.close();
       queue.sqs.destroy();
       aws.storage.s3.destroy();
       await Promise.allSettled([database.drop(), redis.cleanup(), aws.close()]);

@@ -7,3 +7,5 @@ export type { SessionInfo, SessionPolicy, SessionRecord, SessionStore } from "./
 export type { Redis } from "ioredis";
 export { createTagCache } from "./cache.ts";
 export type { CacheStats, TagCache } from "./cache.ts";
+export { compareEventIds, createLiveBus, createMemoryLiveBus } from "./live-bus.ts";
+export type { BusListener, BusMessage, LiveBus, LiveBusOptions, ReplayPage } from "./live-bus.ts";

@@ -67,7 +67,8 @@ export async function createComment(
     targetId: task.id,
     data: { key: task.key, commentId: row.id },
   });
-  return selectComments(trx).where("c.id", "=", row.id).executeTakeFirstOrThrow();
+  const comment = await selectComments(trx).where("c.id", "=", row.id).executeTakeFirstOrThrow();
+  return { ...comment, projectId: task.projectId };
 }
 
 /** One page of a task's comments, oldest first, keyset-paginated on (created_at, id). */

@@ -6,6 +6,7 @@ import {
 } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { createComment, deleteComment, listComments, updateComment } from "../domain/comments.ts";
+import { withEvents } from "../live/publish.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
 
 const WRITE = {
@@ -19,9 +20,19 @@ export const commentRouter = router({
     .meta(WRITE)
     .input(createCommentInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => createComment(trx, ctx.org.orgId, actor(ctx), input)),
+      withEvents(
+        ctx,
+        ctx.services.db
+          .transaction()
+          .execute((trx) => createComment(trx, ctx.org.orgId, actor(ctx), input)),
+        (comment, base) => ({
+          ...base,
+          type: "comment.created",
+          taskId: comment.taskId,
+          projectId: comment.projectId,
+          comment,
+        }),
+      ),
     ),
 
   list: orgProcedure
