@@ -47,27 +47,43 @@ export function attachLiveSockets(options: {
   const handler = applyWSSHandler({
     wss,
     router: options.router,
-    createContext: ({ req, res }) => options.createContext(req, accepted.get(res)?.connection),
+    // tRPC's declaration types the socket through its own view of `ws`: it is this one.
+    createContext: ({ req, res }) =>
+      options.createContext(req, accepted.get(res as unknown as WebSocket)?.connection),
     keepAlive: { enabled: true, pingMs: limits.heartbeatMs, pongWaitMs: limits.heartbeatMs },
   });
 
-  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  /** The refusal an upgrade gets, or undefined when it may open (with its connection slot). */
+  async function judge(
+    req: IncomingMessage,
+  ): Promise<{ status: number; text: string } | { release: () => void }> {
     const path = (req.url ?? "/").split("?")[0];
-    if (path !== "/trpc" && path !== "/trpc/") return refuse(socket, 404, "Not Found");
+    if (path !== "/trpc" && path !== "/trpc/") return { status: 404, text: "Not Found" };
     const origin = req.headers.origin;
     if (origin !== undefined && !options.allowedOrigins.has(origin))
-      return refuse(socket, 403, "Forbidden");
+      return { status: 403, text: "Forbidden" };
     const auth = await resolveAuth(options.createContext(req, undefined)).catch(() => null);
-    if (!auth) return refuse(socket, 401, "Unauthorized");
+    if (!auth) return { status: 401, text: "Unauthorized" };
     const release = services.live.connections.acquire(auth.user.id);
-    if (!release) return refuse(socket, 429, "Too Many Requests");
+    return release ? { release } : { status: 429, text: "Too Many Requests" };
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const verdict = await judge(req);
+    if (!("release" in verdict)) {
+      refuse(socket, verdict.status, verdict.text);
+      return;
+    }
+    const { release } = verdict;
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = newConnection("ws", {
         unreadBytes: () => ws.bufferedAmount,
         drop(reason) {
           // The close frame may never get through to a client that does not read: cut it off.
           ws.close(4008, reason.slice(0, 120));
-          setTimeout(() => ws.terminate(), 1_000).unref();
+          setTimeout(() => {
+            ws.terminate();
+          }, 1_000).unref();
         },
       });
       accepted.set(ws, { connection, release });
@@ -77,7 +93,9 @@ export function attachLiveSockets(options: {
   }
 
   options.server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on("error", () => socket.destroy());
+    socket.on("error", () => {
+      socket.destroy();
+    });
     upgrade(req, socket, head).catch((err: unknown) => {
       logger.error({ err }, "websocket upgrade failed");
       refuse(socket, 500, "Internal Server Error");

@@ -89,7 +89,9 @@ export function watch(subscribe: Subscribe): Watcher {
       return first ? Promise.resolve(first) : new Promise((resolve) => waiting.push(resolve));
     },
     ended,
-    stop: () => subscription.unsubscribe(),
+    stop: () => {
+      subscription.unsubscribe();
+    },
   };
 }
 
@@ -114,6 +116,6 @@ export async function taskEvent<T extends "task.created" | "task.updated" | "tas
 ): Promise<{ id: string; data: Extract<DomainEvent, { type: T }> }> {
   for (;;) {
     const event = await nextOf(watcher, type);
-    if (event.data.task.id === taskId) return event;
+    if ((event.data as { task: { id: string } }).task.id === taskId) return event;
   }
 }

@@ -60,7 +60,9 @@ async function followProject(
     const client = httpClient(url, headers);
     watcher = watch((handlers) => client.live.project.subscribe(input, handlers));
   }
-  closers.push(() => watcher.stop());
+  closers.push(() => {
+    watcher.stop();
+  });
   if (lastEventId === "0-0") await nextOf(watcher, "project.created");
   return watcher;
 }

@@ -26,7 +26,12 @@ async function twoRedisBuses(replayLength: number): Promise<[LiveBus, LiveBus]> 
   const options = { replayLength, logger: silentLogger };
   const a = await createLiveBus(first, options);
   const b = await createLiveBus(second, options);
-  closers.push(first.cleanup, () => second.close(), a.close, b.close);
+  closers.push(
+    () => first.cleanup(),
+    () => second.close(),
+    () => a.close(),
+    () => b.close(),
+  );
   return [a, b];
 }
 

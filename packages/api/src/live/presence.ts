@@ -68,7 +68,9 @@ export async function* presenceEvents(
     await bus.signal(key, superjson.stringify(event));
   };
   const heartbeat = setInterval(() => {
-    announce(true).catch((err: unknown) => ctx.logger.warn({ err }, "presence heartbeat failed"));
+    announce(true).catch((err: unknown) => {
+      ctx.logger.warn({ err }, "presence heartbeat failed");
+    });
   }, HEARTBEAT_MS);
   heartbeat.unref();
   let sequence = 0;

@@ -19,8 +19,10 @@ const PERSONAL = new Set<DomainEvent["type"]>([
 ]);
 
 export const encodeEvent = (event: DomainEventDraft): string => superjson.stringify(event);
-export const decodeEvent = (payload: string, id: string): DomainEvent =>
-  ({ ...superjson.parse<DomainEventDraft>(payload), id }) as DomainEvent;
+export const decodeEvent = (payload: string, id: string): DomainEvent => ({
+  ...superjson.parse<DomainEventDraft>(payload),
+  id,
+});
 
 /**
  * Publishes events that happened. Call it only after the change committed (never inside the
@@ -32,7 +34,7 @@ export async function publishEvent(
   services: Pick<Services, "live">,
   events: DomainEventDraft | readonly DomainEventDraft[],
 ): Promise<void> {
-  const list = Array.isArray(events) ? events : [events as DomainEventDraft];
+  const list: readonly DomainEventDraft[] = "type" in events ? [events] : events;
   try {
     for (const event of list) {
       const payload = encodeEvent(event);
