@@ -3,7 +3,7 @@ import { tracked, type TrackedEnvelope } from "@trpc/server";
 import type { DomainEvent, PresenceScope } from "@tesseract/validators";
 import superjson from "superjson";
 import { Inbox } from "./inbox.ts";
-import { dropIfSlow, openSubscription, watchAccess, type LiveContext } from "./stream.ts";
+import { checkIn, openSubscription, watchAccess, type LiveContext } from "./stream.ts";
 
 /** A viewer counts as present this long after its last heartbeat (a crashed server's go stale). */
 const PRESENCE_TTL_MS = 30_000;
@@ -25,7 +25,7 @@ export async function* presenceEvents(
   options: {
     orgId: string;
     scope: PresenceScope;
-    authorize(): Promise<void>;
+    authorize: () => Promise<void>;
     signal: AbortSignal | undefined;
   },
 ): AsyncGenerator<TrackedEnvelope<PresenceEvent>> {
@@ -77,11 +77,7 @@ export async function* presenceEvents(
   try {
     await announce(true);
     while (!options.signal?.aborted) {
-      dropIfSlow(ctx, inbox);
-      if (inbox.nudged) {
-        inbox.nudged = false;
-        await options.authorize();
-      }
+      await checkIn(ctx, inbox, options.authorize);
       const payload = await inbox.next(options.signal);
       if (payload === undefined) continue;
       const id = `${Date.now()}-${sequence++}`;

@@ -22,7 +22,7 @@ export interface StreamOptions {
   /** Which of the stream's events this subscription forwards. */
   accept(event: DomainEvent): boolean;
   /** Throws when the caller may no longer read this stream: the stream then ends with it. */
-  authorize(): Promise<void>;
+  authorize: () => Promise<void>;
   signal: AbortSignal | undefined;
 }
 
@@ -91,6 +91,22 @@ export function dropIfSlow(ctx: LiveContext, inbox: Inbox<unknown>): void {
 }
 
 /**
+ * What a subscription does before it waits for its next message: drop a client that fell
+ * behind, and re-check access when something asked for it.
+ */
+export async function checkIn(
+  ctx: LiveContext,
+  inbox: Inbox<unknown>,
+  authorize: () => Promise<void>,
+): Promise<void> {
+  dropIfSlow(ctx, inbox);
+  if (inbox.nudged) {
+    inbox.nudged = false;
+    await authorize();
+  }
+}
+
+/**
  * A subscription's events: those after `lastEventId` from the replay buffer first, then live
  * ones, each once and in order (the listener starts before the replay is read, and ids at or
  * before the last one sent are skipped). Access is re-checked whenever the person's access
@@ -131,11 +147,7 @@ export async function* liveEvents(
       last = newest;
     }
     while (!options.signal?.aborted) {
-      dropIfSlow(ctx, inbox);
-      if (inbox.nudged) {
-        inbox.nudged = false;
-        await options.authorize();
-      }
+      await checkIn(ctx, inbox, options.authorize);
       const message = await inbox.next(options.signal);
       if (message === undefined) continue;
       if (message === "reset") {

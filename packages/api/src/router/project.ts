@@ -31,6 +31,26 @@ const MANAGE = { ...WRITE, permission: "project.manage" } as const;
 const projectUpdated = (project: { id: string; key: string; name: string }, base: EventBase) =>
   ({ ...base, type: "project.updated", project }) as const;
 
+/** project.archive (true) and project.restore (false). */
+function archiving(archived: boolean) {
+  return orgProcedure
+    .meta(MANAGE)
+    .input(projectRefInput)
+    .mutation(({ ctx, input }) =>
+      withEvents(
+        ctx,
+        ctx.services.db.transaction().execute((trx) =>
+          setProjectArchived(trx, ctx.org.orgId, actor(ctx), {
+            projectId: input.projectId,
+            archived,
+            now: ctx.services.now(),
+          }),
+        ),
+        projectUpdated,
+      ),
+    );
+}
+
 export const projectRouter = router({
   create: orgProcedure
     .meta(WRITE)
@@ -85,39 +105,9 @@ export const projectRouter = router({
       ),
     ),
 
-  archive: orgProcedure
-    .meta(MANAGE)
-    .input(projectRefInput)
-    .mutation(({ ctx, input }) =>
-      withEvents(
-        ctx,
-        ctx.services.db.transaction().execute((trx) =>
-          setProjectArchived(trx, ctx.org.orgId, actor(ctx), {
-            projectId: input.projectId,
-            archived: true,
-            now: ctx.services.now(),
-          }),
-        ),
-        projectUpdated,
-      ),
-    ),
+  archive: archiving(true),
 
-  restore: orgProcedure
-    .meta(MANAGE)
-    .input(projectRefInput)
-    .mutation(({ ctx, input }) =>
-      withEvents(
-        ctx,
-        ctx.services.db.transaction().execute((trx) =>
-          setProjectArchived(trx, ctx.org.orgId, actor(ctx), {
-            projectId: input.projectId,
-            archived: false,
-            now: ctx.services.now(),
-          }),
-        ),
-        projectUpdated,
-      ),
-    ),
+  restore: archiving(false),
 
   delete: orgProcedure
     .meta({ ...MANAGE, invalidates: ["projects", "tasks", "comments", "attachments"] })
