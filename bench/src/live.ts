@@ -48,21 +48,21 @@ async function call<T>(url: string, path: string, input: unknown, cookie = ""): 
   return body.result.data.json;
 }
 let lastCookie = "";
-await call(a!.url, "auth.signUp", {
+await call(a.url, "auth.signUp", {
   email: `bench-live-${Date.now()}@example.com`,
   password: "bench live password 1",
   name: "Bench",
 });
 const cookie = lastCookie;
-const org = await call<{ id: string }>(a!.url, "org.create", { name: "Live bench" }, cookie);
+const org = await call<{ id: string }>(a.url, "org.create", { name: "Live bench" }, cookie);
 const project = await call<{ id: string }>(
-  a!.url,
+  a.url,
   "project.create",
   { orgId: org.id, name: "Bench", key: "LB" },
   cookie,
 );
 const task = await call<{ id: string }>(
-  a!.url,
+  a.url,
   "task.create",
   { orgId: org.id, projectId: project.id, title: "warm-up" },
   cookie,
@@ -72,7 +72,7 @@ const task = await call<{ id: string }>(
 const deliveries = new Map<string, number[]>();
 const sockets: WebSocket[] = [];
 let warm = 0;
-const rssBefore = readMemory(b!.pid).rssMiB;
+const rssBefore = readMemory(b.pid).rssMiB;
 async function subscribe(url: string, onB: boolean): Promise<void> {
   const socket = new WebSocket(`${url.replace("http", "ws")}/trpc`, { headers: { cookie } });
   sockets.push(socket);
@@ -96,17 +96,17 @@ async function subscribe(url: string, onB: boolean): Promise<void> {
     JSON.stringify({ id: 1, method: "subscription", params: { path: "live.project", input } }),
   );
 }
-for (let i = 0; i < SUBSCRIBERS; i++) await subscribe(i % 2 === 0 ? a!.url : b!.url, i % 2 === 1);
+for (let i = 0; i < SUBSCRIBERS; i++) await subscribe(i % 2 === 0 ? a.url : b.url, i % 2 === 1);
 
 // Every subscription is listening once a warm-up change has reached each of them.
 for (let round = 0; warm < SUBSCRIBERS; round++) {
   warm = 0;
   const title = `warm-up-${round}`;
-  await call(a!.url, "task.update", { orgId: org.id, taskId: task.id, title }, cookie);
+  await call(a.url, "task.update", { orgId: org.id, taskId: task.id, title }, cookie);
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 global.gc?.();
-const rssIdle = readMemory(b!.pid).rssMiB;
+const rssIdle = readMemory(b.pid).rssMiB;
 const perConnectionKiB = ((rssIdle - rssBefore) * 1024) / (SUBSCRIBERS / 2);
 
 const latencies: number[] = [];
@@ -115,7 +115,7 @@ for (let i = 0; i < MUTATIONS; i++) {
   const title = `m${i}`;
   const times: number[] = [];
   deliveries.set(title, times);
-  await call(a!.url, "task.update", { orgId: org.id, taskId: task.id, title }, cookie);
+  await call(a.url, "task.update", { orgId: org.id, taskId: task.id, title }, cookie);
   const answeredAt = performance.now();
   while (times.length < onB) await new Promise((resolve) => setTimeout(resolve, 1));
   for (const at of times) latencies.push(Math.max(0, at - answeredAt));
