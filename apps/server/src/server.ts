@@ -10,7 +10,10 @@ import {
   appRouter,
   checkHealth,
   createInnerContext,
+  newConnection,
+  type LiveConnection,
   type Logger,
+  type ResponseControl,
   type Services,
 } from "@tesseract/api";
 import type { AnyTRPCRouter } from "@trpc/server";
@@ -32,6 +35,7 @@ import {
   withContext,
   type AppMetrics,
 } from "@tesseract/telemetry";
+import { attachLiveSockets } from "./live-socket.ts";
 import { sendJson, sendTrpcError } from "./responses.ts";
 
 export interface ApiServerOptions {
@@ -60,6 +64,8 @@ export interface ApiServer {
   metrics: AppMetrics;
   /** /trpc requests by the adapter that answered them (also in the metrics), read synchronously. */
   adapterCounts: { lean: number; stock: number };
+  /** Open WebSocket connections. */
+  liveSockets: { readonly size: number };
   /** Stops accepting, lets in-flight requests finish within the deadline, closes the services. Resolves true when nothing had to be cut off. */
   shutdown(): Promise<boolean>;
 }
@@ -87,22 +93,46 @@ export function createApiServer({
   let shuttingDown = false;
   let closing: Promise<boolean> | undefined;
 
-  const createContext = ({ req, res }: { req: IncomingMessage; res: ServerResponse }) =>
+  // Open SSE streams: ended on shutdown so clients reconnect to another instance.
+  const streams = new Set<ServerResponse>();
+  const contextFor = (
+    req: IncomingMessage,
+    requestId: string,
+    response: ResponseControl | undefined,
+    live: LiveConnection | undefined,
+  ) =>
     createInnerContext({
       services,
       logger,
-      // The id the request handler below chose (and echoed) for this request.
-      requestId: (res.getHeader("x-request-id") as string | undefined) ?? randomUUID(),
+      requestId,
       request: {
         headers: req.headers,
         clientIp: clientIp(req, trusted),
         userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null,
       },
-      response: {
+      ...(response ? { response } : {}),
+      ...(live ? { live } : {}),
+    });
+  const createContext = ({ req, res }: { req: IncomingMessage; res: ServerResponse }) =>
+    contextFor(
+      req,
+      // The id the request handler below chose (and echoed) for this request.
+      (res.getHeader("x-request-id") as string | undefined) ?? randomUUID(),
+      {
         setHeader: (name, value) => res.setHeader(name, value),
         appendCookie: (cookie) => res.appendHeader("set-cookie", cookie),
       },
+      // An SSE subscription (EventSource asks for text/event-stream) is a live connection.
+      req.headers.accept === "text/event-stream" ? sseConnection(res) : undefined,
+    );
+  function sseConnection(res: ServerResponse): LiveConnection {
+    streams.add(res);
+    res.once("close", () => streams.delete(res));
+    return newConnection("sse", {
+      unreadBytes: () => res.writableLength,
+      drop: () => res.destroy(),
     });
+  }
   const limits = {
     maxBodySize: config.server.maxBodyBytes,
     maxBatchSize: config.server.maxBatchSize,
@@ -258,11 +288,22 @@ export function createApiServer({
   server.on("drop", () => {
     metrics.droppedConnections.inc();
   });
+  const sockets = attachLiveSockets({
+    server,
+    router,
+    services,
+    logger,
+    allowedOrigins,
+    createContext: (req, live) => contextFor(req, randomUUID(), undefined, live),
+  });
 
   function shutdown(): Promise<boolean> {
     closing ??= (async () => {
       shuttingDown = true;
       for (const res of active) if (!res.headersSent) res.setHeader("connection", "close");
+      // Live clients reconnect (to another instance) and resume from their last event id.
+      sockets.close();
+      for (const stream of streams) stream.end();
       const closed = new Promise<void>((resolve) =>
         server.close(() => {
           resolve();
@@ -293,7 +334,7 @@ export function createApiServer({
     return closing;
   }
 
-  return { server, metrics, adapterCounts, shutdown };
+  return { server, metrics, adapterCounts, liveSockets: sockets, shutdown };
 }
 
 function statusClass(status: number): string {

@@ -194,6 +194,28 @@ const MATRIX: Record<string, Row> = {
     least: "member",
     call: (c, orgId, f) => c.attachment.complete({ orgId, attachmentId: f.pendingAttachmentId }),
   },
+  // Subscriptions: the call resolves once the stream is allowed (nothing is read from it).
+  "live.org": { least: "viewer", call: (c, orgId) => opened(c.live.org({ orgId })) },
+  "live.project": {
+    least: "viewer",
+    call: (c, orgId, f) => opened(c.live.project({ orgId, projectId: f.projectId })),
+  },
+  "live.task": {
+    least: "viewer",
+    call: (c, orgId, f) => opened(c.live.task({ orgId, taskId: f.taskId })),
+  },
+  "live.presence": {
+    least: "viewer",
+    call: (c, orgId, f) => opened(c.live.presence({ orgId, scope: { taskId: f.taskId } })),
+  },
+  // An export's progress is for those who may export; an upload's for every reader.
+  "live.job": {
+    least: "member",
+    call: (c, orgId, f) =>
+      opened(c.live.job({ orgId, kind: "attachment", id: f.attachmentId })).then(() =>
+        opened(c.live.job({ orgId, kind: "export", id: f.exportId })),
+      ),
+  },
   "attachment.list": {
     least: "viewer",
     call: (c, orgId, f) => c.attachment.list({ orgId, taskId: f.taskId }),
@@ -248,7 +270,15 @@ const ADMIN_MATRIX: Record<string, (caller: Caller) => Promise<unknown>> = {
 };
 
 /** Procedures that act on no organization; covered by their own suites. */
+/** A subscription that was allowed: closed again without reading from it. */
+async function opened(stream: Promise<AsyncIterable<unknown>>): Promise<void> {
+  const iterator = (await stream)[Symbol.asyncIterator]();
+  await iterator.return?.();
+}
+
 const NOT_ORG_SCOPED = new Set([
+  // The caller's own stream (notifications, memberships): any signed-in person.
+  "live.me",
   "system.health",
   "system.info",
   "auth.signUp",

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "@tesseract/config";
+import type { LiveConnection } from "./live/connection.ts";
 import type { Services } from "./services.ts";
 
 /** What the request says about its caller. */
@@ -22,6 +23,8 @@ export interface Context {
   requestId: string;
   request: RequestInfo;
   response: ResponseControl;
+  /** The WebSocket or SSE connection a subscription runs on (absent for plain requests). */
+  live?: LiveConnection;
 }
 
 /** A response that records what procedures set, for callers without HTTP (tests, scripts). */
@@ -46,8 +49,10 @@ export function createInnerContext(opts: {
   requestId: string;
   request?: Partial<RequestInfo>;
   response?: ResponseControl;
+  live?: LiveConnection;
 }): Context {
   return {
+    ...(opts.live ? { live: opts.live } : {}),
     services: opts.services,
     logger: opts.logger,
     requestId: opts.requestId,

@@ -15,3 +15,8 @@ export type { Services } from "./services.ts";
 export { createCallerFactory, mergeRouters, middleware, publicProcedure, router } from "./trpc.ts";
 export type { Meta } from "./trpc.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+export { resolveAuth } from "./auth/credentials.ts";
+export type { Auth } from "./auth/credentials.ts";
+export { newConnection } from "./live/connection.ts";
+export type { LiveConnection } from "./live/connection.ts";
+export { publishEvent, signalAuthChange } from "./live/publish.ts";

@@ -7,6 +7,7 @@ import { commentRouter } from "./router/comment.ts";
 import { devRouter } from "./router/dev.ts";
 import { exportRouter } from "./router/export.ts";
 import { invitationRouter } from "./router/invitation.ts";
+import { liveRouter } from "./router/live.ts";
 import { memberRouter } from "./router/member.ts";
 import { notificationRouter } from "./router/notification.ts";
 import { orgRouter } from "./router/org.ts";
@@ -37,6 +38,7 @@ export const appRouter = router({
   notification: notificationRouter,
   watch: watchRouter,
   dev: devRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

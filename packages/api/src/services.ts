@@ -24,6 +24,7 @@ import {
 import { createStorage, type Storage } from "@tesseract/storage";
 import type { AwsEmulator } from "@tesseract/storage/emulator";
 import { AppMetrics } from "@tesseract/telemetry";
+import { createLiveHub, signallingRevocations, type LiveHub } from "./live/hub.ts";
 import { createMailer, type Mailer } from "./mail/mailer.ts";
 import { observeServices } from "./observability/service-metrics.ts";
 
@@ -51,6 +52,8 @@ export interface Services {
   mailer: Mailer;
   /** This process's Prometheus series (served on the internal listener's /metrics). */
   metrics: AppMetrics;
+  /** Live updates: the event bus (Redis pub/sub and replay streams) and connection limits. */
+  live: LiveHub;
   /** The clock every expiry is judged by (tests move it). */
   now(): Date;
   startedAt: Date;
@@ -137,6 +140,7 @@ export async function createServices(
   const mailer = createMailer(config, logger);
   const metrics = options.metrics ?? new AppMetrics();
   observeServices(metrics, { database, db: database.db, redis, queue }, logger);
+  const live = await createLiveHub(config, redis, logger);
   return {
     config,
     db: database.db,
@@ -146,13 +150,15 @@ export async function createServices(
     storage,
     queue,
     emulator,
-    ...authServices(config, redis, now),
+    ...authServices(config, redis, now, live),
     mailer,
     metrics,
+    live,
     now,
     startedAt,
     async close() {
       mailer.close();
+      await live.bus.close();
       await Promise.allSettled([database.close(), replica?.handle.close(), redis.close()]);
       storage.s3.destroy();
       queue.sqs.destroy();
@@ -161,18 +167,21 @@ export async function createServices(
   };
 }
 
-/** The session store and rate limiter over a Redis connection, judged by `now`. */
+/** The session store (telling live streams of revocations) and rate limiter over Redis, judged by `now`. */
 export function authServices(
   config: Config,
   redis: RedisHandle,
   now: () => Date,
+  live: LiveHub,
 ): { sessions: SessionStore; limiter: RateLimiter; cache: TagCache } {
+  const sessions = createSessionStore(redis.client, {
+    idleMs: config.sessions.idleMs,
+    absoluteMs: config.sessions.absoluteMs,
+    now: () => now().getTime(),
+  });
   return {
-    sessions: createSessionStore(redis.client, {
-      idleMs: config.sessions.idleMs,
-      absoluteMs: config.sessions.absoluteMs,
-      now: () => now().getTime(),
-    }),
+    // Open live streams hear of every session that ends, and close.
+    sessions: signallingRevocations(sessions, live),
     limiter: createRateLimiter(redis.client),
     cache: createTagCache(redis),
   };

@@ -18,6 +18,7 @@ import {
   type RequestInfo,
 } from "./context.ts";
 import { attachmentKeys } from "./domain/attachments.ts";
+import { createLiveHub } from "./live/hub.ts";
 import { createMailer, type MailMessage, type Mailer } from "./mail/mailer.ts";
 import { createCaller } from "./root.ts";
 import { startJobRuntime } from "./jobs/runtime.ts";
@@ -107,6 +108,7 @@ export async function createTestServices(
   const now = () => new Date(Date.now() + clock.offsetMs);
   const logger = options.logger ?? silentPino;
   const mailer = watchMail(createMailer(config, logger));
+  const live = await createLiveHub(config, redis, logger);
   const services: TestServices = {
     config,
     db: database.db,
@@ -116,8 +118,9 @@ export async function createTestServices(
     storage: aws.storage,
     queue,
     emulator: undefined,
-    ...authServices(config, redis, now),
+    ...authServices(config, redis, now, live),
     mailer,
+    live,
     mail: mailer,
     metrics: new AppMetrics(),
     now,
@@ -126,6 +129,7 @@ export async function createTestServices(
     async close() {
       await jobs?.stop(0);
       mailer.close();
+      await live.bus.close();
       queue.sqs.destroy();
       aws.storage.s3.destroy();
       await Promise.allSettled([database.drop(), redis.cleanup(), aws.close()]);

@@ -56,6 +56,12 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
+    // SSE subscriptions: a comment every 15 s keeps proxies from closing a quiet stream, and a
+    // client that hears nothing for 40 s reconnects (resuming from its last event id).
+    sse: {
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 40_000 },
+    },
     // Stacks are added below, only in development; tRPC's own isDev stays off.
     isDev: false,
     errorFormatter({ shape, error, ctx, path }) {
@@ -321,7 +327,8 @@ export function limitedBy<Input>(limits: LimitsFor<Input>) {
   });
 }
 
-async function roleIn(
+/** The caller's role in an organization: a token's (its own organization only) or the membership's. */
+export async function roleIn(
   services: Context["services"],
   auth: Auth,
   orgId: string,

@@ -124,6 +124,20 @@ export interface Config {
     perHour: { verificationEmail: number; orgCreate: number; export: number };
   };
   cache: { enabled: boolean; ttlSeconds: number };
+  /** Live updates (subscriptions over WebSocket and SSE). */
+  live: {
+    /** Open live connections (WebSocket or SSE stream) one person may hold on one instance. */
+    maxConnectionsPerPerson: number;
+    maxSubscriptionsPerConnection: number;
+    /** Largest message a WebSocket client may send. */
+    maxMessageBytes: number;
+    /** A client whose unread bytes exceed this is dropped ("too slow"), never buffered further. */
+    maxBufferedBytes: number;
+    /** WebSocket ping interval; a WebSocket that misses its pong this long is closed. */
+    heartbeatMs: number;
+    /** Events kept per organization (and per person) for reconnecting clients. */
+    replayLength: number;
+  };
   attachments: {
     maxBytes: number;
     allowedTypes: string[];
@@ -269,6 +283,14 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       secureCookie: isHttps,
     },
     trustedProxies: env.TRUSTED_PROXIES,
+    live: {
+      maxConnectionsPerPerson: env.LIVE_MAX_CONNECTIONS_PER_PERSON,
+      maxSubscriptionsPerConnection: env.LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxMessageBytes: env.LIVE_MAX_MESSAGE_BYTES,
+      maxBufferedBytes: env.LIVE_MAX_BUFFERED_BYTES,
+      heartbeatMs: env.LIVE_HEARTBEAT_MS,
+      replayLength: env.LIVE_REPLAY_LENGTH,
+    },
     mail: {
       transport,
       smtpUrl: env.SMTP_URL,

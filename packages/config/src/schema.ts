@@ -171,6 +171,13 @@ export const envSchema = z.object({
   /** true: no tracing at all (OpenTelemetry's own switch), the /dev traces included. */
   OTEL_SDK_DISABLED: z.enum(["true", "false"]).default("false"),
 
+  LIVE_MAX_CONNECTIONS_PER_PERSON: positiveInt.max(1_000).default(20),
+  LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.max(1_000).default(20),
+  LIVE_MAX_MESSAGE_BYTES: positiveInt.max(16_777_216).default(65_536),
+  LIVE_MAX_BUFFERED_BYTES: positiveInt.max(268_435_456).default(1_048_576),
+  LIVE_HEARTBEAT_MS: positiveInt.min(1_000).max(300_000).default(15_000),
+  LIVE_REPLAY_LENGTH: positiveInt.max(1_000_000).default(1_000),
+
   WORKER_CONCURRENCY: positiveInt.max(100).default(4),
   WORKER_MAX_RECEIVES: positiveInt.max(1_000).default(5),
   WORKER_VISIBILITY_TIMEOUT_SECONDS: positiveInt.max(43_200).default(60),

@@ -9,3 +9,5 @@ export { createTagCache } from "./cache.ts";
 export type { CacheStats, TagCache } from "./cache.ts";
 export { createWriteMarks } from "./write-marks.ts";
 export type { WriteMarks } from "./write-marks.ts";
+export { compareEventIds, createLiveBus, createMemoryLiveBus } from "./live-bus.ts";
+export type { BusListener, BusMessage, LiveBus, LiveBusOptions, ReplayPage } from "./live-bus.ts";

@@ -9,3 +9,4 @@ export * from "./exports.ts";
 export * from "./admin.ts";
 export * from "./notifications.ts";
 export * from "./dev.ts";
+export * from "./events.ts";

@@ -1,4 +1,11 @@
-import { httpBatchLink, retryLink, type TRPCClientError, type TRPCLink } from "@trpc/client";
+import {
+  httpBatchLink,
+  httpSubscriptionLink,
+  retryLink,
+  splitLink,
+  type TRPCClientError,
+  type TRPCLink,
+} from "@trpc/client";
 import type { AppRouter } from "@tesseract/api";
 import { DEFAULT_MAX_BATCH_SIZE } from "@tesseract/validators/constants";
 import superjson from "superjson";
@@ -45,12 +52,19 @@ export function apiLinks(
         shouldRetryWhileStarting(error, attempts, options.maxAttempts),
       retryDelayMs: () => STARTING_RETRY.delayMs,
     }),
-    httpBatchLink<AppRouter>({
-      url,
-      transformer: superjson,
-      // No more calls a request than the API server accepts (API_MAX_BATCH_SIZE, by default).
-      maxItems: DEFAULT_MAX_BATCH_SIZE,
-      ...(options.headers ? { headers: options.headers } : {}),
+    splitLink<AppRouter>({
+      // Live subscriptions ride SSE through the same origin as every other call (the web
+      // server's /trpc proxy), so the session cookie goes with them; the browser's EventSource
+      // reconnects by itself and resumes from the last event id.
+      condition: (op) => op.type === "subscription",
+      true: httpSubscriptionLink({ url, transformer: superjson }),
+      false: httpBatchLink<AppRouter>({
+        url,
+        transformer: superjson,
+        // No more calls a request than the API server accepts (API_MAX_BATCH_SIZE, by default).
+        maxItems: DEFAULT_MAX_BATCH_SIZE,
+        ...(options.headers ? { headers: options.headers } : {}),
+      }),
     }),
   ];
 }

@@ -72,7 +72,8 @@ export async function createComment(
   });
   const cause = { orgId, actorId: actor.actorUserId, taskId: task.id, commentId: row.id };
   await notifyCommentCreated(trx, notifications, cause, input.body);
-  return selectComments(trx).where("c.id", "=", row.id).executeTakeFirstOrThrow();
+  const comment = await selectComments(trx).where("c.id", "=", row.id).executeTakeFirstOrThrow();
+  return { ...comment, projectId: task.projectId };
 }
 
 /** One page of a task's comments, oldest first, keyset-paginated on (created_at, id). */

@@ -244,7 +244,7 @@ export async function deleteTask(
   orgId: string,
   actor: Actor,
   taskId: string,
-): Promise<void> {
+): Promise<Task> {
   const task = await getTask(trx, orgId, taskId);
   await trx.deleteFrom("tasks").where("id", "=", taskId).execute();
   await recordActivity(trx, {
@@ -256,6 +256,7 @@ export async function deleteTask(
     targetId: taskId,
     data: { key: task.key, title: task.title },
   });
+  return task;
 }
 
 /** A task by id or by key (ENG-42); NOT_FOUND when this organization has none. */

@@ -83,7 +83,7 @@ export async function revokeToken(
   org: { orgId: string; role: Role },
   actor: Actor,
   input: { tokenId: string; now: Date },
-): Promise<void> {
+): Promise<{ ownerId: string }> {
   const token = await trx
     .selectFrom("api_tokens")
     .select(["id", "name", "user_id"])
@@ -108,4 +108,5 @@ export async function revokeToken(
     targetId: token.id,
     data: { name: token.name },
   });
+  return { ownerId: token.user_id };
 }

@@ -1,4 +1,5 @@
 import type { JobHandlers } from "@tesseract/queue";
+import { publishEvent } from "../live/publish.ts";
 import type { Services } from "../services.ts";
 import { accountExportHandler } from "./export-account.ts";
 import { expireExports } from "./export-expire.ts";
@@ -10,6 +11,22 @@ export function exportJobDeps(services: Services): ExportJobDeps {
     db: services.db,
     storage: services.storage,
     publicUrl: services.config.server.publicUrl,
+    // A project export's progress, live for whoever watches it (the export page, the dialog).
+    onProgress: ({ exportId, orgId, state, done, total }) => {
+      if (!orgId) return;
+      void publishEvent(services, {
+        type: "job.progress",
+        kind: "export",
+        jobId: exportId,
+        taskId: null,
+        state,
+        done,
+        total,
+        orgId,
+        at: services.now(),
+        actor: { personId: null, name: null },
+      });
+    },
   };
 }
 

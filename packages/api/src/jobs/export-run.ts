@@ -12,7 +12,16 @@ export interface ExportJobDeps {
   /** Multipart part size in bytes (default and minimum 5 MiB). */
   partSize?: number;
   /** Hears each step of an export's progress after it is recorded (for live updates). */
-  onProgress?: (progress: { exportId: string; done: number; total: number }) => void;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportProgress {
+  exportId: string;
+  /** The organization of a project export; null for a person's own data. */
+  orgId: string | null;
+  state: "running" | "ready" | "failed" | "queued";
+  done: number;
+  total: number;
 }
 
 export type ExportRow = Selectable<ExportsTable>;
@@ -60,15 +69,19 @@ export async function runExport(
       return;
     }
     let done = 0;
+    const progress = (state: ExportProgress["state"]) => {
+      deps.onProgress?.({ exportId, orgId: row.org_id, state, done, total: source.total });
+    };
     await db
       .updateTable("exports")
       .set({ status: "running", started_at: new Date(), rows_done: 0, rows_total: source.total })
       .where("id", "=", exportId)
       .execute();
+    progress("running");
     const stream = await source.open(async (rows) => {
       done += rows;
       await db.updateTable("exports").set({ rows_done: done }).where("id", "=", exportId).execute();
-      deps.onProgress?.({ exportId, done, total: source.total });
+      progress("running");
     });
     const key = exportKey(row);
     const uploaded = await uploadStream(deps.storage, key, stream, {
@@ -93,12 +106,20 @@ export async function runExport(
         .executeTakeFirst();
       if (ready) await notify(trx, deps, ready, context);
     });
+    progress("ready");
     context.logger.info(
       { exportId, rows: done, bytes: uploaded.size, parts: uploaded.parts },
       "export ready",
     );
   } catch (err) {
     const final = context.attempt >= ATTEMPTS_BEFORE_FAILED;
+    deps.onProgress?.({
+      exportId,
+      orgId: row.org_id,
+      state: final ? "failed" : "queued",
+      done: 0,
+      total: 0,
+    });
     await finish(db, exportId, {
       status: final ? "failed" : "queued",
       error: final

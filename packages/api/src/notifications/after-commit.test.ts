@@ -2,9 +2,18 @@ import { describe, expect, it } from "vitest";
 import { createTask } from "../domain/tasks.ts";
 import { emailJobsFor, notifiedOrg, rowsFor } from "../router/notification-fixture.ts";
 import { services, useServices } from "../router/router-fixture.ts";
+import { personStream } from "../live/publish.ts";
 import { transactWithNotifications, type NotificationSink } from "./after-commit.ts";
 
 useServices();
+
+/** The events on a person's own live stream (live.me), as published. */
+async function personalEvents(personId: string) {
+  const page = await services.live.bus.since(personStream(personId), "0-0", 100);
+  return page.entries.map(
+    (entry) => JSON.parse(entry.payload) as { json: Record<string, unknown> },
+  );
+}
 
 const newTask = (projectId: string, assigneeId: string) => ({
   projectId,
@@ -42,6 +51,10 @@ describe("notifications written with the change", () => {
     const rows = await rowsFor(ann);
     expect(rows).toHaveLength(1);
     expect(await emailJobsFor(rows.map((r) => r.id))).toHaveLength(1);
+    // Only after the commit: the person's bell hears of it with their unread count.
+    expect((await personalEvents(ann.id)).map((event) => event.json)).toMatchObject([
+      { type: "notification.created", orgId, personId: ann.id, unread: 1 },
+    ]);
   });
 
   it("a rolled-back change leaves no notification and no email job", async () => {
@@ -67,5 +80,6 @@ describe("notifications written with the change", () => {
     ).rejects.toThrow("the change failed after notifying");
     expect(await rowsFor(ann)).toEqual([]);
     expect(await emailJobs()).toEqual(before);
+    expect(await personalEvents(ann.id)).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import type { Database, Transaction } from "@tesseract/db";
+import { countUnread } from "../domain/notification-inbox.ts";
+import { publishEvent } from "../live/publish.ts";
 import type { Services } from "../services.ts";
 
 /**
@@ -35,14 +37,31 @@ export async function transactWithNotifications<T>(
 }
 
 /**
- * The one step after a commit that created notifications. Nothing caches a person's inbox or
- * unread count (the web re-reads `notification.unreadCount` on focus and on an interval), so
- * there is nothing to invalidate yet; this is where a live event bus publishes
- * `notification.created { personId, unread }` to each person, so their bell updates at once.
+ * The one step after a commit that created notifications: each person told gets
+ * `notification.created { unread }` on their own live stream (`live.me`), so their bell updates
+ * at once. Best effort, like every live event: the change has committed, so a failure here is
+ * logged and the bell catches up on its next refresh.
  */
-export function afterNotificationsCreated(
-  _services: Services,
-  _notified: NotifiedPeople,
+export async function afterNotificationsCreated(
+  services: Services,
+  notified: NotifiedPeople,
 ): Promise<void> {
-  return Promise.resolve();
+  const at = services.now();
+  for (const [orgId, people] of notified) {
+    for (const personId of people) {
+      try {
+        const { unread } = await countUnread(services.db, { orgId, userId: personId });
+        await publishEvent(services, {
+          type: "notification.created",
+          orgId,
+          at,
+          actor: { personId: null, name: null },
+          personId,
+          unread,
+        });
+      } catch (err) {
+        services.live.logger.warn({ err, orgId }, "notification event not published");
+      }
+    }
+  }
 }

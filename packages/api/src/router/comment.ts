@@ -7,6 +7,7 @@ import {
 import { actor } from "../auth/actor.ts";
 import { transactWithNotifications } from "../notifications/after-commit.ts";
 import { createComment, deleteComment, listComments, updateComment } from "../domain/comments.ts";
+import { withEvents } from "../live/publish.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
 
 const WRITE = {
@@ -20,8 +21,18 @@ export const commentRouter = router({
     .meta(WRITE)
     .input(createCommentInput)
     .mutation(({ ctx, input }) =>
-      transactWithNotifications(ctx.services, (trx, notifications) =>
-        createComment(trx, ctx.org.orgId, actor(ctx), input, notifications),
+      withEvents(
+        ctx,
+        transactWithNotifications(ctx.services, (trx, notifications) =>
+          createComment(trx, ctx.org.orgId, actor(ctx), input, notifications),
+        ),
+        (comment, base) => ({
+          ...base,
+          type: "comment.created",
+          taskId: comment.taskId,
+          projectId: comment.projectId,
+          comment,
+        }),
       ),
     ),
 

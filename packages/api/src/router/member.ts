@@ -1,6 +1,7 @@
 import { orgScoped, removeMemberInput, updateRoleInput } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { changeMemberRole, leaveOrganization, membersOf, removeMember } from "../domain/members.ts";
+import { withEvents } from "../live/publish.ts";
 import { orgProcedure, router } from "../trpc.ts";
 
 export const memberRouter = router({
@@ -12,20 +13,33 @@ export const memberRouter = router({
     .meta({ rateLimit: "write", permission: "member.manage" })
     .input(updateRoleInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => changeMemberRole(trx, ctx.org, actor(ctx), input)),
+      withEvents(
+        ctx,
+        ctx.services.db
+          .transaction()
+          .execute((trx) => changeMemberRole(trx, ctx.org, actor(ctx), input)),
+        (changed, base) => ({
+          ...base,
+          type: "member.role_changed",
+          personId: changed.userId,
+          role: changed.role,
+        }),
+      ),
     ),
 
   remove: orgProcedure
     .meta({ rateLimit: "write", permission: "member.manage" })
     .input(removeMemberInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db.transaction().execute((trx) =>
-        removeMember(trx, ctx.org, actor(ctx), {
-          userId: input.userId,
-          now: ctx.services.now(),
-        }),
+      await withEvents(
+        ctx,
+        ctx.services.db.transaction().execute((trx) =>
+          removeMember(trx, ctx.org, actor(ctx), {
+            userId: input.userId,
+            now: ctx.services.now(),
+          }),
+        ),
+        (_, base) => ({ ...base, type: "member.removed", personId: input.userId }),
       );
       return { ok: true as const };
     }),
@@ -34,9 +48,13 @@ export const memberRouter = router({
     .meta({ rateLimit: "write", permission: "org.read", sessionOnly: true })
     .input(orgScoped)
     .mutation(async ({ ctx }) => {
-      await ctx.services.db
-        .transaction()
-        .execute((trx) => leaveOrganization(trx, ctx.org, actor(ctx), ctx.services.now()));
+      await withEvents(
+        ctx,
+        ctx.services.db
+          .transaction()
+          .execute((trx) => leaveOrganization(trx, ctx.org, actor(ctx), ctx.services.now())),
+        (_, base) => ({ ...base, type: "member.removed", personId: ctx.auth.user.id }),
+      );
       return { ok: true as const };
     }),
 });

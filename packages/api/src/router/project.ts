@@ -17,6 +17,7 @@ import {
   setProjectArchived,
   updateProject,
 } from "../domain/projects.ts";
+import { withEvents, type EventBase } from "../live/publish.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
 
 const TAGS = { cache: { tags: ["projects"] }, invalidates: ["projects"] } as const;
@@ -27,14 +28,41 @@ const WRITE = {
 } as const;
 const MANAGE = { ...WRITE, permission: "project.manage" } as const;
 
+const projectUpdated = (project: { id: string; key: string; name: string }, base: EventBase) =>
+  ({ ...base, type: "project.updated", project }) as const;
+
+/** project.archive (true) and project.restore (false). */
+function archiving(archived: boolean) {
+  return orgProcedure
+    .meta(MANAGE)
+    .input(projectRefInput)
+    .mutation(({ ctx, input }) =>
+      withEvents(
+        ctx,
+        ctx.services.db.transaction().execute((trx) =>
+          setProjectArchived(trx, ctx.org.orgId, actor(ctx), {
+            projectId: input.projectId,
+            archived,
+            now: ctx.services.now(),
+          }),
+        ),
+        projectUpdated,
+      ),
+    );
+}
+
 export const projectRouter = router({
   create: orgProcedure
     .meta(WRITE)
     .input(createProjectInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => createProject(trx, ctx.org.orgId, actor(ctx), input)),
+      withEvents(
+        ctx,
+        ctx.services.db
+          .transaction()
+          .execute((trx) => createProject(trx, ctx.org.orgId, actor(ctx), input)),
+        (project, base) => ({ ...base, type: "project.created", project }),
+      ),
     ),
 
   list: orgProcedure
@@ -53,11 +81,15 @@ export const projectRouter = router({
     .meta(WRITE)
     .input(updateProjectInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          updateProject(trx, ctx.org.orgId, actor(ctx), { ...input, now: ctx.services.now() }),
-        ),
+      withEvents(
+        ctx,
+        ctx.services.db
+          .transaction()
+          .execute((trx) =>
+            updateProject(trx, ctx.org.orgId, actor(ctx), { ...input, now: ctx.services.now() }),
+          ),
+        projectUpdated,
+      ),
     ),
 
   /** Starts an export of the project's tasks (a job); follow it with export.get. */
@@ -73,42 +105,26 @@ export const projectRouter = router({
       ),
     ),
 
-  archive: orgProcedure
-    .meta(MANAGE)
-    .input(projectRefInput)
-    .mutation(({ ctx, input }) =>
-      ctx.services.db.transaction().execute((trx) =>
-        setProjectArchived(trx, ctx.org.orgId, actor(ctx), {
-          projectId: input.projectId,
-          archived: true,
-          now: ctx.services.now(),
-        }),
-      ),
-    ),
+  archive: archiving(true),
 
-  restore: orgProcedure
-    .meta(MANAGE)
-    .input(projectRefInput)
-    .mutation(({ ctx, input }) =>
-      ctx.services.db.transaction().execute((trx) =>
-        setProjectArchived(trx, ctx.org.orgId, actor(ctx), {
-          projectId: input.projectId,
-          archived: false,
-          now: ctx.services.now(),
-        }),
-      ),
-    ),
+  restore: archiving(false),
 
   delete: orgProcedure
     .meta({ ...MANAGE, invalidates: ["projects", "tasks", "comments", "attachments"] })
     .input(deleteProjectInput)
     .mutation(async ({ ctx, input }) => {
       // The tasks' files go too: their rows by cascade, their objects once that committed.
-      const keys = await ctx.services.db.transaction().execute(async (trx) => {
-        const keys = await attachmentKeysUnder(trx, ctx.org.orgId, { projectId: input.projectId });
-        await deleteProject(trx, ctx.org.orgId, actor(ctx), input);
-        return keys;
-      });
+      const keys = await withEvents(
+        ctx,
+        ctx.services.db.transaction().execute(async (trx) => {
+          const keys = await attachmentKeysUnder(trx, ctx.org.orgId, {
+            projectId: input.projectId,
+          });
+          await deleteProject(trx, ctx.org.orgId, actor(ctx), input);
+          return keys;
+        }),
+        (_, base) => ({ ...base, type: "project.deleted", projectId: input.projectId }),
+      );
       await removeAttachmentObjects(ctx.services.storage, keys);
       return { ok: true as const };
     }),

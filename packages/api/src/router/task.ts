@@ -22,6 +22,7 @@ import {
 import { orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "../auth/actor.ts";
 import { transactWithNotifications } from "../notifications/after-commit.ts";
+import { withEvents } from "../live/publish.ts";
 
 const READ = { permission: "task.read", rateLimit: "read", cache: { tags: ["tasks"] } } as const;
 // Project lists count open tasks, so task changes invalidate them too.
@@ -36,8 +37,12 @@ export const taskRouter = router({
     .meta(WRITE)
     .input(createTaskInput)
     .mutation(({ ctx, input }) =>
-      transactWithNotifications(ctx.services, (trx, notifications) =>
-        createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+      withEvents(
+        ctx,
+        transactWithNotifications(ctx.services, (trx, notifications) =>
+          createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+        ),
+        (task, base) => ({ ...base, type: "task.created", task }),
       ),
     ),
 
@@ -58,8 +63,12 @@ export const taskRouter = router({
     .input(updateTaskInput)
     .mutation(({ ctx, input }) => {
       const { orgId: _, taskId, ...changes } = input;
-      return transactWithNotifications(ctx.services, (trx, notifications) =>
-        updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes, notifications),
+      return withEvents(
+        ctx,
+        transactWithNotifications(ctx.services, (trx, notifications) =>
+          updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes, notifications),
+        ),
+        (task, base) => ({ ...base, type: "task.updated", task }),
       );
     }),
 
@@ -67,9 +76,13 @@ export const taskRouter = router({
     .meta(WRITE)
     .input(moveTaskInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => moveTask(trx, ctx.org.orgId, actor(ctx), input)),
+      withEvents(
+        ctx,
+        ctx.services.db
+          .transaction()
+          .execute((trx) => moveTask(trx, ctx.org.orgId, actor(ctx), input)),
+        (task, base) => ({ ...base, type: "task.moved", task }),
+      ),
     ),
 
   delete: orgProcedure
@@ -77,11 +90,20 @@ export const taskRouter = router({
     .input(taskRefInput)
     .mutation(async ({ ctx, input }) => {
       // The task's files go with it: their rows by cascade, their objects once that committed.
-      const keys = await ctx.services.db.transaction().execute(async (trx) => {
-        const keys = await attachmentKeysUnder(trx, ctx.org.orgId, { taskId: input.taskId });
-        await deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId);
-        return keys;
-      });
+      const { keys } = await withEvents(
+        ctx,
+        ctx.services.db.transaction().execute(async (trx) => {
+          const keys = await attachmentKeysUnder(trx, ctx.org.orgId, { taskId: input.taskId });
+          const task = await deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId);
+          return { keys, task };
+        }),
+        ({ task }, base) => ({
+          ...base,
+          type: "task.deleted",
+          taskId: task.id,
+          projectId: task.projectId,
+        }),
+      );
       await removeAttachmentObjects(ctx.services.storage, keys);
       return { ok: true as const };
     }),

@@ -1,6 +1,7 @@
 import { createTokenInput, revokeTokenInput } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { createToken, revokeToken, tokensOf } from "../domain/tokens.ts";
+import { signalAuthChange } from "../live/publish.ts";
 import { orgProcedure, router } from "../trpc.ts";
 
 export const tokenRouter = router({
@@ -26,12 +27,14 @@ export const tokenRouter = router({
     .meta({ rateLimit: "write", permission: "token.use", sessionOnly: true })
     .input(revokeTokenInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db.transaction().execute((trx) =>
+      const { ownerId } = await ctx.services.db.transaction().execute((trx) =>
         revokeToken(trx, ctx.org, actor(ctx), {
           tokenId: input.tokenId,
           now: ctx.services.now(),
         }),
       );
+      // Streams opened with the token end now, not at their next periodic check.
+      await signalAuthChange(ctx.services, ownerId);
       return { ok: true as const };
     }),
 });

@@ -1,6 +1,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { ProjectExportButton } from "~/components/exports/project-export-button.tsx";
+import { ProjectLive } from "~/components/live/live-bar.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { can } from "~/lib/roles.ts";
 import { requireOrg } from "~/trpc/org.ts";
@@ -52,7 +53,10 @@ export default async function ProjectLayout({
             from the projects page.
           </Alert>
         ) : null}
-        <ProjectViewTabs base={base} />
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <ProjectViewTabs base={base} />
+          <ProjectLive orgId={org.id} projectId={project.id} />
+        </div>
       </header>
       {children}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { TaskLive } from "~/components/live/live-bar.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
@@ -38,6 +39,7 @@ export function TaskView({
     // One column on narrow screens (title, fields, the rest); fields beside everything on wide ones.
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_17rem] lg:gap-x-8">
       <div className="min-w-0 space-y-4">
+        <TaskLive orgId={orgId} taskId={task.id} />
         <TaskTitle task={task} saver={saver} canEdit={canWrite} />
         {saver.error ? (
           <Alert tone="error" title="Your change was not saved" testId="task-save-error">

@@ -1,0 +1,121 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import {
+  newConnection,
+  resolveAuth,
+  type Context,
+  type LiveConnection,
+  type Logger,
+  type Services,
+} from "@tesseract/api";
+import type { AnyTRPCRouter } from "@trpc/server";
+import { applyWSSHandler } from "@trpc/server/adapters/ws";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export interface LiveSockets {
+  /** Open WebSocket connections on this instance. */
+  readonly size: number;
+  /** Tells clients to reconnect (elsewhere) and closes every connection. */
+  close(): void;
+}
+
+interface Accepted {
+  connection: LiveConnection;
+  release: () => void;
+}
+
+/**
+ * Live subscriptions over WebSocket on the API server's own port (`/trpc`). An upgrade is
+ * accepted only from an allowed Origin (a browser always sends one; scripts send none) and only
+ * with valid credentials, a session cookie or `Authorization: Bearer`, checked before the
+ * socket opens; a person holds at most LIVE_MAX_CONNECTIONS_PER_PERSON connections here.
+ * Incoming messages are bounded (LIVE_MAX_MESSAGE_BYTES), a client that stops answering pings
+ * is cut off, and one that reads too slowly is dropped by its subscriptions.
+ */
+export function attachLiveSockets(options: {
+  server: Server;
+  router: AnyTRPCRouter;
+  services: Services;
+  logger: Logger;
+  allowedOrigins: ReadonlySet<string>;
+  createContext(req: IncomingMessage, live: LiveConnection | undefined): Context;
+}): LiveSockets {
+  const { services, logger } = options;
+  const limits = services.config.live;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const accepted = new WeakMap<WebSocket, Accepted>();
+  const handler = applyWSSHandler({
+    wss,
+    router: options.router,
+    // tRPC's declaration types the socket through its own view of `ws`: it is this one.
+    createContext: ({ req, res }) =>
+      options.createContext(req, accepted.get(res as unknown as WebSocket)?.connection),
+    keepAlive: { enabled: true, pingMs: limits.heartbeatMs, pongWaitMs: limits.heartbeatMs },
+  });
+
+  /** The refusal an upgrade gets, or undefined when it may open (with its connection slot). */
+  async function judge(
+    req: IncomingMessage,
+  ): Promise<{ status: number; text: string } | { release: () => void }> {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path !== "/trpc" && path !== "/trpc/") return { status: 404, text: "Not Found" };
+    const origin = req.headers.origin;
+    if (origin !== undefined && !options.allowedOrigins.has(origin))
+      return { status: 403, text: "Forbidden" };
+    const auth = await resolveAuth(options.createContext(req, undefined)).catch(() => null);
+    if (!auth) return { status: 401, text: "Unauthorized" };
+    const release = services.live.connections.acquire(auth.user.id);
+    return release ? { release } : { status: 429, text: "Too Many Requests" };
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const verdict = await judge(req);
+    if (!("release" in verdict)) {
+      refuse(socket, verdict.status, verdict.text);
+      return;
+    }
+    const { release } = verdict;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = newConnection("ws", {
+        unreadBytes: () => ws.bufferedAmount,
+        drop(reason) {
+          // The close frame may never get through to a client that does not read: cut it off.
+          ws.close(4008, reason.slice(0, 120));
+          setTimeout(() => {
+            ws.terminate();
+          }, 1_000).unref();
+        },
+      });
+      accepted.set(ws, { connection, release });
+      ws.once("close", release);
+      wss.emit("connection", ws, req);
+    });
+  }
+
+  options.server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", () => {
+      socket.destroy();
+    });
+    upgrade(req, socket, head).catch((err: unknown) => {
+      logger.error({ err }, "websocket upgrade failed");
+      refuse(socket, 500, "Internal Server Error");
+    });
+  });
+
+  return {
+    get size() {
+      return wss.clients.size;
+    },
+    close() {
+      handler.broadcastReconnectNotification();
+      for (const ws of wss.clients) ws.close(1012, "Server restarting");
+      wss.close();
+    },
+  };
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (socket.writable)
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import type { DomainEvent, PresenceScope } from "@tesseract/validators";
+import { useEffect, useState } from "react";
+import { trpc } from "~/trpc/react.tsx";
+
+/** What the live connection looks like to the person: shown by LiveIndicator. */
+export type LiveState = "connecting" | "live" | "reconnecting" | "lost";
+
+type Status = "idle" | "connecting" | "pending" | "error";
+
+/** The subscription's status as the person should read it (lost once, then back). */
+export function useLiveState(status: Status): LiveState {
+  const [wasLive, setWasLive] = useState(false);
+  useEffect(() => {
+    if (status === "pending") setWasLive(true);
+  }, [status]);
+  if (status === "pending") return "live";
+  if (status === "error") return "lost";
+  return wasLive ? "reconnecting" : "connecting";
+}
+
+/**
+ * Applies others' changes to the cached queries they touch, by invalidating exactly those. While
+ * one of this page's own changes is in flight nothing is refetched: its optimistic state stays
+ * on screen, and its own settling refetch brings in whatever others changed meanwhile.
+ */
+function useApplyEvent(orgId: string) {
+  const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
+  return (event: DomainEvent) => {
+    if (queryClient.isMutating() > 0) return;
+    switch (event.type) {
+      case "task.created":
+      case "task.updated":
+      case "task.moved":
+        void utils.task.list.invalidate({ orgId, projectId: event.task.projectId });
+        void utils.task.get.invalidate({ orgId });
+        return;
+      case "task.deleted":
+        void utils.task.list.invalidate({ orgId, projectId: event.projectId });
+        return;
+      case "comment.created":
+        void utils.comment.list.invalidate({ orgId, taskId: event.taskId });
+        return;
+      case "job.progress":
+        if (event.kind === "attachment" && event.taskId)
+          void utils.attachment.list.invalidate({ orgId, taskId: event.taskId });
+        return;
+      case "stream.reset":
+        // Events were missed for good: refetch what this page shows.
+        void utils.task.invalidate();
+        void utils.comment.invalidate();
+        return;
+      default:
+        return;
+    }
+  };
+}
+
+/** A project's board or list, kept current. */
+export function useProjectEvents(orgId: string, projectId: string): LiveState {
+  const apply = useApplyEvent(orgId);
+  const subscription = trpc.live.project.useSubscription(
+    { orgId, projectId },
+    {
+      onData: ({ data }) => {
+        apply(data);
+      },
+    },
+  );
+  return useLiveState(subscription.status);
+}
+
+/** A task's page, kept current. */
+export function useTaskEvents(orgId: string, taskId: string): LiveState {
+  const apply = useApplyEvent(orgId);
+  const subscription = trpc.live.task.useSubscription(
+    { orgId, taskId },
+    {
+      onData: ({ data }) => {
+        apply(data);
+      },
+    },
+  );
+  return useLiveState(subscription.status);
+}
+
+/** Who else is looking at the same board or task (the person themselves left out). */
+export function useViewers(orgId: string, scope: PresenceScope) {
+  const [viewers, setViewers] = useState<{ personId: string; name: string }[]>([]);
+  const me = trpc.auth.me.useQuery(undefined, { staleTime: Infinity });
+  trpc.live.presence.useSubscription(
+    { orgId, scope },
+    {
+      onData: ({ data }) => {
+        if (data.type === "presence") setViewers(data.viewers);
+      },
+    },
+  );
+  const myId = me.data?.user.id;
+  return viewers.filter((viewer) => viewer.personId !== myId);
+}

@@ -1,0 +1,88 @@
+import type { DomainEvent, DomainEventDraft } from "@tesseract/validators";
+import superjson from "superjson";
+import type { Auth } from "../auth/credentials.ts";
+import type { Context } from "../context.ts";
+import type { Services } from "../services.ts";
+
+/** The bus key of an organization's stream (every org event) and of a person's (live.me). */
+export const orgStream = (orgId: string) => `org:${orgId}`;
+export const personStream = (personId: string) => `person:${personId}`;
+/** Control signals about a person's credentials: never buffered, never sent to clients. */
+export const authSignals = (personId: string) => `auth:${personId}`;
+
+/** Events a person's own stream (`live.me`) carries, besides notifications. */
+const PERSONAL = new Set<DomainEvent["type"]>([
+  "notification.created",
+  "member.added",
+  "member.removed",
+  "member.role_changed",
+]);
+
+export const encodeEvent = (event: DomainEventDraft): string => superjson.stringify(event);
+export const decodeEvent = (payload: string, id: string): DomainEvent => ({
+  ...superjson.parse<DomainEventDraft>(payload),
+  id,
+});
+
+/**
+ * Publishes events that happened. Call it only after the change committed (never inside the
+ * transaction), so a rolled-back change is never announced. Live updates are best effort: a
+ * failure (Redis unreachable) is logged, never turned into a failed request for a change that
+ * was made; clients that miss events resynchronise when their stream resets.
+ */
+export async function publishEvent(
+  services: Pick<Services, "live">,
+  events: DomainEventDraft | readonly DomainEventDraft[],
+): Promise<void> {
+  const list: readonly DomainEventDraft[] = "type" in events ? [events] : events;
+  try {
+    for (const event of list) {
+      const payload = encodeEvent(event);
+      if (event.type !== "notification.created")
+        await services.live.bus.publish(orgStream(event.orgId), payload);
+      if (PERSONAL.has(event.type) && "personId" in event)
+        await services.live.bus.publish(personStream(event.personId), payload);
+    }
+  } catch (err) {
+    services.live.logger.warn({ err }, "live update not published");
+  }
+}
+
+/** Tells every instance that a person's credentials or access changed: open streams re-check. */
+export async function signalAuthChange(
+  services: Pick<Services, "live">,
+  personId: string,
+): Promise<void> {
+  await services.live.bus.signal(authSignals(personId), "changed").catch((err: unknown) => {
+    services.live.logger.warn({ err }, "live access change not signalled");
+  });
+}
+
+type Actor = DomainEventDraft["actor"];
+
+/** What every event of a request carries: its organization, time and actor. */
+export interface EventBase {
+  orgId: string;
+  at: Date;
+  actor: Actor;
+}
+
+/** The event's actor: the person behind the session or token. */
+export function eventActor(auth: Auth): Actor {
+  return { personId: auth.user.id, name: auth.user.name };
+}
+
+/**
+ * Runs a committed change's work and publishes the events its result describes, before the
+ * procedure answers (so a client that got the answer can count on the event being on its way).
+ */
+export async function withEvents<T>(
+  ctx: Context & { auth: Auth; org: { orgId: string } },
+  work: Promise<T>,
+  toEvents: (result: T, base: EventBase) => DomainEventDraft | readonly DomainEventDraft[],
+): Promise<T> {
+  const result = await work;
+  const base = { orgId: ctx.org.orgId, at: ctx.services.now(), actor: eventActor(ctx.auth) };
+  await publishEvent(ctx.services, toEvents(result, base));
+  return result;
+}

@@ -1,0 +1,223 @@
+import type { Logger } from "@tesseract/config";
+import type { Redis } from "ioredis";
+import type { RedisHandle } from "./connection.ts";
+
+/** One message on a stream: `id` is its place in the replay buffer, null for a signal. */
+export interface BusMessage {
+  key: string;
+  id: string | null;
+  payload: string;
+}
+
+/**
+ * `"reset"`: the bus lost its subscription for a while (Redis restarted or was unreachable), so
+ * messages may have been missed: listeners should tell their clients to refetch.
+ */
+export type BusListener = (message: BusMessage | "reset") => void;
+
+export interface ReplayPage {
+  entries: { id: string; payload: string }[];
+  /** False when entries after `afterId` were trimmed from the buffer (or it expired). */
+  complete: boolean;
+}
+
+/**
+ * Fan-out of live events across server instances, with a bounded replay buffer per stream key
+ * (an organization, a person). `publish` appends to the key's buffer and delivers to every
+ * instance's listeners of that key in buffer order; `signal` delivers without buffering.
+ */
+export interface LiveBus {
+  kind: "redis" | "memory";
+  publish(key: string, payload: string): Promise<string>;
+  signal(key: string, payload: string): Promise<void>;
+  listen(key: string, listener: BusListener): () => void;
+  /** Buffered entries after `afterId` (exclusive), oldest first, at most `limit`. */
+  since(key: string, afterId: string, limit: number): Promise<ReplayPage>;
+  close(): Promise<void>;
+}
+
+export interface LiveBusOptions {
+  /** Entries kept per key (exact trim). */
+  replayLength: number;
+  /** An idle key's buffer expires after this long. */
+  ttlMs?: number;
+  logger: Logger;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Compares stream ids (`<ms>-<seq>`) numerically. */
+export function compareEventIds(a: string, b: string): number {
+  const [am = 0, as = 0] = a.split("-").map(Number);
+  const [bm = 0, bs = 0] = b.split("-").map(Number);
+  return am === bm ? as - bs : am - bm;
+}
+
+class Listeners {
+  private readonly byKey = new Map<string, Set<BusListener>>();
+
+  add(key: string, listener: BusListener): () => void {
+    let set = this.byKey.get(key);
+    if (!set) this.byKey.set(key, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.byKey.delete(key);
+    };
+  }
+
+  deliver(message: BusMessage): void {
+    for (const listener of this.byKey.get(message.key) ?? []) listener(message);
+  }
+
+  reset(): void {
+    for (const set of this.byKey.values()) for (const listener of set) listener("reset");
+  }
+}
+
+export function createLiveBus(redis: RedisHandle, options: LiveBusOptions): Promise<LiveBus> {
+  return redis.kind === "redis"
+    ? createRedisLiveBus(redis.client, options)
+    : Promise.resolve(createMemoryLiveBus(options));
+}
+
+// Append, bound, and fan out in one step, so every instance receives a key's messages in the
+// order of its buffer (a reconnecting client's replay and the live feed then agree). Trimming
+// does not move XINFO's max-deleted-entry-id, so the newest trimmed id is kept beside the buffer.
+const PUBLISH_SCRIPT = `
+local max = tonumber(ARGV[1])
+local length = redis.call('XLEN', KEYS[1])
+if length >= max then
+  local gone = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', length - max + 1)
+  redis.call('SET', KEYS[2], gone[#gone][1], 'PX', ARGV[3])
+end
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', max, '*', 'e', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PUBLISH', ARGV[4], ARGV[5] .. '\\n' .. id .. '\\n' .. ARGV[2])
+return id`;
+
+// The entries after ARGV[1] and the newest id trimmed so far, read together; nil when the
+// buffer does not exist.
+const SINCE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local deleted = redis.call('GET', KEYS[2]) or '0-0'
+return { deleted, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[2]) }`;
+
+async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promise<LiveBus> {
+  const prefix = client.options.keyPrefix ?? "";
+  // Channel names are not prefixed by ioredis; the deployment's prefix keeps them apart.
+  const channel = `${prefix}live`;
+  const keys = (key: string) => [`live:${key}`, `live:${key}:trimmed`];
+  const listeners = new Listeners();
+  const subscriber = client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+  let readyBefore = false;
+  subscriber.on("ready", () => {
+    // A resubscription after a gap: whatever was published meanwhile never arrived here.
+    if (readyBefore) listeners.reset();
+    readyBefore = true;
+  });
+  subscriber.on("error", () => {
+    // The main connection logs Redis errors; this one reconnects on its own.
+  });
+  subscriber.on("message", (_channel: string, raw: string) => {
+    const first = raw.indexOf("\n");
+    const second = raw.indexOf("\n", first + 1);
+    if (first < 0 || second < 0) return;
+    const id = raw.slice(first + 1, second);
+    listeners.deliver({ key: raw.slice(0, first), id: id || null, payload: raw.slice(second + 1) });
+  });
+  try {
+    await subscriber.subscribe(channel);
+  } catch (error) {
+    options.logger.error({ err: error }, "live updates: could not subscribe to Redis yet");
+  }
+  const ttlMs = String(options.ttlMs ?? DAY_MS);
+  return {
+    kind: "redis",
+    async publish(key, payload) {
+      const id = await client.eval(
+        PUBLISH_SCRIPT,
+        2,
+        ...keys(key),
+        String(options.replayLength),
+        payload,
+        ttlMs,
+        channel,
+        key,
+      );
+      return String(id);
+    },
+    async signal(key, payload) {
+      await client.publish(channel, `${key}\n\n${payload}`);
+    },
+    listen: (key, listener) => listeners.add(key, listener),
+    async since(key, afterId, limit) {
+      const answer = (await client.eval(SINCE_SCRIPT, 2, ...keys(key), afterId, limit)) as
+        [string, [string, string[]][]] | null;
+      // A buffer that expired altogether cannot vouch for anything.
+      if (!answer) return { entries: [], complete: false };
+      const [deleted, rows] = answer;
+      const entries = rows.map(([id, fields]) => ({ id, payload: fields[1] ?? "" }));
+      // Entries after afterId were trimmed when the newest deleted one is later than it.
+      return { entries, complete: compareEventIds(deleted, afterId) <= 0 };
+    },
+    async close() {
+      subscriber.disconnect();
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * The embedded mode's bus: the same contract in one process (the in-process Redis stand-in has
+ * no cross-connection pub/sub or Lua to build it on). Delivery is asynchronous, as over Redis.
+ */
+export function createMemoryLiveBus(options: LiveBusOptions): LiveBus {
+  const listeners = new Listeners();
+  const buffers = new Map<
+    string,
+    { entries: { id: string; payload: string }[]; deleted: string }
+  >();
+  let lastMs = 0;
+  let seq = 0;
+  const nextId = () => {
+    const now = Date.now();
+    if (now > lastMs) {
+      lastMs = now;
+      seq = 0;
+    } else seq++;
+    return `${lastMs}-${seq}`;
+  };
+  const deliverLater = (message: BusMessage) => {
+    queueMicrotask(() => {
+      listeners.deliver(message);
+    });
+  };
+  return {
+    kind: "memory",
+    publish(key, payload) {
+      const id = nextId();
+      let buffer = buffers.get(key);
+      if (!buffer) buffers.set(key, (buffer = { entries: [], deleted: "0-0" }));
+      buffer.entries.push({ id, payload });
+      while (buffer.entries.length > options.replayLength)
+        buffer.deleted = buffer.entries.shift()!.id;
+      deliverLater({ key, id, payload });
+      return Promise.resolve(id);
+    },
+    signal(key, payload) {
+      deliverLater({ key, id: null, payload });
+      return Promise.resolve();
+    },
+    listen: (key, listener) => listeners.add(key, listener),
+    since(key, afterId, limit) {
+      const buffer = buffers.get(key);
+      if (!buffer) return Promise.resolve({ entries: [], complete: false });
+      const entries = buffer.entries
+        .filter((entry) => compareEventIds(entry.id, afterId) > 0)
+        .slice(0, limit);
+      return Promise.resolve({ entries, complete: compareEventIds(buffer.deleted, afterId) <= 0 });
+    },
+    close: () => Promise.resolve(),
+  };
+}
