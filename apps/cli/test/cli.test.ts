@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -114,10 +114,43 @@ describe("tesseract, installed from its tarball with npm i -g", () => {
     expect(readFileSync(join(home, "eng.csv"), "utf8")).toContain("Ship the CLI");
   });
 
-  it("watch says plainly when the server has no live events for it", async () => {
-    const run = await tesseract(["watch", "ENG"], { TESSERACT_URL: server.url });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("live.project");
+  it("watch prints a project's events as they happen, until interrupted", async () => {
+    // eslint-disable-next-line no-restricted-properties -- the child process needs the parent's PATH
+    const { PATH = "" } = process.env;
+    const child = spawn(bin, ["watch", "ENG"], {
+      cwd: home,
+      env: { PATH, HOME: home, XDG_CONFIG_HOME: join(home, "config"), TESSERACT_URL: server.url },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (stderr.includes("Watching ENG")) resolve();
+      };
+      child.stderr.on("data", check);
+      void exited.then(() => {
+        reject(new Error(`watch exited early: ${stderr}`));
+      });
+    });
+    // "Watching" is printed as the stream opens; a task created before the server holds the
+    // subscription is not replayed, so another is created on each poll until one is printed.
+    const keys: string[] = [];
+    const printed = () => keys.some((key) => stdout.includes(`task.created ${key} "Seen live"`));
+    await expect
+      .poll(
+        async () => {
+          if (!printed()) keys.push((await server.createTask("Seen live")).key);
+          return printed();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    expect(stdout).toMatch(/task\.created ENG-\d+ "Seen live" \[backlog\] \(Ada Lovelace\)/);
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
   });
 
   it("prints shell completion for bash that bash accepts", async () => {

@@ -15,6 +15,8 @@ export interface LiveServer {
   token: string;
   orgId: string;
   projectId: string;
+  /** Creates a task in ENG as the owner, as another client of the server would. */
+  createTask(title: string): Promise<{ key: string }>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startLiveServer(): Promise<LiveServer> {
     token: secret,
     orgId: org.id,
     projectId: project.id,
+    createTask: (title) => caller.task.create({ orgId: org.id, projectId: project.id, title }),
     close: async () => {
       await api.shutdown();
     },

@@ -1,27 +1,8 @@
-import type { TesseractClient } from "@tesseract/client";
+import type { RouterOutputs } from "@tesseract/client";
 import type { Command } from "commander";
 import { action } from "../action.ts";
 import { CliError, describeError } from "../errors.ts";
 import { connect, resolveOrg, resolveProject } from "../session.ts";
-
-/**
- * `live.project` as the server will declare it (an async generator of tracked events). Typed by
- * hand until the router has it; then `client.live.project` is typed from the router itself.
- */
-interface LiveProjectClient {
-  live?: {
-    project?: {
-      subscribe(
-        input: { orgId: string; projectId: string; lastEventId?: string },
-        handlers: {
-          onData(event: { id: string; data: unknown }): void;
-          onError(error: unknown): void;
-          onStopped?(): void;
-        },
-      ): { unsubscribe(): void };
-    };
-  };
-}
 
 export function registerWatch(program: Command): void {
   program
@@ -32,8 +13,7 @@ export function registerWatch(program: Command): void {
         const session = await connect(options);
         const org = await resolveOrg(session, options);
         const project = await resolveProject(session, org.id, ref);
-        const live = (session.client as TesseractClient & LiveProjectClient).live?.project;
-        if (!live) throw new CliError("This client cannot subscribe to live events.");
+        const live = session.client.live.project;
         process.stderr.write(`Watching ${project.key}; Ctrl-C stops.\n`);
         await new Promise<void>((resolve, reject) => {
           const subscription = live.subscribe(
@@ -60,12 +40,23 @@ export function registerWatch(program: Command): void {
     );
 }
 
+type LiveEvent =
+  RouterOutputs["live"]["project"] extends AsyncIterable<infer E>
+    ? E extends { data: infer D }
+      ? D
+      : E
+    : never;
+
+/** One line per event: what happened, to which task, by whom. */
 function summary(data: unknown): string {
-  if (data && typeof data === "object" && "type" in data) {
-    const { type, ...rest } = data;
-    return `${String(type)} ${JSON.stringify(rest)}`;
+  const event = data as Partial<LiveEvent> & { type?: string };
+  const by = event.actor?.name ? ` (${event.actor.name})` : "";
+  if (event.type?.startsWith("task.") && "task" in event && event.task) {
+    const task = event.task as { key: string; title: string; status: string };
+    return `${event.type} ${task.key} "${task.title}" [${task.status}]${by}`;
   }
-  return JSON.stringify(data);
+  const { type = "event", ...rest } = event as Record<string, unknown>;
+  return `${String(type)} ${JSON.stringify(rest)}`;
 }
 
 /** A server without `live.project` answers the event stream 404 (or a NOT_FOUND error). */
