@@ -73,7 +73,15 @@ export function createApiServer({
   let shuttingDown = false;
   let closing: Promise<boolean> | undefined;
 
-  const createContext = ({ req, res }: { req: IncomingMessage; res: ServerResponse }) =>
+  const createContext = ({
+    req,
+    res,
+    info,
+  }: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    info: { calls: readonly unknown[] };
+  }) =>
     createInnerContext({
       services,
       logger,
@@ -83,6 +91,7 @@ export function createApiServer({
         headers: req.headers,
         clientIp: clientIp(req, trustedProxies),
         userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null,
+        calls: info.calls.length,
       },
       response: {
         setHeader: (name, value) => res.setHeader(name, value),

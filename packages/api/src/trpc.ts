@@ -9,6 +9,7 @@ import type { Context } from "./context.ts";
 import { APP_ERROR_CODES, AppError } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
 import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
+import { idempotencyKeyOf, runIdempotently } from "./policy/idempotency.ts";
 import {
   enforceRateLimits,
   spendBudget,
@@ -34,6 +35,12 @@ export interface Meta {
   invalidates?: readonly string[];
   /** The per-caller budget (RATE_LIMIT_*_PER_MINUTE / _PER_HOUR) this procedure spends. */
   rateLimit?: Budget;
+  /**
+   * A create-type mutation that honours an `Idempotency-Key` header (see
+   * policy/idempotency.ts). It also needs `.use(idempotency)` right after its `.input()`, and
+   * its work in `transact(ctx, …)` so the record commits with it.
+   */
+  idempotent?: boolean;
 }
 
 const t = initTRPC
@@ -235,6 +242,29 @@ export const resultCache: TRPCMiddlewareFunction<
   });
   // tRPC reads a middleware's answer as { ok, data }; its marker is a type brand only.
   return { ok: true as const, data, marker: undefined as never };
+};
+
+/**
+ * The `Idempotency-Key` policy of `meta.idempotent` mutations. Like `resultCache` it goes
+ * right after the procedure's `.input()`, where the whole input is parsed (a retry is
+ * recognised by its parsed input); it opens the transaction the work joins (`transact`).
+ */
+export const idempotency: TRPCMiddlewareFunction<
+  Context,
+  Meta,
+  { auth: Auth },
+  { auth: Auth },
+  unknown
+> = async ({ ctx, meta, type, path, input, next }) => {
+  if (type !== "mutation" || !meta?.idempotent) return next();
+  const key = idempotencyKeyOf(ctx.request);
+  if (key === undefined) return next();
+  const outcome = await runIdempotently(ctx, { path, input, key }, (trx) =>
+    next({ ctx: { transaction: trx } }),
+  );
+  if ("marker" in outcome) return outcome;
+  // A replayed result; tRPC reads a middleware's answer as { ok, data }, its marker a type brand.
+  return { ok: true as const, data: outcome.data, marker: undefined as never };
 };
 
 /**

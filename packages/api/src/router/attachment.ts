@@ -16,7 +16,8 @@ import {
   verifyUpload,
   type AttachmentDeps,
 } from "../domain/attachments.ts";
-import { orgProcedure, resultCache, router } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
 const WRITE = {
   permission: "attachment.write",
@@ -33,13 +34,14 @@ const deps = ({ services }: Context): AttachmentDeps => ({
 export const attachmentRouter = router({
   /** A presigned POST for one file; the attachment exists once `complete` has checked it. */
   createUpload: orgProcedure
-    .meta({ permission: "attachment.write", rateLimit: "write" })
+    .meta({ permission: "attachment.write", rateLimit: "write", idempotent: true })
     .input(createUploadInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) => {
       const { orgId: _, ...upload } = input;
-      return ctx.services.db
-        .transaction()
-        .execute((trx) => createUpload(trx, deps(ctx), ctx.org.orgId, actor(ctx), upload));
+      return transact(ctx, (trx) =>
+        createUpload(trx, deps(ctx), ctx.org.orgId, actor(ctx), upload),
+      );
     }),
 
   /**

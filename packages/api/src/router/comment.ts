@@ -6,7 +6,8 @@ import {
 } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { createComment, deleteComment, listComments, updateComment } from "../domain/comments.ts";
-import { orgProcedure, resultCache, router } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
 const WRITE = {
   permission: "comment.write",
@@ -16,12 +17,11 @@ const WRITE = {
 
 export const commentRouter = router({
   create: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, idempotent: true })
     .input(createCommentInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => createComment(trx, ctx.org.orgId, actor(ctx), input)),
+      transact(ctx, (trx) => createComment(trx, ctx.org.orgId, actor(ctx), input)),
     ),
 
   list: orgProcedure

@@ -14,13 +14,21 @@ import {
 } from "../domain/invitations.ts";
 import { transactForRequest } from "../mail/outbox.ts";
 import { invitationLimits } from "../policy/limits.ts";
-import { limitedBy, orgProcedure, publicProcedure, router, sessionProcedure } from "../trpc.ts";
+import {
+  idempotency,
+  limitedBy,
+  orgProcedure,
+  publicProcedure,
+  router,
+  sessionProcedure,
+} from "../trpc.ts";
 
 export const invitationRouter = router({
   create: orgProcedure
-    .meta({ rateLimit: "write", permission: "member.invite" })
+    .meta({ rateLimit: "write", permission: "member.invite", idempotent: true })
     .input(createInvitationInput)
     .use(limitedBy(invitationLimits))
+    .use(idempotency)
     .mutation(async ({ ctx, input }) => {
       const { result, delivered } = await transactForRequest(ctx, (trx, mail) =>
         createInvitation(trx, mail, ctx.org, actor(ctx), {

@@ -17,7 +17,8 @@ import {
   setProjectArchived,
   updateProject,
 } from "../domain/projects.ts";
-import { orgProcedure, resultCache, router } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
 const TAGS = { cache: { tags: ["projects"] }, invalidates: ["projects"] } as const;
 const WRITE = {
@@ -29,12 +30,11 @@ const MANAGE = { ...WRITE, permission: "project.manage" } as const;
 
 export const projectRouter = router({
   create: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, idempotent: true })
     .input(createProjectInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => createProject(trx, ctx.org.orgId, actor(ctx), input)),
+      transact(ctx, (trx) => createProject(trx, ctx.org.orgId, actor(ctx), input)),
     ),
 
   list: orgProcedure
@@ -62,10 +62,11 @@ export const projectRouter = router({
 
   /** Starts an export of the project's tasks (a job); follow it with export.get. */
   export: orgProcedure
-    .meta({ permission: "project.export", rateLimit: "export" })
+    .meta({ permission: "project.export", rateLimit: "export", idempotent: true })
     .input(projectExportInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) =>
-      ctx.services.db.transaction().execute((trx) =>
+      transact(ctx, (trx) =>
         requestProjectExport(trx, ctx.org.orgId, ctx.auth.user.id, input, {
           now: ctx.services.now(),
           requestId: ctx.requestId,

@@ -19,7 +19,8 @@ import {
   moveTask,
   updateTask,
 } from "../domain/tasks.ts";
-import { orgProcedure, resultCache, router } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "../auth/actor.ts";
 
 const READ = { permission: "task.read", rateLimit: "read", cache: { tags: ["tasks"] } } as const;
@@ -32,12 +33,11 @@ const WRITE = {
 
 export const taskRouter = router({
   create: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, idempotent: true })
     .input(createTaskInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => createTask(trx, ctx.org.orgId, actor(ctx), input)),
+      transact(ctx, (trx) => createTask(trx, ctx.org.orgId, actor(ctx), input)),
     ),
 
   get: orgProcedure

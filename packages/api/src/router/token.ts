@@ -1,19 +1,19 @@
 import { createTokenInput, revokeTokenInput } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { createToken, revokeToken, tokensOf } from "../domain/tokens.ts";
-import { orgProcedure, router } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { idempotency, orgProcedure, router } from "../trpc.ts";
 
 export const tokenRouter = router({
   /** Shows the secret once; only its hash is kept. */
   create: orgProcedure
-    .meta({ rateLimit: "write", permission: "token.create", sessionOnly: true })
+    .meta({ rateLimit: "write", permission: "token.create", sessionOnly: true, idempotent: true })
     .input(createTokenInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          createToken(trx, ctx.org, actor(ctx), { ...input, now: ctx.services.now() }),
-        ),
+      transact(ctx, (trx) =>
+        createToken(trx, ctx.org, actor(ctx), { ...input, now: ctx.services.now() }),
+      ),
     ),
 
   /** Your tokens in this organization; with `token.manage`, everyone's. */
