@@ -10,6 +10,7 @@ import {
   appRouter,
   checkHealth,
   createInnerContext,
+  openApiDocument,
   type Logger,
   type Services,
 } from "@tesseract/api";
@@ -72,6 +73,7 @@ export function createApiServer({
   const active = new Set<ServerResponse>();
   let shuttingDown = false;
   let closing: Promise<boolean> | undefined;
+  let openApi: string | undefined;
 
   const createContext = ({
     req,
@@ -154,6 +156,14 @@ export function createApiServer({
         status: shuttingDown ? "shutting down" : health.status,
         services: health.services,
       });
+      return path;
+    }
+    if (path === "/openapi.json" && (req.method === "GET" || req.method === "HEAD")) {
+      // Generated from the router once, on first request: the same for the process's life.
+      openApi ??= JSON.stringify(openApiDocument({ router }));
+      res.setHeader("cache-control", "public, max-age=300");
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end(req.method === "HEAD" ? undefined : openApi);
       return path;
     }
     // /metrics is not served here: it is on the internal listener (metrics-server.ts).

@@ -141,10 +141,7 @@ describe("Idempotency-Key", () => {
       const later = await keyed(owner, key).task.create(input);
       expect(later.id).not.toBe(first.id);
       expect(await pruneIdempotencyKeys(services.db, services.now())).toBeGreaterThan(0);
-      const left = await services.db
-        .selectFrom("idempotency_keys")
-        .select("expires_at")
-        .execute();
+      const left = await services.db.selectFrom("idempotency_keys").select("expires_at").execute();
       for (const row of left) expect(row.expires_at.getTime()).toBeGreaterThan(Date.now());
     } finally {
       services.clock.advance(-(24 * 3_600_000 + 1_000));
