@@ -187,7 +187,7 @@ function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
     unrepresentable: "any",
     override: ({ zodSchema, jsonSchema }) => {
       // superjson carries a Date as an ISO string typed in meta.values.
-      if ((zodSchema as z.ZodType)._zod.def.type === "date") {
+      if (zodSchema._zod.def.type === "date") {
         jsonSchema.type = "string";
         jsonSchema.format = "date-time";
       }

@@ -17,7 +17,7 @@ const WRITE = {
 
 export const commentRouter = router({
   create: orgProcedure
-    .meta({ ...WRITE, idempotent: true })
+    .meta({ summary: "Comment on a task", ...WRITE, idempotent: true })
     .input(createCommentInput)
     .use(idempotency)
     .mutation(({ ctx, input }) =>
@@ -25,13 +25,18 @@ export const commentRouter = router({
     ),
 
   list: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "read", cache: { tags: ["comments"] } })
+    .meta({
+      summary: "List a task's comments (paged)",
+      permission: "task.read",
+      rateLimit: "read",
+      cache: { tags: ["comments"] },
+    })
     .input(listCommentsInput)
     .use(resultCache)
     .query(({ ctx, input }) => listComments(ctx.services.db, ctx.org.orgId, input)),
 
   update: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Edit a comment" })
     .input(updateCommentInput)
     .mutation(({ ctx, input }) =>
       ctx.services.db
@@ -42,7 +47,7 @@ export const commentRouter = router({
     ),
 
   delete: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Delete a comment" })
     .input(commentRefInput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db

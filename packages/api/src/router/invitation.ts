@@ -25,7 +25,12 @@ import {
 
 export const invitationRouter = router({
   create: orgProcedure
-    .meta({ rateLimit: "write", permission: "member.invite", idempotent: true })
+    .meta({
+      summary: "Invite someone to the organization by email",
+      rateLimit: "write",
+      permission: "member.invite",
+      idempotent: true,
+    })
     .input(createInvitationInput)
     .use(limitedBy(invitationLimits))
     .use(idempotency)
@@ -45,11 +50,11 @@ export const invitationRouter = router({
     }),
 
   list: orgProcedure
-    .meta({ permission: "member.invite" })
+    .meta({ summary: "List pending invitations", permission: "member.invite" })
     .query(({ ctx }) => invitationsOf(ctx.services.db, ctx.org.orgId, ctx.services.now())),
 
   revoke: orgProcedure
-    .meta({ rateLimit: "write", permission: "member.invite" })
+    .meta({ summary: "Revoke an invitation", rateLimit: "write", permission: "member.invite" })
     .input(revokeInvitationInput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db.transaction().execute((trx) =>

@@ -30,7 +30,7 @@ const MANAGE = { ...WRITE, permission: "project.manage" } as const;
 
 export const projectRouter = router({
   create: orgProcedure
-    .meta({ ...WRITE, idempotent: true })
+    .meta({ summary: "Create a project", ...WRITE, idempotent: true })
     .input(createProjectInput)
     .use(idempotency)
     .mutation(({ ctx, input }) =>
@@ -38,19 +38,29 @@ export const projectRouter = router({
     ),
 
   list: orgProcedure
-    .meta({ permission: "project.read", rateLimit: "read", cache: TAGS.cache })
+    .meta({
+      summary: "List the projects of an organization with open-task counts",
+      permission: "project.read",
+      rateLimit: "read",
+      cache: TAGS.cache,
+    })
     .input(listProjectsInput)
     .use(resultCache)
     .query(({ ctx, input }) => projectsOf(ctx.services.db, ctx.org.orgId, input)),
 
   get: orgProcedure
-    .meta({ permission: "project.read", rateLimit: "read", cache: TAGS.cache })
+    .meta({
+      summary: "Get a project",
+      permission: "project.read",
+      rateLimit: "read",
+      cache: TAGS.cache,
+    })
     .input(projectRefInput)
     .use(resultCache)
     .query(({ ctx, input }) => getProject(ctx.services.db, ctx.org.orgId, input.projectId)),
 
   update: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Rename or describe a project" })
     .input(updateProjectInput)
     .mutation(({ ctx, input }) =>
       ctx.services.db
@@ -62,7 +72,12 @@ export const projectRouter = router({
 
   /** Starts an export of the project's tasks (a job); follow it with export.get. */
   export: orgProcedure
-    .meta({ permission: "project.export", rateLimit: "export", idempotent: true })
+    .meta({
+      summary: "Start an export of a project's tasks (CSV or JSON)",
+      permission: "project.export",
+      rateLimit: "export",
+      idempotent: true,
+    })
     .input(projectExportInput)
     .use(idempotency)
     .mutation(({ ctx, input }) =>
@@ -75,7 +90,7 @@ export const projectRouter = router({
     ),
 
   archive: orgProcedure
-    .meta(MANAGE)
+    .meta({ ...MANAGE, summary: "Archive a project" })
     .input(projectRefInput)
     .mutation(({ ctx, input }) =>
       ctx.services.db.transaction().execute((trx) =>
@@ -88,7 +103,7 @@ export const projectRouter = router({
     ),
 
   restore: orgProcedure
-    .meta(MANAGE)
+    .meta({ ...MANAGE, summary: "Restore an archived project" })
     .input(projectRefInput)
     .mutation(({ ctx, input }) =>
       ctx.services.db.transaction().execute((trx) =>
@@ -101,7 +116,11 @@ export const projectRouter = router({
     ),
 
   delete: orgProcedure
-    .meta({ ...MANAGE, invalidates: ["projects", "tasks", "comments", "attachments"] })
+    .meta({
+      summary: "Delete a project, its tasks and files",
+      ...MANAGE,
+      invalidates: ["projects", "tasks", "comments", "attachments"],
+    })
     .input(deleteProjectInput)
     .mutation(async ({ ctx, input }) => {
       // The tasks' files go too: their rows by cascade, their objects once that committed.

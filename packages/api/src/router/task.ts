@@ -33,7 +33,7 @@ const WRITE = {
 
 export const taskRouter = router({
   create: orgProcedure
-    .meta({ ...WRITE, idempotent: true })
+    .meta({ summary: "Create a task in a project", ...WRITE, idempotent: true })
     .input(createTaskInput)
     .use(idempotency)
     .mutation(({ ctx, input }) =>
@@ -41,19 +41,19 @@ export const taskRouter = router({
     ),
 
   get: orgProcedure
-    .meta(READ)
+    .meta({ ...READ, summary: "Get a task by id or key (ENG-42)" })
     .input(getTaskInput)
     .use(resultCache)
     .query(({ ctx, input }) => getTaskByRef(ctx.services.db, ctx.org.orgId, input.ref)),
 
   list: orgProcedure
-    .meta(READ)
+    .meta({ ...READ, summary: "List tasks, filtered and sorted (paged)" })
     .input(listTasksInput)
     .use(resultCache)
     .query(({ ctx, input }) => listTasks(ctx.services.db, ctx.org.orgId, input)),
 
   update: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Change fields of a task" })
     .input(updateTaskInput)
     .mutation(({ ctx, input }) => {
       const { orgId: _, taskId, ...changes } = input;
@@ -63,7 +63,7 @@ export const taskRouter = router({
     }),
 
   move: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Move a task to another status or position" })
     .input(moveTaskInput)
     .mutation(({ ctx, input }) =>
       ctx.services.db
@@ -72,7 +72,11 @@ export const taskRouter = router({
     ),
 
   delete: orgProcedure
-    .meta({ ...WRITE, invalidates: ["tasks", "projects", "comments", "attachments"] })
+    .meta({
+      summary: "Delete a task and its files",
+      ...WRITE,
+      invalidates: ["tasks", "projects", "comments", "attachments"],
+    })
     .input(taskRefInput)
     .mutation(async ({ ctx, input }) => {
       // The task's files go with it: their rows by cascade, their objects once that committed.
@@ -87,12 +91,16 @@ export const taskRouter = router({
 
   /** One task's history, for everyone who can read the task (the whole log is for admins). */
   activity: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "read" })
+    .meta({ summary: "A task's history (paged)", permission: "task.read", rateLimit: "read" })
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
     .query(({ ctx, input }) => listTaskActivity(ctx.services.db, ctx.org.orgId, input)),
 
   search: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "search" })
+    .meta({
+      summary: "Full-text search over titles, descriptions and comments",
+      permission: "task.read",
+      rateLimit: "search",
+    })
     .input(searchTasksInput)
     .query(({ ctx, input }) =>
       searchTasks(
