@@ -160,7 +160,7 @@ describe("idempotency wiring", () => {
         middlewares: { _type?: string }[];
         inputs: unknown[];
       };
-      const at = def.middlewares.indexOf(idempotency as never);
+      const at = def.middlewares.indexOf(idempotency);
       if (!def.meta?.idempotent) {
         expect(at, path).toBe(-1);
         continue;
