@@ -5,7 +5,9 @@ import {
   listTasksInput,
   moveTaskInput,
   searchTasksInput,
+  taskPageSchema,
   taskRefInput,
+  taskSchema,
   updateTaskInput,
 } from "@tesseract/validators";
 import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
@@ -36,6 +38,8 @@ export const taskRouter = router({
     .meta({ summary: "Create a task in a project", ...WRITE, idempotent: true })
     .input(createTaskInput)
     .use(idempotency)
+    // Innermost, so only fresh results are parsed: a replayed or cached one was checked when made.
+    .output(taskSchema)
     .mutation(({ ctx, input }) =>
       transact(ctx, (trx) => createTask(trx, ctx.org.orgId, actor(ctx), input)),
     ),
@@ -44,17 +48,20 @@ export const taskRouter = router({
     .meta({ ...READ, summary: "Get a task by id or key (ENG-42)" })
     .input(getTaskInput)
     .use(resultCache)
+    .output(taskSchema)
     .query(({ ctx, input }) => getTaskByRef(ctx.services.db, ctx.org.orgId, input.ref)),
 
   list: orgProcedure
     .meta({ ...READ, summary: "List tasks, filtered and sorted (paged)" })
     .input(listTasksInput)
     .use(resultCache)
+    .output(taskPageSchema)
     .query(({ ctx, input }) => listTasks(ctx.services.db, ctx.org.orgId, input)),
 
   update: orgProcedure
     .meta({ ...WRITE, summary: "Change fields of a task" })
     .input(updateTaskInput)
+    .output(taskSchema)
     .mutation(({ ctx, input }) => {
       const { orgId: _, taskId, ...changes } = input;
       return ctx.services.db
@@ -65,6 +72,7 @@ export const taskRouter = router({
   move: orgProcedure
     .meta({ ...WRITE, summary: "Move a task to another status or position" })
     .input(moveTaskInput)
+    .output(taskSchema)
     .mutation(({ ctx, input }) =>
       ctx.services.db
         .transaction()
