@@ -14,6 +14,10 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   reactStrictMode: true,
+  // Titles and descriptions go in the document's <head> for every client, not streamed into the
+  // body after it: the pages that compute them await the same data before rendering anyway, so
+  // blocking on them costs no time, and link previews, search and history get them.
+  htmlLimitedBots: /.*/,
 };
 
 export default nextConfig;

@@ -16,7 +16,7 @@ import {
 } from "@tesseract/api";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { clientIp } from "./client-ip.ts";
+import { clientIp, trustedProxies } from "./client-ip.ts";
 import { handleCors, refuseMalformedPath, refuseUnsafePost } from "./guard.ts";
 import {
   createLeanHandler,
@@ -68,7 +68,7 @@ export function createApiServer({
 }: ApiServerOptions): ApiServer {
   const { config } = services;
   const allowedOrigins = new Set(config.server.corsOrigins);
-  const trustedProxies = new Set(config.trustedProxies);
+  const trusted = trustedProxies(config.trustedProxies);
   const metrics = new Metrics();
   const active = new Set<ServerResponse>();
   let shuttingDown = false;
@@ -91,7 +91,7 @@ export function createApiServer({
       requestId: (res.getHeader("x-request-id") as string | undefined) ?? randomUUID(),
       request: {
         headers: req.headers,
-        clientIp: clientIp(req, trustedProxies),
+        clientIp: clientIp(req, trusted),
         userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null,
         calls: info.calls.length,
       },

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { horizontalOverflow, signUp, snap, waitForHydration } from "./helpers.ts";
 
@@ -128,6 +128,26 @@ test("tasks are created from the dialog, by button and by the C shortcut", async
   await expect(card("WEB-2")).toContainText("May 1, 2030");
 });
 
+test("a card's page is prefetched when pointed at, not every card's at once", async () => {
+  const prefetched: string[] = [];
+  const onRequest = (request: Request) => {
+    const headers = request.headers();
+    if (headers.rsc || headers["next-router-prefetch"])
+      prefetched.push(new URL(request.url()).pathname);
+  };
+  page.on("request", onRequest);
+  await page.goto(board);
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+  expect(prefetched.filter((path) => path.includes("/tasks/"))).toEqual([]);
+  await card("WEB-2").getByRole("link").hover();
+  await expect
+    .poll(() => prefetched.filter((path) => path.endsWith("/tasks/WEB-2")).length)
+    .toBeGreaterThan(0);
+  expect(prefetched.filter((path) => /\/tasks\/WEB-[13]$/.test(path))).toEqual([]);
+  page.off("request", onRequest);
+});
+
 test("cards move by dragging and by keyboard, and a refused move rolls back", async () => {
   const testInfo = test.info();
   await page.goto(board);
@@ -179,6 +199,11 @@ test("a task is edited in place, discussed, and its history shows the changes", 
   await waitForHydration(page);
   await expect(page.getByTestId("task-title")).toHaveText("Design the landing page");
   await expect(page.getByTestId("task-description").locator("strong")).toHaveText("sign-up");
+  // The title and description arrive in the document's head, not streamed into its body.
+  const html = await (await page.request.get(`/orgs/${orgId}/tasks/WEB-1`)).text();
+  const head = html.slice(0, html.indexOf("<body"));
+  expect(head).toContain("<title>WEB-1 Design the landing page");
+  expect(head).toMatch(/<meta name="description" content="[^"]*sign-up/);
 
   await page.getByLabel("Priority").selectOption("urgent");
   await page.getByLabel("Labels", { exact: true }).fill("launch");
@@ -297,6 +322,17 @@ test("board, list and task fit a narrow phone screen", async () => {
     await expect(page.getByTestId(shown)).toBeVisible();
     // The board's columns scroll sideways inside their own strip, not the page.
     expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
+  }
+  // Every organization tab can be reached and opened on the narrow screen, and the one
+  // opened is scrolled into view.
+  const tabs = page.getByRole("navigation", { name: "Organization" });
+  for (const name of ["Settings", "Members", "Overview", "Projects"]) {
+    const tab = tabs.getByRole("link", { name, exact: true });
+    await tab.scrollIntoViewIfNeeded();
+    await tab.click();
+    await expect(tab).toHaveAttribute("aria-current", "page");
+    await expect(tab).toBeInViewport({ ratio: 1 });
+    expect(await horizontalOverflow(page), name).toBeLessThanOrEqual(0);
   }
   await page.goto(board);
   await snap(page, testInfo, "board-narrow");

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Role } from "@tesseract/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSecret, API_TOKEN_PREFIX } from "./auth/secrets.ts";
@@ -205,6 +206,32 @@ const MATRIX: Record<string, Row> = {
     least: "admin",
     call: (c, orgId, f) => c.attachment.delete({ orgId, attachmentId: f.attachmentId }),
   },
+  // One's own notifications: any member; the rows are the caller's alone (notification-inbox.test.ts).
+  "notification.list": { least: "viewer", call: (c, orgId) => c.notification.list({ orgId }) },
+  "notification.unreadCount": {
+    least: "viewer",
+    call: (c, orgId) => c.notification.unreadCount({ orgId }),
+  },
+  "notification.markRead": {
+    least: "viewer",
+    call: (c, orgId) => c.notification.markRead({ orgId, notificationIds: [randomUUID()] }),
+  },
+  "notification.markAllRead": {
+    least: "viewer",
+    call: (c, orgId) => c.notification.markAllRead({ orgId }),
+  },
+  "watch.status": {
+    least: "viewer",
+    call: (c, orgId, f) => c.watch.status({ orgId, taskId: f.taskId }),
+  },
+  "watch.watch": {
+    least: "viewer",
+    call: (c, orgId, f) => c.watch.watch({ orgId, taskId: f.taskId }),
+  },
+  "watch.unwatch": {
+    least: "viewer",
+    call: (c, orgId, f) => c.watch.unwatch({ orgId, taskId: f.taskId }),
+  },
 };
 
 /**
@@ -247,6 +274,9 @@ const NOT_ORG_SCOPED = new Set([
   "account.exportGet",
   "account.exportList",
   "account.exportDownload",
+  // A person's own email settings, across organizations (sessions only).
+  "notification.settings",
+  "notification.updateSettings",
 ]);
 
 const RANK: Record<Role, number> = { viewer: 1, member: 2, admin: 3, owner: 4 };

@@ -8,12 +8,14 @@ import { devRouter } from "./router/dev.ts";
 import { exportRouter } from "./router/export.ts";
 import { invitationRouter } from "./router/invitation.ts";
 import { memberRouter } from "./router/member.ts";
+import { notificationRouter } from "./router/notification.ts";
 import { orgRouter } from "./router/org.ts";
 import { projectRouter } from "./router/project.ts";
 import { sessionRouter } from "./router/session.ts";
 import { systemRouter } from "./router/system.ts";
 import { taskRouter } from "./router/task.ts";
 import { tokenRouter } from "./router/token.ts";
+import { watchRouter } from "./router/watch.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -32,6 +34,8 @@ export const appRouter = router({
   account: accountRouter,
   admin: adminRouter,
   attachment: attachmentRouter,
+  notification: notificationRouter,
+  watch: watchRouter,
   dev: devRouter,
 });
 

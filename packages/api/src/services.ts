@@ -1,10 +1,12 @@
 import type { Config, Logger } from "@tesseract/config";
 import {
   createDatabase,
+  createReadReplica,
   migrateToLatest,
   type Database,
   type DatabaseHandle,
   type Kysely,
+  type ReadReplica,
 } from "@tesseract/db";
 import { createQueue, type Queue } from "@tesseract/queue";
 import {
@@ -12,10 +14,12 @@ import {
   createRedis,
   createSessionStore,
   createTagCache,
+  createWriteMarks,
   type RateLimiter,
   type RedisHandle,
   type SessionStore,
   type TagCache,
+  type WriteMarks,
 } from "@tesseract/redis";
 import { createStorage, type Storage } from "@tesseract/storage";
 import type { AwsEmulator } from "@tesseract/storage/emulator";
@@ -28,6 +32,11 @@ export interface Services {
   db: Kysely<Database>;
   /** The connection behind `db`: its kind, ping (health) and close (shutdown). */
   database: DatabaseHandle;
+  /**
+   * A streaming replica (DATABASE_REPLICA_URL) and the write marks that keep reads on it
+   * consistent with a person's own writes (policy/replica-reads.ts); undefined without one.
+   */
+  replica: { replica: ReadReplica; marks: WriteMarks } | undefined;
   redis: RedisHandle;
   storage: Storage;
   queue: Queue;
@@ -79,6 +88,14 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     }),
     createRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, logger }),
   ]);
+  const replica = config.database.replicaUrl
+    ? await createReadReplica({
+        url: config.database.replicaUrl,
+        poolMax: config.database.poolMax,
+        connectTimeoutMs: config.database.connectTimeoutMs,
+        logger,
+      })
+    : undefined;
   if (emulator)
     logger.warn(
       { url: emulator.url },
@@ -114,6 +131,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     config,
     db: database.db,
     database,
+    replica: replica && { replica, marks: createWriteMarks(redis.client) },
     redis,
     storage,
     queue,
@@ -124,7 +142,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     startedAt,
     async close() {
       mailer.close();
-      await Promise.allSettled([database.close(), redis.close()]);
+      await Promise.allSettled([database.close(), replica?.handle.close(), redis.close()]);
       storage.s3.destroy();
       queue.sqs.destroy();
       await emulator?.close();

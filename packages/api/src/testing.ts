@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { parseConfig } from "@tesseract/config";
 import { createTestDatabase } from "@tesseract/db/testing";
 
-export { startScratchPostgres, type ScratchPostgres } from "@tesseract/db/testing";
+export {
+  startScratchPostgres,
+  startScratchReplica,
+  type ScratchPostgres,
+} from "@tesseract/db/testing";
 import { createQueue } from "@tesseract/queue";
 import { createTestRedis } from "@tesseract/redis/testing";
 import { startTestAws } from "@tesseract/storage/testing";
@@ -104,6 +108,7 @@ export async function createTestServices(
     config,
     db: database.db,
     database,
+    replica: undefined,
     redis,
     storage: aws.storage,
     queue,

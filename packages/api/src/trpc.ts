@@ -10,6 +10,7 @@ import { APP_ERROR_CODES, AppError } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
 import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
 import { idempotencyKeyOf, runIdempotently } from "./policy/idempotency.ts";
+import { markWrite, readDbFor, writeScopes } from "./policy/replica-reads.ts";
 import {
   enforceRateLimits,
   spendBudget,
@@ -41,6 +42,12 @@ export interface Meta {
    * its work in `transact(ctx, …)` so the record commits with it.
    */
   idempotent?: boolean;
+  /**
+   * "replica": an organization query that may read a moment-old state (lists, search) reads
+   * through `ctx.readDb`, the read replica once it has replayed the caller's and the
+   * organization's latest writes (policy/replica-reads.ts). Without it, `ctx.readDb` is the primary.
+   */
+  reads?: "replica";
 }
 
 const t = initTRPC
@@ -139,12 +146,16 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
 export const publicProcedure = t.procedure.use(errorBoundary);
 
 /** Any signed-in caller: a session, or an API token (acting for its creator). */
-export const authedProcedure = publicProcedure.use(async ({ ctx, meta, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, meta, type, next }) => {
   const auth = await resolveAuth(ctx);
   if (!auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
   // The caller's budget for this procedure's class (meta.rateLimit), before any work.
   if (meta?.rateLimit) await spendBudget(ctx, auth, meta.rateLimit);
-  return next({ ctx: { auth } });
+  const result = await next({ ctx: { auth } });
+  // Read-your-writes over a replica: the person's next reads wait for it to pass this write.
+  if (result.ok && type === "mutation")
+    await markWrite(ctx, writeScopes(auth.user.id, auth.kind === "token" ? auth.orgId : undefined));
+  return result;
 });
 
 /** A person signed in with a session (tokens are refused). */
@@ -208,14 +219,20 @@ const orgAccessProcedure = authedProcedure
   });
 
 /**
- * Organization procedures' policies, read from meta: the tags a mutation invalidates. (The rate
- * budget is spent by `authedProcedure`, for every signed-in procedure; a cached query also
- * needs `.use(resultCache)` after its `.input()`.)
+ * Organization procedures' policies, read from meta: where a query reads (`ctx.readDb`), and
+ * the tags a mutation invalidates. (The rate budget is spent by `authedProcedure`, for every
+ * signed-in procedure; a cached query also needs `.use(resultCache)` after its `.input()`.)
  */
 export const orgProcedure = orgAccessProcedure.use(async ({ ctx, meta, type, next }) => {
-  const result = await next();
-  if (result.ok && type === "mutation" && meta?.invalidates)
-    await invalidateTags(ctx, ctx.org.orgId, meta.invalidates);
+  const scopes = writeScopes(ctx.auth.user.id, ctx.org.orgId);
+  const readDb =
+    type === "query" && meta?.reads === "replica" ? await readDbFor(ctx, scopes) : ctx.services.db;
+  const result = await next({ ctx: { readDb } });
+  if (result.ok && type === "mutation") {
+    if (meta?.invalidates) await invalidateTags(ctx, ctx.org.orgId, meta.invalidates);
+    // Before the answer: the organization's next reads (and cache refills) see this write.
+    await markWrite(ctx, scopes);
+  }
   return result;
 });
 

@@ -83,6 +83,28 @@ describe("parseConfig", () => {
     expect(errorOf({ API_MAX_CONNECTIONS: "0" }).message).toContain("API_MAX_CONNECTIONS");
   });
 
+  it("trusts proxies by address or by range, and names an entry that is neither", () => {
+    expect(
+      parseConfig({ TRUSTED_PROXIES: "10.0.0.0/8, ::ffff:172.28.0.10" }).trustedProxies,
+    ).toEqual(["10.0.0.0/8", "::ffff:172.28.0.10"]);
+    for (const bad of ["web", "10.0.0.0/33", "10.0.0.0/8/1", "fd00::/129"])
+      expect(errorOf({ TRUSTED_PROXIES: `127.0.0.1,${bad}` }).message).toMatch(
+        /TRUSTED_PROXIES: entry 1: expected an IP address or a CIDR range/,
+      );
+  });
+
+  it("reads from a replica only beside its primary", () => {
+    expect(parseConfig({}).database.replicaUrl).toBeUndefined();
+    const replicated = parseConfig({
+      DATABASE_URL: "postgres://primary/app",
+      DATABASE_REPLICA_URL: "postgres://replica/app",
+    });
+    expect(replicated.database.replicaUrl).toBe("postgres://replica/app");
+    expect(errorOf({ DATABASE_REPLICA_URL: "postgres://replica/app" }).message).toMatch(
+      /DATABASE_REPLICA_URL: a replica needs its primary/,
+    );
+  });
+
   it("reports a mixed mode when only some services are real", () => {
     expect(parseConfig({ DATABASE_URL: "postgres://localhost/app" }).mode).toBe("mixed");
   });

@@ -58,7 +58,13 @@ export interface Config {
   demoData: boolean;
   /** Absolute path for embedded-mode state (PGlite data). */
   dataDir: string;
-  database: { url: string | undefined; poolMax: number; connectTimeoutMs: number };
+  database: {
+    url: string | undefined;
+    /** A streaming replica for lag-tolerant reads; undefined: every read goes to `url`. */
+    replicaUrl: string | undefined;
+    poolMax: number;
+    connectTimeoutMs: number;
+  };
   redis: { url: string | undefined; keyPrefix: string };
   aws: {
     /** undefined with credentials set means real AWS; undefined without them means the embedded emulator. */
@@ -169,6 +175,12 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         "required in production on real services to send invitations, verification and password-reset emails (smtp://user:pass@host:587); or set MAIL_TRANSPORT=log to write them, links included, to the server log",
     });
   }
+  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) {
+    problems.push({
+      variable: "DATABASE_REPLICA_URL",
+      problem: "a replica needs its primary: set DATABASE_URL too",
+    });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.WEB_PORT}`;
@@ -208,6 +220,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     dataDir,
     database: {
       url: env.DATABASE_URL,
+      replicaUrl: env.DATABASE_REPLICA_URL,
       poolMax: env.DATABASE_POOL_MAX,
       connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     },

@@ -6,5 +6,7 @@ export { silentLogger } from "./logger.ts";
 export type { Logger } from "./logger.ts";
 export { workspaceRoot } from "./paths.ts";
 export { freePort } from "./ports.ts";
+export { envSchema } from "./schema.ts";
+export type { Env } from "./schema.ts";
 export { loadTestConfig } from "./test-config.ts";
 export type { TestConfig } from "./test-config.ts";

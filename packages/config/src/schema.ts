@@ -1,9 +1,20 @@
 import { DEFAULT_MAX_BATCH_SIZE } from "@tesseract/validators/constants";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const optionalUrl = z.url().optional();
 const positiveInt = z.coerce.number().int().positive();
+
+/** "10.1.2.3", "::1", or a range: "10.0.0.0/8", "fd00::/8". */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
+  return prefix >= 0 && prefix <= (version === 4 ? 32 : 128);
+}
 
 const origin = z.string().transform((value, ctx) => {
   try {
@@ -47,6 +58,8 @@ export const envSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: positiveInt.max(200).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: positiveInt.max(60_000).default(5_000),
+  /** A streaming replica of DATABASE_URL: reads that may lag (lists, search) go there. */
+  DATABASE_REPLICA_URL: optionalUrl,
 
   REDIS_URL: optionalUrl,
   REDIS_KEY_PREFIX: z.string().min(1).default("tesseract:"),
@@ -85,6 +98,16 @@ export const envSchema = z.object({
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            isAddressOrRange,
+            "expected an IP address or a CIDR range such as 10.0.0.0/8 (peers are matched by address)",
+          ),
+      ),
     ),
 
   SMTP_URL: z.url().optional(),

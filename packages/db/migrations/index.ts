@@ -7,6 +7,7 @@ import * as positionKeys from "./2026-11-29-0002-position-keys.ts";
 import * as jobRuns from "./2026-11-29-0003-job-runs.ts";
 import * as attachments from "./2026-11-29-0004-attachments.ts";
 import * as exportsTable from "./2026-11-29-0005-exports.ts";
+import * as notifications from "./2026-11-29-0006-notifications.ts";
 import * as idempotency from "./2026-11-29-0007-idempotency.ts";
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0003-job-runs": jobRuns,
   "2026-11-29-0004-attachments": attachments,
   "2026-11-29-0005-exports": exportsTable,
+  "2026-11-29-0006-notifications": notifications,
   "2026-11-29-0007-idempotency": idempotency,
 };

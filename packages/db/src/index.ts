@@ -1,5 +1,7 @@
 export { createDatabase } from "./database.ts";
 export { withConfiguredDatabase } from "./configured-database.ts";
+export { createReadReplica, currentWalPosition, lsnToNumber } from "./replica.ts";
+export type { ReadReplica, ReadReplicaOptions } from "./replica.ts";
 export { isConnectionError } from "./connection-errors.ts";
 export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from "./database.ts";
 export { migrateToLatest } from "./migrate.ts";

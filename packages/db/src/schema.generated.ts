@@ -137,6 +137,26 @@ export interface MembershipsTable {
   created_at: Generated<Date>;
 }
 
+export interface NotificationSettingsTable {
+  user_id: string;
+  email_assigned: Generated<boolean>;
+  email_mentioned: Generated<boolean>;
+  email_commented: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  org_id: string;
+  recipient_id: string;
+  kind: string;
+  task_id: string;
+  comment_id: string | null;
+  actor_id: string | null;
+  read_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface OrganizationsTable {
   id: Generated<string>;
   name: string;
@@ -169,6 +189,14 @@ export interface ProjectsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface TaskWatchersTable {
+  task_id: string;
+  user_id: string;
+  org_id: string;
+  watching: Generated<boolean>;
+  created_at: Generated<Date>;
 }
 
 export interface TasksTable {
@@ -214,9 +242,12 @@ export interface Database {
   invitations: InvitationsTable;
   job_runs: JobRunsTable;
   memberships: MembershipsTable;
+  notification_settings: NotificationSettingsTable;
+  notifications: NotificationsTable;
   organizations: OrganizationsTable;
   outbox: OutboxTable;
   projects: ProjectsTable;
+  task_watchers: TaskWatchersTable;
   tasks: TasksTable;
   users: UsersTable;
 }

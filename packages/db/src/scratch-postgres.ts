@@ -22,16 +22,50 @@ export interface ScratchPostgres {
 }
 
 export async function startScratchPostgres(): Promise<ScratchPostgres> {
-  const bin = postgresBinDir();
-  const dir = mkdtempSync(join(tmpdir(), "tesseract-pg-"));
-  const dataDir = join(dir, "data");
+  const setup = await prepare("tesseract-pg-", ["pg_ctl", "initdb"]);
+  const initdb = ["-D", setup.dataDir, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"];
+  await setup.run("initdb", initdb);
+  const server = serverOn(setup);
+  await server.start();
+  return server;
+}
+
+/**
+ * A streaming replica (hot standby) of a scratch server: `pg_basebackup -R` copies the primary
+ * and writes its `primary_conninfo`, then the copy starts in recovery on a port of its own and
+ * replays the primary's WAL as it comes. initdb's trust rules already admit replication
+ * connections from 127.0.0.1.
+ */
+export async function startScratchReplica(primary: ScratchPostgres): Promise<ScratchPostgres> {
+  const setup = await prepare("tesseract-pg-replica-", ["pg_ctl", "pg_basebackup"]);
+  const source = ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres"];
+  const copy = ["-D", setup.dataDir, "-R", "-X", "stream", "--no-sync"];
+  await setup.run("pg_basebackup", [...source, ...copy]);
+  const server = serverOn(setup);
+  await server.start();
+  return server;
+}
+
+interface Setup {
+  dir: string;
+  dataDir: string;
+  port: number;
+  run: (program: string, args: string[]) => Promise<void>;
+}
+
+/** A folder (owned by `postgres` when we are root), a free port, and a runner for `programs`. */
+async function prepare(prefix: string, programs: string[]): Promise<Setup> {
+  const bin = postgresBinDir(programs);
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   const owner = process.getuid?.() === 0 ? postgresUser() : undefined;
   if (owner) chownSync(dir, owner.uid, owner.gid);
-  const port = await freePort();
   const run = (program: string, args: string[]) =>
     runAs(join(bin, program), args, owner, `${program} ${args.join(" ")}`);
+  return { dir, dataDir: join(dir, "data"), port: await freePort(), run };
+}
 
-  await run("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+function serverOn(opts: Setup): ScratchPostgres {
+  const { dir, dataDir, port, run } = opts;
   const options = [
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",
@@ -69,24 +103,23 @@ export async function startScratchPostgres(): Promise<ScratchPostgres> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  await server.start();
   return server;
 }
 
-function postgresBinDir(): string {
-  for (const candidate of ["/usr/local/bin", "/usr/bin"]) {
-    if (existsSync(join(candidate, "pg_ctl")) && existsSync(join(candidate, "initdb"))) {
-      return candidate;
-    }
-  }
+/** The first folder holding every one of `programs` (server binaries are not always on PATH). */
+function postgresBinDir(programs: string[]): string {
   const versions = existsSync("/usr/lib/postgresql")
     ? readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a))
     : [];
-  for (const version of versions) {
-    const dir = `/usr/lib/postgresql/${version}/bin`;
-    if (existsSync(join(dir, "pg_ctl"))) return dir;
-  }
-  throw new Error("PostgreSQL's initdb and pg_ctl were not found (install postgresql)");
+  const candidates = [
+    "/usr/local/bin",
+    "/usr/bin",
+    ...versions.map((version) => `/usr/lib/postgresql/${version}/bin`),
+  ];
+  const found = candidates.find((dir) => programs.every((p) => existsSync(join(dir, p))));
+  if (!found)
+    throw new Error(`PostgreSQL's ${programs.join(", ")} were not found (install postgresql)`);
+  return found;
 }
 
 function postgresUser(): { uid: number; gid: number } {

@@ -9,7 +9,11 @@ import { migrateToLatest } from "./migrate.ts";
 const migrationsDir = fileURLToPath(new URL("../migrations/", import.meta.url));
 const TEMPLATE_LOCK = 741_852_963;
 
-export { startScratchPostgres, type ScratchPostgres } from "./scratch-postgres.ts";
+export {
+  startScratchPostgres,
+  startScratchReplica,
+  type ScratchPostgres,
+} from "./scratch-postgres.ts";
 
 export interface TestDatabase extends DatabaseHandle {
   url: string;

@@ -36,6 +36,11 @@ export const jobSchema = z.discriminatedUnion("type", [
     payload: z.object({}),
   }),
   z.object({
+    // The email of one notification (written only when its recipient wants that kind by email).
+    type: z.literal("notification.email"),
+    payload: z.object({ notificationId: z.uuid() }),
+  }),
+  z.object({
     // Does nothing (after an optional pause): for the benchmark, health checks and tests.
     type: z.literal("noop"),
     payload: z.object({

@@ -7,3 +7,5 @@ export type { SessionInfo, SessionPolicy, SessionRecord, SessionStore } from "./
 export type { Redis } from "ioredis";
 export { createTagCache } from "./cache.ts";
 export type { CacheStats, TagCache } from "./cache.ts";
+export { createWriteMarks } from "./write-marks.ts";
+export type { WriteMarks } from "./write-marks.ts";

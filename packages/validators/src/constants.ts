@@ -56,3 +56,14 @@ export const APP_ERROR_CODES = {
 /** Every code a client may see: the application's, and an internal error's (message masked). */
 export type ApiErrorCode =
   (typeof APP_ERROR_CODES)[keyof typeof APP_ERROR_CODES] | "INTERNAL_SERVER_ERROR";
+
+/** What a notification tells its recipient: a task assigned to them, an @mention, a comment. */
+export const NOTIFICATION_KINDS = ["assigned", "mentioned", "commented"] as const;
+
+/**
+ * An @mention in a comment or a task description: `@` and a member's email address
+ * (`@ada@example.com`), at the start or after a space or opening punctuation, so a plain email
+ * address is not one. Group 1 is the address. Global: use with `matchAll` or a fresh `exec` loop.
+ */
+export const MENTION_PATTERN =
+  /(?<![\w@.+-])@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;

@@ -7,3 +7,4 @@ export * from "./permissions.ts";
 export * from "./text.ts";
 export * from "./exports.ts";
 export * from "./admin.ts";
+export * from "./notifications.ts";

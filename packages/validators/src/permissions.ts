@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   "attachment.write": "member",
   /** Deleting files other people attached. */
   "attachment.manage": "admin",
+  /** Reading and marking one's own notifications, and watching the tasks one can read. */
+  "notification.read": "viewer",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

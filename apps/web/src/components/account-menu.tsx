@@ -10,16 +10,16 @@ export function AccountMenu({ user }: { user: Me["user"] }) {
   const pathname = usePathname();
   return (
     <Disclosure
-      label={`Account: ${user.name}`}
       trigger={
         <>
+          {/* The initial is drawn by CSS so the button's name is exactly its words. */}
           <span
             aria-hidden="true"
-            className="grid size-6 shrink-0 place-items-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700 dark:bg-zinc-700 dark:text-zinc-100"
-          >
-            {user.name.slice(0, 1).toUpperCase()}
-          </span>
-          <span className="hidden truncate sm:inline">{user.name}</span>
+            data-initial={user.name.slice(0, 1).toUpperCase()}
+            className="grid size-6 shrink-0 place-items-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700 before:content-[attr(data-initial)] dark:bg-zinc-700 dark:text-zinc-100"
+          />
+          <span className="sr-only">Account: </span>
+          <span className="sr-only truncate sm:not-sr-only">{user.name}</span>
         </>
       }
       panelClassName="right-0"

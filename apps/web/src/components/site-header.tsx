@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getMe } from "~/trpc/session.ts";
 import { AccountMenu } from "./account-menu.tsx";
 import { NavLinks } from "./nav-links.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 import { OrgSwitcher } from "./org-switcher.tsx";
 import { ThemeSwitcher } from "./theme-switcher.tsx";
 
@@ -17,16 +18,15 @@ export async function SiteHeader() {
         <div className="flex min-w-0 items-center gap-2 sm:gap-4">
           <Link
             href={me ? "/orgs" : "/"}
-            aria-label="Tesseract home"
             className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-zinc-900 dark:text-zinc-50"
           >
+            {/* The mark's letter is drawn by CSS so the link's name is exactly its words. */}
             <span
               aria-hidden="true"
-              className="grid size-6 place-items-center rounded-md bg-indigo-600 text-xs text-white"
-            >
-              T
-            </span>
-            <span className="hidden sm:inline">Tesseract</span>
+              className="grid size-6 place-items-center rounded-md bg-indigo-600 text-xs text-white before:content-['T']"
+            />
+            <span className="sr-only sm:not-sr-only">Tesseract</span>
+            <span className="sr-only"> home</span>
           </Link>
           {me ? (
             <OrgSwitcher organizations={me.organizations} />
@@ -38,7 +38,10 @@ export async function SiteHeader() {
         </div>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           {me ? (
-            <AccountMenu user={me.user} />
+            <>
+              <NotificationBell />
+              <AccountMenu user={me.user} />
+            </>
           ) : (
             <>
               <Link href="/sign-in" className={authLinkClasses}>

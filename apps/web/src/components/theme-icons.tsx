@@ -1,22 +1,6 @@
 import type { ReactNode } from "react";
 import type { ThemePreference } from "~/lib/theme.ts";
-
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="size-4"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon } from "./ui/icon.tsx";
 
 export const themeIcons: Record<ThemePreference, ReactNode> = {
   light: (

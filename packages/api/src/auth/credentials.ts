@@ -20,6 +20,9 @@ export type Auth =
 
 const TOUCH_AFTER_MS = 60_000;
 
+const INVALID_TOKEN =
+  "Invalid or expired token: send `Authorization: Bearer <token>` with an API token that has not been revoked";
+
 /**
  * Resolves the caller once per request: `Authorization: Bearer` (API tokens; never from a
  * query string or cookie) or the session cookie. A bearer header that does not resolve is
@@ -29,11 +32,11 @@ export async function resolveAuth(ctx: Context): Promise<Auth | null> {
   const { services, request } = ctx;
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
-    const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(authorization);
-    if (!match)
-      throw new AppError("UNAUTHORIZED", "Malformed Authorization header; send `Bearer <token>`");
-    const auth = await resolveToken(ctx, match[1]!);
-    if (!auth) throw new AppError("UNAUTHORIZED", "This API token is invalid, expired or revoked");
+    // A token that cannot be one and a token that resolves to nothing get the same answer:
+    // what the caller can do about either is the same.
+    const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/i.exec(authorization.trim());
+    const auth = match ? await resolveToken(ctx, match[1]!) : null;
+    if (!auth) throw new AppError("UNAUTHORIZED", INVALID_TOKEN);
     return auth;
   }
   const secret = readCookie(request.headers.cookie, services.config.sessions.cookieName);

@@ -6,6 +6,8 @@ import type { Actor } from "../auth/actor.ts";
 import { can } from "../auth/permissions.ts";
 import { AppError } from "../errors.ts";
 import { cursorValue, decodeCursor, encodeCursor } from "./cursor.ts";
+import type { NotificationSink } from "../notifications/after-commit.ts";
+import { notifyCommentCreated, notifyCommentUpdated } from "./notifications.ts";
 import { getTask } from "./tasks.ts";
 
 const columns = [
@@ -35,7 +37,7 @@ async function getEditableComment(
   const comment = await db
     .selectFrom("comments as c")
     .innerJoin("tasks as t", "t.id", "c.task_id")
-    .select(["c.id", "c.author_id", "c.task_id", "t.project_id"])
+    .select(["c.id", "c.author_id", "c.task_id", "c.body", "t.project_id"])
     .where("c.org_id", "=", org.orgId)
     .where("c.id", "=", commentId)
     .executeTakeFirst();
@@ -51,6 +53,7 @@ export async function createComment(
   orgId: string,
   actor: Actor,
   input: { taskId: string; body: string },
+  notifications: NotificationSink,
 ) {
   const task = await getTask(trx, orgId, input.taskId);
   const row = await trx
@@ -67,6 +70,8 @@ export async function createComment(
     targetId: task.id,
     data: { key: task.key, commentId: row.id },
   });
+  const cause = { orgId, actorId: actor.actorUserId, taskId: task.id, commentId: row.id };
+  await notifyCommentCreated(trx, notifications, cause, input.body);
   return selectComments(trx).where("c.id", "=", row.id).executeTakeFirstOrThrow();
 }
 
@@ -107,6 +112,7 @@ export async function updateComment(
   org: { orgId: string; role: Role },
   actor: Actor,
   input: { commentId: string; body: string; now: Date },
+  notifications: NotificationSink,
 ) {
   const comment = await getEditableComment(trx, org, actor, input.commentId);
   await trx
@@ -123,6 +129,17 @@ export async function updateComment(
     targetId: comment.task_id,
     data: { commentId: comment.id },
   });
+  await notifyCommentUpdated(
+    trx,
+    notifications,
+    {
+      orgId: org.orgId,
+      actorId: actor.actorUserId,
+      taskId: comment.task_id,
+      commentId: comment.id,
+    },
+    { before: comment.body, after: input.body },
+  );
   return selectComments(trx).where("c.id", "=", comment.id).executeTakeFirstOrThrow();
 }
 

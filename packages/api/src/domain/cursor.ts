@@ -58,6 +58,8 @@ function isDate(value: string): boolean {
 export const cursorValue = {
   timestamptz: z.string().refine(isTimestamptz),
   date: z.string().refine(isDate),
+  /** A day, or the `infinity` / `-infinity` a nulls-last sort puts in place of a missing one. */
+  dateOrInfinity: z.string().refine((v) => v === "infinity" || v === "-infinity" || isDate(v)),
   smallint: z
     .string()
     .regex(/^-?\d{1,5}$/)

@@ -11,10 +11,12 @@ const SORTS = {
   created: { expr: sql`t.created_at`, cast: sql`timestamptz`, value: cursorValue.timestamptz },
   updated: { expr: sql`t.updated_at`, cast: sql`timestamptz`, value: cursorValue.timestamptz },
   priority: { expr: sql`t.priority_rank`, cast: sql`smallint`, value: cursorValue.smallint },
+  // Tasks without a due date come last in both directions.
   due: {
-    expr: sql`coalesce(t.due_date, '9999-12-31'::date)`,
+    expr: sql`coalesce(t.due_date, 'infinity'::date)`,
+    descExpr: sql`coalesce(t.due_date, '-infinity'::date)`,
     cast: sql`date`,
-    value: cursorValue.date,
+    value: cursorValue.dateOrInfinity,
   },
   position: { expr: sql`t.position`, cast: sql`text`, value: cursorValue.text },
 } as const;
@@ -29,8 +31,10 @@ export async function listTasks(
   input: ListTasksInput,
 ): Promise<{ items: Task[]; nextCursor: string | null }> {
   const sort = SORTS[input.sort];
+  const desc = input.order === "desc";
+  const expr = desc && "descExpr" in sort ? sort.descExpr : sort.expr;
   let query = selectTasks(db)
-    .select(sql<string>`(${sort.expr})::text`.as("sortValue"))
+    .select(sql<string>`(${expr})::text`.as("sortValue"))
     .where("t.org_id", "=", orgId);
   if (input.projectId) query = query.where("t.project_id", "=", input.projectId);
   if (input.status?.length) query = query.where("t.status", "in", input.status);
@@ -40,16 +44,15 @@ export async function listTasks(
   if (input.label) query = query.where(sql<SqlBool>`t.labels @> array[${input.label}]::text[]`);
   if (input.dueFrom) query = query.where("t.due_date", ">=", input.dueFrom);
   if (input.dueTo) query = query.where("t.due_date", "<=", input.dueTo);
-  const desc = input.order === "desc";
   if (input.cursor) {
     const [value, id] = decodeCursor(input.cursor, z.tuple([sort.value, cursorValue.id]));
     const after: Expression<SqlBool> = desc
-      ? sql<SqlBool>`(${sort.expr}, t.id) < (cast(${value} as ${sort.cast}), cast(${id} as uuid))`
-      : sql<SqlBool>`(${sort.expr}, t.id) > (cast(${value} as ${sort.cast}), cast(${id} as uuid))`;
+      ? sql<SqlBool>`(${expr}, t.id) < (cast(${value} as ${sort.cast}), cast(${id} as uuid))`
+      : sql<SqlBool>`(${expr}, t.id) > (cast(${value} as ${sort.cast}), cast(${id} as uuid))`;
     query = query.where(after);
   }
   const rows = await query
-    .orderBy(sort.expr, desc ? "desc" : "asc")
+    .orderBy(expr, desc ? "desc" : "asc")
     .orderBy("t.id", desc ? "desc" : "asc")
     .limit(input.limit + 1)
     .execute();

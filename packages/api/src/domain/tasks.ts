@@ -3,7 +3,9 @@ import type { TaskStatus } from "@tesseract/validators";
 import { TASK_KEY_PATTERN } from "@tesseract/validators/constants";
 import { recordActivity, type ActivityEntry } from "../activity.ts";
 import { AppError } from "../errors.ts";
+import type { NotificationSink } from "../notifications/after-commit.ts";
 import { listActivity } from "./activity-list.ts";
+import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
 import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
@@ -70,6 +72,7 @@ export async function createTask(
   orgId: string,
   actor: Actor,
   input: NewTask,
+  notifications: NotificationSink,
 ): Promise<Task> {
   // Taking the number locks the project row: concurrent creates queue here, numbers never repeat.
   const project = await trx
@@ -110,6 +113,7 @@ export async function createTask(
     targetId: task.id,
     data: { key: task.key, title: task.title },
   });
+  await notifyTaskCreated(trx, notifications, { orgId, actorId: actor.actorUserId ?? null }, task);
   return task;
 }
 
@@ -130,6 +134,7 @@ export async function updateTask(
   actor: Actor,
   taskId: string,
   changes: Partial<Record<Editable, unknown>>,
+  notifications: NotificationSink,
 ): Promise<Task> {
   const before = await getTask(trx, orgId, taskId);
   const set: Record<string, unknown> = {};
@@ -159,7 +164,10 @@ export async function updateTask(
     targetId: taskId,
     data: { key: before.key, changes: diff },
   });
-  return getTask(trx, orgId, taskId);
+  const after = await getTask(trx, orgId, taskId);
+  const cause = { orgId, actorId: actor.actorUserId ?? null };
+  await notifyTaskUpdated(trx, notifications, cause, before, after);
+  return after;
 }
 
 /** Places a task in `status` right after `afterId` (or right before `beforeId`, or at the end). */

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@tesseract/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor.ts";
 import type { MailOutbox } from "../mail/outbox.ts";
+import type { NotificationSink } from "../notifications/after-commit.ts";
 import { issueEmailToken } from "./email-tokens.ts";
 import { createInvitation } from "./invitations.ts";
 import { countOwners } from "./memberships.ts";
@@ -19,6 +20,7 @@ export function transactionTypes(
   trx: Transaction<Database>,
   mail: MailOutbox,
   actor: Actor,
+  notifications: NotificationSink,
 ) {
   const org = { orgId: "org", role: "owner" as const };
   const task = {
@@ -39,8 +41,8 @@ export function transactionTypes(
     countOwners(db, "org"),
     countOwners(trx, "org"),
     // @ts-expect-error createTask takes the project's number lock and writes several rows.
-    createTask(db, "org", actor, task),
-    createTask(trx, "org", actor, task),
+    createTask(db, "org", actor, task, notifications),
+    createTask(trx, "org", actor, task, notifications),
     // @ts-expect-error changeMemberRole locks the owners before it changes a role.
     changeMemberRole(db, org, actor, { userId: "u", role: "admin" }),
     // @ts-expect-error issueEmailToken retires older links and writes a new one together.

@@ -6,6 +6,7 @@ import { cleanupAttachments, scheduleAttachmentCleanup } from "./attachment-clea
 import { processAttachment, type LoadImageLibrary } from "./attachment-process.ts";
 import { sendMailJob } from "./mail-send.ts";
 import { noopJob } from "./noop.ts";
+import { sendNotificationEmail } from "./notification-email.ts";
 
 /** The handler of every job type, bound to the process's services. */
 export function createJobHandlers(
@@ -15,6 +16,12 @@ export function createJobHandlers(
   return {
     "mail.send": (payload, context) => sendMailJob(services, payload, context),
     noop: (payload, context) => noopJob(payload, context),
+    "notification.email": (payload, context) =>
+      sendNotificationEmail(
+        { db: services.db, publicUrl: services.config.server.publicUrl },
+        payload,
+        context,
+      ),
     ...exportJobHandlers(services),
     "attachment.process": (payload, context) =>
       processAttachment(

@@ -38,3 +38,40 @@ export function signUpAttemptEmail(
     text: `Someone tried to create a Tesseract account with this email address, which already has one.\n\nIf it was you, sign in:\n\n${links.signIn}\n\nForgot your password? Reset it:\n\n${links.resetPassword}\n\nIf it was not you, ignore this message; your account is unchanged.`,
   };
 }
+
+const NOTICE: Record<
+  "assigned" | "mentioned" | "commented",
+  (who: string, where: string) => string
+> = {
+  assigned: (who, where) => `${who} assigned ${where} to you`,
+  mentioned: (who, where) => `${who} mentioned you on ${where}`,
+  commented: (who, where) => `${who} commented on ${where}`,
+};
+
+/** One notification by email: what happened, where, an excerpt, and the link to the task. */
+export function notificationEmail(
+  to: string,
+  details: {
+    kind: "assigned" | "mentioned" | "commented";
+    actorName: string | null;
+    orgName: string;
+    taskKey: string;
+    taskTitle: string;
+    excerpt: string | null;
+    link: string;
+    settingsLink: string;
+  },
+): MailMessage {
+  const what = NOTICE[details.kind](details.actorName ?? "Someone", details.taskKey);
+  const quote = details.excerpt
+    ? `\n\n${details.excerpt
+        .split("\n")
+        .map((line) => `> ${line}`)
+        .join("\n")}`
+    : "";
+  return {
+    to,
+    subject: `${what}: ${details.taskTitle}`,
+    text: `${what} (“${details.taskTitle}”) in ${details.orgName}.${quote}\n\nOpen the task:\n\n${details.link}\n\nChoose which notifications reach you by email: ${details.settingsLink}`,
+  };
+}

@@ -6,12 +6,12 @@ import { orgProcedure, router } from "../trpc.ts";
 export const activityRouter = router({
   /** The organization's whole log, newest first, for admins; optionally one project's or task's. */
   list: orgProcedure
-    .meta({ permission: "activity.read" })
+    .meta({ permission: "activity.read", reads: "replica" })
     .input(
       activityPageInput.extend({
         projectId: z.uuid("Unknown project").optional(),
         taskId: z.uuid("Unknown task").optional(),
       }),
     )
-    .query(({ ctx, input }) => listActivity(ctx.services.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listActivity(ctx.readDb, ctx.org.orgId, input)),
 });

@@ -5,8 +5,8 @@ import {
   updateCommentInput,
 } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
+import { transactWithNotifications } from "../notifications/after-commit.ts";
 import { createComment, deleteComment, listComments, updateComment } from "../domain/comments.ts";
-import { transact } from "../transact.ts";
 import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
 const WRITE = {
@@ -21,7 +21,11 @@ export const commentRouter = router({
     .input(createCommentInput)
     .use(idempotency)
     .mutation(({ ctx, input }) =>
-      transact(ctx, (trx) => createComment(trx, ctx.org.orgId, actor(ctx), input)),
+      transactWithNotifications(
+        ctx.services,
+        (trx, notifications) => createComment(trx, ctx.org.orgId, actor(ctx), input, notifications),
+        ctx.transaction,
+      ),
     ),
 
   list: orgProcedure
@@ -30,20 +34,25 @@ export const commentRouter = router({
       permission: "task.read",
       rateLimit: "read",
       cache: { tags: ["comments"] },
+      reads: "replica",
     })
     .input(listCommentsInput)
     .use(resultCache)
-    .query(({ ctx, input }) => listComments(ctx.services.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listComments(ctx.readDb, ctx.org.orgId, input)),
 
   update: orgProcedure
     .meta({ ...WRITE, summary: "Edit a comment" })
     .input(updateCommentInput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          updateComment(trx, ctx.org, actor(ctx), { ...input, now: ctx.services.now() }),
+      transactWithNotifications(ctx.services, (trx, notifications) =>
+        updateComment(
+          trx,
+          ctx.org,
+          actor(ctx),
+          { ...input, now: ctx.services.now() },
+          notifications,
         ),
+      ),
     ),
 
   delete: orgProcedure

@@ -43,10 +43,11 @@ export const projectRouter = router({
       permission: "project.read",
       rateLimit: "read",
       cache: TAGS.cache,
+      reads: "replica",
     })
     .input(listProjectsInput)
     .use(resultCache)
-    .query(({ ctx, input }) => projectsOf(ctx.services.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => projectsOf(ctx.readDb, ctx.org.orgId, input)),
 
   get: orgProcedure
     .meta({

@@ -146,6 +146,24 @@ describe("tasks", () => {
       "low chore",
     ]);
     expect(await titles({ dueFrom: "2026-12-10", dueTo: "2026-12-31" })).toEqual(["low chore"]);
+    // A task without a due date comes last in both directions, and paging keeps that order.
+    for (const order of ["asc", "desc"] as const) {
+      const expected =
+        order === "asc"
+          ? ["urgent bug", "low chore", "high bug"]
+          : ["low chore", "urgent bug", "high bug"];
+      expect(await titles({ sort: "due", order }), order).toEqual(expected);
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { title: string }[]; nextCursor: string | null } = await as(
+          owner,
+        ).task.list({ orgId, projectId: id, sort: "due", order, limit: 1, cursor });
+        paged.push(...page.items.map((t) => t.title));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(paged, order).toEqual(expected);
+    }
     await expect(
       make("x", { assigneeId: (await insertTestUser(services)).id }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });

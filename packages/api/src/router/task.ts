@@ -21,9 +21,9 @@ import {
   moveTask,
   updateTask,
 } from "../domain/tasks.ts";
-import { transact } from "../transact.ts";
 import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "../auth/actor.ts";
+import { transactWithNotifications } from "../notifications/after-commit.ts";
 
 const READ = { permission: "task.read", rateLimit: "read", cache: { tags: ["tasks"] } } as const;
 // Project lists count open tasks, so task changes invalidate them too.
@@ -41,7 +41,11 @@ export const taskRouter = router({
     // Innermost, so only fresh results are parsed: a replayed or cached one was checked when made.
     .output(taskSchema)
     .mutation(({ ctx, input }) =>
-      transact(ctx, (trx) => createTask(trx, ctx.org.orgId, actor(ctx), input)),
+      transactWithNotifications(
+        ctx.services,
+        (trx, notifications) => createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+        ctx.transaction,
+      ),
     ),
 
   get: orgProcedure
@@ -52,11 +56,11 @@ export const taskRouter = router({
     .query(({ ctx, input }) => getTaskByRef(ctx.services.db, ctx.org.orgId, input.ref)),
 
   list: orgProcedure
-    .meta({ ...READ, summary: "List tasks, filtered and sorted (paged)" })
+    .meta({ ...READ, reads: "replica", summary: "List tasks, filtered and sorted (paged)" })
     .input(listTasksInput)
     .use(resultCache)
     .output(taskPageSchema)
-    .query(({ ctx, input }) => listTasks(ctx.services.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listTasks(ctx.readDb, ctx.org.orgId, input)),
 
   update: orgProcedure
     .meta({ ...WRITE, summary: "Change fields of a task" })
@@ -64,9 +68,9 @@ export const taskRouter = router({
     .output(taskSchema)
     .mutation(({ ctx, input }) => {
       const { orgId: _, taskId, ...changes } = input;
-      return ctx.services.db
-        .transaction()
-        .execute((trx) => updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes));
+      return transactWithNotifications(ctx.services, (trx, notifications) =>
+        updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes, notifications),
+      );
     }),
 
   move: orgProcedure
@@ -99,24 +103,24 @@ export const taskRouter = router({
 
   /** One task's history, for everyone who can read the task (the whole log is for admins). */
   activity: orgProcedure
-    .meta({ summary: "A task's history (paged)", permission: "task.read", rateLimit: "read" })
+    .meta({
+      summary: "A task's history (paged)",
+      permission: "task.read",
+      rateLimit: "read",
+      reads: "replica",
+    })
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
-    .query(({ ctx, input }) => listTaskActivity(ctx.services.db, ctx.org.orgId, input)),
+    .query(({ ctx, input }) => listTaskActivity(ctx.readDb, ctx.org.orgId, input)),
 
   search: orgProcedure
     .meta({
       summary: "Full-text search over titles, descriptions and comments",
       permission: "task.read",
       rateLimit: "search",
+      reads: "replica",
     })
     .input(searchTasksInput)
     .query(({ ctx, input }) =>
-      searchTasks(
-        ctx.services.db,
-        ctx.org.orgId,
-        input.query,
-        input.limit,
-        input.projectId ?? null,
-      ),
+      searchTasks(ctx.readDb, ctx.org.orgId, input.query, input.limit, input.projectId ?? null),
     ),
 });

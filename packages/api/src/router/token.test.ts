@@ -127,10 +127,14 @@ describe("API tokens", () => {
     const both = createTestCaller(services, {
       headers: { cookie: owner.cookie, authorization: "Bearer tsr_unknownunknownunknown" },
     });
-    await expect(both.org.get({ orgId })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    const malformed = createTestCaller(services, {
-      headers: { authorization: "Basic dXNlcjpwYXNz" },
-    });
-    await expect(malformed.auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const invalid = {
+      code: "UNAUTHORIZED",
+      message: expect.stringMatching(/^Invalid or expired token/),
+    };
+    await expect(both.org.get({ orgId })).rejects.toMatchObject(invalid);
+    for (const authorization of ["Basic dXNlcjpwYXNz", "Bearer", "Bearer short", "Bearer a b"]) {
+      const malformed = createTestCaller(services, { headers: { authorization } });
+      await expect(malformed.auth.me(), authorization).rejects.toMatchObject(invalid);
+    }
   });
 });

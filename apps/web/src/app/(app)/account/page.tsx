@@ -4,6 +4,7 @@ import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { requireMe } from "~/trpc/session.ts";
 import { ChangePasswordCard } from "./change-password-card.tsx";
 import { DataCard } from "./data-card.tsx";
+import { NotificationsCard } from "./notifications-card.tsx";
 import { ProfileCard } from "./profile-card.tsx";
 import { SessionsCard } from "./sessions-card.tsx";
 import { TokensCard } from "./tokens-card.tsx";
@@ -24,6 +25,7 @@ export default async function AccountPage() {
       <ProfileCard name={me.user.name} email={me.user.email} />
       <ChangePasswordCard />
       <HydrateClient>
+        {me.via === "session" ? <NotificationsCard /> : null}
         <SessionsCard />
         <TokensCard organizations={me.organizations} />
         {me.via === "session" ? <DataCard /> : null}

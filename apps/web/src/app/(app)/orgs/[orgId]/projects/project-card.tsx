@@ -1,10 +1,10 @@
 "use client";
 
 import type { Route } from "next";
-import Link from "next/link";
 import { Badge } from "~/components/ui/badge.tsx";
 import type { RouterOutputs } from "~/trpc/types.ts";
 import { ProjectActions } from "./project-actions.tsx";
+import { IntentLink } from "~/components/intent-link.tsx";
 
 export type Project = RouterOutputs["project"]["list"][number];
 
@@ -30,12 +30,12 @@ export function ProjectCard({
       <div className="flex min-w-0 items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
           <h2 className="flex flex-wrap items-center gap-2 font-medium">
-            <Link
+            <IntentLink
               href={`/orgs/${orgId}/projects/${project.key}` as Route}
               className="truncate hover:underline hover:underline-offset-2"
             >
               {project.name}
-            </Link>
+            </IntentLink>
             <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
               {project.key}
             </span>

@@ -1,11 +1,11 @@
 "use client";
 
 import type { Route } from "next";
-import Link from "next/link";
 import type { DragEvent, KeyboardEvent } from "react";
 import { LabelChip, PriorityBadge } from "~/components/tasks/task-badges.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { formatDueDate, isOverdue } from "~/lib/tasks.ts";
+import { IntentLink } from "~/components/intent-link.tsx";
 
 export interface CardDragProps {
   draggable: boolean;
@@ -70,7 +70,7 @@ export function TaskCard({
           </button>
         ) : null}
       </div>
-      <Link
+      <IntentLink
         href={`/orgs/${orgId}/tasks/${task.key}` as Route}
         draggable={false}
         aria-describedby={drag ? "board-help" : undefined}
@@ -80,7 +80,7 @@ export function TaskCard({
         className="mt-1 block text-sm leading-snug font-medium break-words text-zinc-900 after:absolute after:inset-0 after:rounded-lg focus:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-indigo-500 dark:text-zinc-100"
       >
         {task.title}
-      </Link>
+      </IntentLink>
       {task.priority !== "none" || task.labels.length > 0 ? (
         <div className="mt-2 flex flex-wrap items-center gap-1.5">
           <PriorityBadge priority={task.priority} />

@@ -47,6 +47,7 @@ export function CommentForm({ orgId, taskId }: { orgId: string; taskId: string }
         onChange={setBody}
         rows={3}
         error={errors.fields.body}
+        mentionOrgId={orgId}
       />
       <div className="flex items-center justify-end gap-3">
         <p className="hidden text-xs text-zinc-500 sm:block dark:text-zinc-400">

@@ -3,8 +3,12 @@
 import { useId, useState } from "react";
 import { Markdown } from "~/components/markdown.tsx";
 import { TextareaField } from "~/components/forms/textarea-field.tsx";
+import { useMentionAutocomplete } from "./use-mention-autocomplete.tsx";
 
-/** A markdown textarea with a Write / Preview switch; Ctrl+Enter (⌘+Enter) submits its form. */
+/**
+ * A markdown textarea with a Write / Preview switch; Ctrl+Enter (⌘+Enter) submits its form.
+ * Given the organization, typing `@` suggests its members to mention.
+ */
 export function MarkdownEditor({
   name,
   label,
@@ -13,6 +17,7 @@ export function MarkdownEditor({
   error,
   rows = 6,
   autoFocus = false,
+  mentionOrgId,
 }: {
   name: string;
   label: string;
@@ -21,9 +26,11 @@ export function MarkdownEditor({
   error?: string | undefined;
   rows?: number;
   autoFocus?: boolean;
+  mentionOrgId?: string;
 }) {
   const [isPreview, setIsPreview] = useState(false);
   const id = useId();
+  const mention = useMentionAutocomplete({ orgId: mentionOrgId, value, onChange, inputId: id });
   const tab =
     "rounded-md px-2.5 py-1 text-xs font-medium text-zinc-600 aria-pressed:bg-white aria-pressed:text-zinc-900 aria-pressed:shadow-sm dark:text-zinc-400 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-50";
   return (
@@ -62,25 +69,35 @@ export function MarkdownEditor({
           )}
         </div>
       ) : (
-        <TextareaField
-          id={id}
-          name={name}
-          label={label}
-          hideLabel
-          rows={rows}
-          value={value}
-          autoFocus={autoFocus}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              event.currentTarget.form?.requestSubmit();
-            }
-          }}
-          error={error}
-        />
+        <div className="relative">
+          <TextareaField
+            id={id}
+            name={name}
+            label={label}
+            hideLabel
+            rows={rows}
+            value={value}
+            autoFocus={autoFocus}
+            onChange={(event) => {
+              onChange(event.target.value);
+              mention.update(event.currentTarget);
+            }}
+            onSelect={(event) => {
+              mention.update(event.currentTarget);
+            }}
+            onBlur={mention.close}
+            onKeyDown={(event) => {
+              if (mention.onKeyDown(event)) return;
+              if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                event.currentTarget.form?.requestSubmit();
+              }
+            }}
+            error={error}
+            {...mention.inputProps}
+          />
+          {mention.listbox}
+        </div>
       )}
       {isPreview && error ? (
         <p className="text-sm text-rose-700 dark:text-rose-300">{error}</p>

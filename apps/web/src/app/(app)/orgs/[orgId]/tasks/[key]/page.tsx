@@ -24,7 +24,11 @@ export async function generateMetadata({
 }: PageProps<"/orgs/[orgId]/tasks/[key]">): Promise<Metadata> {
   const { orgId, key } = await params;
   const task = await getTask(orgId, decodeURIComponent(key));
-  return { title: `${task.key} ${task.title}` };
+  const summary = task.description?.replace(/\s+/g, " ").trim().slice(0, 160);
+  return {
+    title: `${task.key} ${task.title}`,
+    description: summary || `${task.key}: ${task.title}`,
+  };
 }
 
 export default async function TaskPage({ params }: PageProps<"/orgs/[orgId]/tasks/[key]">) {

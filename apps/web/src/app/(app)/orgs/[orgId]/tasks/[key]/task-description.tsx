@@ -8,10 +8,12 @@ import { MarkdownEditor } from "./markdown-editor.tsx";
 import type { TaskSaver } from "./use-update-task.ts";
 
 export function TaskDescription({
+  orgId,
   task,
   saver,
   canEdit,
 }: {
+  orgId: string;
   task: TaskDetail;
   saver: TaskSaver;
   canEdit: boolean;
@@ -60,6 +62,7 @@ export function TaskDescription({
             error={error}
             rows={10}
             autoFocus
+            mentionOrgId={orgId}
           />
           <div className="flex gap-2">
             <Button type="submit" size="sm">

@@ -10,6 +10,7 @@ import { TaskFields } from "./task-fields.tsx";
 import { TaskHistory } from "./task-history.tsx";
 import { TaskTitle } from "./task-title.tsx";
 import { useUpdateTask } from "./use-update-task.ts";
+import { WatchButton } from "./watch-button.tsx";
 
 export function TaskView({
   orgId,
@@ -51,10 +52,13 @@ export function TaskView({
         aria-label="Task fields"
         className="lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1"
       >
-        <TaskFields orgId={orgId} task={task} saver={saver} canEdit={canWrite} />
+        <div className="space-y-4">
+          <TaskFields orgId={orgId} task={task} saver={saver} canEdit={canWrite} />
+          <WatchButton orgId={orgId} taskId={task.id} />
+        </div>
       </aside>
       <div className="min-w-0 space-y-8 lg:col-start-1">
-        <TaskDescription task={task} saver={saver} canEdit={canWrite} />
+        <TaskDescription orgId={orgId} task={task} saver={saver} canEdit={canWrite} />
         <Attachments
           orgId={orgId}
           taskId={task.id}

@@ -2,13 +2,13 @@
 
 import { keepPreviousData } from "@tanstack/react-query";
 import type { Route } from "next";
-import Link from "next/link";
 import { HighlightedText } from "~/components/highlighted-text.tsx";
 import { QueryError } from "~/components/query-error.tsx";
 import { StatusBadge } from "~/components/tasks/task-badges.tsx";
 import { Spinner } from "~/components/ui/spinner.tsx";
 import { isTaskStatus } from "~/lib/tasks.ts";
 import { trpc } from "~/trpc/react.tsx";
+import { IntentLink } from "~/components/intent-link.tsx";
 
 const MIN_QUERY = 2;
 
@@ -55,7 +55,7 @@ export function SearchResults({ orgId, query }: { orgId: string; query: string }
       <ol data-testid="search-results" className="divide-y divide-zinc-200 dark:divide-zinc-800">
         {search.data.map((hit) => (
           <li key={hit.id} data-testid={`search-hit-${hit.key}`}>
-            <Link
+            <IntentLink
               href={`/orgs/${orgId}/tasks/${hit.key}` as Route}
               className="block space-y-1 px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/40"
             >
@@ -76,7 +76,7 @@ export function SearchResults({ orgId, query }: { orgId: string; query: string }
                 ) : null}
                 <HighlightedText parts={hit.snippet} />
               </span>
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ol>

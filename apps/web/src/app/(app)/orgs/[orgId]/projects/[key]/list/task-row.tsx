@@ -1,9 +1,9 @@
 import type { Route } from "next";
-import Link from "next/link";
 import { LocalTime } from "~/components/ui/local-time.tsx";
 import { LabelChip, PriorityBadge, StatusBadge } from "~/components/tasks/task-badges.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { formatDueDate, isOverdue, priorityLabels, statusLabels } from "~/lib/tasks.ts";
+import { IntentLink } from "~/components/intent-link.tsx";
 
 const cell = "px-3 py-2.5 align-top";
 
@@ -27,12 +27,12 @@ export function TaskRow({
         {task.key}
       </td>
       <td className={`${cell} min-w-0`}>
-        <Link
+        <IntentLink
           href={`/orgs/${orgId}/tasks/${task.key}` as Route}
           className="font-medium break-words text-zinc-900 hover:underline hover:underline-offset-2 dark:text-zinc-100"
         >
           {task.title}
-        </Link>
+        </IntentLink>
         {/* On a narrow screen the hidden columns' facts follow the title. */}
         <p className="mt-0.5 text-xs text-zinc-500 md:hidden dark:text-zinc-400">
           {statusLabels[task.status]}
@@ -52,13 +52,13 @@ export function TaskRow({
       </td>
       <td className={`${cell} hidden md:table-cell`}>
         {task.priority === "none" ? (
-          <span className="text-zinc-400 dark:text-zinc-500">—</span>
+          <span className="text-zinc-500 dark:text-zinc-400">—</span>
         ) : (
           <PriorityBadge priority={task.priority} />
         )}
       </td>
       <td className={`${cell} hidden text-zinc-700 lg:table-cell dark:text-zinc-300`}>
-        {task.assigneeName ?? <span className="text-zinc-400 dark:text-zinc-500">Unassigned</span>}
+        {task.assigneeName ?? <span className="text-zinc-500 dark:text-zinc-400">Unassigned</span>}
       </td>
       <td
         className={`${cell} hidden whitespace-nowrap tabular-nums sm:table-cell ${
@@ -70,7 +70,7 @@ export function TaskRow({
         {task.dueDate ? (
           formatDueDate(task.dueDate)
         ) : (
-          <span className="text-zinc-400 dark:text-zinc-500">—</span>
+          <span className="text-zinc-500 dark:text-zinc-400">—</span>
         )}
       </td>
       <td

@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signUp, waitForHydration } from "./helpers.ts";
+
+// axe-core's WCAG 2.1 A/AA rules on every kind of page, in the light and the dark theme.
+test.describe.configure({ mode: "serial" });
+
+const run = randomBytes(4).toString("hex");
+const person = { name: "Grace Hopper", email: `grace-${run}@example.com` };
+let page: Page;
+let orgId = "";
+
+test.beforeAll(async ({ browser }) => {
+  page = await (await browser.newContext()).newPage();
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+async function expectNoViolations(path: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(path);
+    await waitForHydration(page);
+    await expect(page.locator("html")).toHaveClass(
+      colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/,
+    );
+    // Colour transitions must end (or be cancelled) before contrast is measured.
+    await page.evaluate(() =>
+      Promise.allSettled(document.getAnimations().map((animation) => animation.finished)),
+    );
+    const { violations } = await new AxeBuilder({ page })
+      // "experimental" adds the rules axe has not yet turned on by default, among them
+      // label-content-name-mismatch (WCAG 2.5.3: a control's name contains its visible text).
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "experimental"])
+      .analyze();
+    const summary = violations.map(({ id, impact, nodes }) => ({
+      id,
+      impact,
+      targets: nodes.slice(0, 5).map((node) => node.target.join(" ")),
+    }));
+    expect(summary, `${path} (${colorScheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+test("the public pages pass axe in both themes", async () => {
+  for (const path of ["/", "/sign-in", "/sign-up", "/status"]) await expectNoViolations(path);
+});
+
+test("the signed-in pages pass axe in both themes", async () => {
+  await signUp(page, person);
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await waitForHydration(page);
+  await page.getByLabel("Organization name").fill(`Hopper Co ${run}`);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/orgs\/[0-9a-f-]{36}$/);
+  orgId = new URL(page.url()).pathname.split("/")[2]!;
+
+  await page.goto(`/orgs/${orgId}/projects`);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "New project" }).click();
+  const project = page.getByRole("dialog", { name: "New project" });
+  await project.getByLabel("Name").fill("Compiler");
+  await project.getByLabel("Key").fill("CMP");
+  await project.getByRole("button", { name: "Create project" }).click();
+  await expect(page).toHaveURL(`/orgs/${orgId}/projects/CMP`);
+  await waitForHydration(page);
+
+  await page.getByRole("button", { name: /New task/ }).click();
+  const task = page.getByTestId("create-task-dialog");
+  await task.getByLabel("Title").fill("Write the first compiler");
+  await task.getByLabel("Labels").fill("history");
+  await task.getByLabel("Description").fill("A-0 for the **UNIVAC I**.");
+  await task.getByRole("button", { name: "Create task" }).click();
+  await expect(task).not.toBeVisible();
+  await page.getByRole("button", { name: /New task/ }).click();
+  await task.getByLabel("Title").fill("Find the moth");
+  await task.getByRole("button", { name: "Create task" }).click();
+  await expect(task).not.toBeVisible();
+
+  for (const path of [
+    "/orgs",
+    `/orgs/${orgId}`,
+    `/orgs/${orgId}/projects`,
+    `/orgs/${orgId}/projects/CMP`,
+    `/orgs/${orgId}/projects/CMP/list`,
+    `/orgs/${orgId}/tasks/CMP-1`,
+    `/orgs/${orgId}/members`,
+    `/orgs/${orgId}/settings`,
+    "/account",
+  ])
+    await expectNoViolations(path);
+});

@@ -1,0 +1,1 @@
+export const INBOX_PAGE_SIZE = 30;

@@ -1,0 +1,3 @@
+import base from "@tesseract/eslint-config/base";
+
+export default base;

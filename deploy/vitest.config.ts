@@ -1,0 +1,3 @@
+import { testConfig } from "@tesseract/vitest-config";
+
+export default testConfig();

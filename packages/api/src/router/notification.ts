@@ -1,0 +1,73 @@
+import {
+  listNotificationsInput,
+  markNotificationsReadInput,
+  orgScoped,
+  updateNotificationSettingsInput,
+} from "@tesseract/validators";
+import {
+  countUnread,
+  listNotifications,
+  markNotificationsRead,
+} from "../domain/notification-inbox.ts";
+import {
+  getNotificationSettings,
+  updateNotificationSettings,
+} from "../domain/notification-settings.ts";
+import { orgProcedure, router, sessionProcedure } from "../trpc.ts";
+
+// A person's own inbox in one organization: membership first (a non-member sees nothing of
+// it), then only rows addressed to the caller. Never cached: the cache is per role, not person.
+const READ = { permission: "notification.read", rateLimit: "read" } as const;
+const WRITE = { permission: "notification.read", rateLimit: "write" } as const;
+
+export const notificationRouter = router({
+  list: orgProcedure
+    .meta(READ)
+    .input(listNotificationsInput)
+    .query(({ ctx, input }) =>
+      listNotifications(ctx.services.db, { orgId: ctx.org.orgId, userId: ctx.auth.user.id }, input),
+    ),
+
+  unreadCount: orgProcedure
+    .meta(READ)
+    .input(orgScoped)
+    .query(({ ctx }) =>
+      countUnread(ctx.services.db, { orgId: ctx.org.orgId, userId: ctx.auth.user.id }),
+    ),
+
+  markRead: orgProcedure
+    .meta(WRITE)
+    .input(markNotificationsReadInput)
+    .mutation(({ ctx, input }) =>
+      markNotificationsRead(
+        ctx.services.db,
+        { orgId: ctx.org.orgId, userId: ctx.auth.user.id },
+        input.notificationIds,
+        ctx.services.now(),
+      ),
+    ),
+
+  markAllRead: orgProcedure
+    .meta(WRITE)
+    .input(orgScoped)
+    .mutation(({ ctx }) =>
+      markNotificationsRead(
+        ctx.services.db,
+        { orgId: ctx.org.orgId, userId: ctx.auth.user.id },
+        "all",
+        ctx.services.now(),
+      ),
+    ),
+
+  /** Which kinds of notification the caller also gets by email (any organization). */
+  settings: sessionProcedure
+    .meta({ rateLimit: "read" })
+    .query(({ ctx }) => getNotificationSettings(ctx.services.db, ctx.auth.user.id)),
+
+  updateSettings: sessionProcedure
+    .meta({ rateLimit: "write" })
+    .input(updateNotificationSettingsInput)
+    .mutation(({ ctx, input }) =>
+      updateNotificationSettings(ctx.services.db, ctx.auth.user.id, input, ctx.services.now()),
+    ),
+});

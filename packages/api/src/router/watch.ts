@@ -1,0 +1,31 @@
+import { watchTaskInput } from "@tesseract/validators";
+import { setWatching, watchStatus } from "../domain/watchers.ts";
+import { orgProcedure, router } from "../trpc.ts";
+
+// Anyone who can read a task may follow it; what they follow is only ever their own choice.
+const READ = { permission: "task.read", rateLimit: "read" } as const;
+const WRITE = { permission: "task.read", rateLimit: "write" } as const;
+
+export const watchRouter = router({
+  /** Whether the caller is told about the task's comments. */
+  status: orgProcedure
+    .meta(READ)
+    .input(watchTaskInput)
+    .query(({ ctx, input }) =>
+      watchStatus(ctx.services.db, ctx.org.orgId, input.taskId, ctx.auth.user.id),
+    ),
+
+  watch: orgProcedure
+    .meta(WRITE)
+    .input(watchTaskInput)
+    .mutation(({ ctx, input }) =>
+      setWatching(ctx.services.db, ctx.org.orgId, input.taskId, ctx.auth.user.id, true),
+    ),
+
+  unwatch: orgProcedure
+    .meta(WRITE)
+    .input(watchTaskInput)
+    .mutation(({ ctx, input }) =>
+      setWatching(ctx.services.db, ctx.org.orgId, input.taskId, ctx.auth.user.id, false),
+    ),
+});
