@@ -42,7 +42,7 @@ export function handleCors(
     res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
     res.setHeader(
       "access-control-allow-headers",
-      "content-type, authorization, trpc-accept, x-request-id",
+      "content-type, authorization, trpc-accept, x-request-id, idempotency-key",
     );
     res.setHeader("access-control-max-age", "600");
   }

@@ -11,6 +11,7 @@ import {
   checkHealth,
   createInnerContext,
   newConnection,
+  openApiDocument,
   type LiveConnection,
   type Logger,
   type ResponseControl,
@@ -92,6 +93,7 @@ export function createApiServer({
   const active = new Set<ServerResponse>();
   let shuttingDown = false;
   let closing: Promise<boolean> | undefined;
+  let openApi: string | undefined;
 
   // Open SSE streams: ended on shutdown so clients reconnect to another instance.
   const streams = new Set<ServerResponse>();
@@ -100,6 +102,7 @@ export function createApiServer({
     requestId: string,
     response: ResponseControl | undefined,
     live: LiveConnection | undefined,
+    calls = 1,
   ) =>
     createInnerContext({
       services,
@@ -109,11 +112,20 @@ export function createApiServer({
         headers: req.headers,
         clientIp: clientIp(req, trusted),
         userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null,
+        calls,
       },
       ...(response ? { response } : {}),
       ...(live ? { live } : {}),
     });
-  const createContext = ({ req, res }: { req: IncomingMessage; res: ServerResponse }) =>
+  const createContext = ({
+    req,
+    res,
+    info,
+  }: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    info: { calls: readonly unknown[] };
+  }) =>
     contextFor(
       req,
       // The id the request handler below chose (and echoed) for this request.
@@ -124,6 +136,7 @@ export function createApiServer({
       },
       // An SSE subscription (EventSource asks for text/event-stream) is a live connection.
       req.headers.accept === "text/event-stream" ? sseConnection(res) : undefined,
+      info.calls.length,
     );
   function sseConnection(res: ServerResponse): LiveConnection {
     streams.add(res);
@@ -193,6 +206,14 @@ export function createApiServer({
         status: shuttingDown ? "shutting down" : health.status,
         services: health.services,
       });
+      return path;
+    }
+    if (path === "/openapi.json" && (req.method === "GET" || req.method === "HEAD")) {
+      // Generated from the router once, on first request: the same for the process's life.
+      openApi ??= JSON.stringify(openApiDocument({ router }));
+      res.setHeader("cache-control", "public, max-age=300");
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end(req.method === "HEAD" ? undefined : openApi);
       return path;
     }
     // /metrics is not served here: it is on the internal listener (metrics-server.ts).

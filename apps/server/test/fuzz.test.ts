@@ -419,6 +419,14 @@ function headersFor(caller: CallerKind): fc.Arbitrary<Record<string, string>> {
         fc.string({ maxLength: 40 }).map((s) => `Bearer ${s.replace(/[\r\n]/g, "")}`),
       )
       .map((authorization) => ({ ...own, authorization })),
+    // Idempotency keys, well-formed or not (a reused one meets another input: 422, never a 5xx).
+    fc
+      .oneof(
+        fc.constantFrom("", " ", "k".repeat(256), "caf\u00e9", "a b", "\u00ff".repeat(8), "same"),
+        fc.string({ maxLength: 300 }),
+        fc.uuid(),
+      )
+      .map((key) => ({ ...own, "idempotency-key": key })),
   );
 }
 

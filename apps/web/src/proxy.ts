@@ -30,12 +30,14 @@ function annotatePage(request: NextRequest): NextResponse {
 }
 
 export function proxy(request: NextRequest): NextResponse {
-  return request.nextUrl.pathname.startsWith("/trpc/")
+  const { pathname } = request.nextUrl;
+  // The API reference at /docs reads the API's OpenAPI document from this origin too.
+  return pathname.startsWith("/trpc/") || pathname === "/openapi.json"
     ? forwardToApi(request)
     : annotatePage(request);
 }
 
 export const config = {
-  // Pages and /trpc; not Next's own assets.
-  matcher: ["/trpc/:path*", "/((?!_next/|icon.svg|favicon.ico|robots.txt).*)"],
+  // Pages, /trpc and the OpenAPI document; not Next's own assets.
+  matcher: ["/trpc/:path*", "/openapi.json", "/((?!_next/|icon.svg|favicon.ico|robots.txt).*)"],
 };

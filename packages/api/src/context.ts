@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "@tesseract/config";
+import type { Database, Transaction } from "@tesseract/db";
 import type { LiveConnection } from "./live/connection.ts";
 import type { Services } from "./services.ts";
 
@@ -9,6 +10,8 @@ export interface RequestInfo {
   /** The client address (X-Forwarded-For is believed only from trusted proxies). */
   clientIp: string | null;
   userAgent: string | null;
+  /** Calls this HTTP request carries (a batch has several); 1 without HTTP. */
+  calls: number;
 }
 
 /** What a procedure may add to the response besides its result. */
@@ -25,6 +28,13 @@ export interface Context {
   response: ResponseControl;
   /** The WebSocket or SSE connection a subscription runs on (absent for plain requests). */
   live?: LiveConnection;
+  /**
+   * The transaction a policy opened around the procedure (the idempotency record's), which the
+   * procedure's work joins through `transact` so both commit or roll back together.
+   */
+  transaction?: Transaction<Database>;
+  /** What must wait for that transaction's commit (live events): run by the policy after it. */
+  afterCommit?: (() => Promise<void>)[];
 }
 
 /** A response that records what procedures set, for callers without HTTP (tests, scripts). */
@@ -56,7 +66,7 @@ export function createInnerContext(opts: {
     services: opts.services,
     logger: opts.logger,
     requestId: opts.requestId,
-    request: { headers: {}, clientIp: null, userAgent: null, ...opts.request },
+    request: { headers: {}, clientIp: null, userAgent: null, calls: 1, ...opts.request },
     response: opts.response ?? recordingResponse(),
   };
 }

@@ -5,6 +5,7 @@ export type { Context, RequestInfo, ResponseControl } from "./context.ts";
 export { AppError } from "./errors.ts";
 export type { AppErrorCode } from "./errors.ts";
 export { checkHealth } from "./health.ts";
+export { openApiDocument, type OpenApiOptions } from "./openapi/document.ts";
 export type { HealthReport, ServiceHealth, ServiceName } from "./health.ts";
 export { createLogger } from "./logger.ts";
 export type { Logger } from "./logger.ts";

@@ -17,6 +17,7 @@ import type { Context } from "./context.ts";
 import { APP_ERROR_CODES, AppError } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
 import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
+import { idempotencyKeyOf, runIdempotently } from "./policy/idempotency.ts";
 import { markWrite, readDbFor, writeScopes } from "./policy/replica-reads.ts";
 import {
   enforceRateLimits,
@@ -43,6 +44,12 @@ export interface Meta {
   invalidates?: readonly string[];
   /** The per-caller budget (RATE_LIMIT_*_PER_MINUTE / _PER_HOUR) this procedure spends. */
   rateLimit?: Budget;
+  /**
+   * A create-type mutation that honours an `Idempotency-Key` header (see
+   * policy/idempotency.ts). It also needs `.use(idempotency)` right after its `.input()`, and
+   * its work in `transact(ctx, …)` so the record commits with it.
+   */
+  idempotent?: boolean;
   /**
    * "replica": an organization query that may read a moment-old state (lists, search) reads
    * through `ctx.readDb`, the read replica once it has replayed the caller's and the
@@ -314,6 +321,32 @@ export const resultCache: TRPCMiddlewareFunction<
   });
   // tRPC reads a middleware's answer as { ok, data }; its marker is a type brand only.
   return { ok: true as const, data, marker: undefined as never };
+};
+
+/**
+ * The `Idempotency-Key` policy of `meta.idempotent` mutations. Like `resultCache` it goes
+ * right after the procedure's `.input()`, where the whole input is parsed (a retry is
+ * recognised by its parsed input); it opens the transaction the work joins (`transact`).
+ */
+export const idempotency: TRPCMiddlewareFunction<
+  Context,
+  Meta,
+  { auth: Auth },
+  { auth: Auth },
+  unknown
+> = async ({ ctx, meta, type, path, input, next }) => {
+  if (type !== "mutation" || !meta?.idempotent) return next();
+  const key = idempotencyKeyOf(ctx.request);
+  if (key === undefined) return next();
+  const afterCommit: (() => Promise<void>)[] = [];
+  const outcome = await runIdempotently(ctx, { path, input, key }, (trx) =>
+    next({ ctx: { transaction: trx, afterCommit } }),
+  );
+  // Committed (a failed call rolled back and queued steps that must not run).
+  if (outcome.ok) for (const step of afterCommit) await step();
+  if ("marker" in outcome) return outcome;
+  // A replayed result; tRPC reads a middleware's answer as { ok, data }, its marker a type brand.
+  return { ok: true as const, data: outcome.data, marker: undefined as never };
 };
 
 /**

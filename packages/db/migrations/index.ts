@@ -10,6 +10,7 @@ import * as exportsTable from "./2026-11-29-0005-exports.ts";
 import * as notifications from "./2026-11-29-0006-notifications.ts";
 import * as outboxTraceparent from "./2026-11-29-0007-outbox-traceparent.ts";
 import * as exportFileDeleted from "./2026-11-29-0008-export-file-deleted.ts";
+import * as idempotency from "./2026-11-29-0009-idempotency.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0006-notifications": notifications,
   "2026-11-29-0007-outbox-traceparent": outboxTraceparent,
   "2026-11-29-0008-export-file-deleted": exportFileDeleted,
+  "2026-11-29-0009-idempotency": idempotency,
 };

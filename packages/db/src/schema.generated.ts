@@ -93,6 +93,16 @@ export interface ExportsTable {
   file_deleted_at: Date | null;
 }
 
+export interface IdempotencyKeysTable {
+  user_id: string;
+  procedure: string;
+  key_hash: string;
+  request_hash: string;
+  response: Buffer;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
 export interface InvitationsTable {
   id: Generated<string>;
   org_id: string;
@@ -230,6 +240,7 @@ export interface Database {
   comments: CommentsTable;
   email_tokens: EmailTokensTable;
   exports: ExportsTable;
+  idempotency_keys: IdempotencyKeysTable;
   invitations: InvitationsTable;
   job_runs: JobRunsTable;
   memberships: MembershipsTable;

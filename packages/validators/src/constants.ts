@@ -20,6 +20,18 @@ export const SESSION_COOKIES = [SESSION_COOKIE, SECURE_SESSION_COOKIE] as const;
  */
 export const DEFAULT_MAX_BATCH_SIZE = 10;
 
+/**
+ * The header that makes a create-type mutation safe to retry: the same key and input within
+ * `IDEMPOTENCY_KEY_TTL_HOURS` return the first result instead of doing the work again.
+ */
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+/** How long a key is remembered. */
+export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
+/** The response header set when a result is the first one, replayed. */
+export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
+/** A key: 1–255 visible ASCII characters (a UUID is a good one). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
 /** A project key: 2–10 letters or digits, a letter first (ENG). */
 export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
 /** A task key: its project's key, a dash and the task's number (ENG-42); groups: key, number. */
@@ -35,6 +47,7 @@ export const APP_ERROR_CODES = {
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
+  UNPROCESSABLE: "UNPROCESSABLE_CONTENT",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",

@@ -139,3 +139,35 @@ export const listCommentsInput = orgScoped.extend({
 });
 
 export type ListTasksInput = z.infer<typeof listTasksInput>;
+
+/**
+ * A task as the API answers it (`task.get`, `create`, `update`, `move`, and `task.list`'s
+ * items): the procedures declare it as their output, so the OpenAPI document describes it.
+ */
+export const taskSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  /** The project's key and the task's number (ENG-42). */
+  key: z.string(),
+  projectId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: taskStatusSchema,
+  priority: taskPrioritySchema,
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  /** A calendar date, YYYY-MM-DD. */
+  dueDate: z.string().nullable(),
+  labels: z.array(z.string()),
+  /** The board order key (compared byte by byte). */
+  position: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type TaskOutput = z.output<typeof taskSchema>;
+
+/** One page of `task.list`. */
+export const taskPageSchema = z.object({
+  items: z.array(taskSchema),
+  nextCursor: z.string().nullable(),
+});

@@ -1,5 +1,6 @@
 import type { JobHandlers } from "@tesseract/queue";
 import type { Services } from "../services.ts";
+import { pruneIdempotencyKeys } from "../domain/idempotency-keys.ts";
 import { exportJobHandlers } from "./export-handlers.ts";
 import { cleanupAttachments, scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
 import { processAttachment, type LoadImageLibrary } from "./attachment-process.ts";
@@ -36,6 +37,9 @@ export function createJobHandlers(
         now: () => services.now(),
       };
       await cleanupAttachments(deps, payload, context);
+      // The same periodic run forgets idempotency records past their 24 hours.
+      const pruned = await pruneIdempotencyKeys(services.db, services.now());
+      if (pruned > 0) context.logger.info({ pruned }, "expired idempotency keys deleted");
       await scheduleAttachmentCleanup(services.db, services.now());
     },
   };

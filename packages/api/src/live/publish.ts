@@ -3,6 +3,7 @@ import superjson from "superjson";
 import type { Auth } from "../auth/credentials.ts";
 import type { Context } from "../context.ts";
 import type { Services } from "../services.ts";
+import { afterCommit } from "../transact.ts";
 
 /** The bus key of an organization's stream (every org event) and of a person's (live.me). */
 export const orgStream = (orgId: string) => `org:${orgId}`;
@@ -83,6 +84,7 @@ export async function withEvents<T>(
 ): Promise<T> {
   const result = await work;
   const base = { orgId: ctx.org.orgId, at: ctx.services.now(), actor: eventActor(ctx.auth) };
-  await publishEvent(ctx.services, toEvents(result, base));
+  const events = toEvents(result, base);
+  await afterCommit(ctx, () => publishEvent(ctx.services, events));
   return result;
 }

@@ -1,6 +1,7 @@
 import type { Database, Kysely, Transaction } from "@tesseract/db";
 import { enqueue } from "@tesseract/queue";
 import type { Context } from "../context.ts";
+import { transact } from "../transact.ts";
 import type { MailMessage } from "./mailer.ts";
 
 /**
@@ -31,21 +32,29 @@ export async function transactWithMail<T>(
   work: (trx: Transaction<Database>, mail: MailOutbox) => Promise<T>,
   options: { requestId?: string } = {},
 ): Promise<TransactionWithMail<T>> {
-  const result = await db.transaction().execute((trx) =>
-    work(trx, {
-      async send(sender, message) {
-        if (sender !== trx) throw new Error("mail enqueued with a transaction it is not bound to");
-        await enqueue(trx, { type: "mail.send", payload: message }, options);
-      },
-    }),
-  );
+  const result = await db.transaction().execute((trx) => work(trx, outboxBoundTo(trx, options)));
   return { result, delivered: Promise.resolve(true) };
 }
 
-/** `transactWithMail` over a request's services; the request id travels with the mail job. */
-export function transactForRequest<T>(
-  ctx: Pick<Context, "services" | "requestId">,
+/**
+ * `transactWithMail` over a request's services, in the request's open transaction when a
+ * policy opened one (see `transact`); the request id travels with the mail job.
+ */
+export async function transactForRequest<T>(
+  ctx: Pick<Context, "services" | "requestId" | "transaction">,
   work: (trx: Transaction<Database>, mail: MailOutbox) => Promise<T>,
 ): Promise<TransactionWithMail<T>> {
-  return transactWithMail(ctx.services.db, work, { requestId: ctx.requestId });
+  const options = { requestId: ctx.requestId };
+  const result = await transact(ctx, (trx) => work(trx, outboxBoundTo(trx, options)));
+  // Enqueued in the transaction: once it commits, the mail is on its way.
+  return { result, delivered: Promise.resolve(true) };
+}
+
+function outboxBoundTo(trx: Transaction<Database>, options: { requestId?: string }): MailOutbox {
+  return {
+    async send(sender, message) {
+      if (sender !== trx) throw new Error("mail enqueued with a transaction it is not bound to");
+      await enqueue(trx, { type: "mail.send", payload: message }, options);
+    },
+  };
 }

@@ -1,7 +1,9 @@
 import type { Database, Transaction } from "@tesseract/db";
 import { countUnread } from "../domain/notification-inbox.ts";
 import { publishEvent } from "../live/publish.ts";
+import type { Context } from "../context.ts";
 import type { Services } from "../services.ts";
+import { afterCommit } from "../transact.ts";
 
 /**
  * The port domain code reports new notifications through: who was told, in which
@@ -18,10 +20,13 @@ export type NotifiedPeople = ReadonlyMap<string, ReadonlySet<string>>;
 /**
  * Runs `work` in one transaction with a sink bound to it, then, once it has committed, calls
  * `afterNotificationsCreated` with everyone it notified. A failed transaction calls nothing.
+ * `joining` is the procedure's context: when a policy opened the request's transaction (an
+ * Idempotency-Key's, see `transact`), the work runs in it and the step waits for its commit.
  */
 export async function transactWithNotifications<T>(
   services: Services,
   work: (trx: Transaction<Database>, notifications: NotificationSink) => Promise<T>,
+  joining: Pick<Context, "transaction" | "afterCommit"> = {},
 ): Promise<T> {
   const notified = new Map<string, Set<string>>();
   const sink: NotificationSink = {
@@ -31,8 +36,11 @@ export async function transactWithNotifications<T>(
       if (people.size > 0) notified.set(orgId, people);
     },
   };
-  const result = await services.db.transaction().execute((trx) => work(trx, sink));
-  if (notified.size > 0) await afterNotificationsCreated(services, notified);
+  const result = await (joining.transaction
+    ? work(joining.transaction, sink)
+    : services.db.transaction().execute((trx) => work(trx, sink)));
+  if (notified.size > 0)
+    await afterCommit(joining, () => afterNotificationsCreated(services, notified));
   return result;
 }
 

@@ -199,8 +199,17 @@ describe("result cache wiring", () => {
       }
       cached.push(path);
       expect(def.type, path).toBe("query");
-      // Last before the resolver: every input parser has run, so the key sees the parsed input.
-      expect(at, path).toBe(def.middlewares.length - 2);
+      // After every input parser, so the key sees the parsed input; only an output parser may
+      // follow it (it then checks fresh results only) before the resolver.
+      const after = def.middlewares.slice(at + 1, -1) as { name?: string }[];
+      expect(
+        after.map((middleware) => middleware.name),
+        path,
+      ).toEqual(after.map(() => "outputValidatorMiddleware"));
+      const lastInput = (def.middlewares as { _type?: string }[]).findLastIndex(
+        (middleware) => middleware._type === "input",
+      );
+      expect(at, path).toBeGreaterThan(lastInput);
     }
     expect(cached).toEqual(
       expect.arrayContaining(["task.get", "task.list", "project.list", "comment.list"]),

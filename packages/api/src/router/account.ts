@@ -5,7 +5,8 @@ import {
   listExports,
   requestAccountExport,
 } from "../domain/exports.ts";
-import { router, sessionProcedure } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { idempotency, router, sessionProcedure } from "../trpc.ts";
 
 /**
  * A person's own data, whatever organizations they are in. Sessions only: an API token acts
@@ -14,10 +15,11 @@ import { router, sessionProcedure } from "../trpc.ts";
 export const accountRouter = router({
   /** Starts an export of everything the caller wrote or owns (a job); follow it with exportGet. */
   exportData: sessionProcedure
-    .meta({ rateLimit: "export" })
+    .meta({ rateLimit: "export", idempotent: true })
     .input(accountExportInput)
+    .use(idempotency)
     .mutation(({ ctx }) =>
-      ctx.services.db.transaction().execute((trx) =>
+      transact(ctx, (trx) =>
         requestAccountExport(trx, ctx.auth.user.id, {
           now: ctx.services.now(),
           requestId: ctx.requestId,

@@ -16,7 +16,8 @@ import {
   verifyUpload,
   type AttachmentDeps,
 } from "../domain/attachments.ts";
-import { orgProcedure, resultCache, router } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
 const WRITE = {
   permission: "attachment.write",
@@ -33,13 +34,19 @@ const deps = ({ services }: Context): AttachmentDeps => ({
 export const attachmentRouter = router({
   /** A presigned POST for one file; the attachment exists once `complete` has checked it. */
   createUpload: orgProcedure
-    .meta({ permission: "attachment.write", rateLimit: "write" })
+    .meta({
+      summary: "Start a file upload: a presigned POST for one file",
+      permission: "attachment.write",
+      rateLimit: "write",
+      idempotent: true,
+    })
     .input(createUploadInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) => {
       const { orgId: _, ...upload } = input;
-      return ctx.services.db
-        .transaction()
-        .execute((trx) => createUpload(trx, deps(ctx), ctx.org.orgId, actor(ctx), upload));
+      return transact(ctx, (trx) =>
+        createUpload(trx, deps(ctx), ctx.org.orgId, actor(ctx), upload),
+      );
     }),
 
   /**
@@ -47,7 +54,7 @@ export const attachmentRouter = router({
    * then makes the attachment ready and enqueues its thumbnail job in one transaction.
    */
   complete: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Check an uploaded file and make it ready" })
     .input(attachmentRefInput)
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.services;
@@ -68,20 +75,29 @@ export const attachmentRouter = router({
     }),
 
   list: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "read", cache: { tags: ["attachments"] } })
+    .meta({
+      summary: "List a task's files",
+      permission: "task.read",
+      rateLimit: "read",
+      cache: { tags: ["attachments"] },
+    })
     .input(listAttachmentsInput)
     .use(resultCache)
     .query(({ ctx, input }) => listAttachments(ctx.services.db, ctx.org.orgId, input)),
 
   /** A short-lived link to the file (or its thumbnail); not cached, it expires. */
   download: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "read" })
+    .meta({
+      summary: "A short-lived download link for a file",
+      permission: "task.read",
+      rateLimit: "read",
+    })
     .input(downloadAttachmentInput)
     .query(({ ctx, input }) => getDownload(ctx.services.db, deps(ctx), ctx.org.orgId, input)),
 
   /** Deletes the row in a transaction, then the objects once it has committed. */
   delete: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Delete a file" })
     .input(attachmentRefInput)
     .mutation(async ({ ctx, input }) => {
       const keys = await ctx.services.db

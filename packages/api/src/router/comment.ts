@@ -8,7 +8,7 @@ import { actor } from "../auth/actor.ts";
 import { transactWithNotifications } from "../notifications/after-commit.ts";
 import { createComment, deleteComment, listComments, updateComment } from "../domain/comments.ts";
 import { withEvents } from "../live/publish.ts";
-import { orgProcedure, resultCache, router } from "../trpc.ts";
+import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
 const WRITE = {
   permission: "comment.write",
@@ -18,13 +18,17 @@ const WRITE = {
 
 export const commentRouter = router({
   create: orgProcedure
-    .meta(WRITE)
+    .meta({ summary: "Comment on a task", ...WRITE, idempotent: true })
     .input(createCommentInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
-        transactWithNotifications(ctx.services, (trx, notifications) =>
-          createComment(trx, ctx.org.orgId, actor(ctx), input, notifications),
+        transactWithNotifications(
+          ctx.services,
+          (trx, notifications) =>
+            createComment(trx, ctx.org.orgId, actor(ctx), input, notifications),
+          ctx,
         ),
         (comment, base) => ({
           ...base,
@@ -38,6 +42,7 @@ export const commentRouter = router({
 
   list: orgProcedure
     .meta({
+      summary: "List a task's comments (paged)",
       permission: "task.read",
       rateLimit: "read",
       cache: { tags: ["comments"] },
@@ -48,7 +53,7 @@ export const commentRouter = router({
     .query(({ ctx, input }) => listComments(ctx.readDb, ctx.org.orgId, input)),
 
   update: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Edit a comment" })
     .input(updateCommentInput)
     .mutation(({ ctx, input }) =>
       transactWithNotifications(ctx.services, (trx, notifications) =>
@@ -63,7 +68,7 @@ export const commentRouter = router({
     ),
 
   delete: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Delete a comment" })
     .input(commentRefInput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db

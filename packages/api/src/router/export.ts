@@ -7,14 +7,14 @@ const READ = { permission: "project.export", rateLimit: "read" } as const;
 
 export const exportRouter = router({
   get: orgProcedure
-    .meta(READ)
+    .meta({ ...READ, summary: "Get a project export's progress" })
     .input(exportRefInput)
     .query(({ ctx, input }) =>
       getExport(ctx.services.db, { orgId: ctx.org.orgId }, input.exportId, ctx.services.now()),
     ),
 
   list: orgProcedure
-    .meta(READ)
+    .meta({ ...READ, summary: "List a project's exports (paged)" })
     .input(listExportsInput)
     .query(({ ctx, input }) =>
       listExports(ctx.services.db, { orgId: ctx.org.orgId }, input, ctx.services.now()),
@@ -22,7 +22,7 @@ export const exportRouter = router({
 
   /** A link that works for five minutes; the file comes as an attachment under its name. */
   download: orgProcedure
-    .meta(READ)
+    .meta({ ...READ, summary: "A short-lived download link for a finished export" })
     .input(exportRefInput)
     .mutation(({ ctx, input }) =>
       exportDownloadUrl(

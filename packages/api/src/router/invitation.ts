@@ -14,13 +14,26 @@ import {
 } from "../domain/invitations.ts";
 import { transactForRequest } from "../mail/outbox.ts";
 import { invitationLimits } from "../policy/limits.ts";
-import { limitedBy, orgProcedure, publicProcedure, router, sessionProcedure } from "../trpc.ts";
+import {
+  idempotency,
+  limitedBy,
+  orgProcedure,
+  publicProcedure,
+  router,
+  sessionProcedure,
+} from "../trpc.ts";
 
 export const invitationRouter = router({
   create: orgProcedure
-    .meta({ rateLimit: "write", permission: "member.invite" })
+    .meta({
+      summary: "Invite someone to the organization by email",
+      rateLimit: "write",
+      permission: "member.invite",
+      idempotent: true,
+    })
     .input(createInvitationInput)
     .use(limitedBy(invitationLimits))
+    .use(idempotency)
     .mutation(async ({ ctx, input }) => {
       const { result, delivered } = await transactForRequest(ctx, (trx, mail) =>
         createInvitation(trx, mail, ctx.org, actor(ctx), {
@@ -37,11 +50,11 @@ export const invitationRouter = router({
     }),
 
   list: orgProcedure
-    .meta({ permission: "member.invite" })
+    .meta({ summary: "List pending invitations", permission: "member.invite" })
     .query(({ ctx }) => invitationsOf(ctx.services.db, ctx.org.orgId, ctx.services.now())),
 
   revoke: orgProcedure
-    .meta({ rateLimit: "write", permission: "member.invite" })
+    .meta({ summary: "Revoke an invitation", rateLimit: "write", permission: "member.invite" })
     .input(revokeInvitationInput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db.transaction().execute((trx) =>

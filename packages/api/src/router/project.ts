@@ -18,7 +18,8 @@ import {
   updateProject,
 } from "../domain/projects.ts";
 import { withEvents, type EventBase } from "../live/publish.ts";
-import { orgProcedure, resultCache, router } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
 const TAGS = { cache: { tags: ["projects"] }, invalidates: ["projects"] } as const;
 const WRITE = {
@@ -34,7 +35,7 @@ const projectUpdated = (project: { id: string; key: string; name: string }, base
 /** project.archive (true) and project.restore (false). */
 function archiving(archived: boolean) {
   return orgProcedure
-    .meta(MANAGE)
+    .meta({ ...MANAGE, summary: archived ? "Archive a project" : "Restore an archived project" })
     .input(projectRefInput)
     .mutation(({ ctx, input }) =>
       withEvents(
@@ -53,32 +54,42 @@ function archiving(archived: boolean) {
 
 export const projectRouter = router({
   create: orgProcedure
-    .meta(WRITE)
+    .meta({ summary: "Create a project", ...WRITE, idempotent: true })
     .input(createProjectInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => createProject(trx, ctx.org.orgId, actor(ctx), input)),
+        transact(ctx, (trx) => createProject(trx, ctx.org.orgId, actor(ctx), input)),
         (project, base) => ({ ...base, type: "project.created", project }),
       ),
     ),
 
   list: orgProcedure
-    .meta({ permission: "project.read", rateLimit: "read", cache: TAGS.cache, reads: "replica" })
+    .meta({
+      summary: "List the projects of an organization with open-task counts",
+      permission: "project.read",
+      rateLimit: "read",
+      cache: TAGS.cache,
+      reads: "replica",
+    })
     .input(listProjectsInput)
     .use(resultCache)
     .query(({ ctx, input }) => projectsOf(ctx.readDb, ctx.org.orgId, input)),
 
   get: orgProcedure
-    .meta({ permission: "project.read", rateLimit: "read", cache: TAGS.cache })
+    .meta({
+      summary: "Get a project",
+      permission: "project.read",
+      rateLimit: "read",
+      cache: TAGS.cache,
+    })
     .input(projectRefInput)
     .use(resultCache)
     .query(({ ctx, input }) => getProject(ctx.services.db, ctx.org.orgId, input.projectId)),
 
   update: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Rename or describe a project" })
     .input(updateProjectInput)
     .mutation(({ ctx, input }) =>
       withEvents(
@@ -94,10 +105,16 @@ export const projectRouter = router({
 
   /** Starts an export of the project's tasks (a job); follow it with export.get. */
   export: orgProcedure
-    .meta({ permission: "project.export", rateLimit: "export" })
+    .meta({
+      summary: "Start an export of a project's tasks (CSV or JSON)",
+      permission: "project.export",
+      rateLimit: "export",
+      idempotent: true,
+    })
     .input(projectExportInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) =>
-      ctx.services.db.transaction().execute((trx) =>
+      transact(ctx, (trx) =>
         requestProjectExport(trx, ctx.org.orgId, ctx.auth.user.id, input, {
           now: ctx.services.now(),
           requestId: ctx.requestId,
@@ -110,7 +127,11 @@ export const projectRouter = router({
   restore: archiving(false),
 
   delete: orgProcedure
-    .meta({ ...MANAGE, invalidates: ["projects", "tasks", "comments", "attachments"] })
+    .meta({
+      summary: "Delete a project, its tasks and files",
+      ...MANAGE,
+      invalidates: ["projects", "tasks", "comments", "attachments"],
+    })
     .input(deleteProjectInput)
     .mutation(async ({ ctx, input }) => {
       // The tasks' files go too: their rows by cascade, their objects once that committed.

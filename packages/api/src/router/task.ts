@@ -5,7 +5,9 @@ import {
   listTasksInput,
   moveTaskInput,
   searchTasksInput,
+  taskPageSchema,
   taskRefInput,
+  taskSchema,
   updateTaskInput,
 } from "@tesseract/validators";
 import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
@@ -19,7 +21,7 @@ import {
   moveTask,
   updateTask,
 } from "../domain/tasks.ts";
-import { orgProcedure, resultCache, router } from "../trpc.ts";
+import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "../auth/actor.ts";
 import { transactWithNotifications } from "../notifications/after-commit.ts";
 import { withEvents } from "../live/publish.ts";
@@ -34,33 +36,41 @@ const WRITE = {
 
 export const taskRouter = router({
   create: orgProcedure
-    .meta(WRITE)
+    .meta({ summary: "Create a task in a project", ...WRITE, idempotent: true })
     .input(createTaskInput)
+    .use(idempotency)
+    // Innermost, so only fresh results are parsed: a replayed or cached one was checked when made.
+    .output(taskSchema)
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
-        transactWithNotifications(ctx.services, (trx, notifications) =>
-          createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+        transactWithNotifications(
+          ctx.services,
+          (trx, notifications) => createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+          ctx,
         ),
         (task, base) => ({ ...base, type: "task.created", task }),
       ),
     ),
 
   get: orgProcedure
-    .meta(READ)
+    .meta({ ...READ, summary: "Get a task by id or key (ENG-42)" })
     .input(getTaskInput)
     .use(resultCache)
+    .output(taskSchema)
     .query(({ ctx, input }) => getTaskByRef(ctx.services.db, ctx.org.orgId, input.ref)),
 
   list: orgProcedure
-    .meta({ ...READ, reads: "replica" })
+    .meta({ ...READ, reads: "replica", summary: "List tasks, filtered and sorted (paged)" })
     .input(listTasksInput)
     .use(resultCache)
+    .output(taskPageSchema)
     .query(({ ctx, input }) => listTasks(ctx.readDb, ctx.org.orgId, input)),
 
   update: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Change fields of a task" })
     .input(updateTaskInput)
+    .output(taskSchema)
     .mutation(({ ctx, input }) => {
       const { orgId: _, taskId, ...changes } = input;
       return withEvents(
@@ -73,8 +83,9 @@ export const taskRouter = router({
     }),
 
   move: orgProcedure
-    .meta(WRITE)
+    .meta({ ...WRITE, summary: "Move a task to another status or position" })
     .input(moveTaskInput)
+    .output(taskSchema)
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
@@ -86,7 +97,11 @@ export const taskRouter = router({
     ),
 
   delete: orgProcedure
-    .meta({ ...WRITE, invalidates: ["tasks", "projects", "comments", "attachments"] })
+    .meta({
+      summary: "Delete a task and its files",
+      ...WRITE,
+      invalidates: ["tasks", "projects", "comments", "attachments"],
+    })
     .input(taskRefInput)
     .mutation(async ({ ctx, input }) => {
       // The task's files go with it: their rows by cascade, their objects once that committed.
@@ -110,12 +125,22 @@ export const taskRouter = router({
 
   /** One task's history, for everyone who can read the task (the whole log is for admins). */
   activity: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "read", reads: "replica" })
+    .meta({
+      summary: "A task's history (paged)",
+      permission: "task.read",
+      rateLimit: "read",
+      reads: "replica",
+    })
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
     .query(({ ctx, input }) => listTaskActivity(ctx.readDb, ctx.org.orgId, input)),
 
   search: orgProcedure
-    .meta({ permission: "task.read", rateLimit: "search", reads: "replica" })
+    .meta({
+      summary: "Full-text search over titles, descriptions and comments",
+      permission: "task.read",
+      rateLimit: "search",
+      reads: "replica",
+    })
     .input(searchTasksInput)
     .query(({ ctx, input }) =>
       searchTasks(ctx.readDb, ctx.org.orgId, input.query, input.limit, input.projectId ?? null),

@@ -2,29 +2,40 @@ import { createTokenInput, revokeTokenInput } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { createToken, revokeToken, tokensOf } from "../domain/tokens.ts";
 import { signalAuthChange } from "../live/publish.ts";
-import { orgProcedure, router } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { idempotency, orgProcedure, router } from "../trpc.ts";
 
 export const tokenRouter = router({
   /** Shows the secret once; only its hash is kept. */
   create: orgProcedure
-    .meta({ rateLimit: "write", permission: "token.create", sessionOnly: true })
+    .meta({
+      summary: "Create an API token (its secret is shown once)",
+      rateLimit: "write",
+      permission: "token.create",
+      sessionOnly: true,
+      idempotent: true,
+    })
     .input(createTokenInput)
+    .use(idempotency)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          createToken(trx, ctx.org, actor(ctx), { ...input, now: ctx.services.now() }),
-        ),
+      transact(ctx, (trx) =>
+        createToken(trx, ctx.org, actor(ctx), { ...input, now: ctx.services.now() }),
+      ),
     ),
 
   /** Your tokens in this organization; with `token.manage`, everyone's. */
   list: orgProcedure
-    .meta({ permission: "token.use" })
+    .meta({ summary: "List API tokens", permission: "token.use" })
     .query(({ ctx }) => tokensOf(ctx.services.db, ctx.org, ctx.auth.user.id)),
 
   /** Your own tokens; with `token.manage`, anyone's. */
   revoke: orgProcedure
-    .meta({ rateLimit: "write", permission: "token.use", sessionOnly: true })
+    .meta({
+      summary: "Revoke an API token",
+      rateLimit: "write",
+      permission: "token.use",
+      sessionOnly: true,
+    })
     .input(revokeTokenInput)
     .mutation(async ({ ctx, input }) => {
       const { ownerId } = await ctx.services.db.transaction().execute((trx) =>
