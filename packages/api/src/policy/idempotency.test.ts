@@ -66,6 +66,27 @@ describe("Idempotency-Key", () => {
     expect(again.id).toBe(first.id);
   });
 
+  it("announces a keyed create once, after its transaction has committed", async () => {
+    const key = randomUUID();
+    const input = { orgId, projectId, title: "Announced after commit" };
+    const bus = services.live.bus;
+    const publish = bus.publish.bind(bus);
+    // What another connection sees of the task at the moment its event goes out.
+    const visibleAtPublish: number[] = [];
+    bus.publish = async (streamKey, payload) => {
+      if (payload.includes(input.title)) visibleAtPublish.push(await tasksTitled(input.title));
+      return publish(streamKey, payload);
+    };
+    try {
+      await keyed(owner, key).task.create(input);
+      await keyed(owner, key).task.create(input);
+    } finally {
+      bus.publish = publish;
+    }
+    // Published once (the replay announces nothing), and only once the row was committed.
+    expect(visibleAtPublish).toEqual([1]);
+  });
+
   it("runs concurrent duplicates once (real PostgreSQL)", async () => {
     const key = randomUUID();
     const input = { orgId, projectId, title: "Sent five times at once" };
