@@ -92,6 +92,7 @@ test("the signed-in pages pass axe in both themes", async () => {
     `/orgs/${orgId}/tasks/CMP-1`,
     `/orgs/${orgId}/members`,
     `/orgs/${orgId}/settings`,
+    `/orgs/${orgId}/inbox`,
     "/account",
   ])
     await expectNoViolations(path);
