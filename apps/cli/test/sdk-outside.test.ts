@@ -38,13 +38,14 @@ describe("the packed SDK, installed with npm in a project outside the repository
     expect(lines.map((l) => /^invalid\.ts\((\d+),/.exec(l)?.[1])).toEqual(["5", "7", "8", "9"]);
   });
 
-  it("calls a running server with a token: a create, a list and an upload", async () => {
+  it("calls a running server with a token: a create, a list, an upload and a subscription", async () => {
     const { stdout } = await exec(
       "node",
       ["script.ts", server.url, server.token, server.orgId, server.projectId],
       { cwd: outside },
     );
     expect(JSON.parse(stdout)).toEqual({
+      live: "task.created",
       key: "ENG-1",
       createdIsDate: true,
       listed: ["ENG-1"],
