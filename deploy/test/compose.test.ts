@@ -33,12 +33,10 @@ const defaults = envSchema.parse({});
 // The series the apps export (packages/api and apps/*: prom-client), as the dashboard may use
 // them; histograms also as _bucket, _sum and _count.
 const METRICS = [
-  "tesseract_rpc_requests_total",
-  "tesseract_rpc_duration_seconds",
-  "tesseract_rpc_in_flight",
-  "tesseract_pg_pool_total",
-  "tesseract_pg_pool_idle",
-  "tesseract_pg_pool_waiting",
+  "tesseract_trpc_procedure_calls_total",
+  "tesseract_trpc_procedure_duration_seconds",
+  "tesseract_http_requests_in_flight",
+  "tesseract_db_pool_connections",
   "tesseract_cache_requests_total",
   "tesseract_rate_limit_refusals_total",
   "tesseract_outbox_lag_seconds",
