@@ -40,7 +40,7 @@ describe("the OpenAPI document", () => {
     expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
   });
 
-  it("names every procedure of appRouter, queries as GET and mutations as POST", async () => {
+  it("names every procedure of appRouter: queries and subscriptions as GET, mutations as POST", async () => {
     const document = await fetchDocument();
     const procedures = appRouter._def.procedures as unknown as Record<
       string,
@@ -50,9 +50,19 @@ describe("the OpenAPI document", () => {
     for (const [path, procedure] of Object.entries(procedures)) {
       const methods = document.paths[`/trpc/${path}`];
       expect(methods, path).toBeDefined();
-      const method = procedure._def.type === "query" ? "get" : "post";
+      const method = procedure._def.type === "mutation" ? "post" : "get";
       expect(methods?.[method]?.operationId, path).toBe(path);
     }
+  });
+
+  it("describes a subscription as an event stream with its input", async () => {
+    const document = await fetchDocument();
+    const live = document.paths["/trpc/live.project"]!.get! as {
+      parameters: { name?: string }[];
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    expect(live.parameters.map((p) => p.name)).toContain("input");
+    expect(Object.keys(live.responses["200"]?.content ?? {})).toEqual(["text/event-stream"]);
   });
 
   it("describes inputs from the zod schemas and the Idempotency-Key where it is honoured", async () => {

@@ -52,6 +52,8 @@ describe("the README's commands", { timeout: 600_000 }, () => {
         PORT: String(port),
         WEB_PORT: String(webPort),
         EMULATOR_PORT: String(emulatorPort),
+        // Its own internal listener: the default port may be held by another server on the machine.
+        METRICS_PORT: String(await freePort()),
         DATA_DIR: dataDir,
         // Empty counts as unset: the embedded default even if the repository's .env names services.
         DATABASE_URL: "",

@@ -41,8 +41,8 @@ export interface OpenApiOptions {
 
 /**
  * The OpenAPI 3.1 document of a tRPC router, generated from the procedures themselves: every
- * procedure is a path (`/trpc/<procedure>`, GET for queries and POST for mutations, in
- * superjson's envelope), its input the JSON Schema of its zod parsers (merged in ladder order),
+ * procedure is a path (`/trpc/<procedure>`, GET for queries, POST for mutations and a GET
+ * event stream for subscriptions, in superjson's envelope), its input the JSON Schema of its zod parsers (merged in ladder order),
  * its output the schema of `.output()` where one is declared, its summary from meta, its
  * errors and security from the ladder rungs it is built on.
  */
@@ -54,8 +54,7 @@ export function openApiDocument(options: OpenApiOptions = {}): JsonSchema {
     a.localeCompare(b),
   )) {
     const def = procedure._def as unknown as ProcedureDef;
-    if (def.type === "subscription") continue;
-    paths[`/trpc/${path}`] = { [def.type === "query" ? "get" : "post"]: operation(path, def) };
+    paths[`/trpc/${path}`] = { [def.type === "mutation" ? "post" : "get"]: operation(path, def) };
   }
   return {
     openapi: "3.1.0",
@@ -116,7 +115,7 @@ function operation(path: string, def: ProcedureDef): JsonSchema {
       : [{}, { apiToken: [] }, { session: [] }],
     parameters: [
       ...(meta.idempotent ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
-      ...(def.type === "query" && input
+      ...(def.type !== "mutation" && input
         ? [
             {
               name: "input",
@@ -129,24 +128,27 @@ function operation(path: string, def: ProcedureDef): JsonSchema {
         : []),
     ],
     responses: {
-      200: {
-        description: "The result",
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              required: ["result"],
-              properties: {
-                result: {
-                  type: "object",
-                  required: ["data"],
-                  properties: { data: envelope(output) },
+      200:
+        def.type === "subscription"
+          ? eventStream(output)
+          : {
+              description: "The result",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["result"],
+                    properties: {
+                      result: {
+                        type: "object",
+                        required: ["data"],
+                        properties: { data: envelope(output) },
+                      },
+                    },
+                  },
                 },
               },
             },
-          },
-        },
-      },
       ...Object.fromEntries(
         errors.sort().map((status) => [status, { $ref: `#/components/responses/E${status}` }]),
       ),
@@ -159,6 +161,25 @@ function operation(path: string, def: ProcedureDef): JsonSchema {
     };
   }
   return operation;
+}
+
+/**
+ * A subscription's answer: Server-Sent Events. Each `data:` line is one item in superjson's
+ * envelope; a tracked item's `id:` is what `lastEventId` (or the `Last-Event-ID` header) resumes
+ * after. The stream also carries `connected`, `ping`, `serialized-error` and `return` events.
+ */
+function eventStream(item: JsonSchema): JsonSchema {
+  return {
+    description:
+      'A stream of Server-Sent Events (send `Accept: text/event-stream`): each `data:` line is one item as `{"json": …, "meta": …}`, its `id:` the event id to resume after.',
+    content: {
+      "text/event-stream": {
+        schema: { type: "string" },
+        // OpenAPI 3.2 names this `itemSchema`; 3.1 carries it as an extension.
+        "x-itemSchema": envelope(item),
+      },
+    },
+  };
 }
 
 /** The procedure's whole input: its parsers' object schemas merged, as tRPC merges their results. */
