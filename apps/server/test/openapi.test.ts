@@ -52,6 +52,8 @@ describe("the OpenAPI document", () => {
       expect(methods, path).toBeDefined();
       const method = procedure._def.type === "mutation" ? "post" : "get";
       expect(methods?.[method]?.operationId, path).toBe(path);
+      // Every procedure says what it does (meta.summary), not just its name.
+      expect(methods?.[method]?.summary, path).not.toBe(path);
     }
   });
 

@@ -15,7 +15,7 @@ import { idempotency, router, sessionProcedure } from "../trpc.ts";
 export const accountRouter = router({
   /** Starts an export of everything the caller wrote or owns (a job); follow it with exportGet. */
   exportData: sessionProcedure
-    .meta({ rateLimit: "export", idempotent: true })
+    .meta({ summary: "Start an export of your own data", rateLimit: "export", idempotent: true })
     .input(accountExportInput)
     .use(idempotency)
     .mutation(({ ctx }) =>
@@ -28,20 +28,20 @@ export const accountRouter = router({
     ),
 
   exportGet: sessionProcedure
-    .meta({ rateLimit: "read" })
+    .meta({ summary: "One export of your data", rateLimit: "read" })
     .input(accountExportRefInput)
     .query(({ ctx, input }) =>
       getExport(ctx.services.db, { userId: ctx.auth.user.id }, input.exportId, ctx.services.now()),
     ),
 
   exportList: sessionProcedure
-    .meta({ rateLimit: "read" })
+    .meta({ summary: "Your data exports", rateLimit: "read" })
     .query(({ ctx }) =>
       listExports(ctx.services.db, { userId: ctx.auth.user.id }, {}, ctx.services.now()),
     ),
 
   exportDownload: sessionProcedure
-    .meta({ rateLimit: "read" })
+    .meta({ summary: "A download link for an export of your data", rateLimit: "read" })
     .input(accountExportRefInput)
     .mutation(({ ctx, input }) =>
       exportDownloadUrl(

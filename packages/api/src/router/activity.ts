@@ -6,7 +6,11 @@ import { orgProcedure, router } from "../trpc.ts";
 export const activityRouter = router({
   /** The organization's whole log, newest first, for admins; optionally one project's or task's. */
   list: orgProcedure
-    .meta({ permission: "activity.read", reads: "replica" })
+    .meta({
+      summary: "An organization's activity log, newest first",
+      permission: "activity.read",
+      reads: "replica",
+    })
     .input(
       activityPageInput.extend({
         projectId: z.uuid("Unknown project").optional(),

@@ -14,13 +14,13 @@ export const adminRouter = router({
   jobs: router({
     /** Recent jobs with their runs, newest first, by state and type. */
     list: adminProcedure
-      .meta({ rateLimit: "read" })
+      .meta({ summary: "Recent background jobs (platform admins)", rateLimit: "read" })
       .input(listJobsInput)
       .query(({ ctx, input }) => listJobs(ctx.services.db, input)),
 
     /** Jobs whose latest run failed. */
     failed: adminProcedure
-      .meta({ rateLimit: "read" })
+      .meta({ summary: "Failed background jobs (platform admins)", rateLimit: "read" })
       .input(failedJobsInput)
       .query(({ ctx, input }) => listJobs(ctx.services.db, { ...input, state: "failed" })),
   }),
@@ -28,12 +28,12 @@ export const adminRouter = router({
   deadLetters: router({
     /** What the dead-letter queue holds, looked at without taking it (see DeadLetters.peek). */
     list: adminProcedure
-      .meta({ rateLimit: "read" })
+      .meta({ summary: "Jobs in the dead-letter queue (platform admins)", rateLimit: "read" })
       .query(async ({ ctx }) => ({ messages: await deadLetters(ctx).peek(100) })),
 
     /** Moves one message (or all) back to the job queue. */
     retry: adminProcedure
-      .meta({ rateLimit: "write" })
+      .meta({ summary: "Send a dead-lettered job again (platform admins)", rateLimit: "write" })
       .input(deadLetterRetryInput)
       .mutation(async ({ ctx, input }) => {
         const moved = await deadLetters(ctx).retry(

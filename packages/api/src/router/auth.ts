@@ -21,6 +21,7 @@ import { authedProcedure, limitedBy, publicProcedure, router, sessionProcedure }
 
 export const authRouter = router({
   signUp: publicProcedure
+    .meta({ summary: "Create an account" })
     .input(signUpInput)
     .use(limitedBy(signUpLimits))
     .mutation(async ({ ctx, input }) => {
@@ -40,6 +41,7 @@ export const authRouter = router({
     }),
 
   signIn: publicProcedure
+    .meta({ summary: "Sign in with email and password" })
     .input(signInInput)
     .use(limitedBy(signInLimits))
     .mutation(async ({ ctx, input }) => {
@@ -51,51 +53,62 @@ export const authRouter = router({
       return { user };
     }),
 
-  signOut: publicProcedure.mutation(async ({ ctx }) => {
-    // Signing out always clears the cookie, even when the session had already ended.
-    const auth = await resolveAuth(ctx).catch(() => null);
-    if (auth?.kind === "session") {
-      await accounts.signOut(ctx.services.db, accountDeps(ctx), {
+  signOut: publicProcedure
+    .meta({ summary: "Sign out of this session" })
+    .mutation(async ({ ctx }) => {
+      // Signing out always clears the cookie, even when the session had already ended.
+      const auth = await resolveAuth(ctx).catch(() => null);
+      if (auth?.kind === "session") {
+        await accounts.signOut(ctx.services.db, accountDeps(ctx), {
+          userId: auth.user.id,
+          sessionId: auth.sessionId,
+        });
+      }
+      ctx.response.appendCookie(sessionCookie(ctx.services.config, null));
+      return { ok: true as const };
+    }),
+
+  me: authedProcedure
+    .meta({ summary: "The signed-in person and their organizations" })
+    .query(async ({ ctx }) => {
+      const { auth } = ctx;
+      const account = await accounts.getAccount(ctx.services.db, {
         userId: auth.user.id,
-        sessionId: auth.sessionId,
+        token: auth.kind === "token" ? { orgId: auth.orgId, role: auth.role } : undefined,
       });
-    }
-    ctx.response.appendCookie(sessionCookie(ctx.services.config, null));
-    return { ok: true as const };
-  }),
+      return { user: account.user, via: auth.kind, organizations: account.organizations };
+    }),
 
-  me: authedProcedure.query(async ({ ctx }) => {
-    const { auth } = ctx;
-    const account = await accounts.getAccount(ctx.services.db, {
-      userId: auth.user.id,
-      token: auth.kind === "token" ? { orgId: auth.orgId, role: auth.role } : undefined,
-    });
-    return { user: account.user, via: auth.kind, organizations: account.organizations };
-  }),
-
-  updateProfile: sessionProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
-    const user = await ctx.services.db.transaction().execute((trx) =>
-      accounts.updateProfile(trx, ctx.auth.user.id, {
-        name: input.name,
-        now: ctx.services.now(),
-      }),
-    );
-    return { user };
-  }),
-
-  changePassword: sessionProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    const { user, sessionId } = ctx.auth;
-    await accounts.checkCurrentPassword(ctx.services.db, user.id, input.currentPassword);
-    const passwordHash = await hashPassword(input.newPassword);
-    return ctx.services.db
-      .transaction()
-      .execute((trx) =>
-        accounts.changePassword(trx, accountDeps(ctx), user, sessionId, passwordHash),
+  updateProfile: sessionProcedure
+    .meta({ summary: "Change your name" })
+    .input(updateProfileInput)
+    .mutation(async ({ ctx, input }) => {
+      const user = await ctx.services.db.transaction().execute((trx) =>
+        accounts.updateProfile(trx, ctx.auth.user.id, {
+          name: input.name,
+          now: ctx.services.now(),
+        }),
       );
-  }),
+      return { user };
+    }),
+
+  changePassword: sessionProcedure
+    .meta({ summary: "Change your password" })
+    .input(changePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      const { user, sessionId } = ctx.auth;
+      await accounts.checkCurrentPassword(ctx.services.db, user.id, input.currentPassword);
+      const passwordHash = await hashPassword(input.newPassword);
+      return ctx.services.db
+        .transaction()
+        .execute((trx) =>
+          accounts.changePassword(trx, accountDeps(ctx), user, sessionId, passwordHash),
+        );
+    }),
 
   /** Always answers the same, at once; the lookup and the email (if any) follow the response. */
   requestPasswordReset: publicProcedure
+    .meta({ summary: "Email a password reset link" })
     .input(requestPasswordResetInput)
     .use(limitedBy(passwordResetLimits))
     .mutation(({ ctx, input }) => {
@@ -110,27 +123,36 @@ export const authRouter = router({
       };
     }),
 
-  resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
-    const passwordHash = await hashPassword(input.password);
-    await ctx.services.db
-      .transaction()
-      .execute((trx) =>
-        accounts.resetPassword(trx, accountDeps(ctx), { token: input.token, passwordHash }),
-      );
-    ctx.response.appendCookie(sessionCookie(ctx.services.config, null));
-    return { ok: true as const };
-  }),
+  resetPassword: publicProcedure
+    .meta({ summary: "Set a new password from a reset link" })
+    .input(resetPasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      const passwordHash = await hashPassword(input.password);
+      await ctx.services.db
+        .transaction()
+        .execute((trx) =>
+          accounts.resetPassword(trx, accountDeps(ctx), { token: input.token, passwordHash }),
+        );
+      ctx.response.appendCookie(sessionCookie(ctx.services.config, null));
+      return { ok: true as const };
+    }),
 
-  verifyEmail: publicProcedure.input(verifyEmailInput).mutation(async ({ ctx, input }) => {
-    await ctx.services.db
-      .transaction()
-      .execute((trx) => accounts.verifyEmail(trx, accountDeps(ctx), input.token));
-    return { ok: true as const };
-  }),
+  verifyEmail: publicProcedure
+    .meta({ summary: "Confirm an email address from its link" })
+    .input(verifyEmailInput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.db
+        .transaction()
+        .execute((trx) => accounts.verifyEmail(trx, accountDeps(ctx), input.token));
+      return { ok: true as const };
+    }),
 
   /** Each call sends an email: a per-person hourly budget (RATE_LIMIT_VERIFICATION_EMAILS_PER_HOUR). */
   resendVerification: sessionProcedure
-    .meta({ rateLimit: "verificationEmail" })
+    .meta({
+      summary: "Send the confirmation email again",
+      rateLimit: "verificationEmail",
+    })
     .mutation(async ({ ctx }) => {
       await transactForRequest(ctx, (trx, mail) =>
         accounts.resendVerification(trx, mail, accountDeps(ctx), ctx.auth.user),

@@ -18,7 +18,7 @@ const devProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export const devRouter = router({
   /** Emails kept in memory when no SMTP_URL is set, for the development inbox page. */
-  inbox: publicProcedure.query(({ ctx }) => {
+  inbox: publicProcedure.meta({ summary: "Emails sent (development only)" }).query(({ ctx }) => {
     const { config, mailer } = ctx.services;
     if (!config.mail.devInbox || mailer.kind !== "memory")
       throw new AppError("NOT_FOUND", "The development inbox is off");
@@ -27,35 +27,44 @@ export const devRouter = router({
 
   /** The most recent traces this server kept (requests, and the jobs they caused), newest first. */
   traces: devProcedure
+    .meta({ summary: "Recent request traces (development only)" })
     .input(devTracesInput)
     .query(({ input }) => activeTracing()?.store?.recent(input.limit) ?? []),
 
   /** One trace's spans in start order, for its waterfall. */
-  trace: devProcedure.input(devTraceInput).query(({ input }) => {
-    const spans = activeTracing()?.store?.trace(input.traceId);
-    if (!spans) throw new AppError("NOT_FOUND", "That trace is not (or no longer) kept");
-    return spans;
-  }),
+  trace: devProcedure
+    .meta({ summary: "One trace's spans (development only)" })
+    .input(devTraceInput)
+    .query(({ input }) => {
+      const spans = activeTracing()?.store?.trace(input.traceId);
+      if (!spans) throw new AppError("NOT_FOUND", "That trace is not (or no longer) kept");
+      return spans;
+    }),
 
   /** Procedures in the kept traces, slowest first. */
-  slowest: devProcedure.query(() => slowestProcedures(activeTracing()?.store)),
+  slowest: devProcedure
+    .meta({ summary: "The slowest procedures (development only)" })
+    .query(() => slowestProcedures(activeTracing()?.store)),
 
   /** Recent jobs with their runs (the same view as admin.jobs.list, without an administrator). */
   jobs: devProcedure
+    .meta({ summary: "Recent jobs and their runs (development only)" })
     .input(listJobsInput)
     .query(({ ctx, input }) => listJobs(ctx.services.db, input)),
 
   /** Loads the demo organization (the embedded first run offers it) and makes the caller an owner. */
-  seedDemo: sessionProcedure.mutation(async ({ ctx }) => {
-    // Any signed-in person becomes an owner of the shared demo organization: only where that
-    // harms no one (see Config.demoData).
-    if (!ctx.services.config.demoData) {
-      throw new AppError(
-        "NOT_FOUND",
-        "Demo data loads here only in the embedded mode; run pnpm db:seed",
-      );
-    }
-    const result = await seedDemo(ctx.services.db, { extraOwnerId: ctx.auth.user.id });
-    return { orgId: result.orgId, created: result.created };
-  }),
+  seedDemo: sessionProcedure
+    .meta({ summary: "Load the demo data (development only)" })
+    .mutation(async ({ ctx }) => {
+      // Any signed-in person becomes an owner of the shared demo organization: only where that
+      // harms no one (see Config.demoData).
+      if (!ctx.services.config.demoData) {
+        throw new AppError(
+          "NOT_FOUND",
+          "Demo data loads here only in the embedded mode; run pnpm db:seed",
+        );
+      }
+      const result = await seedDemo(ctx.services.db, { extraOwnerId: ctx.auth.user.id });
+      return { orgId: result.orgId, created: result.created };
+    }),
 });

@@ -68,18 +68,22 @@ export const invitationRouter = router({
 
   /** What the accept page shows before the person signs in. */
   preview: publicProcedure
+    .meta({ summary: "What an invitation link is for" })
     .input(z.object({ token: linkTokenSchema }))
     .query(({ ctx, input }) =>
       getInvitationPreview(ctx.services.db, input.token, ctx.services.now()),
     ),
 
-  accept: sessionProcedure.input(z.object({ token: linkTokenSchema })).mutation(({ ctx, input }) =>
-    ctx.services.db.transaction().execute((trx) =>
-      acceptInvitation(trx, actor(ctx), {
-        token: input.token,
-        email: ctx.auth.user.email,
-        now: ctx.services.now(),
-      }),
+  accept: sessionProcedure
+    .meta({ summary: "Join an organization by invitation" })
+    .input(z.object({ token: linkTokenSchema }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.db.transaction().execute((trx) =>
+        acceptInvitation(trx, actor(ctx), {
+          token: input.token,
+          email: ctx.auth.user.email,
+          now: ctx.services.now(),
+        }),
+      ),
     ),
-  ),
 });

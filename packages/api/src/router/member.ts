@@ -6,11 +6,11 @@ import { orgProcedure, router } from "../trpc.ts";
 
 export const memberRouter = router({
   list: orgProcedure
-    .meta({ permission: "member.read" })
+    .meta({ summary: "An organization's members", permission: "member.read" })
     .query(({ ctx }) => membersOf(ctx.services.db, ctx.org.orgId)),
 
   updateRole: orgProcedure
-    .meta({ rateLimit: "write", permission: "member.manage" })
+    .meta({ summary: "Change a member's role", rateLimit: "write", permission: "member.manage" })
     .input(updateRoleInput)
     .mutation(({ ctx, input }) =>
       withEvents(
@@ -28,7 +28,7 @@ export const memberRouter = router({
     ),
 
   remove: orgProcedure
-    .meta({ rateLimit: "write", permission: "member.manage" })
+    .meta({ summary: "Remove a member", rateLimit: "write", permission: "member.manage" })
     .input(removeMemberInput)
     .mutation(async ({ ctx, input }) => {
       await withEvents(
@@ -45,7 +45,12 @@ export const memberRouter = router({
     }),
 
   leave: orgProcedure
-    .meta({ rateLimit: "write", permission: "org.read", sessionOnly: true })
+    .meta({
+      summary: "Leave an organization",
+      rateLimit: "write",
+      permission: "org.read",
+      sessionOnly: true,
+    })
     .input(orgScoped)
     .mutation(async ({ ctx }) => {
       await withEvents(

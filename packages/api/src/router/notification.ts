@@ -22,21 +22,21 @@ const WRITE = { permission: "notification.read", rateLimit: "write" } as const;
 
 export const notificationRouter = router({
   list: orgProcedure
-    .meta(READ)
+    .meta({ summary: "Your notifications in an organization, newest first", ...READ })
     .input(listNotificationsInput)
     .query(({ ctx, input }) =>
       listNotifications(ctx.services.db, { orgId: ctx.org.orgId, userId: ctx.auth.user.id }, input),
     ),
 
   unreadCount: orgProcedure
-    .meta(READ)
+    .meta({ summary: "How many of your notifications are unread", ...READ })
     .input(orgScoped)
     .query(({ ctx }) =>
       countUnread(ctx.services.db, { orgId: ctx.org.orgId, userId: ctx.auth.user.id }),
     ),
 
   markRead: orgProcedure
-    .meta(WRITE)
+    .meta({ summary: "Mark notifications read", ...WRITE })
     .input(markNotificationsReadInput)
     .mutation(({ ctx, input }) =>
       markNotificationsRead(
@@ -48,7 +48,7 @@ export const notificationRouter = router({
     ),
 
   markAllRead: orgProcedure
-    .meta(WRITE)
+    .meta({ summary: "Mark all your notifications read", ...WRITE })
     .input(orgScoped)
     .mutation(({ ctx }) =>
       markNotificationsRead(
@@ -61,11 +61,11 @@ export const notificationRouter = router({
 
   /** Which kinds of notification the caller also gets by email (any organization). */
   settings: sessionProcedure
-    .meta({ rateLimit: "read" })
+    .meta({ summary: "Your email settings for notifications", rateLimit: "read" })
     .query(({ ctx }) => getNotificationSettings(ctx.services.db, ctx.auth.user.id)),
 
   updateSettings: sessionProcedure
-    .meta({ rateLimit: "write" })
+    .meta({ summary: "Change your email settings for notifications", rateLimit: "write" })
     .input(updateNotificationSettingsInput)
     .mutation(({ ctx, input }) =>
       updateNotificationSettings(ctx.services.db, ctx.auth.user.id, input, ctx.services.now()),

@@ -12,7 +12,7 @@ import { authedProcedure, orgProcedure, router, sessionProcedure } from "../trpc
 
 export const orgRouter = router({
   create: sessionProcedure
-    .meta({ rateLimit: "orgCreate" })
+    .meta({ summary: "Create an organization", rateLimit: "orgCreate" })
     .input(createOrgInput)
     .mutation(({ ctx, input }) =>
       ctx.services.db
@@ -21,20 +21,22 @@ export const orgRouter = router({
     ),
 
   /** The caller's organizations (a token sees only its own). */
-  list: authedProcedure.query(({ ctx }) =>
-    organizationsOf(
-      ctx.services.db,
-      ctx.auth.user.id,
-      ctx.auth.kind === "token" ? ctx.auth.orgId : undefined,
+  list: authedProcedure
+    .meta({ summary: "Your organizations" })
+    .query(({ ctx }) =>
+      organizationsOf(
+        ctx.services.db,
+        ctx.auth.user.id,
+        ctx.auth.kind === "token" ? ctx.auth.orgId : undefined,
+      ),
     ),
-  ),
 
   get: orgProcedure
-    .meta({ permission: "org.read" })
+    .meta({ summary: "An organization and your role in it", permission: "org.read" })
     .query(({ ctx }) => getOrganization(ctx.services.db, ctx.org)),
 
   update: orgProcedure
-    .meta({ rateLimit: "write", permission: "org.update" })
+    .meta({ summary: "Rename an organization", rateLimit: "write", permission: "org.update" })
     .input(updateOrgInput)
     .mutation(({ ctx, input }) =>
       ctx.services.db.transaction().execute((trx) =>
@@ -46,7 +48,12 @@ export const orgRouter = router({
     ),
 
   delete: orgProcedure
-    .meta({ rateLimit: "write", permission: "org.delete", sessionOnly: true })
+    .meta({
+      summary: "Delete an organization and everything in it",
+      rateLimit: "write",
+      permission: "org.delete",
+      sessionOnly: true,
+    })
     .input(deleteOrgInput)
     .mutation(async ({ ctx, input }) => {
       // Its files go too: their rows by cascade, their objects once that committed.

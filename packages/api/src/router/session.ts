@@ -4,11 +4,12 @@ import { revokeSessions, sessionsOf } from "../domain/sessions.ts";
 import { router, sessionProcedure } from "../trpc.ts";
 
 export const sessionRouter = router({
-  list: sessionProcedure.query(({ ctx }) =>
-    sessionsOf(ctx.services.sessions, ctx.auth.user.id, ctx.auth.sessionId),
-  ),
+  list: sessionProcedure
+    .meta({ summary: "Your signed-in sessions" })
+    .query(({ ctx }) => sessionsOf(ctx.services.sessions, ctx.auth.user.id, ctx.auth.sessionId)),
 
   revoke: sessionProcedure
+    .meta({ summary: "End one of your sessions" })
     .input(
       z.union([
         z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/, "Unknown session") }),

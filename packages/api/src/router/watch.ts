@@ -9,21 +9,21 @@ const WRITE = { permission: "task.read", rateLimit: "write" } as const;
 export const watchRouter = router({
   /** Whether the caller is told about the task's comments. */
   status: orgProcedure
-    .meta(READ)
+    .meta({ summary: "Whether you watch a task", ...READ })
     .input(watchTaskInput)
     .query(({ ctx, input }) =>
       watchStatus(ctx.services.db, ctx.org.orgId, input.taskId, ctx.auth.user.id),
     ),
 
   watch: orgProcedure
-    .meta(WRITE)
+    .meta({ summary: "Watch a task: be notified of its comments", ...WRITE })
     .input(watchTaskInput)
     .mutation(({ ctx, input }) =>
       setWatching(ctx.services.db, ctx.org.orgId, input.taskId, ctx.auth.user.id, true),
     ),
 
   unwatch: orgProcedure
-    .meta(WRITE)
+    .meta({ summary: "Stop watching a task", ...WRITE })
     .input(watchTaskInput)
     .mutation(({ ctx, input }) =>
       setWatching(ctx.services.db, ctx.org.orgId, input.taskId, ctx.auth.user.id, false),
