@@ -227,25 +227,27 @@ type Seed = Record<string, unknown>;
 // --- Generators -------------------------------------------------------------------------------
 
 const loneSurrogates = fc.constantFrom("\udfff\ud800", "\ud800", "a\udc00b", "\ud83d");
+/** Strings the fuzzer sends, some of which a procedure may rightly store and answer back. */
+const NASTY_TEXTS = [
+  "a\u0000b",
+  "\u0000",
+  "",
+  "   ",
+  "%",
+  "%E0%A4%A",
+  "'; select * from users; --",
+  "__proto__",
+  "constructor",
+  "0000-00-00",
+  "2026-02-30",
+  "NaN",
+  "-1",
+  "9".repeat(40),
+  "\u202e\u0301",
+  "😀".repeat(300),
+];
 const nastyString = fc.oneof(
-  fc.constantFrom(
-    "a\u0000b",
-    "\u0000",
-    "",
-    "   ",
-    "%",
-    "%E0%A4%A",
-    "'; select * from users; --",
-    "__proto__",
-    "constructor",
-    "0000-00-00",
-    "2026-02-30",
-    "NaN",
-    "-1",
-    "9".repeat(40),
-    "\u202e\u0301",
-    "😀".repeat(300),
-  ),
+  fc.constantFrom(...NASTY_TEXTS),
   loneSurrogates,
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
@@ -549,8 +551,15 @@ function check(path: string, c: Case, res: { status: number; body: string }): vo
     throw new Error(`${where} streamed a 5xx: ${res.body.slice(0, 500)}`);
   if (res.status >= 500)
     throw new Error(`${where} answered ${res.status}: ${res.body.slice(0, 500)}`);
+  // A valid string the fuzzer stored (a name of "'; select * from users; --") and gets back in
+  // later answers is its own data, not a leak: only what is left is searched.
+  const body = NASTY_TEXTS.reduce(
+    (text, sent) =>
+      sent.length > 3 ? text.replaceAll(JSON.stringify(sent).slice(1, -1), "") : text,
+    res.body,
+  );
   for (const pattern of LEAKS) {
-    if (pattern.test(res.body))
+    if (pattern.test(body))
       throw new Error(`${where} leaked ${String(pattern)}: ${res.body.slice(0, 500)}`);
   }
 }

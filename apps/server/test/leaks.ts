@@ -6,7 +6,8 @@ export const LEAKS: readonly RegExp[] = [
   /at .*\.[cm]?[jt]s:\d+/,
   /node_modules/,
   /\/work\/|\/home\/|\/usr\/|file:\/\//,
-  /\bselect\b[\s\S]*\bfrom\b/i,
+  // SQL as a statement has whitespace around its keywords (a slug like "select-from-x" is not SQL).
+  /\bselect\s[\s\S]*\sfrom\s/i,
   /\binsert into\b|\bupdate\b\s+"?\w+"?\s+set\b|\bdelete from\b/i,
   /syntax error at/i,
   /invalid input syntax/i,
