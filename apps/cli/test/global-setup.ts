@@ -11,6 +11,10 @@ import type { TestProject } from "vitest/node";
  * the repository would, with plain npm: the SDK (and TypeScript, to check a script against it)
  * into a project in a temporary folder, the CLI with `npm i -g` under a temporary prefix.
  * npm prefers its cache, so a warm machine needs no network.
+ *
+ * The SDK's build empties and rewrites packages/client/build/types, so two builds at once corrupt
+ * each other: turbo runs this suite only after its own client and CLI builds (turbo.json), and the
+ * rebuild here (for `pnpm test` run in this folder alone) then runs by itself.
  */
 
 const exec = promisify(execFile);
