@@ -109,6 +109,7 @@ describe("apps/worker", { timeout: 120_000 }, () => {
     // Visible again at once: the next worker takes it (attempt 2, or 3 when the stopping
     // worker's open poll received it once more and handed it back too).
     const second = startWorker(workerEnv());
+    await second.logged("tesseract worker ready");
     await expect
       .poll(() => runsOf(jobId), { timeout: 30_000 })
       .toMatchObject([{ status: "released" }, { status: "running" }]);
