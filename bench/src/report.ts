@@ -134,10 +134,7 @@ export function runReports(runs: Run[], loads: Map<string, LoadResult>): RunRepo
 const pct = (ratio: number | undefined) =>
   ratio === undefined || Number.isNaN(ratio) ? "–" : `${(ratio * 100).toFixed(1)} %`;
 
-export function targetResults(
-  reports: RunReport[],
-  revocation?: RevocationResult,
-): TargetResult[] {
+export function targetResults(reports: RunReport[], revocation?: RevocationResult): TargetResult[] {
   const lean = (workload: string) => reports.find((r) => r.key === `${workload}/lean`);
   const results: TargetResult[] = [];
   const ratio = (

@@ -104,9 +104,9 @@ export function createTagCache(redis: Pick<RedisHandle, "client" | "kind">): Tag
   let readTogether: ReadCommand | undefined;
   if (redis.kind === "redis") {
     client.defineCommand("tesseractCacheRead", { lua: READ_SCRIPT });
-    readTogether = (client as unknown as { tesseractCacheRead: ReadCommand }).tesseractCacheRead.bind(
-      client,
-    );
+    readTogether = (
+      client as unknown as { tesseractCacheRead: ReadCommand }
+    ).tesseractCacheRead.bind(client);
   }
 
   /** The stamp the current versions make, and the entry stored under it (or null). */
