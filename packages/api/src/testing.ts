@@ -172,7 +172,7 @@ export async function createSecondInstance(
     ...services,
     redis,
     live,
-    ...authServices(config, redis, services.now, live),
+    ...authServices(config, redis, () => services.now(), live),
     async close() {
       await live.bus.close();
       await redis.close();
