@@ -20,6 +20,7 @@ import {
   writeResults,
   type BenchReport,
 } from "./report.ts";
+import { measureRevocation } from "./revocation.ts";
 import { readMemory, sampleMaxRss } from "./rss.ts";
 import { groups, runs, verifyRun, type Target } from "./scenarios.ts";
 import { seedFixtures } from "./seed.ts";
@@ -146,6 +147,14 @@ async function main(): Promise<void> {
   }
   await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
   const afterLoad = readMemory(api.pid);
+  log("revocation: sessions revoked through the lean server, refused by the stock one");
+  const revocation = await measureRevocation({
+    changer: api.url,
+    watcher: stock.url,
+    redis: services.redis,
+    fixtures,
+    samples: 100,
+  });
   for (const server of [api, stock, uncached, metrics, traced])
     for (const line of server.output().split("\n")) if (line.trim()) warnings.push(line);
 
@@ -177,7 +186,8 @@ async function main(): Promise<void> {
     },
     targets: TARGETS,
     runs: reports,
-    results: targetResults(reports),
+    results: targetResults(reports, revocation),
+    revocation,
     observability: { overhead: overheadResults(reports), exported: { ...collector.received } },
   };
   process.stdout.write(`\n${renderMarkdown(report)}`);

@@ -24,6 +24,7 @@ import {
 import { createStorage, type Storage } from "@tesseract/storage";
 import type { AwsEmulator } from "@tesseract/storage/emulator";
 import { AppMetrics } from "@tesseract/telemetry";
+import { createCallerCache, type CallerCache } from "./auth/caller-cache.ts";
 import { createLiveHub, signallingRevocations, type LiveHub } from "./live/hub.ts";
 import { createMailer, type Mailer } from "./mail/mailer.ts";
 import { observeServices } from "./observability/service-metrics.ts";
@@ -49,6 +50,8 @@ export interface Services {
   limiter: RateLimiter;
   /** Query results by organization, role and input (see policy/cache.ts). */
   cache: TagCache;
+  /** Callers' sessions, tokens and roles, in this process (auth/caller-cache.ts); undefined when off. */
+  callers: CallerCache | undefined;
   mailer: Mailer;
   /** This process's Prometheus series (served on the internal listener's /metrics). */
   metrics: AppMetrics;
@@ -173,15 +176,22 @@ export function authServices(
   redis: RedisHandle,
   now: () => Date,
   live: LiveHub,
-): { sessions: SessionStore; limiter: RateLimiter; cache: TagCache } {
+): {
+  sessions: SessionStore;
+  limiter: RateLimiter;
+  cache: TagCache;
+  callers: CallerCache | undefined;
+} {
   const sessions = createSessionStore(redis.client, {
     idleMs: config.sessions.idleMs,
     absoluteMs: config.sessions.absoluteMs,
     now: () => now().getTime(),
   });
+  const callers = createCallerCache(config, live.bus, () => now().getTime());
   return {
-    // Open live streams hear of every session that ends, and close.
-    sessions: signallingRevocations(sessions, live),
+    // Open live streams hear of every session that ends, and close; instances forget it.
+    sessions: signallingRevocations(sessions, { live, callers }),
+    callers,
     limiter: createRateLimiter(redis.client),
     cache: createTagCache(redis),
   };

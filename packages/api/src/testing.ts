@@ -8,6 +8,7 @@ export {
   type ScratchPostgres,
 } from "@tesseract/db/testing";
 import { createQueue } from "@tesseract/queue";
+import { createRedis } from "@tesseract/redis";
 import { createTestRedis } from "@tesseract/redis/testing";
 import { startTestAws } from "@tesseract/storage/testing";
 import { pino } from "pino";
@@ -152,6 +153,32 @@ export async function createTestServices(
 }
 
 export const silentPino = pino({ level: "silent" });
+
+/**
+ * Another API instance beside `services`, as a second server process would be: the same
+ * database and Redis key space, but its own Redis connections, live bus and caller cache.
+ */
+export async function createSecondInstance(
+  services: TestServices,
+): Promise<Services & { close(): Promise<void> }> {
+  const { config } = services;
+  const redis = await createRedis({
+    url: config.redis.url,
+    keyPrefix: config.redis.keyPrefix,
+    logger: silentPino,
+  });
+  const live = await createLiveHub(config, redis, silentPino);
+  return {
+    ...services,
+    redis,
+    live,
+    ...authServices(config, redis, () => services.now(), live),
+    async close() {
+      await live.bus.close();
+      await redis.close();
+    },
+  };
+}
 
 export function testContext(services: Services, request: Partial<RequestInfo> = {}): Context {
   return createInnerContext({

@@ -367,5 +367,12 @@ export async function roleIn(
   orgId: string,
 ): Promise<Role | undefined> {
   if (auth.kind === "token") return auth.orgId === orgId ? auth.role : undefined;
-  return findMembershipRole(services.db, orgId, auth.user.id);
+  const { callers } = services;
+  const remembered = callers?.role(auth.user.id, orgId);
+  if (remembered) return remembered;
+  const ticket = callers?.begin();
+  const role = await findMembershipRole(services.db, orgId, auth.user.id);
+  // Only memberships are remembered: a new one must work at once, with nothing to invalidate.
+  if (role && callers && ticket) callers.rememberRole(ticket, auth.user.id, orgId, role);
+  return role;
 }

@@ -124,6 +124,8 @@ export interface Config {
     perHour: { verificationEmail: number; orgCreate: number; export: number };
   };
   cache: { enabled: boolean; ttlSeconds: number };
+  /** The in-process cache of callers (sessions, tokens, roles); ttlSeconds 0 turns it off. */
+  authCache: { ttlSeconds: number };
   /** Live updates (subscriptions over WebSocket and SSE). */
   live: {
     /** Open live connections (WebSocket or SSE stream) one person may hold on one instance. */
@@ -317,6 +319,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       },
     },
     cache: { enabled: env.CACHE_ENABLED === "true", ttlSeconds: env.CACHE_TTL_SECONDS },
+    authCache: { ttlSeconds: env.AUTH_CACHE_TTL_SECONDS },
     attachments: {
       maxBytes: env.ATTACHMENT_MAX_BYTES,
       allowedTypes: env.ATTACHMENT_ALLOWED_TYPES,

@@ -127,6 +127,8 @@ export const envSchema = z.object({
   RATE_LIMIT_EXPORTS_PER_HOUR: positiveInt.default(30),
   CACHE_TTL_SECONDS: positiveInt.max(3_600).default(60),
   CACHE_ENABLED: z.enum(["true", "false"]).default("true"),
+  /** How long an instance may remember a caller's session, token and roles (0: not at all). */
+  AUTH_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
 
   /** Largest attachment, in bytes (the presigned POST's policy and `complete` both enforce it). */
   ATTACHMENT_MAX_BYTES: positiveInt.max(5 * 1024 ** 3).default(10 * 1024 ** 2),

@@ -49,6 +49,31 @@ describe("tag cache", () => {
     await redis.cleanup();
   });
 
+  it("answers a lookup in one round trip", async () => {
+    const redis = await createTestRedis();
+    const cache = createTagCache(redis);
+    await readThrough(cache, "v1");
+    await read(cache); // the server's lifetime (INFO) is known from here on
+    const sent: string[] = [];
+    const send = redis.client.sendCommand.bind(redis.client);
+    redis.client.sendCommand = (command, stream) => {
+      sent.push(command.name);
+      return send(command, stream);
+    };
+    try {
+      expect(await read(cache)).toBe("v1");
+      await cache.invalidate("org", ["tasks"]);
+      sent.length = 0;
+      expect(await read(cache)).toBeUndefined();
+    } finally {
+      redis.client.sendCommand = send;
+    }
+    // EVALSHA (or EVAL the first time a server sees the script): versions and entry together.
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^eval/);
+    await redis.cleanup();
+  });
+
   it("never lets a read that raced an invalidation store where later reads look", async () => {
     const redis = await createTestRedis();
     const cache = createTagCache(redis);

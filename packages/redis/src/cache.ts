@@ -25,6 +25,21 @@ export interface TagCache {
 
 const GENERATION_KEY = "cachegen";
 
+// The versions (KEYS: the generation, then the tags) and the entry they name, in one step.
+// ARGV[1] is the entry key up to its stamp, with the deployment's prefix: keys built inside a
+// script are not prefixed by ioredis. A missing counter reads as "0" (MGET's nil is false here).
+const READ_SCRIPT = `
+local versions = redis.call('MGET', unpack(KEYS))
+local parts = {}
+for i = 1, #KEYS do parts[i] = versions[i] or '0' end
+local stamp = table.concat(parts, '.')
+return { stamp, redis.call('GET', ARGV[1] .. stamp) }`;
+
+type ReadCommand = (
+  numberOfKeys: number,
+  ...keysThenPrefix: string[]
+) => Promise<[stamp: string, value: string | null]>;
+
 /**
  * A tag-versioned cache. Each tag has a version counter; an entry's key embeds the versions of
  * its tags when it was read, and invalidation bumps the counters. A read after an invalidation
@@ -55,7 +70,9 @@ const GENERATION_KEY = "cachegen";
  *   generation, which makes every entry of every scope unreachable for every process; it retries
  *   on reconnect and on each read. Other processes can serve such an entry only until then.
  *
- * A lookup stays two round trips (versions, then the entry); INFO is read once a second at most.
+ * A lookup is one round trip: a script reads the versions and the entry they name together
+ * (the in-process stand-in, with no network, reads them one after the other). INFO is read once
+ * a second at most.
  */
 export function createTagCache(redis: Pick<RedisHandle, "client" | "kind">): TagCache {
   const { client } = redis;
@@ -83,17 +100,39 @@ export function createTagCache(redis: Pick<RedisHandle, "client" | "kind">): Tag
   client.on("ready", () => {
     if (lost > madeGood) makeGood().catch(() => undefined);
   });
+  const prefix = client.options.keyPrefix ?? "";
+  let readTogether: ReadCommand | undefined;
+  if (redis.kind === "redis") {
+    client.defineCommand("tesseractCacheRead", { lua: READ_SCRIPT });
+    readTogether = (
+      client as unknown as { tesseractCacheRead: ReadCommand }
+    ).tesseractCacheRead.bind(client);
+  }
+
+  /** The stamp the current versions make, and the entry stored under it (or null). */
+  async function versionsAndEntry(
+    tagKeys: string[],
+    entryBase: string,
+  ): Promise<[string, string | null]> {
+    const keys = [GENERATION_KEY, ...tagKeys];
+    if (readTogether) return readTogether(keys.length, ...keys, prefix + entryBase);
+    const versions = await client.mget(...keys);
+    const stamp = versions.map((v) => v ?? "0").join(".");
+    return [stamp, await client.get(entryBase + stamp)];
+  }
 
   return {
     stats,
     async read(scope, tags, key) {
       while (lost > madeGood) await makeGood();
       const lifetime = await server.current();
-      const versions = await client.mget(GENERATION_KEY, ...tags.map((t) => tagKey(scope, t)));
+      const entryBase = `cache:${scope}:${key}:${lifetime.id}:`;
+      const [stamp, value] = await versionsAndEntry(
+        tags.map((t) => tagKey(scope, t)),
+        entryBase,
+      );
       if (!server.isCurrent(lifetime)) throw new Error("redis connection changed during a read");
-      const stamp = versions.map((v) => v ?? "0").join(".");
-      const entryKey = `cache:${scope}:${key}:${lifetime.id}:${stamp}`;
-      const value = await client.get(entryKey);
+      const entryKey = entryBase + stamp;
       if (value !== null) {
         stats.hits++;
         return { value };

@@ -31,6 +31,15 @@ export interface LiveBus {
   publish(key: string, payload: string): Promise<string>;
   signal(key: string, payload: string): Promise<void>;
   listen(key: string, listener: BusListener): () => void;
+  /** Listens to every key that starts with `prefix` (signals and published messages alike). */
+  listenPrefix(prefix: string, listener: BusListener): () => void;
+  /**
+   * Whether this instance is subscribed right now, so that what others publish reaches it. False
+   * from the moment the subscription drops until it is confirmed again (the in-process stand-in
+   * is always subscribed): whoever relies on hearing invalidations must stop trusting what it
+   * holds meanwhile.
+   */
+  isListening(): boolean;
   /** Buffered entries after `afterId` (exclusive), oldest first, at most `limit`. */
   since(key: string, afterId: string, limit: number): Promise<ReplayPage>;
   close(): Promise<void>;
@@ -55,6 +64,7 @@ export function compareEventIds(a: string, b: string): number {
 
 class Listeners {
   private readonly byKey = new Map<string, Set<BusListener>>();
+  private readonly byPrefix = new Map<string, Set<BusListener>>();
 
   add(key: string, listener: BusListener): () => void {
     let set = this.byKey.get(key);
@@ -66,12 +76,27 @@ class Listeners {
     };
   }
 
+  addPrefix(prefix: string, listener: BusListener): () => void {
+    let set = this.byPrefix.get(prefix);
+    if (!set) this.byPrefix.set(prefix, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.byPrefix.delete(prefix);
+    };
+  }
+
   deliver(message: BusMessage): void {
+    // Prefix listeners first: caches drop what a message invalidates before a key's listeners
+    // (a live stream re-checking access) look it up again.
+    for (const [prefix, set] of this.byPrefix)
+      if (message.key.startsWith(prefix)) for (const listener of set) listener(message);
     for (const listener of this.byKey.get(message.key) ?? []) listener(message);
   }
 
   reset(): void {
     for (const set of this.byKey.values()) for (const listener of set) listener("reset");
+    for (const set of this.byPrefix.values()) for (const listener of set) listener("reset");
   }
 }
 
@@ -111,10 +136,27 @@ async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promi
   const listeners = new Listeners();
   const subscriber = client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
   let readyBefore = false;
+  // Subscribed as far as we know: false on any close, true again only once Redis has confirmed
+  // the subscription on the new connection (ioredis resubscribes by itself; ours is answered
+  // after its own, so its reply proves the channel is live again).
+  let listening = false;
+  let connection = 0;
+  subscriber.on("close", () => {
+    listening = false;
+    connection++;
+  });
   subscriber.on("ready", () => {
-    // A resubscription after a gap: whatever was published meanwhile never arrived here.
-    if (readyBefore) listeners.reset();
-    readyBefore = true;
+    if (!readyBefore) return;
+    const at = connection;
+    subscriber
+      .subscribe(channel)
+      .then(() => {
+        if (at !== connection) return;
+        listening = true;
+        // A resubscription after a gap: whatever was published meanwhile never arrived here.
+        listeners.reset();
+      })
+      .catch(() => undefined);
   });
   subscriber.on("error", () => {
     // The main connection logs Redis errors; this one reconnects on its own.
@@ -127,10 +169,13 @@ async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promi
     listeners.deliver({ key: raw.slice(0, first), id: id || null, payload: raw.slice(second + 1) });
   });
   try {
+    const at = connection;
     await subscriber.subscribe(channel);
+    listening = at === connection;
   } catch (error) {
     options.logger.error({ err: error }, "live updates: could not subscribe to Redis yet");
   }
+  readyBefore = true;
   const ttlMs = String(options.ttlMs ?? DAY_MS);
   return {
     kind: "redis",
@@ -151,6 +196,8 @@ async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promi
       await client.publish(channel, `${key}\n\n${payload}`);
     },
     listen: (key, listener) => listeners.add(key, listener),
+    listenPrefix: (prefix, listener) => listeners.addPrefix(prefix, listener),
+    isListening: () => listening,
     async since(key, afterId, limit) {
       const answer = (await client.eval(SINCE_SCRIPT, 2, ...keys(key), afterId, limit)) as
         [string, [string, string[]][]] | null;
@@ -162,6 +209,7 @@ async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promi
       return { entries, complete: compareEventIds(deleted, afterId) <= 0 };
     },
     async close() {
+      listening = false;
       subscriber.disconnect();
       return Promise.resolve();
     },
@@ -210,6 +258,8 @@ export function createMemoryLiveBus(options: LiveBusOptions): LiveBus {
       return Promise.resolve();
     },
     listen: (key, listener) => listeners.add(key, listener),
+    listenPrefix: (prefix, listener) => listeners.addPrefix(prefix, listener),
+    isListening: () => true,
     since(key, afterId, limit) {
       const buffer = buffers.get(key);
       if (!buffer) return Promise.resolve({ entries: [], complete: false });

@@ -36,8 +36,9 @@ export interface SessionStore {
   revokeAll(userId: string, options?: { except?: string }): Promise<number>;
 }
 
-// Sliding the idle expiry on every request would write on every read; once a minute is enough.
-const TOUCH_AFTER_MS = 60_000;
+/** Sliding the idle expiry on every request would write on every read; once a minute is enough. */
+export const SESSION_TOUCH_AFTER_MS = 60_000;
+const TOUCH_AFTER_MS = SESSION_TOUCH_AFTER_MS;
 
 // Removes a session only when its record belongs to the user, in one step, so nobody can end
 // another person's session by knowing its id. A record is JSON with `userId` as its first

@@ -33,8 +33,11 @@ export async function createLiveHub(
  * revocation, a password change, a disabled account): every path that ends a session goes
  * through these two methods, so none can leave a stream open on a dead session.
  */
-export function signallingRevocations(sessions: SessionStore, hub: LiveHub): SessionStore {
-  const signal = (userId: string) => signalAuthChange({ live: hub }, userId);
+export function signallingRevocations(
+  sessions: SessionStore,
+  services: Parameters<typeof signalAuthChange>[0],
+): SessionStore {
+  const signal = (userId: string) => signalAuthChange(services, userId);
   return {
     ...sessions,
     async revoke(userId, id) {

@@ -1,5 +1,6 @@
 import type { DomainEvent, DomainEventDraft } from "@tesseract/validators";
 import superjson from "superjson";
+import { orgAccess, personAccess } from "../auth/caller-cache.ts";
 import type { Auth } from "../auth/credentials.ts";
 import type { Context } from "../context.ts";
 import type { Services } from "../services.ts";
@@ -9,7 +10,7 @@ import { afterCommit } from "../transact.ts";
 export const orgStream = (orgId: string) => `org:${orgId}`;
 export const personStream = (personId: string) => `person:${personId}`;
 /** Control signals about a person's credentials: never buffered, never sent to clients. */
-export const authSignals = (personId: string) => `auth:${personId}`;
+export const authSignals = personAccess;
 
 /** Events a person's own stream (`live.me`) carries, besides notifications. */
 const PERSONAL = new Set<DomainEvent["type"]>([
@@ -49,12 +50,32 @@ export async function publishEvent(
   }
 }
 
-/** Tells every instance that a person's credentials or access changed: open streams re-check. */
+/**
+ * Tells every instance that a person's credentials or access changed: open streams re-check,
+ * and what instances remember of the person (auth/caller-cache.ts) is dropped — here before
+ * this returns, elsewhere as the signal arrives. Call it after the change is visible (the
+ * session gone from Redis, the transaction committed), so no instance can refill the old state.
+ */
 export async function signalAuthChange(
-  services: Pick<Services, "live">,
+  services: Pick<Services, "live" | "callers">,
   personId: string,
 ): Promise<void> {
-  await services.live.bus.signal(authSignals(personId), "changed").catch((err: unknown) => {
+  await signalAccess(services, authSignals(personId));
+}
+
+/** The same for everyone's access to an organization (it was deleted). */
+export async function signalOrgAccessChange(
+  services: Pick<Services, "live" | "callers">,
+  orgId: string,
+): Promise<void> {
+  await signalAccess(services, orgAccess(orgId));
+}
+
+async function signalAccess(services: Pick<Services, "live" | "callers">, key: string) {
+  const sent = services.callers
+    ? services.callers.invalidate(key)
+    : services.live.bus.signal(key, "changed");
+  await sent.catch((err: unknown) => {
     services.live.logger.warn({ err }, "live access change not signalled");
   });
 }

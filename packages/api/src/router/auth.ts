@@ -12,6 +12,7 @@ import { sessionCookie } from "../auth/cookies.ts";
 import { hashPassword } from "../auth/password.ts";
 import { resolveAuth } from "../auth/credentials.ts";
 import * as accounts from "../domain/accounts.ts";
+import { signalAuthChange } from "../live/publish.ts";
 import { transactForRequest } from "../mail/outbox.ts";
 import { passwordResetLimits, signInLimits, signUpLimits } from "../policy/limits.ts";
 import { authedProcedure, limitedBy, publicProcedure, router, sessionProcedure } from "../trpc.ts";
@@ -89,6 +90,8 @@ export const authRouter = router({
           now: ctx.services.now(),
         }),
       );
+      // Instances that remember the caller (auth/caller-cache.ts) pick up the new name.
+      await signalAuthChange(ctx.services, ctx.auth.user.id);
       return { user };
     }),
 

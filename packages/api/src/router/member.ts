@@ -1,7 +1,7 @@
 import { orgScoped, removeMemberInput, updateRoleInput } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { changeMemberRole, leaveOrganization, membersOf, removeMember } from "../domain/members.ts";
-import { withEvents } from "../live/publish.ts";
+import { signalAuthChange, withEvents } from "../live/publish.ts";
 import { orgProcedure, router } from "../trpc.ts";
 
 export const memberRouter = router({
@@ -17,7 +17,12 @@ export const memberRouter = router({
         ctx,
         ctx.services.db
           .transaction()
-          .execute((trx) => changeMemberRole(trx, ctx.org, actor(ctx), input)),
+          .execute((trx) => changeMemberRole(trx, ctx.org, actor(ctx), input))
+          // Committed: every instance forgets the old role before anyone hears of the new one.
+          .then(async (changed) => {
+            await signalAuthChange(ctx.services, changed.userId);
+            return changed;
+          }),
         (changed, base) => ({
           ...base,
           type: "member.role_changed",
@@ -33,12 +38,15 @@ export const memberRouter = router({
     .mutation(async ({ ctx, input }) => {
       await withEvents(
         ctx,
-        ctx.services.db.transaction().execute((trx) =>
-          removeMember(trx, ctx.org, actor(ctx), {
-            userId: input.userId,
-            now: ctx.services.now(),
-          }),
-        ),
+        ctx.services.db
+          .transaction()
+          .execute((trx) =>
+            removeMember(trx, ctx.org, actor(ctx), {
+              userId: input.userId,
+              now: ctx.services.now(),
+            }),
+          )
+          .then(() => signalAuthChange(ctx.services, input.userId)),
         (_, base) => ({ ...base, type: "member.removed", personId: input.userId }),
       );
       return { ok: true as const };
@@ -57,7 +65,8 @@ export const memberRouter = router({
         ctx,
         ctx.services.db
           .transaction()
-          .execute((trx) => leaveOrganization(trx, ctx.org, actor(ctx), ctx.services.now())),
+          .execute((trx) => leaveOrganization(trx, ctx.org, actor(ctx), ctx.services.now()))
+          .then(() => signalAuthChange(ctx.services, ctx.auth.user.id)),
         (_, base) => ({ ...base, type: "member.removed", personId: ctx.auth.user.id }),
       );
       return { ok: true as const };

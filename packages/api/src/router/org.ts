@@ -8,6 +8,7 @@ import {
   organizationsOf,
   renameOrganization,
 } from "../domain/orgs.ts";
+import { signalOrgAccessChange } from "../live/publish.ts";
 import { authedProcedure, orgProcedure, router, sessionProcedure } from "../trpc.ts";
 
 export const orgRouter = router({
@@ -62,6 +63,8 @@ export const orgRouter = router({
         await deleteOrganization(trx, ctx.org.orgId, actor(ctx), input.confirmName);
         return keys;
       });
+      // Its memberships and tokens went with it: no instance may keep answering for them.
+      await signalOrgAccessChange(ctx.services, ctx.org.orgId);
       await removeAttachmentObjects(ctx.services.storage, keys);
       ctx.logger.info({ orgId: ctx.org.orgId, by: ctx.auth.user.id }, "organization deleted");
       return { ok: true as const };
