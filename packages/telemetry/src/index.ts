@@ -1,10 +1,19 @@
 export {
   AppMetrics,
+  ProcedureSeries,
   type CacheResult,
   type Counter,
   type Gauge,
   type Histogram,
 } from "./metrics.ts";
+export {
+  CounterCell,
+  CounterSeries,
+  HistogramCell,
+  HistogramSeries,
+  LevelGauge,
+  type SeriesSpec,
+} from "./series.ts";
 export { SpanStore, type StoredSpan, type TraceSummary } from "./span-store.ts";
 export {
   activeTracing,
