@@ -118,7 +118,7 @@ function seriesOf<T extends Record<string, Row>>(table: T) {
  * `code` is "OK" or the tRPC error code.
  */
 export class ProcedureSeries {
-  private readonly ok;
+  private ok: CounterCell | undefined;
   private readonly failed = new Map<string, CounterCell>();
   private readonly duration;
   private readonly metrics: AppMetrics;
@@ -127,12 +127,11 @@ export class ProcedureSeries {
   constructor(metrics: AppMetrics, labels: { procedure: string; type: string }) {
     this.metrics = metrics;
     this.labels = labels;
-    this.ok = metrics.procedureCalls.cell({ ...labels, code: "OK" });
     this.duration = metrics.procedureDuration.cell(labels);
   }
 
   record(code: string, seconds: number): void {
-    if (code === "OK") this.ok.value++;
+    if (code === "OK") (this.ok ??= this.metrics.procedureCalls.cell({ ...this.labels, code })).value++;
     else {
       let cell = this.failed.get(code);
       if (!cell) {
