@@ -258,7 +258,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     tracing: {
       otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
       devDashboard: !isProduction,
-      sampleRatio: env.OTEL_TRACES_SAMPLER_ARG ?? (isProduction ? DEFAULT_PRODUCTION_SAMPLE_RATIO : 1),
+      sampleRatio:
+        env.OTEL_TRACES_SAMPLER_ARG ?? (isProduction ? DEFAULT_PRODUCTION_SAMPLE_RATIO : 1),
       enabled:
         env.OTEL_SDK_DISABLED === "false" &&
         (!isProduction || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined),

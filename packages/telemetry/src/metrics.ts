@@ -25,8 +25,11 @@ export type CacheResult = "hit" | "miss" | "bypass";
 
 type Row = SeriesSpec<string> &
   ({ kind: "counter" } | { kind: "level" } | { kind: "histogram"; buckets: readonly number[] });
-const counter = <const L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
-  ({ kind: "counter", name, help, labelNames }) as const;
+const counter = <const L extends string>(
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+) => ({ kind: "counter", name, help, labelNames }) as const;
 const histogram = <const L extends string>(name: string, help: string, labelNames: readonly L[]) =>
   ({ kind: "histogram", name, help, labelNames, buckets: DURATION_BUCKETS }) as const;
 
@@ -131,7 +134,8 @@ export class ProcedureSeries {
   }
 
   record(code: string, seconds: number): void {
-    if (code === "OK") (this.ok ??= this.metrics.procedureCalls.cell({ ...this.labels, code })).value++;
+    if (code === "OK")
+      (this.ok ??= this.metrics.procedureCalls.cell({ ...this.labels, code })).value++;
     else {
       let cell = this.failed.get(code);
       if (!cell) {

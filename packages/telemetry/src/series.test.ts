@@ -90,7 +90,12 @@ describe("hot-path series", () => {
 
   it("write an unlabelled histogram as prom-client does", async () => {
     const { theirs, ours, texts } = pair();
-    const histogram = new Histogram({ name: "t_h", help: "H.", buckets: BUCKETS, registers: [theirs] });
+    const histogram = new Histogram({
+      name: "t_h",
+      help: "H.",
+      buckets: BUCKETS,
+      registers: [theirs],
+    });
     const series = new HistogramSeries({ name: "t_h", help: "H.", buckets: BUCKETS }, ours);
     expect((await texts())[1]).toBe((await texts())[0]);
     for (const value of OBSERVED) {

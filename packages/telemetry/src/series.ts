@@ -175,7 +175,12 @@ export class HistogramSeries<L extends string = never> extends Series<L, Histogr
       const le = (bound: number | string) => ({ le: bound }) as LabelValues<L>;
       this.bounds.forEach((bound, index) => {
         cumulative += cell.counts[index]!;
-        values.push({ labels: le(bound), sharedLabels: labels, value: cumulative, metricName: bucket });
+        values.push({
+          labels: le(bound),
+          sharedLabels: labels,
+          value: cumulative,
+          metricName: bucket,
+        });
       });
       values.push(
         { labels: le("+Inf"), sharedLabels: labels, value: cell.count, metricName: bucket },

@@ -124,7 +124,10 @@ export function startSpan(
   const started = begin(name, options);
   if (started) return { span: started.span, context: trace.setSpan(started.parent, started.span) };
   const parent = options.parent ?? context.active();
-  return { span: trace.getSpan(parent) ?? trace.wrapSpanContext(INVALID_SPAN_CONTEXT), context: parent };
+  return {
+    span: trace.getSpan(parent) ?? trace.wrapSpanContext(INVALID_SPAN_CONTEXT),
+    context: parent,
+  };
 }
 
 export interface SpanOptions {
@@ -151,7 +154,6 @@ function begin(name: string, options: SpanOptions): { span: Span; parent: Contex
     span.setAttributes(typeof attributes === "function" ? attributes() : attributes);
   return { span, parent };
 }
-
 
 /** Runs `run` with `ctx` as the active context. */
 export function withContext<T>(ctx: Context, run: () => T): T {
