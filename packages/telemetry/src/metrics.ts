@@ -101,6 +101,8 @@ type SeriesTable<T> = { readonly [K in keyof T]: SeriesOf<T[K]> };
 
 /** A class whose instances hold one series per row of `table`, on the registry given. */
 function seriesOf<T extends Record<string, Row>>(table: T) {
+  // A base class whose members the table declares: AppMetrics adds its methods on top.
+  // eslint-disable-next-line @typescript-eslint/no-extraneous-class
   return class {
     constructor(registry: Registry) {
       for (const [key, row] of Object.entries(table)) {
@@ -168,7 +170,7 @@ export class AppMetrics extends seriesOf(SERIES) {
   /** A procedure's series (`type`: query, mutation, subscription), kept for its later calls. */
   procedure(path: string, type: string): ProcedureSeries {
     let byPath = this.procedures.get(type);
-    if (!byPath) this.procedures.set(type, (byPath = new Map()));
+    if (!byPath) this.procedures.set(type, (byPath = new Map<string, ProcedureSeries>()));
     let series = byPath.get(path);
     if (!series) byPath.set(path, (series = new ProcedureSeries(this, { procedure: path, type })));
     return series;
