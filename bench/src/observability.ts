@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { DEFAULT_PRODUCTION_SAMPLE_RATIO } from "@tesseract/config";
 import type { AddressInfo } from "node:net";
 import type { RunReport } from "./report.ts";
 
@@ -80,9 +81,16 @@ export function overheadResults(reports: RunReport[]): OverheadResult[] {
 const pct = (value: number | undefined) =>
   value === undefined || Number.isNaN(value) ? "–" : `${(value * 100).toFixed(1)} %`;
 
+/**
+ * The traced server's sampler: production's default (the bench sets no
+ * OTEL_TRACES_SAMPLER_ARG), so its cost is what a production server pays.
+ */
+export const TRACED_SAMPLER = `parent-based, trace-id ratio ${DEFAULT_PRODUCTION_SAMPLE_RATIO} (production's default: OTEL_TRACES_SAMPLER_ARG unset)`;
+
 export function renderOverhead(
   results: OverheadResult[],
   collector: Collector["received"] | undefined,
+  sampler: string | undefined,
 ): string[] {
   const pass = (value: number | undefined, max: number) =>
     value === undefined ? "–" : value <= max ? "PASS" : "MISS";
@@ -92,12 +100,14 @@ export function renderOverhead(
     "| --- | ---: | ---: | --- | ---: |",
     ...results.flatMap((r) => [
       `| ${r.workload}: metrics on (METRICS_PORT set), tracing off | ${pct(r.metrics)} | ≤ ${metricsOverhead * 100} % | ${pass(r.metrics, metricsOverhead)} | ${pct(r.metricsByCpu)} |`,
-      `| ${r.workload}: metrics and tracing on, exporting over OTLP | ${pct(r.tracing)} | ≤ ${tracingOverhead * 100} % | ${pass(r.tracing, tracingOverhead)} | ${pct(r.tracingByCpu)} |`,
+      `| ${r.workload}: metrics and tracing on (sampled), exporting over OTLP | ${pct(r.tracing)} | ≤ ${tracingOverhead * 100} % | ${pass(r.tracing, tracingOverhead)} | ${pct(r.tracingByCpu)} |`,
     ]),
     "",
     collector
       ? `The traced server sent ${collector.requests.toLocaleString("en-US")} OTLP export requests (${Math.round(collector.bytes / 1024).toLocaleString("en-US")} KiB) to the bench's in-process collector.`
       : "",
+    "",
+    sampler ? `The traced server's sampler: ${sampler}.` : "",
     "",
   ];
 }

@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
 import { summariseProfile, type CpuProfile, type ProfileSummary } from "./cpu-profile.ts";
+import { freePort } from "@tesseract/config";
 import { runLoad } from "./load.ts";
+import { startCollector } from "./observability.ts";
 import { api, raw, RAW_COUNTERPART, verifyRun, WORKLOADS } from "./scenarios.ts";
 import { seedFixtures } from "./seed.ts";
 import { DATABASE_POOL_MAX, prepareServicesMode } from "./services.ts";
@@ -27,6 +29,7 @@ function options() {
       workload: { type: "string", default: "authed" },
       adapter: { type: "string", default: "lean" },
       runner: { type: "string", default: "lean" },
+      observe: { type: "string", default: "none" },
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "2" },
       connections: { type: "string", default: "50" },
@@ -42,6 +45,7 @@ function options() {
     workload,
     adapter: oneOf("--adapter", values.adapter, ["lean", "stock", "raw"] as const),
     runner: oneOf("--runner", values.runner, ["lean", "trpc"] as const),
+    observe: oneOf("--observe", values.observe, ["none", "metrics", "tracing"] as const),
     durationSec: Number(values.duration),
     warmupSec: Number(values.warmup),
     connections: Number(values.connections),
@@ -103,7 +107,16 @@ async function main(): Promise<void> {
     opts.adapter === "raw"
       ? []
       : ["--adapter", opts.adapter, ...(opts.adapter === "lean" ? ["--runner", opts.runner] : [])];
-  const server = await startApiServer(services.env, "warn", {
+  // --observe metrics: a metrics listener (request series recorded); --observe tracing: that
+  // and OTLP export to a collector in this process, as `pnpm bench` runs them.
+  const collector = opts.observe === "tracing" ? await startCollector() : undefined;
+  if (collector) defer("stop the OTLP collector", () => collector.close());
+  const env = {
+    ...services.env,
+    ...(opts.observe === "none" ? {} : { METRICS_PORT: String(await freePort()) }),
+    ...(collector ? { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } : {}),
+  };
+  const server = await startApiServer(env, "warn", {
     args,
     execArgv: onRaw ? [] : profiling,
   });
@@ -153,10 +166,10 @@ async function main(): Promise<void> {
   if (!file) throw new Error("the server wrote no .cpuprofile (did it exit cleanly?)");
   const profile = JSON.parse(readFileSync(join(profileDir, file), "utf8")) as CpuProfile;
   const summary = summariseProfile(profile, from, to);
-  const name = `${opts.workload}-${opts.adapter}${opts.adapter === "lean" ? `-runner-${opts.runner}` : ""}`;
+  const name = `${opts.workload}-${opts.adapter}${opts.adapter === "lean" ? `-runner-${opts.runner}` : ""}${opts.observe === "none" ? "" : `-${opts.observe}`}`;
   const who = onRaw
     ? "raw baseline"
-    : `${opts.adapter} adapter${opts.adapter === "lean" ? `, ${opts.runner} runner` : ""}`;
+    : `${opts.adapter} adapter${opts.adapter === "lean" ? `, ${opts.runner} runner` : ""}${opts.observe === "none" ? "" : `, ${opts.observe} on`}`;
   const markdown = render(`${run.label} · ${who} · ${opts.connections} connections`, summary, {
     requestsPerSec: load.requestsPerSec,
     totalRequests: load.totalRequests,

@@ -92,7 +92,12 @@ export interface BenchReport {
   /** Revocation through the lean server, seen by the stock one (another instance on the same Redis). */
   revocation: RevocationResult | undefined;
   /** Issue 13: metrics' and tracing's cost, and what the traced server exported. */
-  observability: { overhead: OverheadResult[]; exported: Collector["received"] | undefined };
+  observability: {
+    overhead: OverheadResult[];
+    exported: Collector["received"] | undefined;
+    /** The traced server's sampler (absent in reports from before it had one: every span). */
+    sampler?: string;
+  };
 }
 
 const RAW_IO: Partial<Record<Run["workload"], string>> = {
@@ -290,7 +295,11 @@ export function renderMarkdown(report: BenchReport): string {
       (t) => `| ${t.name} | ${t.measured} | ${t.target} | ${pass(t.pass)} | ${t.byCpu} |`,
     ),
     "",
-    ...renderOverhead(report.observability.overhead, report.observability.exported),
+    ...renderOverhead(
+      report.observability.overhead,
+      report.observability.exported,
+      report.observability.sampler,
+    ),
     "| API server (lean) | value | target | |",
     "| --- | ---: | ---: | --- |",
     `| time to ready (spawn → first 200 on /readyz) | ${ms(startup.timeToReadyMs)} | < ${TARGETS.timeToReadyMs} ms | ${pass(startup.timeToReadyMs < TARGETS.timeToReadyMs)} |`,

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
 import { freePort } from "@tesseract/config";
 import { runInterleaved, type LoadResult } from "./load.ts";
-import { overheadResults, startCollector } from "./observability.ts";
+import { overheadResults, startCollector, TRACED_SAMPLER } from "./observability.ts";
 import { parseOptions, usage } from "./options.ts";
 import {
   TARGETS,
@@ -188,7 +188,11 @@ async function main(): Promise<void> {
     runs: reports,
     results: targetResults(reports, revocation),
     revocation,
-    observability: { overhead: overheadResults(reports), exported: { ...collector.received } },
+    observability: {
+      overhead: overheadResults(reports),
+      exported: { ...collector.received },
+      sampler: TRACED_SAMPLER,
+    },
   };
   process.stdout.write(`\n${renderMarkdown(report)}`);
   for (const path of writeResults(report, options.outDir)) log(`wrote ${path}`);

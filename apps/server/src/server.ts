@@ -34,7 +34,9 @@ import {
   SpanStatusCode,
   startSpan,
   withContext,
+  ROOT_CONTEXT,
   type AppMetrics,
+  type CounterCell,
 } from "@tesseract/telemetry";
 import { attachLiveSockets } from "./live-socket.ts";
 import { sendJson, sendTrpcError } from "./responses.ts";
@@ -158,9 +160,12 @@ export function createApiServer({
     // A 503 (a backing service unreachable) says when to retry, as the lean adapter's does.
     responseMeta: unavailableResponseMeta,
   });
+  // Per-request series resolved once (on first use, so no series shows before it counts).
+  const adapterCells: Partial<Record<ApiAdapter, CounterCell>> = {};
+  const answered = answeredCells(metrics);
   const stock: NodeHandler = (req, res) => {
     adapterCounts.stock++;
-    metrics.trpcAdapter.inc({ adapter: "stock" });
+    (adapterCells.stock ??= metrics.trpcAdapter.cell({ adapter: "stock" })).value++;
     stockHandler(req, res);
   };
   const lean =
@@ -185,7 +190,7 @@ export function createApiServer({
         lean(req, res);
         if (adapterCounts.stock === before) {
           adapterCounts.lean++;
-          metrics.trpcAdapter.inc({ adapter: "lean" });
+          (adapterCells.lean ??= metrics.trpcAdapter.cell({ adapter: "lean" })).value++;
         }
       }
     : stock;
@@ -245,20 +250,23 @@ export function createApiServer({
     const traced = isTracing()
       ? startSpan(`${req.method ?? "GET"} ${path.slice(0, 200)}`, {
           kind: SpanKind.SERVER,
-          parent: contextFrom(req.headers as Record<string, string | undefined>),
-          attributes: {
+          parent:
+            req.headers.traceparent === undefined
+              ? ROOT_CONTEXT
+              : contextFrom(req.headers as Record<string, string | undefined>),
+          attributes: () => ({
             "http.request.method": req.method ?? "GET",
             "url.path": path.slice(0, 500),
-          },
+          }),
         })
       : undefined;
     res.on("close", () => {
       active.delete(res);
       if (counting) {
         metrics.inFlight.dec();
-        metrics.httpRequests.inc({ route: routeLabel, status: statusClass(res.statusCode) });
+        answered(routeLabel, res.statusCode).value++;
       }
-      if (traced) {
+      if (traced?.span.isRecording()) {
         traced.span.setAttribute("http.response.status_code", res.statusCode);
         traced.span.setAttribute("request.id", requestId);
         if (res.statusCode >= 500) traced.span.setStatus({ code: SpanStatusCode.ERROR });
@@ -358,8 +366,17 @@ export function createApiServer({
   return { server, metrics, adapterCounts, liveSockets: sockets, shutdown };
 }
 
-function statusClass(status: number): string {
-  return status >= 100 && status < 600 ? `${Math.floor(status / 100)}xx` : "other";
+const STATUS_CLASSES = ["other", "1xx", "2xx", "3xx", "4xx", "5xx"] as const;
+
+/** tesseract_http_requests_total's cell for a route and status, each resolved once. */
+function answeredCells(metrics: AppMetrics) {
+  const byRoute = new Map<string, (CounterCell | undefined)[]>();
+  return (route: string, status: number): CounterCell => {
+    let cells = byRoute.get(route);
+    if (!cells) byRoute.set(route, (cells = []));
+    const index = status >= 100 && status < 600 ? Math.floor(status / 100) : 0;
+    return (cells[index] ??= metrics.httpRequests.cell({ route, status: STATUS_CLASSES[index] }));
+  };
 }
 
 /** node:http's limits on slow clients and idle connections. */

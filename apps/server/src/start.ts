@@ -33,10 +33,11 @@ export async function startServer(
   // Tracing is on with a collector (OTEL_EXPORTER_OTLP_ENDPOINT) or outside production (the
   // /dev dashboard's recent traces); otherwise nothing is registered and requests pay nothing.
   if (config.tracing.enabled) {
-    startTracing({
+    await startTracing({
       serviceName: "tesseract-server",
       otlpEndpoint: config.tracing.otlpEndpoint,
       keepRecent: config.tracing.devDashboard,
+      sampleRatio: config.tracing.sampleRatio,
     });
   }
   const metrics = new AppMetrics();

@@ -7,7 +7,7 @@ import { createMetricsServer } from "../src/metrics-server.ts";
 import { startTestServer, type TestServer } from "./helpers.ts";
 
 // Tracing is per process: on before the server, with an in-memory exporter beside the store.
-const tracing = startTracing({ serviceName: "tesseract-server", keepRecent: true });
+const tracing = await startTracing({ serviceName: "tesseract-server", keepRecent: true });
 const exported = new InMemorySpanExporter();
 tracing.addProcessor(new SimpleSpanProcessor({ exporter: exported }));
 

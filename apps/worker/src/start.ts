@@ -32,7 +32,11 @@ export async function startWorker(config: Config): Promise<StartedWorker> {
     // Job runs continue the traces of the requests that enqueued them, at the collector. The
     // worker keeps no recent traces: /dev shows the API server's, and on the embedded default
     // the jobs run there.
-    startTracing({ serviceName: "tesseract-worker", otlpEndpoint: config.tracing.otlpEndpoint });
+    await startTracing({
+      serviceName: "tesseract-worker",
+      otlpEndpoint: config.tracing.otlpEndpoint,
+      sampleRatio: config.tracing.sampleRatio,
+    });
   }
   const metrics = new AppMetrics();
   metrics.collectDefaults();

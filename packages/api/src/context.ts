@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "@tesseract/config";
 import type { Database, Transaction } from "@tesseract/db";
+import type { LogFields } from "@tesseract/telemetry";
+import { loggerWithFields } from "./logger.ts";
 import type { LiveConnection } from "./live/connection.ts";
 import type { Services } from "./services.ts";
 
@@ -22,7 +24,13 @@ export interface ResponseControl {
 
 export interface Context {
   services: Services;
+  /** Writes `logFields` on every line. */
   logger: Logger;
+  /**
+   * The request id, procedure, person and organization for the log lines of this call: the
+   * middlewares fill them in as they learn them (a batch's later calls get their own).
+   */
+  logFields: LogFields;
   requestId: string;
   request: RequestInfo;
   response: ResponseControl;
@@ -61,10 +69,12 @@ export function createInnerContext(opts: {
   response?: ResponseControl;
   live?: LiveConnection;
 }): Context {
+  const logFields: LogFields = { requestId: opts.requestId };
   return {
     ...(opts.live ? { live: opts.live } : {}),
     services: opts.services,
-    logger: opts.logger,
+    logger: loggerWithFields(opts.logger, logFields),
+    logFields,
     requestId: opts.requestId,
     request: { headers: {}, clientIp: null, userAgent: null, calls: 1, ...opts.request },
     response: opts.response ?? recordingResponse(),

@@ -2,18 +2,12 @@ import { initTRPC, TRPCError, type TRPCMiddlewareFunction } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { isConnectionError } from "@tesseract/db";
-import {
-  inSpan,
-  isTracing,
-  logFields,
-  SpanKind,
-  SpanStatusCode,
-  withLogFields,
-} from "@tesseract/telemetry";
+import { inSpan, isTracingHere, SpanKind, SpanStatusCode } from "@tesseract/telemetry";
 import { orgIdSchema, type Role } from "@tesseract/validators";
 import { resolveAuth, type Auth } from "./auth/credentials.ts";
 import { can, type Permission } from "./auth/permissions.ts";
 import type { Context } from "./context.ts";
+import { loggerWithFields } from "./logger.ts";
 import { APP_ERROR_CODES, AppError } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
 import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
@@ -159,29 +153,32 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
 
 /**
  * Every procedure call, first: its count by result code and its duration (Prometheus), a span
- * under the request's (when tracing is on), and the request id and procedure on every log
- * line written while it runs (the caller and organization are added once known).
+ * under the request's (when tracing is on and the trace sampled), and the request id and
+ * procedure on every log line written while it runs (the caller and organization are added
+ * once known). Nothing here allocates per call on the plain path: the series are resolved
+ * once per procedure, and the context's first call names itself in the context's log fields.
  */
 const observe = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
-  return withLogFields({ requestId: ctx.requestId, procedure: path }, async () => {
-    const result = await (isTracing() ? traced(path, type, next) : next());
-    const seconds = (performance.now() - started) / 1_000;
-    const code = result.ok ? "OK" : result.error.code;
-    const { metrics, config } = ctx.services;
-    // Nothing can scrape a process without a metrics listener (METRICS_PORT=0): skip the work.
-    if (config.metrics) {
-      metrics.procedureCalls.inc({ procedure: path, type, code });
-      metrics.procedureDuration.observe({ procedure: path, type }, seconds);
-    }
-    // One line per call at debug, with the caller and organization the middlewares found.
-    if (ctx.logger.isLevelEnabled("debug"))
-      ctx.logger.debug(
-        { type, code, durationMs: Math.round(seconds * 100_000) / 100 },
-        "procedure",
-      );
-    return result;
-  });
+  let call: typeof next = next;
+  let { logger } = ctx;
+  if (ctx.logFields.procedure === undefined) ctx.logFields.procedure = path;
+  else {
+    // Another call on the same context (a batch's, a WebSocket's): log fields of its own.
+    const logFields = { requestId: ctx.requestId, procedure: path };
+    const own = (logger = loggerWithFields(ctx.logger, logFields));
+    call = () => next({ ctx: { logFields, logger: own } });
+  }
+  const result = await (isTracingHere() ? traced(path, type, call) : call());
+  const seconds = (performance.now() - started) / 1_000;
+  const code = result.ok ? "OK" : result.error.code;
+  const { metrics, config } = ctx.services;
+  // Nothing can scrape a process without a metrics listener (METRICS_PORT=0): skip the work.
+  if (config.metrics) metrics.procedure(path, type).record(code, seconds);
+  // One line per call at debug, with the caller and organization the middlewares found.
+  if (logger.isLevelEnabled("debug"))
+    logger.debug({ type, code, durationMs: Math.round(seconds * 100_000) / 100 }, "procedure");
+  return result;
 });
 
 /** Runs a procedure in its span; a server-side failure marks the span failed. */
@@ -190,7 +187,7 @@ function traced<R extends { ok: true } | { ok: false; error: TRPCError }>(
   type: string,
   next: () => Promise<R>,
 ): Promise<R> {
-  const attributes = { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type };
+  const attributes = () => ({ "rpc.system": "trpc", "rpc.method": path, "trpc.type": type });
   return inSpan(`trpc ${path}`, { kind: SpanKind.SERVER, attributes }, async (span) => {
     const outcome = await next();
     if (!outcome.ok) {
@@ -209,7 +206,7 @@ export const publicProcedure = t.procedure.use(observe).use(errorBoundary);
 export const authedProcedure = publicProcedure.use(async ({ ctx, meta, type, next }) => {
   const auth = await resolveAuth(ctx);
   if (!auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  logFields().userId = auth.user.id;
+  ctx.logFields.userId = auth.user.id;
   // The caller's budget for this procedure's class (meta.rateLimit), before any work.
   if (meta?.rateLimit) await spendBudget(ctx, auth, meta.rateLimit);
   const result = await next({ ctx: { auth } });
@@ -256,7 +253,7 @@ const orgAccessProcedure = authedProcedure
   .use(async ({ ctx, input, meta, path, next }) => {
     const role = await roleIn(ctx.services, ctx.auth, input.orgId);
     if (!role) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
-    logFields().orgId = input.orgId;
+    ctx.logFields.orgId = input.orgId;
     // Only after membership: a token of another organization learns nothing, not even this.
     if (meta?.sessionOnly && ctx.auth.kind !== "session") {
       throw new TRPCError({

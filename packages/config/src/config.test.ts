@@ -75,6 +75,15 @@ describe("parseConfig", () => {
     expect(defaults.metrics).toEqual({ host: "127.0.0.1", port: 9464 });
     expect(defaults.database.connectTimeoutMs).toBe(5_000);
     expect(parseConfig({ METRICS_PORT: "0" }).metrics).toBeUndefined();
+    // Every new trace recorded outside production; OTEL_TRACES_SAMPLER_ARG sets the share.
+    expect(defaults.tracing.sampleRatio).toBe(1);
+    expect(parseConfig({ OTEL_TRACES_SAMPLER_ARG: "0.25" }).tracing.sampleRatio).toBe(0.25);
+    expect(errorOf({ OTEL_TRACES_SAMPLER_ARG: "1.5" }).message).toContain(
+      "OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1",
+    );
+    expect(errorOf({ OTEL_TRACES_SAMPLER_ARG: "half" }).message).toContain(
+      "OTEL_TRACES_SAMPLER_ARG",
+    );
     // The header deadline never exceeds the whole request's.
     expect(parseConfig({ API_REQUEST_TIMEOUT_MS: "2000" }).server.headersTimeoutMs).toBe(2_000);
     expect(errorOf({ API_HEADERS_TIMEOUT_MS: "60000" }).message).toContain(

@@ -5,6 +5,12 @@ import type { z } from "zod";
 import { workspaceRoot } from "./paths.ts";
 import { envSchema, type Env } from "./schema.ts";
 
+/**
+ * In production, the share of new traces recorded when OTEL_TRACES_SAMPLER_ARG is unset: enough
+ * traces to follow any busy procedure, at a tenth of the cost of recording every request.
+ */
+export const DEFAULT_PRODUCTION_SAMPLE_RATIO = 0.1;
+
 /** How each backing service is reached: in-process stand-ins, or real servers. */
 export type ServiceMode = "embedded" | "services" | "mixed";
 
@@ -58,6 +64,11 @@ export interface Config {
      * procedures that show them. Never in production.
      */
     devDashboard: boolean;
+    /**
+     * OTEL_TRACES_SAMPLER_ARG: the share of new traces recorded (a request carrying a
+     * `traceparent`, and the jobs a traced request enqueued, follow their parent's decision).
+     */
+    sampleRatio: number;
     /**
      * Whether the process records spans at all: a collector is set, or the dashboard is on,
      * and OTEL_SDK_DISABLED is not "true".
@@ -249,6 +260,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     tracing: {
       otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
       devDashboard: !isProduction,
+      sampleRatio:
+        env.OTEL_TRACES_SAMPLER_ARG ?? (isProduction ? DEFAULT_PRODUCTION_SAMPLE_RATIO : 1),
       enabled:
         env.OTEL_SDK_DISABLED === "false" &&
         (!isProduction || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined),

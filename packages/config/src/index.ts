@@ -1,4 +1,4 @@
-export { ConfigError, loadConfig, parseConfig } from "./config.ts";
+export { ConfigError, DEFAULT_PRODUCTION_SAMPLE_RATIO, loadConfig, parseConfig } from "./config.ts";
 export { loadEmbeddedModule } from "./embedded.ts";
 export type { EmbeddedModule } from "./embedded.ts";
 export type { Config, ServiceMode } from "./config.ts";

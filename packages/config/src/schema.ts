@@ -172,6 +172,15 @@ export const envSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
   /** true: no tracing at all (OpenTelemetry's own switch), the /dev traces included. */
   OTEL_SDK_DISABLED: z.enum(["true", "false"]).default("false"),
+  /**
+   * The share of new traces recorded, 0–1 (OpenTelemetry's parent-based trace-id ratio
+   * sampler's argument). Unset: 0.1 in production, 1 elsewhere (the /dev dashboard shows all).
+   */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce
+    .number({ error: "OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1" })
+    .min(0, "OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1")
+    .max(1, "OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1")
+    .optional(),
 
   LIVE_MAX_CONNECTIONS_PER_PERSON: positiveInt.max(1_000).default(20),
   LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.max(1_000).default(20),

@@ -1,10 +1,19 @@
 export {
   AppMetrics,
+  ProcedureSeries,
   type CacheResult,
   type Counter,
   type Gauge,
   type Histogram,
 } from "./metrics.ts";
+export {
+  CounterCell,
+  CounterSeries,
+  HistogramCell,
+  HistogramSeries,
+  LevelGauge,
+  type SeriesSpec,
+} from "./series.ts";
 export { SpanStore, type StoredSpan, type TraceSummary } from "./span-store.ts";
 export {
   activeTracing,
@@ -14,12 +23,15 @@ export {
   failSpan,
   inSpan,
   isTracing,
+  isTracingHere,
+  ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   startSpan,
   startTracing,
   withContext,
   type Span,
+  type SpanOptions,
   type Tracing,
   type TracingOptions,
 } from "./tracing.ts";

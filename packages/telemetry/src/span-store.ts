@@ -1,6 +1,9 @@
 import { SpanStatusCode, type Context } from "@opentelemetry/api";
-import { hrTimeToMilliseconds } from "@opentelemetry/core";
 import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace";
+
+/** OpenTelemetry's [seconds, nanoseconds] in milliseconds. */
+const hrTimeToMilliseconds = ([seconds, nanos]: readonly [number, number]) =>
+  seconds * 1e3 + nanos / 1e6;
 
 /** One finished span as the development dashboard shows it: plain data, times in ms since epoch. */
 export interface StoredSpan {

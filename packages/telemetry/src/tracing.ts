@@ -1,27 +1,19 @@
 import {
   context,
+  INVALID_SPAN_CONTEXT,
   propagation,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
+  TraceFlags,
   type Attributes,
   type Context,
   type Span,
   type Tracer,
 } from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import {
-  BatchSpanProcessor,
-  TracerProvider,
-  type ReadableSpan,
-  type Span as SdkSpan,
-  type SpanProcessor,
-} from "@opentelemetry/sdk-trace";
-import { SpanStore } from "./span-store.ts";
+import type { SpanProcessor } from "@opentelemetry/sdk-trace";
+import type { SpanStore } from "./span-store.ts";
 
 export interface TracingOptions {
   /** `service.name` on every span: "tesseract-server", "tesseract-worker". */
@@ -30,6 +22,11 @@ export interface TracingOptions {
   otlpEndpoint?: string | undefined;
   /** Keep the last traces in memory for the development dashboard. */
   keepRecent?: boolean;
+  /**
+   * OTEL_TRACES_SAMPLER_ARG: the share of new traces recorded (0–1; default 1). A request that
+   * arrives with a `traceparent`, and a job enqueued by a traced request, follow their parent.
+   */
+  sampleRatio?: number | undefined;
 }
 
 export interface Tracing {
@@ -41,63 +38,23 @@ export interface Tracing {
   flush(): Promise<void>;
 }
 
-const TRACER_NAME = "tesseract";
+let active: Promise<Tracing> | undefined;
+let started: Tracing | undefined;
+let tracer: Tracer | undefined;
 
 /**
- * Fans spans out to processors that may be added after the provider is built. A library's span
- * with no parent (the job consumer's SQS long polls, the relay's sends) is dropped: traces start
- * at a request or a job, not at the machinery's idle loops.
+ * Turns tracing on for this process (once; later calls return the same one). The SDK is
+ * imported here, so a process that never calls this loads none of it: `isTracing()` stays
+ * false and the request path skips every span.
  */
-class Processors implements SpanProcessor {
-  readonly list: SpanProcessor[] = [];
-  onStart(span: SdkSpan, parent: Context): void {
-    for (const processor of this.list) processor.onStart(span, parent);
-  }
-  onEnd(span: ReadableSpan): void {
-    if (!span.parentSpanContext && span.instrumentationScope.name !== TRACER_NAME) return;
-    for (const processor of this.list) processor.onEnd(span);
-  }
-  async forceFlush(): Promise<void> {
-    await Promise.all(this.list.map((processor) => processor.forceFlush()));
-  }
-  async shutdown(): Promise<void> {
-    await Promise.all(this.list.map((processor) => processor.shutdown()));
-  }
-}
-
-let active: Tracing | undefined;
-
-/**
- * Turns tracing on for this process (once; later calls return the same one): a global tracer
- * provider, AsyncLocalStorage context and W3C trace-context propagation. Never called, nothing
- * is registered, `isTracing()` stays false and the request path skips every span.
- */
-export function startTracing(options: TracingOptions): Tracing {
-  if (active) return active;
-  const processors = new Processors();
-  if (options.otlpEndpoint) {
-    const url = `${options.otlpEndpoint.replace(/\/+$/, "")}/v1/traces`;
-    processors.list.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url }) }));
-  }
-  const store = options.keepRecent ? new SpanStore() : undefined;
-  if (store) processors.list.push(store);
-  const provider = new TracerProvider({
-    resource: resourceFromAttributes({ "service.name": options.serviceName }),
-    spanProcessors: [processors],
+export function startTracing(options: TracingOptions): Promise<Tracing> {
+  active ??= import("./tracing-sdk.ts").then(({ installSdk, TRACER_NAME }) => {
+    started = installSdk(options);
+    tracer = trace.getTracer(TRACER_NAME);
+    return started;
   });
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(provider);
-  tracer = trace.getTracer(TRACER_NAME);
-  active = {
-    store,
-    addProcessor: (processor) => processors.list.push(processor),
-    flush: () => provider.forceFlush(),
-  };
   return active;
 }
-
-let tracer: Tracer | undefined;
 
 /** Whether this process records spans; a cheap check for hot paths. */
 export function isTracing(): boolean {
@@ -106,7 +63,22 @@ export function isTracing(): boolean {
 
 /** The running tracing (its span store), when on. */
 export function activeTracing(): Tracing | undefined {
-  return active;
+  return started;
+}
+
+/**
+ * Whether a span under `parent` may be recorded: it has no span (a new trace, for the sampler
+ * to decide) or its trace is sampled. Under an unsampled one, procedures skip their spans
+ * entirely: no span, no attributes, no context switch.
+ */
+function parentSampled(parent: Context): boolean {
+  const span = trace.getSpan(parent);
+  return !span || (span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0;
+}
+
+/** Whether a span started here would be recorded (tracing is on, the current trace sampled). */
+export function isTracingHere(): boolean {
+  return tracer !== undefined && parentSampled(context.active());
 }
 
 /**
@@ -115,16 +87,12 @@ export function activeTracing(): Tracing | undefined {
  */
 export async function inSpan<T>(
   name: string,
-  options: { attributes?: Attributes; kind?: SpanKind; parent?: Context },
+  options: SpanOptions,
   run: (span: Span | undefined) => Promise<T>,
 ): Promise<T> {
-  if (!tracer) return run(undefined);
-  const parent = options.parent ?? context.active();
-  const span = tracer.startSpan(
-    name,
-    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes ?? {} },
-    parent,
-  );
+  const started = begin(name, options);
+  if (!started) return run(undefined);
+  const { span, parent } = started;
   try {
     return await context.with(trace.setSpan(parent, span), () => run(span));
   } catch (error) {
@@ -143,19 +111,48 @@ export function failSpan(span: Span, error: unknown, description?: string): void
   });
 }
 
-/** Starts a span that the caller ends (an HTTP request ended by its response's close). */
+/**
+ * Starts a span that the caller ends (an HTTP request ended by its response's close), and the
+ * context to run its work in; undefined without tracing. Under an unsampled parent (a caller's
+ * `traceparent` saying so) the span records nothing and the context is the parent's.
+ */
 export function startSpan(
   name: string,
-  options: { attributes?: Attributes; kind?: SpanKind; parent?: Context },
+  options: SpanOptions,
 ): { span: Span; context: Context } | undefined {
   if (!tracer) return undefined;
+  const started = begin(name, options);
+  if (started) return { span: started.span, context: trace.setSpan(started.parent, started.span) };
   const parent = options.parent ?? context.active();
-  const span = tracer.startSpan(
-    name,
-    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes ?? {} },
-    parent,
-  );
-  return { span, context: trace.setSpan(parent, span) };
+  return {
+    span: trace.getSpan(parent) ?? trace.wrapSpanContext(INVALID_SPAN_CONTEXT),
+    context: parent,
+  };
+}
+
+export interface SpanOptions {
+  /** Set only on a recorded span: a function is called only then. */
+  attributes?: Attributes | (() => Attributes);
+  kind?: SpanKind;
+  parent?: Context;
+}
+
+/**
+ * A span under `parent`, or undefined (tracing off, or the parent's trace unsampled). A new
+ * trace the sampler leaves out still gets its span, unrecorded, so that what runs inside it
+ * (procedures, library calls, the jobs it enqueues) follows that decision and records nothing.
+ */
+function begin(name: string, options: SpanOptions): { span: Span; parent: Context } | undefined {
+  if (!tracer) return undefined;
+  const parent = options.parent ?? context.active();
+  if (!parentSampled(parent)) return undefined;
+  // The sampler (parent-based, then a ratio of trace ids) reads no attributes: they are set
+  // after it decided, and only on a span it records.
+  const span = tracer.startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL }, parent);
+  const { attributes } = options;
+  if (attributes && span.isRecording())
+    span.setAttributes(typeof attributes === "function" ? attributes() : attributes);
+  return { span, parent };
 }
 
 /** Runs `run` with `ctx` as the active context. */
@@ -188,4 +185,4 @@ export function currentTraceId(): string | undefined {
   return trace.getSpan(context.active())?.spanContext().traceId;
 }
 
-export { SpanKind, SpanStatusCode, type Span };
+export { ROOT_CONTEXT, SpanKind, SpanStatusCode, type Span };
