@@ -1,4 +1,6 @@
 import { sql } from "@tesseract/db";
+import type { DomainEventDraft } from "@tesseract/validators";
+import superjson from "superjson";
 import { describe, expect, it, vi } from "vitest";
 import { sha256 } from "../auth/secrets.ts";
 import { createTestCaller, insertTestUser } from "../testing.ts";
@@ -35,6 +37,35 @@ describe("invitations", () => {
       .where("id", "=", invitation.id)
       .executeTakeFirstOrThrow();
     expect(stored.token_hash).toBe(sha256(token));
+  });
+
+  it("announces the new member (member.added) once the membership committed", async () => {
+    const { owner, orgId } = await orgWith([]);
+    const invitee = await insertTestUser(services, "Joiner");
+    await as(owner).invitation.create({ orgId, email: invitee.email, role: "viewer" });
+    const token = await invitationToken(invitee.email);
+    const bus = services.live.bus;
+    const publish = bus.publish.bind(bus);
+    const published: { streamKey: string; event: DomainEventDraft }[] = [];
+    bus.publish = async (streamKey, payload) => {
+      published.push({ streamKey, event: superjson.parse<DomainEventDraft>(payload) });
+      return publish(streamKey, payload);
+    };
+    try {
+      await as(invitee).invitation.accept({ token });
+      // A refused accept (already used) announces nothing.
+      await expect(as(invitee).invitation.accept({ token })).rejects.toMatchObject({
+        code: "CONFLICT",
+      });
+    } finally {
+      bus.publish = publish;
+    }
+    const added = { type: "member.added", orgId, personId: invitee.id, role: "viewer" };
+    expect(published).toEqual([
+      { streamKey: `org:${orgId}`, event: expect.objectContaining(added) as unknown },
+      { streamKey: `person:${invitee.id}`, event: expect.objectContaining(added) as unknown },
+    ]);
+    expect(published[0]?.event.actor).toEqual({ personId: invitee.id, name: "Joiner" });
   });
 
   it("refuses an invitation accepted by another account, a revoked one, and an expired one", async () => {
