@@ -49,6 +49,22 @@ export async function publishEvent(
   }
 }
 
+/**
+ * Publishes an event that concerns one person and no organization (their own-data export's
+ * progress) on that person's stream only (`live.me`). Best effort, as publishEvent.
+ */
+export async function publishPersonalEvent(
+  services: Pick<Services, "live">,
+  personId: string,
+  event: DomainEventDraft,
+): Promise<void> {
+  await services.live.bus
+    .publish(personStream(personId), encodeEvent(event))
+    .catch((err: unknown) => {
+      services.live.logger.warn({ err }, "live update not published");
+    });
+}
+
 /** Tells every instance that a person's credentials or access changed: open streams re-check. */
 export async function signalAuthChange(
   services: Pick<Services, "live">,

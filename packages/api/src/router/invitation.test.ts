@@ -1,8 +1,7 @@
 import { sql } from "@tesseract/db";
-import type { DomainEventDraft } from "@tesseract/validators";
-import superjson from "superjson";
 import { describe, expect, it, vi } from "vitest";
 import { sha256 } from "../auth/secrets.ts";
+import { recordPublished } from "../live/published-fixture.ts";
 import { createTestCaller, insertTestUser } from "../testing.ts";
 import { as, invitationToken, orgWith, services, useServices } from "./router-fixture.ts";
 
@@ -44,13 +43,7 @@ describe("invitations", () => {
     const invitee = await insertTestUser(services, "Joiner");
     await as(owner).invitation.create({ orgId, email: invitee.email, role: "viewer" });
     const token = await invitationToken(invitee.email);
-    const bus = services.live.bus;
-    const publish = bus.publish.bind(bus);
-    const published: { streamKey: string; event: DomainEventDraft }[] = [];
-    bus.publish = async (streamKey, payload) => {
-      published.push({ streamKey, event: superjson.parse<DomainEventDraft>(payload) });
-      return publish(streamKey, payload);
-    };
+    const { published, restore } = recordPublished(services);
     try {
       await as(invitee).invitation.accept({ token });
       // A refused accept (already used) announces nothing.
@@ -58,7 +51,7 @@ describe("invitations", () => {
         code: "CONFLICT",
       });
     } finally {
-      bus.publish = publish;
+      restore();
     }
     const added = { type: "member.added", orgId, personId: invitee.id, role: "viewer" };
     expect(published).toEqual([
