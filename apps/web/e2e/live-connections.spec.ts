@@ -23,6 +23,8 @@ function queryStatus(page: Page): Promise<number> {
 test(`${TABS} tabs on one board: one live connection each, queries answer, events reach all`, async ({
   browser,
 }) => {
+  // Five tabs each load the board: a liveness bound for a busy 2-core machine, not a speed goal.
+  test.setTimeout(300_000);
   const context = await browser.newContext();
   const first = await context.newPage();
   await signUp(first, { name: "Tab Keeper", email: `tabs-${run}@example.com` });

@@ -21,6 +21,7 @@ export interface LiveLinkOptions {
   httpUrl: string;
   /** For tests outside a browser. */
   WebSocket?: typeof globalThis.WebSocket;
+  EventSource?: typeof globalThis.EventSource;
   /** Told once, when the tab gives up on the WebSocket. */
   onFallback?: () => void;
 }
@@ -70,6 +71,7 @@ export function liveLink(options: LiveLinkOptions): TRPCLink<AppRouter> {
     const overSse = httpSubscriptionLink({
       url: options.httpUrl,
       transformer: superjson,
+      ...(options.EventSource ? { EventSource: options.EventSource } : {}),
     })(runtime);
     return ({ op, next }) =>
       observable((observer) => {
