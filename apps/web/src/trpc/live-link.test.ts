@@ -11,7 +11,7 @@ class RefusedSocket extends EventTarget {
   static readonly CLOSED = 3;
   static opened = 0;
   readyState = 0;
-  constructor(readonly url: string) {
+  constructor() {
     super();
     RefusedSocket.opened += 1;
     setTimeout(() => {
@@ -32,7 +32,7 @@ class RefusedSocket extends EventTarget {
 class RecordingEventSource extends EventTarget {
   static urls: string[] = [];
   readyState = 0;
-  constructor(readonly url: string) {
+  constructor(url: string) {
     super();
     RecordingEventSource.urls.push(url);
   }
