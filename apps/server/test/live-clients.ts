@@ -9,6 +9,7 @@ import {
   wsLink,
   type TRPCClientErrorLike,
 } from "@trpc/client";
+import { randomUUID } from "node:crypto";
 import type { Unsubscribable } from "@trpc/server/observable";
 import { EventSource } from "eventsource";
 import superjson from "superjson";
@@ -117,5 +118,57 @@ export async function taskEvent<T extends "task.created" | "task.updated" | "tas
   for (;;) {
     const event = await nextOf(watcher, type);
     if ((event.data as { task: { id: string } }).task.id === taskId) return event;
+  }
+}
+
+/** Signs a new person up through `url` (an API server or the web origin); their cookie. */
+export async function signUpThrough(url: string, origin: string): Promise<string> {
+  const res = await fetch(`${url}/trpc/auth.signUp`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({
+      json: {
+        name: "Live Newcomer",
+        email: `live-${randomUUID()}@example.com`,
+        password: "correct horse battery",
+      },
+    }),
+  });
+  if (res.status !== 200) throw new Error(`sign-up answered ${res.status}: ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+/**
+ * Proves live updates reach a subscriber through `url` over both transports: a new
+ * organization's first event (its project's creation), read from the buffer's start over a
+ * WebSocket and over SSE.
+ */
+export async function expectLiveThrough(url: string, origin: string): Promise<void> {
+  const headers = { cookie: await signUpThrough(url, origin), origin };
+  const http = httpClient(url, headers);
+  const org = await http.org.create.mutate({ name: "Live through the web" });
+  const project = await http.project.create.mutate({ orgId: org.id, name: "Proxied", key: "PRX" });
+  const socket = wsClient(url, headers);
+  const input = { orgId: org.id, lastEventId: "0-0" };
+  const watchers = [
+    watch((handlers) => socket.client.live.org.subscribe(input, handlers)),
+    watch((handlers) => http.live.org.subscribe(input, handlers)),
+  ];
+  try {
+    for (const watcher of watchers) {
+      const event = await Promise.race([
+        nextOf(watcher, "project.created"),
+        watcher.ended.then((error) => {
+          throw new Error(`live stream through ${url} ended: ${error.message}`);
+        }),
+      ]);
+      if (event.data.project.id !== project.id) throw new Error("another project's event");
+    }
+  } finally {
+    for (const watcher of watchers) watcher.stop();
+    await socket.close();
   }
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@tesseract/config";
+import { expectLiveThrough } from "./live-clients.ts";
 
 // The README's `pnpm dev`, run as a newcomer would, from the repository root with non-default
 // ports and data folder set in the shell. Each must reach the process that reads it, through
@@ -37,7 +38,7 @@ afterAll(() => {
 // Installs nothing, but compiles pages with next dev and may build the PGlite template first: on a
 // loaded machine this takes minutes.
 describe("the README's commands", { timeout: 600_000 }, () => {
-  it("pnpm dev honours PORT, WEB_PORT, EMULATOR_PORT and DATA_DIR from the shell", async () => {
+  it("pnpm dev honours PORT, WEB_PORT, EMULATOR_PORT and DATA_DIR; live updates pass the web origin", async () => {
     const [port, webPort, emulatorPort] = [await freePort(), await freePort(), await freePort()];
     const child = spawn("pnpm", ["dev"], {
       cwd: root,
@@ -92,6 +93,9 @@ describe("the README's commands", { timeout: 600_000 }, () => {
         180_000,
       );
       expect(status).toContain('data-testid="overall-status" data-status="ok"');
+      // Live updates through the web origin, as the browser takes them: the web server's proxy
+      // passes a WebSocket upgrade and an SSE stream on to the API server.
+      await expectLiveThrough(`http://127.0.0.1:${webPort}`, `http://localhost:${webPort}`);
     } finally {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
       const stopped = await Promise.race([

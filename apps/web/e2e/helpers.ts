@@ -52,3 +52,13 @@ export async function horizontalOverflow(page: Page): Promise<number> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
 }
+
+/** A procedure called over the web origin's /trpc with the page's cookies (outside the page). */
+export async function call<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const res = await page.request.post(`/trpc/${path}`, {
+    data: { json: input },
+    headers: { "content-type": "application/json" },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signUp, waitForHydration } from "./helpers.ts";
+import { call, signUp, waitForHydration } from "./helpers.ts";
 
 // Two people on one board in two browsers: what one does, the other sees without reloading.
 test.describe.configure({ mode: "serial" });
@@ -9,16 +9,6 @@ test.describe.configure({ mode: "serial" });
 const run = randomBytes(4).toString("hex");
 const ada = { name: "Ada Live", email: `ada-live-${run}@example.com` };
 const ben = { name: "Ben Live", email: `ben-live-${run}@example.com` };
-
-/** A procedure called over the web origin's /trpc, as the page's own client would. */
-async function call<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`/trpc/${path}`, {
-    data: { json: input },
-    headers: { "content-type": "application/json" },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 async function newPage(browser: Browser) {
   return (await browser.newContext()).newPage();

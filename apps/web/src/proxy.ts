@@ -31,8 +31,9 @@ function annotatePage(request: NextRequest): NextResponse {
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
-  // The API reference at /docs reads the API's OpenAPI document from this origin too.
-  return pathname.startsWith("/trpc/") || pathname === "/openapi.json"
+  // `/trpc` itself is the live WebSocket (an upgrade, which Next proxies too); the API reference
+  // at /docs reads the API's OpenAPI document from this origin as well.
+  return pathname === "/trpc" || pathname.startsWith("/trpc/") || pathname === "/openapi.json"
     ? forwardToApi(request)
     : annotatePage(request);
 }

@@ -1,10 +1,7 @@
-/** Whether an export is still being made (and so worth asking about again). */
+/** Whether an export is still being made (and so worth following live). */
 export function isExportSettled(status: string | undefined): boolean {
   return status === "ready" || status === "failed";
 }
-
-/** How often an unfinished export is asked about (live updates may replace this later). */
-export const EXPORT_POLL_MS = 1_000;
 
 /** A presigned link works for five minutes: a fresh one is fetched before that. */
 export const EXPORT_LINK_REFRESH_MS = 4 * 60_000;

@@ -39,6 +39,8 @@ export function apiLinks(
   options: {
     maxAttempts: number;
     headers?: () => Record<string, string> | Promise<Record<string, string>>;
+    /** Where subscriptions go: the browser passes liveLink (one WebSocket per tab). */
+    subscriptions?: TRPCLink<AppRouter>;
   },
 ): TRPCLink<AppRouter>[] {
   return [
@@ -53,11 +55,10 @@ export function apiLinks(
       retryDelayMs: () => STARTING_RETRY.delayMs,
     }),
     splitLink<AppRouter>({
-      // Live subscriptions ride SSE through the same origin as every other call (the web
-      // server's /trpc proxy), so the session cookie goes with them; the browser's EventSource
-      // reconnects by itself and resumes from the last event id.
+      // In the browser every subscription of the tab shares one WebSocket (see live-link.ts);
+      // elsewhere a subscription is an SSE stream of its own.
       condition: (op) => op.type === "subscription",
-      true: httpSubscriptionLink({ url, transformer: superjson }),
+      true: options.subscriptions ?? httpSubscriptionLink({ url, transformer: superjson }),
       false: httpBatchLink<AppRouter>({
         url,
         transformer: superjson,

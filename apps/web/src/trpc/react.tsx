@@ -7,6 +7,7 @@ import type { AppRouter } from "@tesseract/api";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { apiLinks, STARTING_RETRY } from "./links.ts";
+import { liveLink, sameOriginSocketUrl } from "./live-link.ts";
 import { createQueryClient } from "./query-client.ts";
 
 /** Typed React Query hooks for every procedure: `trpc.system.health.useQuery()`. */
@@ -25,11 +26,25 @@ function getQueryClient(): QueryClient {
   return browserQueryClient;
 }
 
+function browserLiveLink() {
+  return liveLink({
+    wsUrl: sameOriginSocketUrl(window.location),
+    httpUrl: TRPC_PATH,
+    onFallback: () => {
+      console.warn("Live updates: no WebSocket through this origin; using SSE streams instead");
+    },
+  });
+}
+
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     trpc.createClient({
-      links: apiLinks(TRPC_PATH, { maxAttempts: STARTING_RETRY.browserAttempts }),
+      links: apiLinks(TRPC_PATH, {
+        maxAttempts: STARTING_RETRY.browserAttempts,
+        // Rendered on the server too, where nothing subscribes.
+        ...(typeof window === "undefined" ? {} : { subscriptions: browserLiveLink() }),
+      }),
     }),
   );
 

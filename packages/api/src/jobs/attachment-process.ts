@@ -25,6 +25,11 @@ export interface AttachmentProcessDeps {
   storage: Storage;
   cache: Pick<TagCache, "invalidate">;
   loadImageLibrary: LoadImageLibrary;
+  /** Hears the job's end, once the attachment row says so (for live updates). */
+  onProcessed?: (
+    attachment: { id: string; orgId: string; taskId: string },
+    state: "ready" | "failed",
+  ) => void;
 }
 
 /**
@@ -41,7 +46,16 @@ export async function processAttachment(
 ): Promise<void> {
   const row = await deps.db
     .selectFrom("attachments")
-    .select(["id", "org_id", "status", "storage_key", "declared_type", "thumbnail_key", "metadata"])
+    .select([
+      "id",
+      "org_id",
+      "task_id",
+      "status",
+      "storage_key",
+      "declared_type",
+      "thumbnail_key",
+      "metadata",
+    ])
     .where("id", "=", job.attachmentId)
     .executeTakeFirst();
   if (!row || row.status !== "ready" || !THUMBNAIL_TYPES.has(row.declared_type)) return;
@@ -80,4 +94,8 @@ export async function processAttachment(
     return;
   }
   await deps.cache.invalidate(row.org_id, ["attachments"]);
+  deps.onProcessed?.(
+    { id: row.id, orgId: row.org_id, taskId: row.task_id },
+    thumbnail ? "ready" : "failed",
+  );
 }

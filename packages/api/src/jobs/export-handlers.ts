@@ -1,5 +1,6 @@
 import type { JobHandlers } from "@tesseract/queue";
-import { publishEvent } from "../live/publish.ts";
+import { SYSTEM_ACTOR } from "../live/job-progress.ts";
+import { publishEvent, publishPersonalEvent } from "../live/publish.ts";
 import type { Services } from "../services.ts";
 import { accountExportHandler } from "./export-account.ts";
 import { expireExports } from "./export-expire.ts";
@@ -11,10 +12,10 @@ export function exportJobDeps(services: Services): ExportJobDeps {
     db: services.db,
     storage: services.storage,
     publicUrl: services.config.server.publicUrl,
-    // A project export's progress, live for whoever watches it (the export page, the dialog).
-    onProgress: ({ exportId, orgId, state, done, total }) => {
-      if (!orgId) return;
-      void publishEvent(services, {
+    // Progress, live for whoever watches it: a project export on its organization's stream (the
+    // export page, the dialog), a person's own-data export on their own (the account page).
+    onProgress: ({ exportId, orgId, requestedBy, state, done, total }) => {
+      const event = {
         type: "job.progress",
         kind: "export",
         jobId: exportId,
@@ -22,10 +23,13 @@ export function exportJobDeps(services: Services): ExportJobDeps {
         state,
         done,
         total,
-        orgId,
+        orgId: orgId ?? "",
         at: services.now(),
-        actor: { personId: null, name: null },
-      });
+        actor: SYSTEM_ACTOR,
+      } as const;
+      void (orgId
+        ? publishEvent(services, event)
+        : publishPersonalEvent(services, requestedBy, event));
     },
   };
 }

@@ -19,6 +19,8 @@ export interface ExportProgress {
   exportId: string;
   /** The organization of a project export; null for a person's own data. */
   orgId: string | null;
+  /** Who asked for it (a person's own-data export is followed on their own stream). */
+  requestedBy: string;
   state: "running" | "ready" | "failed" | "queued";
   done: number;
   total: number;
@@ -70,7 +72,14 @@ export async function runExport(
     }
     let done = 0;
     const progress = (state: ExportProgress["state"]) => {
-      deps.onProgress?.({ exportId, orgId: row.org_id, state, done, total: source.total });
+      deps.onProgress?.({
+        exportId,
+        orgId: row.org_id,
+        requestedBy: row.requested_by,
+        state,
+        done,
+        total: source.total,
+      });
     };
     await db
       .updateTable("exports")
@@ -116,6 +125,7 @@ export async function runExport(
     deps.onProgress?.({
       exportId,
       orgId: row.org_id,
+      requestedBy: row.requested_by,
       state: final ? "failed" : "queued",
       done: 0,
       total: 0,

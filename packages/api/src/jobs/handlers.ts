@@ -1,6 +1,8 @@
 import type { JobHandlers } from "@tesseract/queue";
 import type { Services } from "../services.ts";
 import { pruneIdempotencyKeys } from "../domain/idempotency-keys.ts";
+import { attachmentProgress, SYSTEM_ACTOR } from "../live/job-progress.ts";
+import { publishEvent } from "../live/publish.ts";
 import { exportJobHandlers } from "./export-handlers.ts";
 import { cleanupAttachments, scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
 import { processAttachment, type LoadImageLibrary } from "./attachment-process.ts";
@@ -25,7 +27,17 @@ export function createJobHandlers(
     ...exportJobHandlers(services),
     "attachment.process": (payload, context) =>
       processAttachment(
-        { db: services.db, storage: services.storage, cache: services.cache, loadImageLibrary },
+        {
+          db: services.db,
+          storage: services.storage,
+          cache: services.cache,
+          loadImageLibrary,
+          // The task's page shows the thumbnail (or that there is none) as soon as it is known.
+          onProcessed: (attachment, state) => {
+            const base = { orgId: attachment.orgId, at: services.now(), actor: SYSTEM_ACTOR };
+            void publishEvent(services, attachmentProgress(base, attachment, state));
+          },
+        },
         payload,
         context,
       ),

@@ -51,6 +51,22 @@ export async function publishEvent(
 }
 
 /**
+ * Publishes an event that concerns one person and no organization (their own-data export's
+ * progress) on that person's stream only (`live.me`). Best effort, as publishEvent.
+ */
+export async function publishPersonalEvent(
+  services: Pick<Services, "live">,
+  personId: string,
+  event: DomainEventDraft,
+): Promise<void> {
+  await services.live.bus
+    .publish(personStream(personId), encodeEvent(event))
+    .catch((err: unknown) => {
+      services.live.logger.warn({ err }, "live update not published");
+    });
+}
+
+/**
  * Tells every instance that a person's credentials or access changed: open streams re-check,
  * and what instances remember of the person (auth/caller-cache.ts) is dropped — here before
  * this returns, elsewhere as the signal arrives. Call it after the change is visible (the

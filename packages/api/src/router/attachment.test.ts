@@ -1,6 +1,7 @@
 import { submitPresignedPost } from "@tesseract/storage/testing";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { recordPublished } from "../live/published-fixture.ts";
 import { insertTestUser, type TestUser } from "../testing.ts";
 import { as, orgWith, services, useServices } from "./router-fixture.ts";
 
@@ -156,6 +157,29 @@ describe("attachments", () => {
 
     const activity = await as(owner).task.activity({ orgId, taskId });
     expect(activity.items.map((a) => a.action)).toContain("attachment.added");
+  });
+
+  it("announces a completed file on its task's stream, then its thumbnail's job", async () => {
+    const attachmentId = await upload(owner, { contentType: "image/png", size: png.length }, png);
+    const recording = recordPublished(services);
+    try {
+      await as(owner).attachment.complete({ orgId, attachmentId });
+      const states = () =>
+        recording.published.flatMap(({ streamKey, event }) =>
+          event.type === "job.progress" && event.jobId === attachmentId
+            ? [{ streamKey, kind: event.kind, taskId: event.taskId, state: event.state }]
+            : [],
+        );
+      // The job runs in the background: its end follows the completion's own event.
+      await expect.poll(() => states().length).toBe(2);
+      const on = { streamKey: `org:${orgId}`, kind: "attachment", taskId };
+      expect(states()).toEqual([
+        { ...on, state: "processing" },
+        { ...on, state: "ready" },
+      ]);
+    } finally {
+      recording.restore();
+    }
   });
 
   it("refuses types outside the allowlist and files over the limit before any upload", async () => {

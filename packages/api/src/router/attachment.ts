@@ -16,6 +16,8 @@ import {
   verifyUpload,
   type AttachmentDeps,
 } from "../domain/attachments.ts";
+import { attachmentProgress } from "../live/job-progress.ts";
+import { withEvents } from "../live/publish.ts";
 import { transact } from "../transact.ts";
 import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
@@ -66,11 +68,22 @@ export const attachmentRouter = router({
         input.attachmentId,
       );
       if ("ready" in outcome) return outcome.ready;
-      return db.transaction().execute((trx) =>
-        makeUploadReady(trx, deps(ctx), ctx.org.orgId, actor(ctx), {
-          ...outcome.verified,
-          requestId: ctx.requestId,
-        }),
+      // Everyone on the task's page sees the file arrive; an image's thumbnail follows as the
+      // processing job's own progress.
+      return withEvents(
+        ctx,
+        db.transaction().execute((trx) =>
+          makeUploadReady(trx, deps(ctx), ctx.org.orgId, actor(ctx), {
+            ...outcome.verified,
+            requestId: ctx.requestId,
+          }),
+        ),
+        (attachment, base) =>
+          attachmentProgress(
+            base,
+            attachment,
+            attachment.thumbnailPending ? "processing" : "ready",
+          ),
       );
     }),
 

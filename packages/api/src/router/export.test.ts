@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { recordPublished } from "../live/published-fixture.ts";
 import { insertTestUser } from "../testing.ts";
 import { as, orgWith, services, useServices } from "./router-fixture.ts";
 
@@ -164,9 +165,23 @@ describe("a person's own data", () => {
       body: "The owner's comment",
     });
 
+    const recording = recordPublished(services);
     const started = await as(a.member).account.exportData({});
     expect(started).toMatchObject({ kind: "account", format: "json", status: "queued" });
     expect(await settled(started.id)).toBe("ready");
+    // Its progress went to the person's own stream (live.me), and to no organization's.
+    const progress = () =>
+      recording.published.filter(
+        ({ event }) => event.type === "job.progress" && event.jobId === started.id,
+      );
+    await expect
+      .poll(() => progress().map(({ event }) => "state" in event && event.state))
+      .toContain("ready");
+    recording.restore();
+    expect(new Set(progress().map(({ streamKey }) => streamKey))).toEqual(
+      new Set([`person:${a.member.id}`]),
+    );
+    expect(progress()[0]?.event).toMatchObject({ kind: "export", state: "running" });
     const view = await as(a.member).account.exportGet({ exportId: started.id });
     expect(view.status).toBe("ready");
     expect((await as(a.member).account.exportList()).map((e) => e.id)).toContain(started.id);

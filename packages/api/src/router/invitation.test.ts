@@ -1,6 +1,7 @@
 import { sql } from "@tesseract/db";
 import { describe, expect, it, vi } from "vitest";
 import { sha256 } from "../auth/secrets.ts";
+import { recordPublished } from "../live/published-fixture.ts";
 import { createTestCaller, insertTestUser } from "../testing.ts";
 import { as, invitationToken, orgWith, services, useServices } from "./router-fixture.ts";
 
@@ -35,6 +36,29 @@ describe("invitations", () => {
       .where("id", "=", invitation.id)
       .executeTakeFirstOrThrow();
     expect(stored.token_hash).toBe(sha256(token));
+  });
+
+  it("announces the new member (member.added) once the membership committed", async () => {
+    const { owner, orgId } = await orgWith([]);
+    const invitee = await insertTestUser(services, "Joiner");
+    await as(owner).invitation.create({ orgId, email: invitee.email, role: "viewer" });
+    const token = await invitationToken(invitee.email);
+    const { published, restore } = recordPublished(services);
+    try {
+      await as(invitee).invitation.accept({ token });
+      // A refused accept (already used) announces nothing.
+      await expect(as(invitee).invitation.accept({ token })).rejects.toMatchObject({
+        code: "CONFLICT",
+      });
+    } finally {
+      restore();
+    }
+    const added = { type: "member.added", orgId, personId: invitee.id, role: "viewer" };
+    expect(published).toEqual([
+      { streamKey: `org:${orgId}`, event: expect.objectContaining(added) as unknown },
+      { streamKey: `person:${invitee.id}`, event: expect.objectContaining(added) as unknown },
+    ]);
+    expect(published[0]?.event.actor).toEqual({ personId: invitee.id, name: "Joiner" });
   });
 
   it("refuses an invitation accepted by another account, a revoked one, and an expired one", async () => {

@@ -12,6 +12,7 @@ import {
   invitationsOf,
   revokeInvitation,
 } from "../domain/invitations.ts";
+import { eventActor, publishEvent } from "../live/publish.ts";
 import { transactForRequest } from "../mail/outbox.ts";
 import { invitationLimits } from "../policy/limits.ts";
 import {
@@ -77,13 +78,23 @@ export const invitationRouter = router({
   accept: sessionProcedure
     .meta({ summary: "Join an organization by invitation" })
     .input(z.object({ token: linkTokenSchema }))
-    .mutation(({ ctx, input }) =>
-      ctx.services.db.transaction().execute((trx) =>
+    .mutation(async ({ ctx, input }) => {
+      const joined = await ctx.services.db.transaction().execute((trx) =>
         acceptInvitation(trx, actor(ctx), {
           token: input.token,
           email: ctx.auth.user.email,
           now: ctx.services.now(),
         }),
-      ),
-    ),
+      );
+      // Committed: the organization's members page (and the person's own stream) hear of it.
+      await publishEvent(ctx.services, {
+        type: "member.added",
+        orgId: joined.orgId,
+        personId: ctx.auth.user.id,
+        role: joined.role,
+        at: ctx.services.now(),
+        actor: eventActor(ctx.auth),
+      });
+      return joined;
+    }),
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { LiveIndicator } from "./live-indicator.tsx";
-import { useProjectEvents, useTaskEvents } from "./use-live-events.ts";
+import { useOrgEvents, useProjectEvents, useTaskEvents } from "./use-live-events.ts";
 import { Viewers } from "./viewers.tsx";
 
 /** A project's board and list: others' changes applied as they happen, and who else is here. */
@@ -24,4 +24,9 @@ export function TaskLive({ orgId, taskId }: { orgId: string; taskId: string }) {
       <LiveIndicator state={state} />
     </div>
   );
+}
+
+/** An organization's members page: joins, removals and role changes as they happen. */
+export function OrgLive({ orgId }: { orgId: string }) {
+  return <LiveIndicator state={useOrgEvents(orgId)} />;
 }

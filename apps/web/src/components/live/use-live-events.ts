@@ -48,10 +48,18 @@ function useApplyEvent(orgId: string) {
         if (event.kind === "attachment" && event.taskId)
           void utils.attachment.list.invalidate({ orgId, taskId: event.taskId });
         return;
+      case "member.added":
+      case "member.removed":
+      case "member.role_changed":
+        void utils.member.list.invalidate({ orgId });
+        // An accepted invitation leaves the pending list.
+        if (event.type === "member.added") void utils.invitation.list.invalidate({ orgId });
+        return;
       case "stream.reset":
         // Events were missed for good: refetch what this page shows.
         void utils.task.invalidate();
         void utils.comment.invalidate();
+        void utils.member.list.invalidate({ orgId });
         return;
       default:
         return;
@@ -64,6 +72,20 @@ export function useProjectEvents(orgId: string, projectId: string): LiveState {
   const apply = useApplyEvent(orgId);
   const subscription = trpc.live.project.useSubscription(
     { orgId, projectId },
+    {
+      onData: ({ data }) => {
+        apply(data);
+      },
+    },
+  );
+  return useLiveState(subscription.status);
+}
+
+/** An organization's members (and pending invitations), kept current. */
+export function useOrgEvents(orgId: string): LiveState {
+  const apply = useApplyEvent(orgId);
+  const subscription = trpc.live.org.useSubscription(
+    { orgId },
     {
       onData: ({ data }) => {
         apply(data);

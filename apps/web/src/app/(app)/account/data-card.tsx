@@ -9,15 +9,22 @@ import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Skeleton } from "~/components/ui/skeleton.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
-import { EXPORT_POLL_MS, isExportSettled } from "~/lib/exports.ts";
+import { isExportSettled } from "~/lib/exports.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 /** "Download my data": one JSON file of everything the person wrote, in every organization. */
 export function DataCard() {
   const utils = trpc.useUtils();
-  const exports = trpc.account.exportList.useQuery(undefined, {
-    refetchInterval: (q) =>
-      q.state.data?.some((e) => !isExportSettled(e.status)) ? EXPORT_POLL_MS : false,
+  const exports = trpc.account.exportList.useQuery();
+  // Progress arrives on the person's own stream (no polling) while an export is under way; each
+  // step refreshes the list, and so does the stream's start (it may have moved on meanwhile).
+  const refresh = () => void utils.account.exportList.invalidate();
+  trpc.live.me.useSubscription(undefined, {
+    enabled: exports.data?.some((e) => !isExportSettled(e.status)) ?? false,
+    onStarted: refresh,
+    onData: ({ data }) => {
+      if (data.type === "job.progress" && data.kind === "export") refresh();
+    },
   });
   const start = trpc.account.exportData.useMutation({
     onSuccess: () => utils.account.exportList.invalidate(),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { OrgLive } from "~/components/live/live-bar.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { can } from "~/lib/roles.ts";
 import { requireOrg } from "~/trpc/org.ts";
@@ -31,6 +32,7 @@ export default async function MembersPage({ params }: PageProps<"/orgs/[orgId]/m
         }
       />
       <HydrateClient>
+        <OrgLive orgId={orgId} />
         <MembersCard orgId={orgId} myRole={org.role} myUserId={me.user.id} />
         {canInvite ? <InvitationsCard orgId={orgId} myRole={org.role} /> : null}
       </HydrateClient>

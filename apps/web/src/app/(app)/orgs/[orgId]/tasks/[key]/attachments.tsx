@@ -11,8 +11,6 @@ import { UploadRow } from "./upload-row.tsx";
 import { useAttachmentUploads } from "./use-attachment-uploads.ts";
 
 const PAGE_SIZE = 20;
-/** How long after an image is attached the list looks again for its thumbnail. */
-const THUMBNAIL_WAIT_MS = 120_000;
 
 /** A task's files: pick or drop files to attach them, then see, download or delete them. */
 export function Attachments({
@@ -32,18 +30,9 @@ export function Attachments({
 }) {
   const query = trpc.attachment.list.useInfiniteQuery(
     { orgId, taskId, limit: PAGE_SIZE },
-    {
-      getNextPageParam: (page) => page.nextCursor,
-      // Thumbnails are made in the background: ask again while a new image still lacks one.
-      refetchInterval: (q) =>
-        flattenPages(q.state.data).some(
-          (a) =>
-            a.thumbnailPending &&
-            Date.now() - (a.completedAt ?? a.createdAt).getTime() < THUMBNAIL_WAIT_MS,
-        )
-          ? 2_000
-          : false,
-    },
+    // A thumbnail made in the background arrives as the job's progress event (the page's
+    // live.task refetches this list), not by asking again.
+    { getNextPageParam: (page) => page.nextCursor },
   );
   const attachments = flattenPages(query.data);
   const { uploads, upload, cancel, dismiss } = useAttachmentUploads(orgId, taskId);
