@@ -95,7 +95,7 @@ async function load(page: Page, url: string): Promise<Load> {
   await page.waitForLoadState("load");
   await Promise.all(pending);
   page.off("response", onResponse);
-  const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+  const domNodes = await page.locator("*").count();
   return { interactiveMs, htmlBytes, htmlWireBytes, scriptWireBytes, scripts, domNodes };
 }
 

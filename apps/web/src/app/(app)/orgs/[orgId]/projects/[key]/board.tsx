@@ -151,7 +151,7 @@ export function Board({
       {/* relative: screen-reader-only text inside is clipped by this strip, not the page. */}
       <div className="relative -mx-4 snap-x overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0">
         {/* A fixed height: each column scrolls its own cards (and loads more as it does). */}
-        <div className="flex h-[max(26rem,calc(100dvh-16rem))] items-stretch gap-3 xl:grid xl:grid-cols-5">
+        <div className="flex h-[max(26rem,calc(100dvh-16rem))] items-stretch gap-3 xl:grid xl:grid-cols-5 xl:grid-rows-[minmax(0,1fr)]">
           {TASK_STATUSES.map((status) => (
             <BoardColumn
               key={status}
