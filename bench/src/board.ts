@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Page, type Response } from "@playwright/test";
 import { freePort } from "@tesseract/config";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
 import { spawnNode } from "./child.ts";
@@ -66,7 +66,7 @@ async function load(page: Page, url: string): Promise<Load> {
   let scriptWireBytes = 0;
   let scripts = 0;
   const pending: Promise<void>[] = [];
-  const onResponse = (response: import("@playwright/test").Response) => {
+  const onResponse = (response: Response) => {
     if (response.request().resourceType() !== "script" || response.fromServiceWorker()) return;
     pending.push(
       response

@@ -90,7 +90,9 @@ test("scrolling a column loads more cards while the DOM stays small", async () =
   // Each scroll to the bottom draws the last loaded cards, which asks for the next page.
   await expect
     .poll(async () => {
-      await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+      await scroller.evaluate((element) => {
+        element.scrollTo({ top: element.scrollHeight });
+      });
       return Math.max(...(await posinsets()));
     })
     .toBeGreaterThan(60);

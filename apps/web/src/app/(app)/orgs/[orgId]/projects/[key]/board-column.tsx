@@ -6,7 +6,7 @@ import { QueryError } from "~/components/query-error.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { statusLabels } from "~/lib/tasks.ts";
 import type { CardDragProps } from "./task-card.tsx";
-import { DropLine, TaskCard } from "./task-card.tsx";
+import { TaskCard } from "./task-card.tsx";
 import type { ColumnQuery } from "./use-board-columns.ts";
 import { useColumnVirtualizer } from "./use-column-virtualizer.ts";
 
