@@ -146,6 +146,10 @@ const MATRIX: Record<string, Row> = {
     least: "viewer",
     call: (c, orgId, f) => c.task.list({ orgId, projectId: f.projectId }),
   },
+  "task.counts": {
+    least: "viewer",
+    call: (c, orgId, f) => c.task.counts({ orgId, projectId: f.projectId }),
+  },
   "task.update": {
     least: "member",
     call: (c, orgId, f) => c.task.update({ orgId, taskId: f.taskId, title: "Edited" }),

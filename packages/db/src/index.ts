@@ -11,6 +11,7 @@ export type * from "./schema.generated.ts";
 export { sql } from "kysely";
 export type {
   Expression,
+  ExpressionBuilder,
   Insertable,
   Kysely,
   Selectable,

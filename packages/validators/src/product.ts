@@ -101,7 +101,8 @@ export const moveTaskInput = orgScoped.extend({
 export const taskRefInput = orgScoped.extend({ taskId });
 
 export const TASK_SORTS = ["position", "created", "updated", "priority", "due"] as const;
-export const listTasksInput = orgScoped.extend({
+/** Which tasks `task.list` pages through and `task.counts` counts. */
+export const taskFiltersInput = orgScoped.extend({
   projectId: projectId.optional(),
   status: z.array(taskStatusSchema).max(5).optional(),
   assigneeId: z.union([z.uuid("Unknown member"), z.literal("unassigned")]).optional(),
@@ -109,6 +110,8 @@ export const listTasksInput = orgScoped.extend({
   priority: z.array(taskPrioritySchema).max(5).optional(),
   dueFrom: dueDate.optional(),
   dueTo: dueDate.optional(),
+});
+export const listTasksInput = taskFiltersInput.extend({
   sort: z.enum(TASK_SORTS).default("created"),
   /** Named `order`, not `direction`: tRPC's infinite queries put their own `direction` in the input. */
   order: z.enum(["asc", "desc"]).default("desc"),
@@ -139,6 +142,7 @@ export const listCommentsInput = orgScoped.extend({
 });
 
 export type ListTasksInput = z.infer<typeof listTasksInput>;
+export type TaskFiltersInput = z.infer<typeof taskFiltersInput>;
 
 /**
  * A task as the API answers it (`task.get`, `create`, `update`, `move`, and `task.list`'s
@@ -165,6 +169,13 @@ export const taskSchema = z.object({
   updatedAt: z.date(),
 });
 export type TaskOutput = z.output<typeof taskSchema>;
+
+/** `task.counts`: how many tasks match, per status (every status present, zero included). */
+export const taskCountsSchema = z.object({
+  byStatus: z.record(taskStatusSchema, z.number().int()),
+  total: z.number().int(),
+});
+export type TaskCounts = z.output<typeof taskCountsSchema>;
 
 /** One page of `task.list`. */
 export const taskPageSchema = z.object({

@@ -1,5 +1,13 @@
-import type { ListTasksInput } from "@tesseract/validators";
-import { sql, type Database, type Expression, type Kysely, type SqlBool } from "@tesseract/db";
+import type { ListTasksInput, TaskCounts, TaskFiltersInput } from "@tesseract/validators";
+import { TASK_STATUSES } from "@tesseract/validators/constants";
+import {
+  sql,
+  type Database,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+} from "@tesseract/db";
 import { z } from "zod";
 import { cursorValue, decodeCursor, encodeCursor } from "./cursor.ts";
 import { selectTasks, toTask, type Task } from "./task-queries.ts";
@@ -21,6 +29,49 @@ const SORTS = {
   position: { expr: sql`t.position`, cast: sql`text`, value: cursorValue.text },
 } as const;
 
+/** The organization's tasks (as `t`) that pass the filters `task.list` and `task.counts` share. */
+function matchesFilters(
+  eb: ExpressionBuilder<{ t: Database["tasks"] }, "t">,
+  orgId: string,
+  filters: Omit<TaskFiltersInput, "orgId">,
+): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [eb("t.org_id", "=", orgId)];
+  if (filters.projectId) conditions.push(eb("t.project_id", "=", filters.projectId));
+  if (filters.status?.length) conditions.push(eb("t.status", "in", filters.status));
+  if (filters.priority?.length) conditions.push(eb("t.priority", "in", filters.priority));
+  if (filters.assigneeId === "unassigned") conditions.push(eb("t.assignee_id", "is", null));
+  else if (filters.assigneeId) conditions.push(eb("t.assignee_id", "=", filters.assigneeId));
+  if (filters.label) conditions.push(sql<SqlBool>`t.labels @> array[${filters.label}]::text[]`);
+  if (filters.dueFrom) conditions.push(eb("t.due_date", ">=", filters.dueFrom));
+  if (filters.dueTo) conditions.push(eb("t.due_date", "<=", filters.dueTo));
+  return eb.and(conditions);
+}
+
+/** How many tasks pass the filters, per status: the board's column heads, the list's total. */
+export async function countTasks(
+  db: Kysely<Database>,
+  orgId: string,
+  filters: Omit<TaskFiltersInput, "orgId">,
+): Promise<TaskCounts> {
+  const rows = await db
+    .selectFrom("tasks as t")
+    .where((eb) => matchesFilters(eb, orgId, filters))
+    .select((eb) => ["t.status", eb.fn.countAll<string | number>().as("count")])
+    .groupBy("t.status")
+    .execute();
+  const byStatus = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as Record<
+    (typeof TASK_STATUSES)[number],
+    number
+  >;
+  let total = 0;
+  for (const row of rows) {
+    const count = Number(row.count);
+    byStatus[row.status as keyof typeof byStatus] = count;
+    total += count;
+  }
+  return { byStatus, total };
+}
+
 /**
  * One page of tasks, keyset-paginated on (sort value, id): a row is never returned twice,
  * whatever is inserted meanwhile, and every page is an index range scan.
@@ -35,15 +86,7 @@ export async function listTasks(
   const expr = desc && "descExpr" in sort ? sort.descExpr : sort.expr;
   let query = selectTasks(db)
     .select(sql<string>`(${expr})::text`.as("sortValue"))
-    .where("t.org_id", "=", orgId);
-  if (input.projectId) query = query.where("t.project_id", "=", input.projectId);
-  if (input.status?.length) query = query.where("t.status", "in", input.status);
-  if (input.priority?.length) query = query.where("t.priority", "in", input.priority);
-  if (input.assigneeId === "unassigned") query = query.where("t.assignee_id", "is", null);
-  else if (input.assigneeId) query = query.where("t.assignee_id", "=", input.assigneeId);
-  if (input.label) query = query.where(sql<SqlBool>`t.labels @> array[${input.label}]::text[]`);
-  if (input.dueFrom) query = query.where("t.due_date", ">=", input.dueFrom);
-  if (input.dueTo) query = query.where("t.due_date", "<=", input.dueTo);
+    .where((eb) => matchesFilters(eb, orgId, input));
   if (input.cursor) {
     const [value, id] = decodeCursor(input.cursor, z.tuple([sort.value, cursorValue.id]));
     const after: Expression<SqlBool> = desc

@@ -164,6 +164,22 @@ describe("tasks", () => {
       } while (cursor);
       expect(paged, order).toEqual(expected);
     }
+    // The counts follow the same filters, per status, and stay exact once tasks move.
+    const counts = (filter: Record<string, unknown>) =>
+      as(owner).task.counts({ orgId, projectId: id, ...filter });
+    expect(await counts({})).toEqual({
+      byStatus: { backlog: 2, todo: 0, in_progress: 1, done: 0, canceled: 0 },
+      total: 3,
+    });
+    expect(await counts({ label: "bug", status: ["in_progress", "done"] })).toEqual({
+      byStatus: { backlog: 0, todo: 0, in_progress: 1, done: 0, canceled: 0 },
+      total: 1,
+    });
+    expect((await counts({ assigneeId: "unassigned", priority: ["low"] })).total).toBe(1);
+    const [lowChore] = (await as(owner).task.list({ orgId, projectId: id, label: "chore" })).items;
+    await as(owner).task.move({ orgId, taskId: lowChore!.id, status: "done" });
+    expect((await counts({})).byStatus).toMatchObject({ backlog: 1, done: 1 });
+    expect((await as(owner).task.counts({ orgId })).total).toBeGreaterThanOrEqual(3);
     await expect(
       make("x", { assigneeId: (await insertTestUser(services)).id }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -5,13 +5,15 @@ import {
   listTasksInput,
   moveTaskInput,
   searchTasksInput,
+  taskCountsSchema,
+  taskFiltersInput,
   taskPageSchema,
   taskRefInput,
   taskSchema,
   updateTaskInput,
 } from "@tesseract/validators";
 import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
-import { listTasks } from "../domain/task-list.ts";
+import { countTasks, listTasks } from "../domain/task-list.ts";
 import { searchTasks } from "../domain/task-search.ts";
 import {
   createTask,
@@ -66,6 +68,20 @@ export const taskRouter = router({
     .use(resultCache)
     .output(taskPageSchema)
     .query(({ ctx, input }) => listTasks(ctx.readDb, ctx.org.orgId, input)),
+
+  counts: orgProcedure
+    .meta({
+      ...READ,
+      reads: "replica",
+      summary: "Count tasks per status, with task.list's filters (the board's column heads)",
+    })
+    .input(taskFiltersInput)
+    .use(resultCache)
+    .output(taskCountsSchema)
+    .query(({ ctx, input }) => {
+      const { orgId: _, ...filters } = input;
+      return countTasks(ctx.readDb, ctx.org.orgId, filters);
+    }),
 
   update: orgProcedure
     .meta({ ...WRITE, summary: "Change fields of a task" })

@@ -20,6 +20,7 @@ import {
   TASK_PRIORITIES,
   TASK_STATUSES,
 } from "~/lib/tasks.ts";
+import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
 import { useMemberOptions } from "./use-member-options.ts";
 
@@ -54,7 +55,7 @@ export function CreateTaskDialog({
       onCreated(task.key);
       close();
       await Promise.all([
-        utils.task.list.invalidate({ orgId, projectId }),
+        invalidateProjectTasks(utils, orgId, projectId),
         utils.project.list.invalidate({ orgId }),
       ]);
     },

@@ -1,0 +1,161 @@
+/**
+ * `pnpm bench:board`: the demo board (3,000 tasks; its ENG project holds 1,200) in Chromium
+ * against production builds — the board document's size, the JavaScript it loads, and the time
+ * from navigation to a hydrated page, cold (first load) and warm (later loads). Needs
+ * `pnpm --filter @tesseract/web build` first. See bench/README.md.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Page, type Response } from "@playwright/test";
+import { freePort } from "@tesseract/config";
+import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
+import { spawnNode } from "./child.ts";
+import { gitState, machine } from "./report.ts";
+import { seedFixtures } from "./seed.ts";
+import { prepareServicesMode } from "./services.ts";
+import { startApiServer } from "./start-server.ts";
+
+const WARM_LOADS = 5;
+const webDir = fileURLToPath(new URL("../../apps/web/", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+const outDir = fileURLToPath(new URL("../results/", import.meta.url));
+const log = (message: string) => process.stderr.write(`bench:board: ${message}\n`);
+// The bench is configured through its environment like any CLI tool.
+// eslint-disable-next-line no-restricted-properties
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+interface Load {
+  /** Navigation start → the page hydrated (the theme switcher marks its choice). */
+  interactiveMs: number;
+  /** The board document as the server sent it (decompressed) and on the wire. */
+  htmlBytes: number;
+  htmlWireBytes: number;
+  /** JavaScript fetched over the network for this load (compressed, as sent). */
+  scriptWireBytes: number;
+  scripts: number;
+  /** Elements in the page once hydrated. */
+  domNodes: number;
+}
+
+async function startWeb(apiUrl: string) {
+  if (!existsSync(join(webDir, ".next", "BUILD_ID")))
+    throw new Error("no production build of apps/web: run pnpm --filter @tesseract/web build");
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnNode("node_modules/next/dist/bin/next", {
+    cwd: webDir,
+    env: { NODE_ENV: "production", API_URL: apiUrl, PUBLIC_URL: url },
+    args: ["start", "-p", String(port), "-H", "127.0.0.1"],
+  });
+  defer("stop web server", () => child.stop());
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      return url;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`web server not ready:\n${child.output()}`);
+}
+
+async function load(page: Page, url: string): Promise<Load> {
+  let scriptWireBytes = 0;
+  let scripts = 0;
+  const pending: Promise<void>[] = [];
+  const onResponse = (response: Response) => {
+    if (response.request().resourceType() !== "script" || response.fromServiceWorker()) return;
+    pending.push(
+      response
+        .request()
+        .sizes()
+        .then((sizes) => {
+          if (sizes.responseBodySize > 0) {
+            scriptWireBytes += sizes.responseBodySize;
+            scripts += 1;
+          }
+        })
+        .catch(() => undefined),
+    );
+  };
+  page.on("response", onResponse);
+  const response = await page.goto(url, { waitUntil: "commit" });
+  if (!response || response.status() !== 200)
+    throw new Error(`${url} answered ${response?.status()}`);
+  await page
+    .getByRole("button", { name: "System", exact: true })
+    .and(page.locator('[aria-pressed="true"]'))
+    .waitFor({ timeout: 60_000 });
+  const interactiveMs = await page.evaluate(() => performance.now());
+  const htmlBytes = (await response.body()).length;
+  const htmlWireBytes = (await response.request().sizes()).responseBodySize;
+  await page.waitForLoadState("load");
+  await Promise.all(pending);
+  page.off("response", onResponse);
+  const domNodes = await page.locator("*").count();
+  return { interactiveMs, htmlBytes, htmlWireBytes, scriptWireBytes, scripts, domNodes };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+async function main() {
+  cleanupOnSignals();
+  log("preparing services mode and the API server");
+  const services = await prepareServicesMode();
+  const api = await startApiServer(services.env, "warn");
+  defer("stop API server", () => api.stop());
+  const fixtures = await seedFixtures(api.url, services.database);
+  const web = await startWeb(api.url);
+  log(`web at ${web}`);
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+  });
+  defer("close browser", () => browser.close());
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const [name, value] = [
+    fixtures.cookieName,
+    fixtures.cookie.slice(fixtures.cookieName.length + 1),
+  ];
+  await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/" }]);
+  const page = await context.newPage();
+  const board = `${web}/orgs/${fixtures.demoOrgId}/projects/ENG`;
+
+  log("cold load");
+  const cold = await load(page, board);
+  const warm: Load[] = [];
+  for (let i = 0; i < WARM_LOADS; i++) {
+    log(`warm load ${i + 1}/${WARM_LOADS}`);
+    warm.push(await load(page, board));
+  }
+  const report = {
+    startedAt: new Date().toISOString(),
+    machine: machine(),
+    git: gitState(repoRoot),
+    chromium: browser.version(),
+    viewport: "1440×900",
+    cold,
+    warm: {
+      interactiveMsMedian: median(warm.map((run) => run.interactiveMs)),
+      interactiveMs: warm.map((run) => Math.round(run.interactiveMs)),
+      htmlBytes: median(warm.map((run) => run.htmlBytes)),
+      domNodes: median(warm.map((run) => run.domNodes)),
+    },
+  };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "board-latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+try {
+  await main();
+} finally {
+  await runCleanup();
+}
