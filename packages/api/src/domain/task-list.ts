@@ -2,7 +2,7 @@ import type { ListTasksInput } from "@tesseract/validators";
 import { sql, type Database, type Expression, type Kysely, type SqlBool } from "@tesseract/db";
 import { z } from "zod";
 import { cursorValue, decodeCursor, encodeCursor } from "./cursor.ts";
-import { selectTasks, toTask, type Task } from "./task-queries.ts";
+import { openBlockers, selectTasks, toTask, type Task } from "./task-queries.ts";
 
 // Each sort as a SQL expression, the type its cursor value is cast back to, and the schema that
 // value must pass first. The cursor carries the value as PostgreSQL printed it (text), so
@@ -44,6 +44,9 @@ export async function listTasks(
   if (input.label) query = query.where(sql<SqlBool>`t.labels @> array[${input.label}]::text[]`);
   if (input.dueFrom) query = query.where("t.due_date", ">=", input.dueFrom);
   if (input.dueTo) query = query.where("t.due_date", "<=", input.dueTo);
+  if (input.parentId) query = query.where("t.parent_id", "=", input.parentId);
+  if (input.blocked !== undefined)
+    query = query.where(sql<SqlBool>`(${openBlockers(sql.ref("t.id"))}) ${input.blocked ? sql`>` : sql`=`} 0`);
   if (input.cursor) {
     const [value, id] = decodeCursor(input.cursor, z.tuple([sort.value, cursorValue.id]));
     const after: Expression<SqlBool> = desc
