@@ -52,3 +52,26 @@ export async function horizontalOverflow(page: Page): Promise<number> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
 }
+
+/** From onboarding (just signed up): a new organization with one project; ends on its board. */
+export async function createOrgWithProject(
+  page: Page,
+  names: { org: string; project: string; key: string },
+): Promise<{ orgId: string; board: string }> {
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await waitForHydration(page);
+  await page.getByLabel("Organization name").fill(names.org);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/orgs\/[0-9a-f-]{36}$/);
+  const orgId = new URL(page.url()).pathname.split("/")[2]!;
+  await page.goto(`/orgs/${orgId}/projects`);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "New project" }).click();
+  const dialog = page.getByRole("dialog", { name: "New project" });
+  await dialog.getByLabel("Name").fill(names.project);
+  await dialog.getByLabel("Key").fill(names.key);
+  await dialog.getByRole("button", { name: "Create project" }).click();
+  const board = `/orgs/${orgId}/projects/${names.key}`;
+  await expect(page).toHaveURL(board);
+  return { orgId, board };
+}

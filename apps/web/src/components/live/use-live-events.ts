@@ -37,6 +37,8 @@ function useApplyEvent(orgId: string) {
       case "task.moved":
         void utils.task.list.invalidate({ orgId, projectId: event.task.projectId });
         void utils.task.get.invalidate({ orgId });
+        // Relations show the other task's title and status; sub-task lists are task lists.
+        void utils.relation.list.invalidate({ orgId });
         return;
       case "task.deleted":
         void utils.task.list.invalidate({ orgId, projectId: event.projectId });

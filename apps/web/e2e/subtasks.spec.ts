@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { createOrgWithProject, signUp, waitForHydration } from "./helpers.ts";
+
+const run = randomBytes(4).toString("hex");
+
+test("sub-task progress shows on the card and the task page; relations read from both sides", async ({
+  page,
+}) => {
+  await signUp(page, { name: "Ida Tree", email: `ida-${run}@example.com` });
+  const { orgId, board } = await createOrgWithProject(page, {
+    org: `Tree Works ${run}`,
+    project: "Hierarchy",
+    key: "SUB",
+  });
+  const dialog = page.getByTestId("create-task-dialog");
+  await page.getByRole("button", { name: /New task/ }).click();
+  await dialog.getByLabel("Title").fill("Ship the release");
+  await dialog.getByLabel("Status").selectOption("todo");
+  await dialog.getByRole("button", { name: "Create task" }).click();
+  await expect(dialog).not.toBeVisible();
+
+  // Two sub-tasks, created on the parent's page.
+  await page.goto(`/orgs/${orgId}/tasks/SUB-1`);
+  await waitForHydration(page);
+  const newSubtask = page.getByLabel("New sub-task title");
+  for (const title of ["Write the notes", "Tag the build"]) {
+    await newSubtask.fill(title);
+    await page.getByRole("button", { name: "Add sub-task" }).click();
+    await expect(page.getByRole("link", { name: new RegExp(title) })).toBeVisible();
+  }
+  await expect(page.getByTestId("subtask-progress")).toContainText("0 of 2 sub-tasks done");
+
+  // One is finished on its own page, which links back up.
+  await page.getByRole("link", { name: /SUB-2 Write the notes/ }).click();
+  await expect(page).toHaveURL(`/orgs/${orgId}/tasks/SUB-2`);
+  await expect(page.getByTestId("parent-task")).toContainText("SUB-1 Ship the release");
+  await page.getByLabel("Status").selectOption("done");
+  await expect(page.getByLabel("Status")).toHaveValue("done");
+  await page.getByTestId("parent-task").getByRole("link").click();
+  await expect(page).toHaveURL(`/orgs/${orgId}/tasks/SUB-1`);
+  await expect(page.getByTestId("subtask-progress")).toContainText("1 of 2 sub-tasks done");
+
+  // The parent blocks the other sub-task, found by its key.
+  await page.getByLabel("Relation", { exact: true }).selectOption("blocks");
+  await page.getByLabel("Related task").fill("sub-3");
+  await page.getByRole("list", { name: "Matching tasks" }).getByRole("button").click();
+  await expect(page.getByTestId("relations")).toContainText("Blocks");
+  await expect(page.getByTestId("relations")).toContainText("SUB-3");
+  await page.goto(`/orgs/${orgId}/tasks/SUB-3`);
+  await expect(page.getByTestId("relations")).toContainText("Blocked by");
+  await expect(page.getByTestId("relations")).toContainText("SUB-1");
+
+  await page.goto(board);
+  await expect(page.getByTestId("subtasks-SUB-1")).toContainText("1/2");
+  await expect(page.getByTestId("card-SUB-3")).toContainText("Blocked");
+});
