@@ -152,9 +152,15 @@ export async function updateTask(
   }
   if (Object.keys(set).length === 0) return before;
   if ("assigneeId" in diff) await assertAssignable(trx, orgId, changes.assigneeId as string | null);
-  if ("parentId" in diff && changes.parentId) {
-    await lockTaskTree(trx, before.projectId);
-    await assertParent(trx, orgId, before.projectId, changes.parentId as string, taskId);
+  if ("parentId" in diff) {
+    const parentId = changes.parentId as string | null;
+    if (parentId) {
+      await lockTaskTree(trx, before.projectId);
+      await assertParent(trx, orgId, before.projectId, parentId, taskId);
+    }
+    // The history names parents by key (ENG-7), as people know them.
+    const keyOf = async (id: string | null) => (id ? (await getTask(trx, orgId, id)).key : null);
+    diff.parentId = { from: await keyOf(before.parentId), to: await keyOf(parentId) };
   }
   if ("status" in diff)
     set.position = await endOfColumn(trx, before.projectId, changes.status as TaskStatus, taskId);
