@@ -53,25 +53,30 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   );
 }
 
-/** From onboarding (just signed up): a new organization with one project; ends on its board. */
-export async function createOrgWithProject(
-  page: Page,
-  names: { org: string; project: string; key: string },
-): Promise<{ orgId: string; board: string }> {
+/** From onboarding (just signed up): a new organization; returns its id. */
+export async function createOrg(page: Page, name: string): Promise<string> {
   await expect(page).toHaveURL(/\/onboarding$/);
   await waitForHydration(page);
-  await page.getByLabel("Organization name").fill(names.org);
+  await page.getByLabel("Organization name").fill(name);
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page).toHaveURL(/\/orgs\/[0-9a-f-]{36}$/);
-  const orgId = new URL(page.url()).pathname.split("/")[2]!;
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+/** A new project of the organization, made from its projects page; ends on its board. */
+export async function createProject(
+  page: Page,
+  orgId: string,
+  project: { name: string; key: string },
+): Promise<string> {
   await page.goto(`/orgs/${orgId}/projects`);
   await waitForHydration(page);
   await page.getByRole("button", { name: "New project" }).click();
   const dialog = page.getByRole("dialog", { name: "New project" });
-  await dialog.getByLabel("Name").fill(names.project);
-  await dialog.getByLabel("Key").fill(names.key);
+  await dialog.getByLabel("Name").fill(project.name);
+  await dialog.getByLabel("Key").fill(project.key);
   await dialog.getByRole("button", { name: "Create project" }).click();
-  const board = `/orgs/${orgId}/projects/${names.key}`;
+  const board = `/orgs/${orgId}/projects/${project.key}`;
   await expect(page).toHaveURL(board);
-  return { orgId, board };
+  return board;
 }

@@ -46,7 +46,9 @@ export async function listTasks(
   if (input.dueTo) query = query.where("t.due_date", "<=", input.dueTo);
   if (input.parentId) query = query.where("t.parent_id", "=", input.parentId);
   if (input.blocked !== undefined)
-    query = query.where(sql<SqlBool>`(${openBlockers(sql.ref("t.id"))}) ${input.blocked ? sql`>` : sql`=`} 0`);
+    query = query.where(
+      sql<SqlBool>`(${openBlockers(sql.ref("t.id"))}) ${input.blocked ? sql`>` : sql`=`} 0`,
+    );
   if (input.cursor) {
     const [value, id] = decodeCursor(input.cursor, z.tuple([sort.value, cursorValue.id]));
     const after: Expression<SqlBool> = desc

@@ -6,7 +6,11 @@ import {
 } from "@tesseract/validators";
 import { z } from "zod";
 import { actor } from "../auth/actor.ts";
-import { addTaskRelation, listTaskRelations, removeTaskRelation } from "../domain/task-relations.ts";
+import {
+  addTaskRelation,
+  listTaskRelations,
+  removeTaskRelation,
+} from "../domain/task-relations.ts";
 import { withEvents } from "../live/publish.ts";
 import { orgProcedure, router } from "../trpc.ts";
 
@@ -33,7 +37,8 @@ export const relationRouter = router({
         ctx.services.db
           .transaction()
           .execute((trx) => addTaskRelation(trx, ctx.org.orgId, actor(ctx), input)),
-        ({ tasks }, base) => tasks.map((task) => ({ ...base, type: "task.updated", task }) as const),
+        ({ tasks }, base) =>
+          tasks.map((task) => ({ ...base, type: "task.updated", task }) as const),
       );
       return { id: relationId };
     }),
@@ -47,7 +52,8 @@ export const relationRouter = router({
         ctx.services.db
           .transaction()
           .execute((trx) => removeTaskRelation(trx, ctx.org.orgId, actor(ctx), input.relationId)),
-        ({ tasks }, base) => tasks.map((task) => ({ ...base, type: "task.updated", task }) as const),
+        ({ tasks }, base) =>
+          tasks.map((task) => ({ ...base, type: "task.updated", task }) as const),
       );
       return { ok: true as const };
     }),

@@ -42,7 +42,9 @@ describe("sub-tasks", () => {
     const top = await as(owner).task.update({ orgId, taskId: child.id, parentId: null });
     expect(top.parentId).toBeNull();
     const history = await as(owner).task.activity({ orgId, taskId: child.id });
-    const parentChanges = history.items.map((e) => (e.data as { changes?: { parentId?: unknown } }).changes?.parentId);
+    const parentChanges = history.items.map(
+      (e) => (e.data as { changes?: { parentId?: unknown } }).changes?.parentId,
+    );
     expect(parentChanges).toContainEqual({ from: null, to: parent.key });
     expect(parentChanges).toContainEqual({ from: parent.key, to: null });
   });

@@ -17,10 +17,12 @@ export async function linkDemoTasks(
     const at = (offset: number) => taskIds[index + offset];
     if (index % 10 === 0)
       for (const child of [at(1), at(2)]) if (child) parents.push({ id: child, parent: id });
-    if (index % 7 === 3 && at(1)) relations.push({ source_id: id, target_id: at(1)!, kind: "blocks" });
+    if (index % 7 === 3 && at(1))
+      relations.push({ source_id: id, target_id: at(1)!, kind: "blocks" });
     if (index % 13 === 5 && at(5))
       relations.push({ source_id: id, target_id: at(5)!, kind: "relates" });
-    if (index % 31 === 30) relations.push({ source_id: id, target_id: at(-1)!, kind: "duplicates" });
+    if (index % 31 === 30)
+      relations.push({ source_id: id, target_id: at(-1)!, kind: "duplicates" });
   });
   if (parents.length > 0) {
     const values = parents.map((row) => sql`(${row.id}::uuid, ${row.parent}::uuid)`);

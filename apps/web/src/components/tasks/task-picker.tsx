@@ -47,10 +47,7 @@ export function TaskPicker({
   const query = useSettled(text.trim());
   const asKey = query.toUpperCase();
   const byKey = TASK_KEY_PATTERN.test(asKey);
-  const keyed = trpc.task.get.useQuery(
-    { orgId, ref: asKey },
-    { enabled: byKey, retry: false },
-  );
+  const keyed = trpc.task.get.useQuery({ orgId, ref: asKey }, { enabled: byKey, retry: false });
   const searched = trpc.task.search.useQuery(
     { orgId, query, limit: 8 },
     { enabled: !byKey && query.length >= 2, retry: false },
@@ -99,7 +96,7 @@ export function TaskPicker({
               >
                 <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
                   {task.key}
-                </span>
+                </span>{" "}
                 <span className="truncate text-zinc-900 dark:text-zinc-100">{task.title}</span>
               </button>
             </li>

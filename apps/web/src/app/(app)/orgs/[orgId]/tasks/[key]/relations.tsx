@@ -70,7 +70,7 @@ export function Relations({
                     : "text-zinc-900 dark:text-zinc-100"
                 }`}
               >
-                <span className="mr-2 font-mono text-xs">{relation.task.key}</span>
+                <span className="mr-2 font-mono text-xs">{relation.task.key}</span>{" "}
                 {relation.task.title}
               </Link>
               {canEdit ? (
@@ -96,7 +96,10 @@ export function Relations({
       {canEdit ? (
         <div className="space-y-2">
           <div className="space-y-1.5">
-            <label htmlFor={kindId} className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
+            <label
+              htmlFor={kindId}
+              className="text-xs font-medium text-zinc-500 dark:text-zinc-400"
+            >
               Relation
             </label>
             <select

@@ -78,7 +78,10 @@ export function Subtasks({
         </p>
       ) : null}
       <div className="flex items-center gap-2">
-        <h2 id="subtasks-heading" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+        <h2
+          id="subtasks-heading"
+          className="text-sm font-semibold text-zinc-900 dark:text-zinc-100"
+        >
           Sub-tasks
         </h2>
         <SubtaskProgress subtasks={task.subtasks} testId="subtask-progress" />
@@ -94,7 +97,7 @@ export function Subtasks({
               >
                 <span className="mr-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">
                   {child.key}
-                </span>
+                </span>{" "}
                 {child.title}
               </Link>
             </li>
@@ -145,7 +148,11 @@ export function Subtasks({
           <TaskPicker
             orgId={orgId}
             label="Make an existing task a sub-task"
-            exclude={[task.id, ...(task.parentId ? [task.parentId] : []), ...items.map((c) => c.id)]}
+            exclude={[
+              task.id,
+              ...(task.parentId ? [task.parentId] : []),
+              ...items.map((c) => c.id),
+            ]}
             disabled={adopt.isPending}
             onPick={(picked) => {
               setError(null);
