@@ -144,6 +144,17 @@ async function freshFixture(): Promise<Seed> {
   const project = await owner().project.create({ orgId, name: `Fuzz ${key}`, key });
   const task = await owner().task.create({ orgId, projectId: project.id, title: "Fuzz task" });
   const comment = await owner().comment.create({ orgId, taskId: task.id, body: "Fuzz comment" });
+  const subtask = await owner().task.create({
+    orgId,
+    projectId: project.id,
+    title: "Fuzz sub-task",
+  });
+  const relation = await owner().relation.add({
+    orgId,
+    taskId: task.id,
+    kind: "blocks",
+    otherTaskId: subtask.id,
+  });
   // Written directly: invitation.create sends an email and has an hourly budget per organization.
   const invitation = await lean.services.db
     .insertInto("invitations")
@@ -181,6 +192,10 @@ async function freshFixture(): Promise<Seed> {
     projectId: project.id,
     taskId: task.id,
     commentId: comment.id,
+    otherTaskId: subtask.id,
+    relationId: relation.id,
+    kind: "relates_to",
+    blocked: true,
     invitationId: invitation.id,
     tokenId: token.id,
     userId: member.id,

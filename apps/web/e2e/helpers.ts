@@ -62,3 +62,31 @@ export async function call<T>(page: Page, path: string, input: unknown): Promise
   expect(res.status(), await res.text()).toBe(200);
   return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }
+
+/** From onboarding (just signed up): a new organization; returns its id. */
+export async function createOrg(page: Page, name: string): Promise<string> {
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await waitForHydration(page);
+  await page.getByLabel("Organization name").fill(name);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/orgs\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+/** A new project of the organization, made from its projects page; ends on its board. */
+export async function createProject(
+  page: Page,
+  orgId: string,
+  project: { name: string; key: string },
+): Promise<string> {
+  await page.goto(`/orgs/${orgId}/projects`);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "New project" }).click();
+  const dialog = page.getByRole("dialog", { name: "New project" });
+  await dialog.getByLabel("Name").fill(project.name);
+  await dialog.getByLabel("Key").fill(project.key);
+  await dialog.getByRole("button", { name: "Create project" }).click();
+  const board = `/orgs/${orgId}/projects/${project.key}`;
+  await expect(page).toHaveURL(board);
+  return board;
+}

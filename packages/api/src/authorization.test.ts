@@ -30,6 +30,9 @@ interface Fixture {
   tokenId: string;
   projectId: string;
   taskId: string;
+  /** A second task of the project, which `taskId` blocks through `relationId`. */
+  otherTaskId: string;
+  relationId: string;
   /** Written by the target member, so changing it needs moderation rights. */
   commentId: string;
   /** A finished export of the project, requested by the owner. */
@@ -167,6 +170,19 @@ const MATRIX: Record<string, Row> = {
     call: (c, orgId, f) => c.task.activity({ orgId, taskId: f.taskId }),
   },
   "task.search": { least: "viewer", call: (c, orgId) => c.task.search({ orgId, query: "matrix" }) },
+  "relation.list": {
+    least: "viewer",
+    call: (c, orgId, f) => c.relation.list({ orgId, taskId: f.taskId }),
+  },
+  "relation.add": {
+    least: "member",
+    call: (c, orgId, f) =>
+      c.relation.add({ orgId, taskId: f.taskId, kind: "relates_to", otherTaskId: f.otherTaskId }),
+  },
+  "relation.remove": {
+    least: "member",
+    call: (c, orgId, f) => c.relation.remove({ orgId, relationId: f.relationId }),
+  },
   "comment.create": {
     least: "member",
     call: (c, orgId, f) => c.comment.create({ orgId, taskId: f.taskId, body: "Hi" }),
@@ -386,6 +402,18 @@ async function setUp(role: Role | "non-member") {
     projectId: project.id,
     title: "Matrix task",
   });
+  const otherTask = await ownerCaller.task.create({
+    orgId,
+    projectId: project.id,
+    title: "Matrix sub-task",
+    parentId: task.id,
+  });
+  const relation = await ownerCaller.relation.add({
+    orgId,
+    taskId: task.id,
+    kind: "blocks",
+    otherTaskId: otherTask.id,
+  });
   // A finished export (its file is never fetched here: a presigned link is all the matrix needs).
   const exported = await services.db
     .insertInto("exports")
@@ -424,6 +452,8 @@ async function setUp(role: Role | "non-member") {
       tokenId: targetToken.id,
       projectId: project.id,
       taskId: task.id,
+      otherTaskId: otherTask.id,
+      relationId: relation.id,
       commentId: comment.id,
       exportId: exported.id,
       attachmentId: (

@@ -12,6 +12,7 @@ import { memberRouter } from "./router/member.ts";
 import { notificationRouter } from "./router/notification.ts";
 import { orgRouter } from "./router/org.ts";
 import { projectRouter } from "./router/project.ts";
+import { relationRouter } from "./router/relation.ts";
 import { sessionRouter } from "./router/session.ts";
 import { systemRouter } from "./router/system.ts";
 import { taskRouter } from "./router/task.ts";
@@ -30,6 +31,7 @@ export const appRouter = router({
   activity: activityRouter,
   project: projectRouter,
   task: taskRouter,
+  relation: relationRouter,
   comment: commentRouter,
   export: exportRouter,
   account: accountRouter,

@@ -193,6 +193,16 @@ export interface ProjectsTable {
   updated_at: Generated<Date>;
 }
 
+export interface TaskRelationsTable {
+  id: Generated<string>;
+  org_id: string;
+  source_id: string;
+  target_id: string;
+  kind: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface TaskWatchersTable {
   task_id: string;
   user_id: string;
@@ -219,6 +229,7 @@ export interface TasksTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   search: GeneratedAlways<string | null>;
+  parent_id: string | null;
 }
 
 export interface UsersTable {
@@ -249,6 +260,7 @@ export interface Database {
   organizations: OrganizationsTable;
   outbox: OutboxTable;
   projects: ProjectsTable;
+  task_relations: TaskRelationsTable;
   task_watchers: TaskWatchersTable;
   tasks: TasksTable;
   users: UsersTable;

@@ -67,3 +67,8 @@ export const NOTIFICATION_KINDS = ["assigned", "mentioned", "commented"] as cons
  */
 export const MENTION_PATTERN =
   /(?<![\w@.+-])@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
+
+/** How many levels tasks nest: a top-level task, its sub-tasks, theirs, and so on. */
+export const MAX_TASK_DEPTH = 4;
+/** How many relations (blocks, relates to, duplicate of) one task may have. */
+export const MAX_TASK_RELATIONS = 50;

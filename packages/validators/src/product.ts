@@ -70,6 +70,8 @@ export const createTaskInput = orgScoped.extend({
   assigneeId: z.uuid("Unknown member").nullable().default(null),
   dueDate: dueDate.nullable().default(null),
   labels: labels.default([]),
+  /** Makes the new task a sub-task of another task of the same project. */
+  parentId: taskId.nullable().default(null),
 });
 export const updateTaskInput = orgScoped.extend({
   taskId,
@@ -80,6 +82,8 @@ export const updateTaskInput = orgScoped.extend({
   assigneeId: z.uuid("Unknown member").nullable().optional(),
   dueDate: dueDate.nullable().optional(),
   labels: labels.optional(),
+  /** Another task of the same project, or null for a top-level task. */
+  parentId: taskId.nullable().optional(),
 });
 /** `ref` is a task id or its key, such as ENG-42. */
 export const getTaskInput = orgScoped.extend({
@@ -110,6 +114,10 @@ export const taskFiltersInput = orgScoped.extend({
   priority: z.array(taskPrioritySchema).max(5).optional(),
   dueFrom: dueDate.optional(),
   dueTo: dueDate.optional(),
+  /** Only the sub-tasks of this task. */
+  parentId: taskId.optional(),
+  /** true: only tasks some open task blocks; false: only tasks nothing open blocks. */
+  blocked: z.boolean().optional(),
 });
 export const listTasksInput = taskFiltersInput.extend({
   sort: z.enum(TASK_SORTS).default("created"),
@@ -163,6 +171,12 @@ export const taskSchema = z.object({
   /** A calendar date, YYYY-MM-DD. */
   dueDate: z.string().nullable(),
   labels: z.array(z.string()),
+  /** The task this one is a sub-task of. */
+  parentId: z.string().nullable(),
+  /** Its sub-tasks: how many, and how many of them are done. */
+  subtasks: z.object({ total: z.number().int(), done: z.number().int() }),
+  /** How many open tasks (not done or canceled) block this one. */
+  blockedBy: z.number().int(),
   /** The board order key (compared byte by byte). */
   position: z.string(),
   createdAt: z.date(),

@@ -42,6 +42,21 @@ describe("task activity", () => {
     ).toEqual({ summary: "attached a file: plan.pdf", changes: [] });
   });
 
+  it("says which relation was added, from this task's side, and names parents by key", () => {
+    expect(
+      describeTaskEvent(
+        { action: "task.relation_added", data: { relation: "blocked_by", other: "ENG-3" } },
+        names,
+      ),
+    ).toEqual({ summary: "added a relation: blocked by ENG-3", changes: [] });
+    expect(
+      describeTaskEvent(
+        { action: "task.updated", data: { changes: { parentId: { from: null, to: "ENG-1" } } } },
+        names,
+      ).changes,
+    ).toEqual([{ field: "Parent", from: "None", to: "ENG-1" }]);
+  });
+
   it("tells a reorder from a move to another column", () => {
     expect(describeTaskEvent({ action: "task.moved", data: { key: "ENG-1" } }, names)).toEqual({
       summary: "reordered the task",

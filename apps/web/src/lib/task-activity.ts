@@ -26,6 +26,16 @@ const fieldLabels: Record<string, string> = {
   assigneeId: "Assignee",
   dueDate: "Due date",
   labels: "Labels",
+  parentId: "Parent",
+};
+
+/** A relation as the task whose history it is reads it. */
+const relationLabels: Record<string, string> = {
+  blocks: "blocks",
+  blocked_by: "blocked by",
+  relates_to: "relates to",
+  duplicate_of: "duplicate of",
+  duplicated_by: "duplicated by",
 };
 
 function record(value: unknown): Record<string, unknown> {
@@ -69,6 +79,8 @@ const summaries: Record<string, string> = {
   "comment.deleted": "deleted a comment",
   "attachment.added": "attached a file",
   "attachment.deleted": "deleted a file",
+  "task.relation_added": "added a relation",
+  "task.relation_removed": "removed a relation",
 };
 
 /** What one entry of a task's history says: "moved the task", Status To do → Done. */
@@ -79,6 +91,9 @@ export function describeTaskEvent(
   const changes = changesOf(entry.data, memberNames);
   let summary = summaries[entry.action] ?? entry.action;
   if (entry.action === "task.moved" && changes.length === 0) summary = "reordered the task";
+  const { relation, other } = record(entry.data);
+  if (entry.action.startsWith("task.relation_") && typeof relation === "string")
+    summary = `${summary}: ${relationLabels[relation] ?? relation} ${String(other)}`;
   const fileName = record(entry.data).fileName;
   if (entry.action.startsWith("attachment.") && typeof fileName === "string")
     summary = `${summary}: ${fileName}`;

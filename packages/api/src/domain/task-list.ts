@@ -10,7 +10,7 @@ import {
 } from "@tesseract/db";
 import { z } from "zod";
 import { cursorValue, decodeCursor, encodeCursor } from "./cursor.ts";
-import { selectTasks, toTask, type Task } from "./task-queries.ts";
+import { openBlockers, selectTasks, toTask, type Task } from "./task-queries.ts";
 
 // Each sort as a SQL expression, the type its cursor value is cast back to, and the schema that
 // value must pass first. The cursor carries the value as PostgreSQL printed it (text), so
@@ -44,6 +44,11 @@ function matchesFilters(
   if (filters.label) conditions.push(sql<SqlBool>`t.labels @> array[${filters.label}]::text[]`);
   if (filters.dueFrom) conditions.push(eb("t.due_date", ">=", filters.dueFrom));
   if (filters.dueTo) conditions.push(eb("t.due_date", "<=", filters.dueTo));
+  if (filters.parentId) conditions.push(eb("t.parent_id", "=", filters.parentId));
+  if (filters.blocked !== undefined)
+    conditions.push(
+      sql<SqlBool>`(${openBlockers(sql.ref("t.id"))}) ${filters.blocked ? sql`>` : sql`=`} 0`,
+    );
   return eb.and(conditions);
 }
 

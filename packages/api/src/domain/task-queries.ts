@@ -1,5 +1,11 @@
-import { sql, type Database, type Kysely } from "@tesseract/db";
+import { sql, type Database, type Kysely, type Expression } from "@tesseract/db";
 import type { TaskPriority, TaskStatus } from "@tesseract/validators";
+
+/** How many open tasks block the task `taskIdExpr` names (a SQL expression). */
+export function openBlockers(taskIdExpr: Expression<unknown>) {
+  return sql<number>`select count(*) from task_relations r join tasks b on b.id = r.source_id
+    where r.target_id = ${taskIdExpr} and r.kind = 'blocks' and b.status not in ('done', 'canceled')`;
+}
 
 /** The columns every task answer carries. */
 export function selectTasks(db: Kysely<Database>) {
@@ -20,6 +26,12 @@ export function selectTasks(db: Kysely<Database>) {
       "a.name as assigneeName",
       "t.due_date as dueDate",
       "t.labels",
+      "t.parent_id as parentId",
+      sql<number>`(select count(*) from tasks s where s.parent_id = t.id)::int`.as("subtaskTotal"),
+      sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.status = 'done')::int`.as(
+        "subtaskDone",
+      ),
+      sql<number>`(${openBlockers(sql.ref("t.id"))})::int`.as("blockedBy"),
       "t.position",
       "t.created_at as createdAt",
       "t.updated_at as updatedAt",
@@ -30,8 +42,13 @@ export type TaskRow = Awaited<
   ReturnType<ReturnType<typeof selectTasks>["executeTakeFirstOrThrow"]>
 >;
 
-export function toTask(row: TaskRow) {
-  return { ...row, status: row.status as TaskStatus, priority: row.priority as TaskPriority };
+export function toTask({ subtaskTotal, subtaskDone, ...row }: TaskRow) {
+  return {
+    ...row,
+    status: row.status as TaskStatus,
+    priority: row.priority as TaskPriority,
+    subtasks: { total: subtaskTotal, done: subtaskDone },
+  };
 }
 
 export type Task = ReturnType<typeof toTask>;

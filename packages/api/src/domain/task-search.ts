@@ -1,4 +1,5 @@
 import { sql, type Database, type Kysely } from "@tesseract/db";
+import { openBlockers } from "./task-queries.ts";
 
 export interface SnippetPart {
   text: string;
@@ -14,6 +15,8 @@ export interface SearchHit {
   matchedIn: "task" | "comment";
   status: string;
   projectId: string;
+  /** How many open tasks block this one (so a result can say it is blocked). */
+  blockedBy: number;
   rank: number;
 }
 
@@ -57,6 +60,7 @@ export async function searchTasks(
     matched_in: "task" | "comment";
     status: string;
     project_id: string;
+    blocked_by: number;
     rank: number;
   }>`
     with q as (select websearch_to_tsquery('english', ${text}) as query),
@@ -83,6 +87,7 @@ export async function searchTasks(
         then ts_headline('english', case when t.description = '' then t.title else t.description end, q.query, ${HEADLINE})
         else ts_headline('english', b.comment_body, q.query, ${HEADLINE}) end as snippet,
       case when b.in_task then 'task' else 'comment' end as matched_in,
+      (${openBlockers(sql.ref("t.id"))})::int as blocked_by,
       b.rank::float8 as rank
     from best b join tasks t on t.id = b.task_id join projects p on p.id = t.project_id, q
     where t.org_id = ${orgId}
@@ -95,6 +100,7 @@ export async function searchTasks(
     matchedIn: r.matched_in,
     status: r.status,
     projectId: r.project_id,
+    blockedBy: r.blocked_by,
     rank: r.rank,
   }));
 }

@@ -7,6 +7,7 @@ import type { NotificationSink } from "../notifications/after-commit.ts";
 import { listActivity } from "./activity-list.ts";
 import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
+import { assertParent, lockTaskTree } from "./task-parents.ts";
 import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
 type Actor = Omit<ActivityEntry, "action">;
@@ -20,6 +21,7 @@ export interface NewTask {
   assigneeId: string | null;
   dueDate: string | null;
   labels: string[];
+  parentId?: string | null;
 }
 
 async function assertAssignable(
@@ -85,6 +87,7 @@ export async function createTask(
     .executeTakeFirst();
   if (!project) throw new AppError("NOT_FOUND", "Project not found (or archived)");
   await assertAssignable(trx, orgId, input.assigneeId);
+  if (input.parentId) await assertParent(trx, orgId, input.projectId, input.parentId);
   const inserted = await trx
     .insertInto("tasks")
     .values({
@@ -98,6 +101,7 @@ export async function createTask(
       assignee_id: input.assigneeId,
       due_date: input.dueDate,
       labels: input.labels,
+      parent_id: input.parentId ?? null,
       position: await endOfColumn(trx, input.projectId, input.status),
       created_by: actor.actorUserId ?? null,
     })
@@ -111,7 +115,7 @@ export async function createTask(
     action: "task.created",
     targetType: "task",
     targetId: task.id,
-    data: { key: task.key, title: task.title },
+    data: { key: task.key, title: task.title, ...(task.parentId && { parentId: task.parentId }) },
   });
   await notifyTaskCreated(trx, notifications, { orgId, actorId: actor.actorUserId ?? null }, task);
   return task;
@@ -125,6 +129,7 @@ const EDITABLE = {
   assigneeId: "assignee_id",
   dueDate: "due_date",
   labels: "labels",
+  parentId: "parent_id",
 } as const;
 type Editable = keyof typeof EDITABLE;
 
@@ -147,6 +152,16 @@ export async function updateTask(
   }
   if (Object.keys(set).length === 0) return before;
   if ("assigneeId" in diff) await assertAssignable(trx, orgId, changes.assigneeId as string | null);
+  if ("parentId" in diff) {
+    const parentId = changes.parentId as string | null;
+    if (parentId) {
+      await lockTaskTree(trx, before.projectId);
+      await assertParent(trx, orgId, before.projectId, parentId, taskId);
+    }
+    // The history names parents by key (ENG-7), as people know them.
+    const keyOf = async (id: string | null) => (id ? (await getTask(trx, orgId, id)).key : null);
+    diff.parentId = { from: await keyOf(before.parentId), to: await keyOf(parentId) };
+  }
   if ("status" in diff)
     set.position = await endOfColumn(trx, before.projectId, changes.status as TaskStatus, taskId);
   await trx

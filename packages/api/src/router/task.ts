@@ -26,7 +26,14 @@ import {
 import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "../auth/actor.ts";
 import { transactWithNotifications } from "../notifications/after-commit.ts";
-import { withEvents } from "../live/publish.ts";
+import { withEvents, type EventBase } from "../live/publish.ts";
+import { withParent } from "../domain/task-parents.ts";
+import type { Task } from "../domain/task-queries.ts";
+
+/** A sub-task's change changes its parent's progress: the parent's watchers hear of it too. */
+function parentChanged(parent: Task | undefined, base: EventBase) {
+  return parent ? [{ ...base, type: "task.updated" as const, task: parent }] : [];
+}
 
 const READ = { permission: "task.read", rateLimit: "read", cache: { tags: ["tasks"] } } as const;
 // Project lists count open tasks, so task changes invalidate them too.
@@ -48,11 +55,19 @@ export const taskRouter = router({
         ctx,
         transactWithNotifications(
           ctx.services,
-          (trx, notifications) => createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+          async (trx, notifications) =>
+            withParent(
+              trx,
+              ctx.org.orgId,
+              await createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+            ),
           ctx,
         ),
-        (task, base) => ({ ...base, type: "task.created", task }),
-      ),
+        ([task, parent], base) => [
+          { ...base, type: "task.created", task: task! },
+          ...parentChanged(parent, base),
+        ],
+      ).then(([task]) => task!),
     ),
 
   get: orgProcedure
@@ -91,11 +106,18 @@ export const taskRouter = router({
       const { orgId: _, taskId, ...changes } = input;
       return withEvents(
         ctx,
-        transactWithNotifications(ctx.services, (trx, notifications) =>
-          updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes, notifications),
+        transactWithNotifications(ctx.services, async (trx, notifications) =>
+          withParent(
+            trx,
+            ctx.org.orgId,
+            await updateTask(trx, ctx.org.orgId, actor(ctx), taskId, changes, notifications),
+          ),
         ),
-        (task, base) => ({ ...base, type: "task.updated", task }),
-      );
+        ([task, parent], base) => [
+          { ...base, type: "task.updated", task: task! },
+          ...parentChanged(parent, base),
+        ],
+      ).then(([task]) => task!);
     }),
 
   move: orgProcedure
@@ -107,9 +129,14 @@ export const taskRouter = router({
         ctx,
         ctx.services.db
           .transaction()
-          .execute((trx) => moveTask(trx, ctx.org.orgId, actor(ctx), input)),
-        (task, base) => ({ ...base, type: "task.moved", task }),
-      ),
+          .execute(async (trx) =>
+            withParent(trx, ctx.org.orgId, await moveTask(trx, ctx.org.orgId, actor(ctx), input)),
+          ),
+        ([task, parent], base) => [
+          { ...base, type: "task.moved", task: task! },
+          ...parentChanged(parent, base),
+        ],
+      ).then(([task]) => task!),
     ),
 
   delete: orgProcedure

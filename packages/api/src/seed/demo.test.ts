@@ -45,6 +45,21 @@ describe("demo data", () => {
       expect(numbers).toEqual(numbers.map((_, i) => i + 1));
       expect(project.next_task_number).toBe(numbers.length + 1);
     }
+    const subtasks = await db
+      .selectFrom("tasks")
+      .select("id")
+      .where("org_id", "=", first.orgId)
+      .where("parent_id", "is not", null)
+      .execute();
+    expect(subtasks.length).toBeGreaterThan(50);
+    const relations = await db
+      .selectFrom("task_relations")
+      .select("kind")
+      .where("org_id", "=", first.orgId)
+      .execute();
+    expect(new Set(relations.map((r) => r.kind))).toEqual(
+      new Set(["blocks", "relates", "duplicates"]),
+    );
     const positions = tasks.map((t) => `${t.project_id}:${t.status}:${t.position}`);
     expect(new Set(positions).size).toBe(positions.length);
     const roles = await db

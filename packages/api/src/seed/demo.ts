@@ -1,6 +1,7 @@
 import type { Database, Kysely } from "@tesseract/db";
 import { hashPassword } from "../auth/password.ts";
 import { positionBetween } from "../domain/position.ts";
+import { linkDemoTasks } from "./demo-links.ts";
 import {
   COMMENTS,
   LABELS,
@@ -146,12 +147,14 @@ export async function seedDemo(
           updated_at: createdAt,
         });
       }
+      const taskIds: string[] = [];
       for (let i = 0; i < rows.length; i += 500) {
         const inserted = await trx
           .insertInto("tasks")
           .values(rows.slice(i, i + 500))
           .returning(["id", "created_at"])
           .execute();
+        taskIds.push(...inserted.map((task) => task.id));
         const commentRows = inserted.flatMap((task) =>
           Array.from({ length: Math.floor(random.next() * 3) }, (_, k) => ({
             org_id: org.id,
@@ -164,6 +167,7 @@ export async function seedDemo(
         if (commentRows.length > 0) await trx.insertInto("comments").values(commentRows).execute();
         comments += commentRows.length;
       }
+      await linkDemoTasks(trx, org.id, taskIds);
       await trx
         .updateTable("projects")
         .set({ next_task_number: share + 1 })

@@ -38,6 +38,8 @@ function useApplyEvent(orgId: string) {
       case "task.moved":
         void invalidateProjectTasks(utils, orgId, event.task.projectId);
         void utils.task.get.invalidate({ orgId });
+        // Relations show the other task's title and status; sub-task lists are task lists.
+        void utils.relation.list.invalidate({ orgId });
         return;
       case "task.deleted":
         void invalidateProjectTasks(utils, orgId, event.projectId);

@@ -19,3 +19,44 @@ export function LabelChip({ label }: { label: string }) {
     </span>
   );
 }
+
+/** "2/5" sub-tasks done, with the whole sentence for screen readers; nothing without sub-tasks. */
+export function SubtaskProgress({
+  subtasks,
+  testId,
+}: {
+  subtasks: { total: number; done: number };
+  testId?: string;
+}) {
+  if (subtasks.total === 0) return null;
+  const complete = subtasks.done === subtasks.total;
+  return (
+    <span
+      data-testid={testId}
+      title={`${subtasks.done} of ${subtasks.total} sub-tasks done`}
+      className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs tabular-nums ${
+        complete
+          ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-500/10 dark:text-emerald-300"
+          : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+      }`}
+    >
+      <svg aria-hidden="true" viewBox="0 0 16 16" fill="currentColor" className="size-3">
+        <path d="M12.4 4.6a.75.75 0 0 1 0 1.06l-5 5a.75.75 0 0 1-1.06 0l-2.5-2.5a.75.75 0 1 1 1.06-1.06l1.97 1.97 4.47-4.47a.75.75 0 0 1 1.06 0Z" />
+      </svg>
+      <span aria-hidden="true">
+        {subtasks.done}/{subtasks.total}
+      </span>
+      <span className="sr-only">
+        {subtasks.done} of {subtasks.total} sub-tasks done
+      </span>
+    </span>
+  );
+}
+
+/** Shown while an open task blocks this one. */
+export function BlockedBadge({ blockedBy }: { blockedBy: number }) {
+  if (blockedBy === 0) return null;
+  return (
+    <Badge tone="rose">{blockedBy === 1 ? "Blocked" : `Blocked by ${String(blockedBy)}`}</Badge>
+  );
+}

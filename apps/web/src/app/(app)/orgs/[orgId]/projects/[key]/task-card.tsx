@@ -2,7 +2,12 @@
 
 import type { Route } from "next";
 import type { CSSProperties, DragEvent, FocusEvent, KeyboardEvent, Ref } from "react";
-import { LabelChip, PriorityBadge } from "~/components/tasks/task-badges.tsx";
+import {
+  BlockedBadge,
+  LabelChip,
+  PriorityBadge,
+  SubtaskProgress,
+} from "~/components/tasks/task-badges.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { formatDueDate, isOverdue } from "~/lib/tasks.ts";
 import { IntentLink } from "~/components/intent-link.tsx";
@@ -110,9 +115,14 @@ export function TaskCard({
       >
         {task.title}
       </IntentLink>
-      {task.priority !== "none" || task.labels.length > 0 ? (
+      {task.priority !== "none" ||
+      task.labels.length > 0 ||
+      task.subtasks.total > 0 ||
+      task.blockedBy > 0 ? (
         <div className="mt-2 flex flex-wrap items-center gap-1.5">
+          <BlockedBadge blockedBy={task.blockedBy} />
           <PriorityBadge priority={task.priority} />
+          <SubtaskProgress subtasks={task.subtasks} testId={`subtasks-${task.key}`} />
           {task.labels.map((label) => (
             <LabelChip key={label} label={label} />
           ))}

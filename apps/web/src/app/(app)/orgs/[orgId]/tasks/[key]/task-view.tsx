@@ -6,6 +6,8 @@ import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 import { Attachments } from "./attachments.tsx";
 import { Comments } from "./comments.tsx";
+import { Relations } from "./relations.tsx";
+import { Subtasks } from "./subtasks.tsx";
 import { TaskDescription } from "./task-description.tsx";
 import { TaskFields } from "./task-fields.tsx";
 import { TaskHistory } from "./task-history.tsx";
@@ -61,6 +63,8 @@ export function TaskView({
       </aside>
       <div className="min-w-0 space-y-8 lg:col-start-1">
         <TaskDescription orgId={orgId} task={task} saver={saver} canEdit={canWrite} />
+        <Subtasks orgId={orgId} task={task} canEdit={canWrite} />
+        <Relations orgId={orgId} taskId={task.id} canEdit={canWrite} />
         <Attachments
           orgId={orgId}
           taskId={task.id}
