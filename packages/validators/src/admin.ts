@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { JOB_STATE_FILTERS } from "./constants.ts";
 import { textSchema } from "./text.ts";
-
-export const JOB_STATE_FILTERS = ["pending", "queued", "running", "succeeded", "failed"] as const;
 
 export const listJobsInput = z.object({
   state: z.enum(JOB_STATE_FILTERS, { message: "Unknown job state" }).optional(),

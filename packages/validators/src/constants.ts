@@ -4,6 +4,10 @@
  */
 
 export const ROLES = ["owner", "admin", "member", "viewer"] as const;
+/** Roles that can be given by invitation (ownership is granted by promotion only). */
+export const INVITABLE_ROLES = ["admin", "member", "viewer"] as const;
+/** The job states the operator's job list filters by. */
+export const JOB_STATE_FILTERS = ["pending", "queued", "running", "succeeded", "failed"] as const;
 export const TASK_STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
 export const TASK_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
 

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { emailSchema } from "./account.ts";
-import { ROLES } from "./constants.ts";
+import { INVITABLE_ROLES, ROLES } from "./constants.ts";
 import { textSchema } from "./text.ts";
 
 export const roleSchema = z.enum(ROLES, { message: "Choose owner, admin, member or viewer" });
 /** From the constant, like the other enumerations: the type needs no zod (the SDK ships it). */
 export type Role = (typeof ROLES)[number];
 
-/** Roles that can be given by invitation (ownership is granted by promotion only). */
-export const invitableRoleSchema = z.enum(["admin", "member", "viewer"], {
+export const invitableRoleSchema = z.enum(INVITABLE_ROLES, {
   message: "Choose admin, member or viewer",
 });
 

@@ -8,6 +8,11 @@ import { roleAtLeast } from "@tesseract/validators/permissions";
 export { can, roleAtLeast } from "@tesseract/validators/permissions";
 export type { Permission } from "@tesseract/validators/permissions";
 
+/** Whether a value (a select's, say) is one of the roles. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
 /** Roles someone with `role` may hand out (to a member, an invitation or a token), highest first. */
 export function rolesUpTo(role: Role, candidates: readonly Role[] = ROLES): Role[] {
   return candidates.filter((candidate) => roleAtLeast(role, candidate));

@@ -4,6 +4,8 @@ import { useCallback, useState, type SubmitEvent } from "react";
 import type { z } from "zod";
 import type { ApiErrorCode } from "~/lib/api-error.ts";
 import { describeApiError } from "~/lib/api-error.ts";
+import type { SchemaName, SchemaOutput } from "./schemas.ts";
+import { getSchema, usePreloadSchemas } from "./schemas.ts";
 
 export interface FormErrors {
   /** The first problem of each field, from the shared zod schema or the API's answer. */
@@ -26,20 +28,41 @@ function firstIssues(error: z.ZodError): Record<string, string> {
 
 /**
  * Field and form errors for one form: `validate` runs the same zod schema the API uses before
- * anything is sent, and `fail` shows what the API answered (its field errors, or its message).
+ * anything is sent (named, since the schemas load after the page: see schemas.ts), and `fail`
+ * shows what the API answered (its field errors, or its message).
  */
 export function useFormErrors() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  usePreloadSchemas();
 
-  const validate = useCallback(<S extends z.ZodType>(schema: S, values: unknown) => {
-    const result = schema.safeParse(values);
-    if (result.success) {
-      setErrors(noErrors);
-      return result.data;
-    }
-    setErrors({ fields: firstIssues(result.error), form: null, code: "BAD_REQUEST" });
-    return null;
-  }, []);
+  const validate = useCallback(
+    async <K extends SchemaName>(name: K, values: unknown): Promise<SchemaOutput<K> | null> => {
+      const result = (await getSchema(name)).safeParse(values);
+      if (result.success) {
+        setErrors(noErrors);
+        return result.data as SchemaOutput<K>;
+      }
+      setErrors({ fields: firstIssues(result.error), form: null, code: "BAD_REQUEST" });
+      return null;
+    },
+    [],
+  );
+
+  /** Checks `values`, then sends them, or gives the first field to fix the focus. */
+  const check = useCallback(
+    <K extends SchemaName>(
+      name: K,
+      values: unknown,
+      form: HTMLFormElement | null,
+      send: (input: SchemaOutput<K>) => void,
+    ) => {
+      void validate(name, values).then((input) => {
+        if (input) send(input);
+        else focusFirstInvalid(form);
+      });
+    },
+    [validate],
+  );
 
   const fail = useCallback((error: unknown) => {
     const { code, message, fieldErrors } = describeApiError(error);
@@ -56,21 +79,19 @@ export function useFormErrors() {
    * the shared schema and sent, or the first field to fix gets the focus.
    */
   const submitForm = useCallback(
-    <S extends z.ZodType>(
-      schema: S,
-      send: (input: z.output<S>) => void,
+    <K extends SchemaName>(
+      name: K,
+      send: (input: SchemaOutput<K>) => void,
       fixed: Record<string, unknown> = {},
     ) =>
       (event: SubmitEvent<HTMLFormElement>) => {
         event.preventDefault();
-        const input = validate(schema, { ...formValues(event.currentTarget), ...fixed });
-        if (input) send(input);
-        else focusFirstInvalid(event.currentTarget);
+        check(name, { ...formValues(event.currentTarget), ...fixed }, event.currentTarget, send);
       },
-    [validate],
+    [check],
   );
 
-  return { errors, validate, fail, reset, submitForm };
+  return { errors, validate, check, fail, reset, submitForm };
 }
 
 /** A form's text fields by name (FormData holds only strings for these forms). */

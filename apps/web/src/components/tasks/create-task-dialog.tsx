@@ -1,16 +1,11 @@
 "use client";
 
-import { createTaskInput } from "@tesseract/validators";
 import { useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { SelectField } from "~/components/forms/select-field.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { TextareaField } from "~/components/forms/textarea-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { formValues, useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Dialog } from "~/components/ui/dialog.tsx";
 import {
@@ -47,7 +42,7 @@ export function CreateTaskDialog({
 }) {
   const utils = trpc.useUtils();
   const members = useMemberOptions(orgId, open);
-  const { errors, validate, fail, reset } = useFormErrors();
+  const { errors, check, fail, reset } = useFormErrors();
   // A new form each time the dialog opens: nothing typed last time lingers.
   const [formKey, setFormKey] = useState(0);
   const create = trpc.task.create.useMutation({
@@ -83,19 +78,24 @@ export function CreateTaskDialog({
         onSubmit={(event) => {
           event.preventDefault();
           const values = formValues(event.currentTarget);
-          const input = validate(createTaskInput, {
-            orgId,
-            projectId,
-            title: values.title,
-            description: values.description,
-            status: values.status,
-            priority: values.priority,
-            assigneeId: values.assigneeId || null,
-            dueDate: values.dueDate || null,
-            labels: parseLabels(values.labels ?? ""),
-          });
-          if (input) create.mutate(input);
-          else focusFirstInvalid(event.currentTarget);
+          check(
+            "createTaskInput",
+            {
+              orgId,
+              projectId,
+              title: values.title,
+              description: values.description,
+              status: values.status,
+              priority: values.priority,
+              assigneeId: values.assigneeId || null,
+              dueDate: values.dueDate || null,
+              labels: parseLabels(values.labels ?? ""),
+            },
+            event.currentTarget,
+            (input) => {
+              create.mutate(input);
+            },
+          );
         }}
       >
         <FormAlert errors={errors} />

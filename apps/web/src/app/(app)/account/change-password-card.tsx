@@ -1,6 +1,5 @@
 "use client";
 
-import { changePasswordInput } from "@tesseract/validators";
 import { useRef } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
@@ -39,7 +38,7 @@ export function ChangePasswordCard() {
         ref={form}
         noValidate
         className="space-y-4"
-        onSubmit={submitForm(changePasswordInput, (input) => {
+        onSubmit={submitForm("changePasswordInput", (input) => {
           change.mutate(input);
         })}
       >

@@ -1,6 +1,5 @@
 "use client";
 
-import { updateProfileInput } from "@tesseract/validators";
 import { useRouter } from "next/navigation";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
@@ -30,7 +29,7 @@ export function ProfileCard({ name, email }: { name: string; email: string }) {
           update.reset();
           reset();
         }}
-        onSubmit={submitForm(updateProfileInput, (input) => {
+        onSubmit={submitForm("updateProfileInput", (input) => {
           update.mutate(input);
         })}
       >

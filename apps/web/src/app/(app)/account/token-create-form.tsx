@@ -1,16 +1,11 @@
 "use client";
 
 import type { Role } from "@tesseract/validators";
-import { createTokenInput } from "@tesseract/validators";
 import { useRef, useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { SelectField } from "~/components/forms/select-field.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { formValues, useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { roleLabels, rolesUpTo } from "~/lib/roles.ts";
 import { trpc } from "~/trpc/react.tsx";
@@ -25,7 +20,7 @@ function parseExpiry(raw: string | undefined): number | null {
 export function TokenCreateForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
   const utils = trpc.useUtils();
   const form = useRef<HTMLFormElement>(null);
-  const { errors, validate, fail } = useFormErrors();
+  const { errors, check, fail } = useFormErrors();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const create = trpc.token.create.useMutation({
     onSuccess: async ({ token, secret }) => {
@@ -54,14 +49,19 @@ export function TokenCreateForm({ orgId, myRole }: { orgId: string; myRole: Role
         onSubmit={(event) => {
           event.preventDefault();
           const values = formValues(event.currentTarget);
-          const input = validate(createTokenInput, {
-            orgId,
-            name: values.name,
-            role: values.role,
-            expiresInDays: parseExpiry(values.expiresInDays),
-          });
-          if (input) create.mutate(input);
-          else focusFirstInvalid(event.currentTarget);
+          check(
+            "createTokenInput",
+            {
+              orgId,
+              name: values.name,
+              role: values.role,
+              expiresInDays: parseExpiry(values.expiresInDays),
+            },
+            event.currentTarget,
+            (input) => {
+              create.mutate(input);
+            },
+          );
         }}
       >
         <FormAlert errors={errors} />

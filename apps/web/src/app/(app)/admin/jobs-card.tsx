@@ -1,6 +1,6 @@
 "use client";
 
-import { JOB_STATE_FILTERS } from "@tesseract/validators";
+import { JOB_STATE_FILTERS } from "@tesseract/validators/constants";
 import { useState } from "react";
 import { SelectField } from "~/components/forms/select-field.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";

@@ -1,6 +1,5 @@
 "use client";
 
-import { createOrgInput } from "@tesseract/validators";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
@@ -22,7 +21,7 @@ export function CreateOrgForm() {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={submitForm(createOrgInput, (input) => {
+      onSubmit={submitForm("createOrgInput", (input) => {
         create.mutate(input);
       })}
     >

@@ -1,6 +1,5 @@
 "use client";
 
-import { requestPasswordResetInput } from "@tesseract/validators";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
@@ -25,7 +24,7 @@ export function ForgotPasswordForm() {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={submitForm(requestPasswordResetInput, (input) => {
+      onSubmit={submitForm("requestPasswordResetInput", (input) => {
         request.mutate(input);
       })}
     >

@@ -1,6 +1,5 @@
 "use client";
 
-import { resetPasswordInput } from "@tesseract/validators";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
@@ -27,7 +26,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       noValidate
       className="space-y-4"
       onSubmit={submitForm(
-        resetPasswordInput,
+        "resetPasswordInput",
         (input) => {
           reset.mutate(input);
         },

@@ -1,6 +1,5 @@
 "use client";
 
-import { signInInput } from "@tesseract/validators";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
@@ -23,7 +22,7 @@ export function SignInForm({ next }: { next: string }) {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={submitForm(signInInput, (input) => {
+      onSubmit={submitForm("signInInput", (input) => {
         signIn.mutate(input);
       })}
     >

@@ -1,6 +1,5 @@
 "use client";
 
-import { signUpInput } from "@tesseract/validators";
 import { useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
@@ -38,7 +37,7 @@ export function SignUpForm({ next }: { next: string }) {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={submitForm(signUpInput, (input) => {
+      onSubmit={submitForm("signUpInput", (input) => {
         signUp.mutate(input);
       })}
     >

@@ -1,16 +1,12 @@
 "use client";
 
 import type { Role } from "@tesseract/validators";
-import { createInvitationInput, invitableRoleSchema } from "@tesseract/validators";
+import { INVITABLE_ROLES } from "@tesseract/validators/constants";
 import { useRef, useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { SelectField } from "~/components/forms/select-field.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import {
-  focusFirstInvalid,
-  formValues,
-  useFormErrors,
-} from "~/components/forms/use-form-errors.ts";
+import { formValues, useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { CopyField } from "~/components/copy-field.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -20,7 +16,7 @@ import { trpc } from "~/trpc/react.tsx";
 export function InviteForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
   const utils = trpc.useUtils();
   const form = useRef<HTMLFormElement>(null);
-  const { errors, validate, fail, reset } = useFormErrors();
+  const { errors, check, fail, reset } = useFormErrors();
   const [sent, setSent] = useState<{ email: string; acceptUrl: string; emailSent: boolean } | null>(
     null,
   );
@@ -32,7 +28,7 @@ export function InviteForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
     },
     onError: fail,
   });
-  const roles = rolesUpTo(myRole, invitableRoleSchema.options);
+  const roles = rolesUpTo(myRole, INVITABLE_ROLES);
 
   return (
     <form
@@ -42,12 +38,17 @@ export function InviteForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
       onSubmit={(event) => {
         event.preventDefault();
         setSent(null);
-        const input = validate(createInvitationInput, {
-          ...formValues(event.currentTarget),
-          orgId,
-        });
-        if (input) invite.mutate(input);
-        else focusFirstInvalid(event.currentTarget);
+        check(
+          "createInvitationInput",
+          {
+            ...formValues(event.currentTarget),
+            orgId,
+          },
+          event.currentTarget,
+          (input) => {
+            invite.mutate(input);
+          },
+        );
       }}
       onChange={() => {
         if (sent) setSent(null);

@@ -1,12 +1,11 @@
 "use client";
 
 import type { Role } from "@tesseract/validators";
-import { roleSchema } from "@tesseract/validators";
 import { useState } from "react";
 import { controlClasses } from "~/components/forms/field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
-import { roleLabels, rolesUpTo } from "~/lib/roles.ts";
+import { isRole, roleLabels, rolesUpTo } from "~/lib/roles.ts";
 import { trpc } from "~/trpc/react.tsx";
 import type { Member } from "./member-row.tsx";
 
@@ -44,7 +43,7 @@ export function MemberRoleForm({
         value={role}
         onChange={(event) => {
           update.reset();
-          setRole(roleSchema.parse(event.target.value));
+          if (isRole(event.target.value)) setRole(event.target.value);
         }}
         aria-describedby={update.isError ? errorId : undefined}
         className={`${controlClasses} py-1.5`}

@@ -1,13 +1,12 @@
 "use client";
 
-import { createProjectInput } from "@tesseract/validators";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { TextareaField } from "~/components/forms/textarea-field.tsx";
-import { focusFirstInvalid, useFormErrors } from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Dialog } from "~/components/ui/dialog.tsx";
 import { suggestProjectKey } from "~/lib/project-key.ts";
@@ -29,7 +28,7 @@ export function CreateProjectDialog({
   const [values, setValues] = useState(empty);
   // The key follows the name until someone types a key of their own.
   const [isKeyEdited, setIsKeyEdited] = useState(false);
-  const { errors, validate, fail, reset } = useFormErrors();
+  const { errors, check, fail, reset } = useFormErrors();
   const create = trpc.project.create.useMutation({
     onSuccess: async (project) => {
       await utils.project.list.invalidate({ orgId });
@@ -59,9 +58,9 @@ export function CreateProjectDialog({
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          const input = validate(createProjectInput, { ...values, orgId });
-          if (input) create.mutate(input);
-          else focusFirstInvalid(event.currentTarget);
+          check("createProjectInput", { ...values, orgId }, event.currentTarget, (input) => {
+            create.mutate(input);
+          });
         }}
       >
         <FormAlert errors={errors} />

@@ -1,10 +1,9 @@
 "use client";
 
-import { deleteProjectInput } from "@tesseract/validators";
 import { useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import { focusFirstInvalid, useFormErrors } from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Dialog } from "~/components/ui/dialog.tsx";
 import { trpc } from "~/trpc/react.tsx";
@@ -24,7 +23,7 @@ export function DeleteProjectDialog({
 }) {
   const utils = trpc.useUtils();
   const [typed, setTyped] = useState("");
-  const { errors, validate, fail, reset } = useFormErrors();
+  const { errors, check, fail, reset } = useFormErrors();
   const remove = trpc.project.delete.useMutation({
     onSuccess: async () => {
       onClose();
@@ -51,13 +50,18 @@ export function DeleteProjectDialog({
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          const input = validate(deleteProjectInput, {
-            orgId,
-            projectId: project.id,
-            confirmKey: typed,
-          });
-          if (input) remove.mutate(input);
-          else focusFirstInvalid(event.currentTarget);
+          check(
+            "deleteProjectInput",
+            {
+              orgId,
+              projectId: project.id,
+              confirmKey: typed,
+            },
+            event.currentTarget,
+            (input) => {
+              remove.mutate(input);
+            },
+          );
         }}
       >
         <FormAlert errors={errors} />

@@ -1,11 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
 import { trpc } from "~/trpc/react.tsx";
-import { DeleteProjectDialog } from "./delete-project-dialog.tsx";
 import type { Project } from "./project-card.tsx";
+
+// A closed dialog shows nothing: its code loads after the page, not with it.
+const DeleteProjectDialog = dynamic(
+  () => import("./delete-project-dialog.tsx").then((module) => module.DeleteProjectDialog),
+  {
+    ssr: false,
+  },
+);
 
 /** Admins only: archive or restore, and delete after typing the key. */
 export function ProjectActions({ orgId, project }: { orgId: string; project: Project }) {

@@ -1,12 +1,20 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { trpc } from "~/trpc/react.tsx";
-import { CreateProjectDialog } from "./create-project-dialog.tsx";
 import { ProjectCard } from "./project-card.tsx";
+
+// A closed dialog shows nothing: its code loads after the page, not with it.
+const CreateProjectDialog = dynamic(
+  () => import("./create-project-dialog.tsx").then((module) => module.CreateProjectDialog),
+  {
+    ssr: false,
+  },
+);
 
 export function ProjectsView({
   orgId,

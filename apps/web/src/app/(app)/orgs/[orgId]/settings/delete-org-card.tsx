@@ -1,10 +1,9 @@
 "use client";
 
-import { deleteOrgInput } from "@tesseract/validators";
 import { useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import { focusFirstInvalid, useFormErrors } from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { trpc } from "~/trpc/react.tsx";
@@ -12,7 +11,7 @@ import { trpc } from "~/trpc/react.tsx";
 /** Owners only. Typing the exact name is the confirmation (the API checks it again). */
 export function DeleteOrgCard({ orgId, name }: { orgId: string; name: string }) {
   const [typed, setTyped] = useState("");
-  const { errors, validate, fail } = useFormErrors();
+  const { errors, check, fail } = useFormErrors();
   const remove = trpc.org.delete.useMutation({
     onSuccess: () => {
       window.location.assign("/orgs");
@@ -33,9 +32,9 @@ export function DeleteOrgCard({ orgId, name }: { orgId: string; name: string }) 
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          const input = validate(deleteOrgInput, { orgId, confirmName: typed });
-          if (input) remove.mutate(input);
-          else focusFirstInvalid(event.currentTarget);
+          check("deleteOrgInput", { orgId, confirmName: typed }, event.currentTarget, (input) => {
+            remove.mutate(input);
+          });
         }}
       >
         <FormAlert errors={errors} />

@@ -1,6 +1,5 @@
 "use client";
 
-import { updateOrgInput } from "@tesseract/validators";
 import { useRouter } from "next/navigation";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
@@ -31,7 +30,7 @@ export function RenameOrgCard({ orgId, name }: { orgId: string; name: string }) 
           reset();
         }}
         onSubmit={submitForm(
-          updateOrgInput,
+          "updateOrgInput",
           (input) => {
             update.mutate(input);
           },

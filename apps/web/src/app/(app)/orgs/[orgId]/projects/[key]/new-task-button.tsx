@@ -1,11 +1,20 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { Route } from "next";
 import Link from "next/link";
 import { useState } from "react";
-import { CreateTaskDialog } from "~/components/tasks/create-task-dialog.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { useShortcut } from "~/components/use-shortcut.ts";
+
+// A closed dialog shows nothing: its code loads after the page, not with it.
+const CreateTaskDialog = dynamic(
+  () =>
+    import("~/components/tasks/create-task-dialog.tsx").then((module) => module.CreateTaskDialog),
+  {
+    ssr: false,
+  },
+);
 
 /** "New task", also on the C key anywhere on the project's board and list. */
 export function NewTaskButton({

@@ -1,9 +1,8 @@
 "use client";
 
-import { createCommentInput } from "@tesseract/validators";
 import { useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
-import { focusFirstInvalid, useFormErrors } from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 import { MarkdownEditor } from "./markdown-editor.tsx";
@@ -13,7 +12,7 @@ export function CommentForm({ orgId, taskId }: { orgId: string; taskId: string }
   const [body, setBody] = useState("");
   // Remounts the editor after posting, so it goes back to "Write".
   const [round, setRound] = useState(0);
-  const { errors, validate, fail } = useFormErrors();
+  const { errors, check, fail } = useFormErrors();
   const create = trpc.comment.create.useMutation({
     onSuccess: async () => {
       setBody("");
@@ -33,9 +32,9 @@ export function CommentForm({ orgId, taskId }: { orgId: string; taskId: string }
       className="space-y-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"
       onSubmit={(event) => {
         event.preventDefault();
-        const input = validate(createCommentInput, { orgId, taskId, body });
-        if (input) create.mutate(input);
-        else focusFirstInvalid(event.currentTarget);
+        check("createCommentInput", { orgId, taskId, body }, event.currentTarget, (input) => {
+          create.mutate(input);
+        });
       }}
     >
       <FormAlert errors={errors} />

@@ -1,8 +1,8 @@
 "use client";
 
-import { updateCommentInput } from "@tesseract/validators";
 import { useState } from "react";
-import { Markdown } from "~/components/markdown.tsx";
+import { getSchema } from "~/components/forms/schemas.ts";
+import { LazyMarkdown as Markdown } from "~/components/lazy-markdown.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog.tsx";
@@ -90,17 +90,16 @@ export function CommentItem({
           className="mt-3 space-y-3"
           onSubmit={(event) => {
             event.preventDefault();
-            const parsed = updateCommentInput.safeParse({
-              orgId,
-              commentId: comment.id,
-              body: draft,
+            const input = { orgId, commentId: comment.id, body: draft };
+            void getSchema("updateCommentInput").then((schema) => {
+              const parsed = schema.safeParse(input);
+              if (!parsed.success) {
+                setFieldError(parsed.error.issues[0]?.message);
+                return;
+              }
+              setFieldError(undefined);
+              update.mutate(input);
             });
-            if (!parsed.success) {
-              setFieldError(parsed.error.issues[0]?.message);
-              return;
-            }
-            setFieldError(undefined);
-            update.mutate(parsed.data);
           }}
         >
           {update.isError ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Markdown } from "~/components/markdown.tsx";
+import { LazyMarkdown as Markdown } from "~/components/lazy-markdown.tsx";
 import { TextareaField } from "~/components/forms/textarea-field.tsx";
 import { useMentionAutocomplete } from "./use-mention-autocomplete.tsx";
 

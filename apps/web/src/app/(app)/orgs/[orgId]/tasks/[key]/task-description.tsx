@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Markdown } from "~/components/markdown.tsx";
+import { LazyMarkdown as Markdown } from "~/components/lazy-markdown.tsx";
 import type { TaskDetail } from "~/components/tasks/types.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { MarkdownEditor } from "./markdown-editor.tsx";

@@ -1,7 +1,7 @@
 "use client";
 
-import { createUploadInput } from "@tesseract/validators";
 import { useCallback, useRef, useState } from "react";
+import { getSchema } from "~/components/forms/schemas.ts";
 import { describeApiError } from "~/lib/api-error.ts";
 import { UploadError, uploadToStorage } from "~/lib/upload.ts";
 import { trpc } from "~/trpc/react.tsx";
@@ -48,19 +48,20 @@ export function useAttachmentUploads(orgId: string, taskId: string) {
         ...all,
         { key, fileName: file.name, size: file.size, loaded: 0, phase: "starting" },
       ]);
-      const parsed = createUploadInput.safeParse({
+      const input = {
         orgId,
         taskId,
         fileName: file.name,
         contentType: file.type || "application/octet-stream",
         size: file.size,
-      });
+      };
+      const parsed = (await getSchema("createUploadInput")).safeParse(input);
       if (!parsed.success) {
         patch(key, { phase: "failed", error: parsed.error.issues[0]?.message });
         return;
       }
       try {
-        const started = await startUpload(parsed.data);
+        const started = await startUpload(input);
         if (controller.signal.aborted) throw new UploadError("canceled", "Upload canceled.");
         patch(key, { phase: "uploading" });
         await uploadToStorage(started.upload, file, {

@@ -1,6 +1,6 @@
 "use client";
 
-import { updateTaskInput } from "@tesseract/validators";
+import { loadedSchema, usePreloadSchemas } from "~/components/forms/schemas.ts";
 import type { TaskDetail } from "~/components/tasks/types.ts";
 import { describeApiError } from "~/lib/api-error.ts";
 import { invalidateProjectTasks } from "~/lib/task-cache.ts";
@@ -19,6 +19,7 @@ type Changes = Partial<
  * first: `save` returns that problem instead of sending.
  */
 export function useUpdateTask(orgId: string, taskRef: string, task: TaskDetail) {
+  usePreloadSchemas();
   const utils = trpc.useUtils();
   const key = { orgId, ref: taskRef };
   const update = trpc.task.update.useMutation({
@@ -45,9 +46,11 @@ export function useUpdateTask(orgId: string, taskRef: string, task: TaskDetail) 
 
   return {
     save: (changes: Changes): string | null => {
-      const parsed = updateTaskInput.safeParse({ orgId, taskId: task.id, ...changes });
-      if (!parsed.success) return parsed.error.issues[0]?.message ?? "Check this value";
-      update.mutate(parsed.data);
+      const input = { orgId, taskId: task.id, ...changes };
+      // Before the schemas arrive (the first seconds of the page) the API's answer says it.
+      const parsed = loadedSchema("updateTaskInput")?.safeParse(input);
+      if (parsed?.success === false) return parsed.error.issues[0]?.message ?? "Check this value";
+      update.mutate(input);
       return null;
     },
     isSaving: update.isPending,

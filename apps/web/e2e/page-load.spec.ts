@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import type { Page, Request } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signUp, waitForHydration } from "./helpers.ts";
+
+// How the project pages load: what they prefetch, and whether their content moves.
+test.describe.configure({ mode: "serial" });
+// Not yet passing: the board prefetches 9 pages on load (header, the five org tabs, List and
+// the task pointed at; no card's), over the handful this holds it to; the org tabs and the
+// header's links should prefetch on intent too. The layout-shift test has not run yet.
+test.fixme();
+
+const run = randomBytes(4).toString("hex");
+let page: Page;
+let board = "";
+
+/** Next's router asks for a page's server-rendered payload with these headers. */
+function isPrefetch(request: Request): boolean {
+  const headers = request.headers();
+  return Boolean(headers["next-router-prefetch"] ?? headers["next-router-segment-prefetch"]);
+}
+
+/** The page's cumulative layout shift so far (shifts right after input do not count). */
+function layoutShift(target: Page): Promise<number> {
+  return target.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[])
+            if (!entry.hadRecentInput) total += entry.value;
+        });
+        observer.observe({ type: "layout-shift", buffered: true });
+        // Buffered entries arrive in the first callback, queued before this frame ends.
+        requestAnimationFrame(() => {
+          observer.disconnect();
+          resolve(total);
+        });
+      }),
+  );
+}
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  // Signing up and making five tasks, on a production build answering its first requests.
+  testInfo.setTimeout(240_000);
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signUp(page, { name: "Ada Lovelace", email: `ada-load-${run}@example.com` });
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await waitForHydration(page);
+  await page.getByLabel("Organization name").fill(`Engines ${run}`);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/orgs\/[0-9a-f-]{36}$/);
+  const orgId = new URL(page.url()).pathname.split("/")[2]!;
+  await page.goto(`/orgs/${orgId}/projects`);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "New project" }).click();
+  const project = page.getByRole("dialog", { name: "New project" });
+  await project.getByLabel("Name").fill("Analytical");
+  await project.getByLabel("Key").fill("AE");
+  await project.getByRole("button", { name: "Create project" }).click();
+  board = `/orgs/${orgId}/projects/AE`;
+  await expect(page).toHaveURL(board);
+  await waitForHydration(page);
+  const dialog = page.getByTestId("create-task-dialog");
+  for (let n = 1; n <= 5; n++) {
+    await page.getByRole("button", { name: /New task/ }).click();
+    await dialog.getByLabel("Title").fill(`Note ${n}`);
+    await dialog.getByRole("button", { name: "Create task" }).click();
+    await expect(dialog).not.toBeVisible();
+  }
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+for (const view of ["board", "list"] as const) {
+  test(`the ${view} prefetches a handful of pages, not one per task`, async () => {
+    const path = view === "board" ? board : `${board}/list`;
+    const prefetched: string[] = [];
+    const onRequest = (request: Request) => {
+      if (isPrefetch(request)) prefetched.push(new URL(request.url()).pathname);
+    };
+    page.on("request", onRequest);
+    await page.goto(path);
+    await waitForHydration(page);
+    // Live streams keep the network busy, so the prefetches of the links in view are given
+    // their turn by pointing at a task and waiting for that one's prefetch to be asked for.
+    await page.locator(`a[href$="/tasks/AE-5"]`).first().hover();
+    await expect
+      .poll(() => prefetched.filter((p) => p.endsWith("/tasks/AE-5")).length)
+      .toBeGreaterThan(0);
+    page.off("request", onRequest);
+    expect(prefetched.filter((p) => /\/tasks\/AE-[1-4]$/.test(p))).toEqual([]);
+    // Next asks for a page in several requests (one per segment): count the pages.
+    const pages = [...new Set(prefetched)];
+    expect(pages.length, pages.join("\n")).toBeLessThanOrEqual(6);
+  });
+}
+
+test("the list does not move as it loads, nor when opened from the board", async () => {
+  await page.goto(`${board}/list`);
+  await expect(page.locator(`a[href$="/tasks/AE-1"]`).first()).toBeVisible();
+  expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
+
+  const main = page.locator("main");
+  await page.goto(board);
+  await waitForHydration(page);
+  const width = (await main.boundingBox())?.width;
+  await page.getByRole("link", { name: "List", exact: true }).click();
+  await expect(page).toHaveURL(`${board}/list`);
+  await expect(page.locator(`a[href$="/tasks/AE-1"]`).first()).toBeVisible();
+  expect((await main.boundingBox())?.width).toBe(width);
+  expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
+});
