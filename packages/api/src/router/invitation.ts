@@ -1,6 +1,11 @@
 import {
+  acceptInvitationOutput,
   createInvitationInput,
+  createInvitationOutput,
+  invitationListOutput,
+  invitationPreviewOutput,
   linkTokenSchema,
+  okOutput,
   revokeInvitationInput,
 } from "@tesseract/validators";
 import { z } from "zod";
@@ -34,6 +39,7 @@ export const invitationRouter = router({
     .input(createInvitationInput)
     .use(limitedBy(invitationLimits))
     .use(idempotency)
+    .output(createInvitationOutput)
     .mutation(async ({ ctx, input }) => {
       const { result, delivered } = await transactForRequest(ctx, (trx, mail) =>
         createInvitation(trx, mail, ctx.org, actor(ctx), {
@@ -51,11 +57,13 @@ export const invitationRouter = router({
 
   list: orgProcedure
     .meta({ summary: "List pending invitations", permission: "member.invite" })
+    .output(invitationListOutput)
     .query(({ ctx }) => invitationsOf(ctx.services.db, ctx.org.orgId, ctx.services.now())),
 
   revoke: orgProcedure
     .meta({ summary: "Revoke an invitation", rateLimit: "write", permission: "member.invite" })
     .input(revokeInvitationInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db.transaction().execute((trx) =>
         revokeInvitation(trx, ctx.org.orgId, actor(ctx), {
@@ -70,6 +78,7 @@ export const invitationRouter = router({
   preview: publicProcedure
     .meta({ summary: "What an invitation link is for" })
     .input(z.object({ token: linkTokenSchema }))
+    .output(invitationPreviewOutput)
     .query(({ ctx, input }) =>
       getInvitationPreview(ctx.services.db, input.token, ctx.services.now()),
     ),
@@ -77,6 +86,7 @@ export const invitationRouter = router({
   accept: sessionProcedure
     .meta({ summary: "Join an organization by invitation" })
     .input(z.object({ token: linkTokenSchema }))
+    .output(acceptInvitationOutput)
     .mutation(({ ctx, input }) =>
       ctx.services.db.transaction().execute((trx) =>
         acceptInvitation(trx, actor(ctx), {

@@ -1,13 +1,16 @@
 import {
   activityPageInput,
+  activityPageOutput,
   createTaskInput,
   getTaskInput,
   listTasksInput,
   moveTaskInput,
+  okOutput,
   searchTasksInput,
   taskPageSchema,
   taskRefInput,
   taskSchema,
+  taskSearchOutput,
   updateTaskInput,
 } from "@tesseract/validators";
 import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
@@ -103,6 +106,7 @@ export const taskRouter = router({
       invalidates: ["tasks", "projects", "comments", "attachments"],
     })
     .input(taskRefInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       // The task's files go with it: their rows by cascade, their objects once that committed.
       const { keys } = await withEvents(
@@ -132,6 +136,7 @@ export const taskRouter = router({
       reads: "replica",
     })
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
+    .output(activityPageOutput)
     .query(({ ctx, input }) => listTaskActivity(ctx.readDb, ctx.org.orgId, input)),
 
   search: orgProcedure
@@ -142,6 +147,7 @@ export const taskRouter = router({
       reads: "replica",
     })
     .input(searchTasksInput)
+    .output(taskSearchOutput)
     .query(({ ctx, input }) =>
       searchTasks(ctx.readDb, ctx.org.orgId, input.query, input.limit, input.projectId ?? null),
     ),
