@@ -19,7 +19,9 @@ interface Def {
   /** …, then the `.output()` parser, then tRPC's resolver step. */
   middlewares: { _type?: string }[];
 }
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyTRPCProcedure>)
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>,
+)
   .map(([path, procedure]) => [path, procedure._def as unknown as Def] as const)
   .filter(([, def]) => def.type !== "subscription");
 

@@ -1,6 +1,7 @@
 import type { AnyTRPCProcedure, AnyTRPCRouter } from "@trpc/server";
 import { z } from "zod";
 import { PERMISSIONS } from "@tesseract/validators";
+import { isIdempotentMutation } from "@tesseract/validators/constants";
 import { appRouter } from "../root.ts";
 import {
   adminProcedure,
@@ -85,6 +86,7 @@ export function openApiDocument(options: OpenApiOptions = {}): JsonSchema {
 
 function operation(path: string, def: ProcedureDef): JsonSchema {
   const meta = def.meta ?? {};
+  const idempotent = isIdempotentMutation(path);
   const has = (rung: unknown) => def.middlewares.includes(rung);
   const authed = has(RUNGS.authed);
   const sessionOnly = has(RUNGS.session) || meta.sessionOnly === true;
@@ -95,7 +97,7 @@ function operation(path: string, def: ProcedureDef): JsonSchema {
       `Requires the \`${meta.permission}\` permission (${PERMISSIONS[meta.permission]} and above).`,
     has(RUNGS.admin) && "Platform administrators only.",
     sessionOnly && "Needs a session: API tokens are refused.",
-    meta.idempotent && "Idempotent with an `Idempotency-Key` header.",
+    idempotent && "Idempotent with an `Idempotency-Key` header.",
     def.type === "subscription" &&
       "Each item's type is `RouterOutputs` in TypeScript (the domain events).",
   ].filter(Boolean);
@@ -103,7 +105,7 @@ function operation(path: string, def: ProcedureDef): JsonSchema {
   if (authed) errors.push(401, 403);
   if (has(RUNGS.org)) errors.push(404);
   if (meta.rateLimit) errors.push(429);
-  if (meta.idempotent) errors.push(409, 422);
+  if (idempotent) errors.push(409, 422);
   const operation: JsonSchema = {
     operationId: path,
     summary: meta.summary ?? path,
@@ -115,7 +117,7 @@ function operation(path: string, def: ProcedureDef): JsonSchema {
         : [{ apiToken: [] }, { session: [] }]
       : [{}, { apiToken: [] }, { session: [] }],
     parameters: [
-      ...(meta.idempotent ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
+      ...(idempotent ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
       ...(def.type !== "mutation" && input
         ? [
             {

@@ -21,7 +21,7 @@ import { idempotency, router, sessionProcedure } from "../trpc.ts";
 export const accountRouter = router({
   /** Starts an export of everything the caller wrote or owns (a job); follow it with exportGet. */
   exportData: sessionProcedure
-    .meta({ summary: "Start an export of your own data", rateLimit: "export", idempotent: true })
+    .meta({ summary: "Start an export of your own data", rateLimit: "export" })
     .input(accountExportInput)
     .use(idempotency)
     .output(exportOutput)

@@ -43,7 +43,6 @@ export const attachmentRouter = router({
       summary: "Start a file upload: a presigned POST for one file",
       permission: "attachment.write",
       rateLimit: "write",
-      idempotent: true,
     })
     .input(createUploadInput)
     .use(idempotency)

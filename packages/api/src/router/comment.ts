@@ -22,7 +22,7 @@ const WRITE = {
 
 export const commentRouter = router({
   create: orgProcedure
-    .meta({ summary: "Comment on a task", ...WRITE, idempotent: true })
+    .meta({ summary: "Comment on a task", ...WRITE })
     .input(createCommentInput)
     .use(idempotency)
     .output(createCommentOutput)

@@ -34,7 +34,6 @@ export const invitationRouter = router({
       summary: "Invite someone to the organization by email",
       rateLimit: "write",
       permission: "member.invite",
-      idempotent: true,
     })
     .input(createInvitationInput)
     .use(limitedBy(invitationLimits))

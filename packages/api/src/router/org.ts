@@ -17,17 +17,17 @@ import {
   organizationsOf,
   renameOrganization,
 } from "../domain/orgs.ts";
-import { authedProcedure, orgProcedure, router, sessionProcedure } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { authedProcedure, idempotency, orgProcedure, router, sessionProcedure } from "../trpc.ts";
 
 export const orgRouter = router({
   create: sessionProcedure
     .meta({ summary: "Create an organization", rateLimit: "orgCreate" })
     .input(createOrgInput)
+    .use(idempotency)
     .output(createOrgOutput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => createOrganization(trx, ctx.auth.user, input.name)),
+      transact(ctx, (trx) => createOrganization(trx, ctx.auth.user, input.name)),
     ),
 
   /** The caller's organizations (a token sees only its own). */

@@ -59,7 +59,7 @@ function archiving(archived: boolean) {
 
 export const projectRouter = router({
   create: orgProcedure
-    .meta({ summary: "Create a project", ...WRITE, idempotent: true })
+    .meta({ summary: "Create a project", ...WRITE })
     .input(createProjectInput)
     .use(idempotency)
     .output(projectOutput)
@@ -118,7 +118,6 @@ export const projectRouter = router({
       summary: "Start an export of a project's tasks (CSV or JSON)",
       permission: "project.export",
       rateLimit: "export",
-      idempotent: true,
     })
     .input(projectExportInput)
     .use(idempotency)

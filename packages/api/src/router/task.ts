@@ -39,7 +39,7 @@ const WRITE = {
 
 export const taskRouter = router({
   create: orgProcedure
-    .meta({ summary: "Create a task in a project", ...WRITE, idempotent: true })
+    .meta({ summary: "Create a task in a project", ...WRITE })
     .input(createTaskInput)
     .use(idempotency)
     // Innermost, so only fresh results are parsed: a replayed or cached one was checked when made.

@@ -19,7 +19,6 @@ export const tokenRouter = router({
       rateLimit: "write",
       permission: "token.create",
       sessionOnly: true,
-      idempotent: true,
     })
     .input(createTokenInput)
     .use(idempotency)
