@@ -22,7 +22,10 @@ function workspacePackages(): Map<string, string> {
   return new Map(
     dirs
       .filter((dir) => existsSync(join(dir, "package.json")))
-      .map((dir) => [JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name, dir]),
+      .map((dir) => [
+        (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string }).name,
+        dir,
+      ]),
   );
 }
 
