@@ -59,6 +59,30 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("describes the output of every query and mutation", async () => {
+    const document = await fetchDocument();
+    const procedures = appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { type: string } }
+    >;
+    for (const [path, procedure] of Object.entries(procedures)) {
+      if (procedure._def.type === "subscription") continue;
+      const method = procedure._def.type === "mutation" ? "post" : "get";
+      const result = document.paths[`/trpc/${path}`]![method]!.responses["200"]!.content![
+        "application/json"
+      ] as { schema: { properties: { result: { properties: { data: unknown } } } } };
+      const json = (
+        result.schema.properties.result.properties.data as {
+          properties: { json: Record<string, unknown> };
+        }
+      ).properties.json;
+      expect(json.type, path).toBeDefined();
+    }
+    const me = JSON.stringify(document.paths["/trpc/auth.me"]!.get!.responses["200"]);
+    expect(me).toContain('"emailVerifiedAt"');
+    expect(me).toContain('"format":"date-time"');
+  });
+
   it("describes a subscription as an event stream with its input", async () => {
     const document = await fetchDocument();
     const live = document.paths["/trpc/live.project"]!.get!;
@@ -100,9 +124,18 @@ describe("the OpenAPI document", () => {
       created: { title: string; key: string };
       replayedSameId: boolean;
       titles: string[];
+      documentedTaskFields: string[];
+      createdKey: string;
+      createdAtUtcOffset: number;
+      createdYear: number;
     };
     expect(out.created).toMatchObject({ title: "Made in Python", key: "PY-3" });
     expect(out.replayedSameId).toBe(true);
     expect(out.titles.sort()).toEqual(["Also TypeScript", "Made in Python", "Made in TypeScript"]);
+    // Fields read through the documented output schema: the key, and a Date as an ISO string.
+    expect(out.documentedTaskFields).toEqual(expect.arrayContaining(["key", "createdAt", "title"]));
+    expect(out.createdKey).toBe("PY-3");
+    expect(out.createdAtUtcOffset).toBe(0);
+    expect(out.createdYear).toBe(new Date().getUTCFullYear());
   });
 });

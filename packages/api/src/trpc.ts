@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import { isConnectionError } from "@tesseract/db";
 import { inSpan, isTracingHere, SpanKind, SpanStatusCode } from "@tesseract/telemetry";
 import { orgIdSchema, type Role } from "@tesseract/validators";
+import { isIdempotentMutation } from "@tesseract/validators/constants";
 import { resolveAuth, type Auth } from "./auth/credentials.ts";
 import { can, type Permission } from "./auth/permissions.ts";
 import type { Context } from "./context.ts";
@@ -38,12 +39,6 @@ export interface Meta {
   invalidates?: readonly string[];
   /** The per-caller budget (RATE_LIMIT_*_PER_MINUTE / _PER_HOUR) this procedure spends. */
   rateLimit?: Budget;
-  /**
-   * A create-type mutation that honours an `Idempotency-Key` header (see
-   * policy/idempotency.ts). It also needs `.use(idempotency)` right after its `.input()`, and
-   * its work in `transact(ctx, …)` so the record commits with it.
-   */
-  idempotent?: boolean;
   /**
    * "replica": an organization query that may read a moment-old state (lists, search) reads
    * through `ctx.readDb`, the read replica once it has replayed the caller's and the
@@ -321,7 +316,10 @@ export const resultCache: TRPCMiddlewareFunction<
 };
 
 /**
- * The `Idempotency-Key` policy of `meta.idempotent` mutations. Like `resultCache` it goes
+ * The `Idempotency-Key` policy of the mutations named in `IDEMPOTENT_MUTATIONS`
+ * (`@tesseract/validators/constants`, which the SDK reads too). Such a mutation needs
+ * `.use(idempotency)` right after its `.input()`, and its work in `transact(ctx, …)` so the
+ * record commits with it (policy/idempotency.ts). Like `resultCache` it goes
  * right after the procedure's `.input()`, where the whole input is parsed (a retry is
  * recognised by its parsed input); it opens the transaction the work joins (`transact`).
  */
@@ -331,8 +329,8 @@ export const idempotency: TRPCMiddlewareFunction<
   { auth: Auth },
   { auth: Auth },
   unknown
-> = async ({ ctx, meta, type, path, input, next }) => {
-  if (type !== "mutation" || !meta?.idempotent) return next();
+> = async ({ ctx, type, path, input, next }) => {
+  if (type !== "mutation" || !isIdempotentMutation(path)) return next();
   const key = idempotencyKeyOf(ctx.request);
   if (key === undefined) return next();
   const afterCommit: (() => Promise<void>)[] = [];

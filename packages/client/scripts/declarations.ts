@@ -3,8 +3,9 @@
  * inlined from the workspace, so a project outside the monorepo resolves them with only the
  * SDK's own dependencies installed.
  *
- * 1. tsc emits declarations for src/ and every workspace file it reaches (tsconfig.types.json
- *    maps @tesseract/* to their sources, so they are emitted rather than treated as libraries).
+ * 1. tsc emits declarations for src/ and every workspace file it reaches (workspace-paths.ts
+ *    maps each @tesseract/* package the SDK reaches to its sources, so they are emitted rather
+ *    than treated as libraries).
  * 2. The router's declared type names its server-side context (database, Redis, S3 clients) in
  *    `$types.ctx`, which no client reads: it is replaced by `object`, so none of those packages'
  *    types are needed.
@@ -12,12 +13,16 @@
  *    the SDK's dependencies, which is checked.
  */
 import { readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rolldown } from "rolldown";
 import { dts } from "rolldown-plugin-dts";
 import ts from "typescript";
+import { workspacePaths } from "./workspace-paths.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+/** tsconfig.types.json's rootDir: the emitted tree mirrors the workspace's packages/ folder. */
+const packagesDir = join(root, "..");
 const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as {
   dependencies: Record<string, string>;
 };
@@ -36,17 +41,22 @@ export async function bundleDeclarations(options: DeclarationOptions = {}): Prom
   const out = options.workDir ?? `${root}build/types`;
   const distDir = options.distDir ?? `${root}dist`;
   rmSync(out, { recursive: true, force: true });
-  emitDeclarations(out, options.overlay);
+  const paths = workspacePaths();
+  emitDeclarations(out, paths, options.overlay);
   rewriteSpecifiers(out);
   eraseServerContext(out);
-  await bundle(out, distDir);
+  await bundle(out, distDir, paths);
   return checkImports(`${distDir}/index.d.ts`);
 }
 
-function emitDeclarations(out: string, overlay?: ReadonlyMap<string, string>): void {
+function emitDeclarations(
+  out: string,
+  paths: Record<string, string[]>,
+  overlay?: ReadonlyMap<string, string>,
+): void {
   const config = ts.getParsedCommandLineOfConfigFile(
     `${root}tsconfig.types.json`,
-    { outDir: out },
+    { outDir: out, paths },
     {
       ...ts.sys,
       onUnRecoverableConfigFileDiagnostic: (d) => {
@@ -96,7 +106,11 @@ const isDependency = (id: string) =>
   Object.keys(pkg.dependencies).some((dep) => id === dep || id.startsWith(`${dep}/`)) ||
   id.startsWith("node:");
 
-async function bundle(out: string, distDir: string): Promise<void> {
+async function bundle(
+  out: string,
+  distDir: string,
+  paths: Record<string, string[]>,
+): Promise<void> {
   const build = await rolldown({
     input: { index: `${out}/client/src/index.d.ts` },
     plugins: [
@@ -106,8 +120,10 @@ async function bundle(out: string, distDir: string): Promise<void> {
         resolveId: {
           order: "pre",
           handler(id) {
-            const match = /^@tesseract\/([a-z-]+)(?:\/([a-z-]+))?$/.exec(id);
-            return match ? `${out}/${match[1]}/src/${match[2] ?? "index"}.d.ts` : null;
+            const source = paths[id]?.[0];
+            return source
+              ? join(out, relative(packagesDir, source)).replace(/\.ts$/, ".d.ts")
+              : null;
           },
         },
       },

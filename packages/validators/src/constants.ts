@@ -33,6 +33,28 @@ export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 /** The response header set when a result is the first one, replayed. */
 export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
+/**
+ * The create-type mutations that honour an `Idempotency-Key`: the server applies its
+ * idempotency policy to exactly these, and the SDK sends each of their calls a key (and retries
+ * them). One list, so the two cannot disagree.
+ */
+export const IDEMPOTENT_MUTATIONS = [
+  "org.create",
+  "project.create",
+  "task.create",
+  "comment.create",
+  "invitation.create",
+  "token.create",
+  "attachment.createUpload",
+  "project.export",
+  "account.exportData",
+] as const;
+export type IdempotentMutation = (typeof IDEMPOTENT_MUTATIONS)[number];
+const idempotentMutations: ReadonlySet<string> = new Set(IDEMPOTENT_MUTATIONS);
+/** Whether a procedure (by path) honours an `Idempotency-Key`. */
+export function isIdempotentMutation(path: string): path is IdempotentMutation {
+  return idempotentMutations.has(path);
+}
 /** A key: 1–255 visible ASCII characters (a UUID is a good one). */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 

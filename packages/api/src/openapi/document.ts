@@ -1,6 +1,7 @@
 import type { AnyTRPCProcedure, AnyTRPCRouter } from "@trpc/server";
 import { z } from "zod";
 import { PERMISSIONS } from "@tesseract/validators";
+import { isIdempotentMutation } from "@tesseract/validators/constants";
 import { appRouter } from "../root.ts";
 import {
   adminProcedure,
@@ -43,7 +44,7 @@ export interface OpenApiOptions {
  * The OpenAPI 3.1 document of a tRPC router, generated from the procedures themselves: every
  * procedure is a path (`/trpc/<procedure>`, GET for queries, POST for mutations and a GET
  * event stream for subscriptions, in superjson's envelope), its input the JSON Schema of its zod parsers (merged in ladder order),
- * its output the schema of `.output()` where one is declared, its summary from meta, its
+ * its output the schema of its `.output()` (every query and mutation declares one), its summary from meta, its
  * errors and security from the ladder rungs it is built on.
  */
 export function openApiDocument(options: OpenApiOptions = {}): JsonSchema {
@@ -85,6 +86,7 @@ export function openApiDocument(options: OpenApiOptions = {}): JsonSchema {
 
 function operation(path: string, def: ProcedureDef): JsonSchema {
   const meta = def.meta ?? {};
+  const idempotent = isIdempotentMutation(path);
   const has = (rung: unknown) => def.middlewares.includes(rung);
   const authed = has(RUNGS.authed);
   const sessionOnly = has(RUNGS.session) || meta.sessionOnly === true;
@@ -95,14 +97,15 @@ function operation(path: string, def: ProcedureDef): JsonSchema {
       `Requires the \`${meta.permission}\` permission (${PERMISSIONS[meta.permission]} and above).`,
     has(RUNGS.admin) && "Platform administrators only.",
     sessionOnly && "Needs a session: API tokens are refused.",
-    meta.idempotent && "Idempotent with an `Idempotency-Key` header.",
-    !def.output && "The output is described by its TypeScript type (`RouterOutputs`), not here.",
+    idempotent && "Idempotent with an `Idempotency-Key` header.",
+    def.type === "subscription" &&
+      "Each item's type is `RouterOutputs` in TypeScript (the domain events).",
   ].filter(Boolean);
   const errors: number[] = [400, 413, 500, 503];
   if (authed) errors.push(401, 403);
   if (has(RUNGS.org)) errors.push(404);
   if (meta.rateLimit) errors.push(429);
-  if (meta.idempotent) errors.push(409, 422);
+  if (idempotent) errors.push(409, 422);
   const operation: JsonSchema = {
     operationId: path,
     summary: meta.summary ?? path,
@@ -114,7 +117,7 @@ function operation(path: string, def: ProcedureDef): JsonSchema {
         : [{ apiToken: [] }, { session: [] }]
       : [{}, { apiToken: [] }, { session: [] }],
     parameters: [
-      ...(meta.idempotent ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
+      ...(idempotent ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
       ...(def.type !== "mutation" && input
         ? [
             {
@@ -201,6 +204,9 @@ function inputSchema(inputs: z.ZodType[]): { schema: JsonSchema; required: boole
   return { schema: merged, required };
 }
 
+const DATE_DESCRIPTION =
+  'A Date: an ISO 8601 string in `json`, its path marked `["Date"]` in `meta.values`.';
+
 function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const json = z.toJSONSchema(schema, {
     target: "draft-2020-12",
@@ -211,6 +217,7 @@ function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
       if (zodSchema._zod.def.type === "date") {
         jsonSchema.type = "string";
         jsonSchema.format = "date-time";
+        jsonSchema.description = DATE_DESCRIPTION;
       }
     },
   }) as JsonSchema;

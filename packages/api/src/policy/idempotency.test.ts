@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AnyTRPCProcedure } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { IDEMPOTENT_MUTATIONS, isIdempotentMutation } from "@tesseract/validators/constants";
 import { pruneIdempotencyKeys } from "../domain/idempotency-keys.ts";
 import { appRouter } from "../root.ts";
 import { createTestCaller, insertTestUser, type TestUser } from "../testing.ts";
@@ -171,7 +172,7 @@ describe("Idempotency-Key", () => {
 });
 
 describe("idempotency wiring", () => {
-  it("runs after every input parser on each idempotent mutation, and only there", () => {
+  it("runs after every input parser on each mutation of IDEMPOTENT_MUTATIONS (the SDK's list too), and only there", () => {
     const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
     const idempotent: string[] = [];
     for (const [path, procedure] of Object.entries(procedures)) {
@@ -182,24 +183,16 @@ describe("idempotency wiring", () => {
         inputs: unknown[];
       };
       const at = def.middlewares.indexOf(idempotency);
-      if (!def.meta?.idempotent) {
+      if (!isIdempotentMutation(path)) {
         expect(at, path).toBe(-1);
         continue;
       }
       idempotent.push(path);
       expect(def.type, path).toBe("mutation");
+      expect(at, `${path} names IDEMPOTENT_MUTATIONS but does not .use(idempotency)`).not.toBe(-1);
       const lastInput = def.middlewares.findLastIndex((m) => m._type === "input");
       expect(at, path).toBeGreaterThan(lastInput);
     }
-    expect(idempotent.sort()).toEqual([
-      "account.exportData",
-      "attachment.createUpload",
-      "comment.create",
-      "invitation.create",
-      "project.create",
-      "project.export",
-      "task.create",
-      "token.create",
-    ]);
+    expect(idempotent.sort()).toEqual([...IDEMPOTENT_MUTATIONS].sort());
   });
 });

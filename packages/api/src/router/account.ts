@@ -1,4 +1,10 @@
-import { accountExportInput, accountExportRefInput } from "@tesseract/validators";
+import {
+  accountExportInput,
+  accountExportRefInput,
+  downloadLinkOutput,
+  exportListOutput,
+  exportOutput,
+} from "@tesseract/validators";
 import {
   exportDownloadUrl,
   getExport,
@@ -15,9 +21,10 @@ import { idempotency, router, sessionProcedure } from "../trpc.ts";
 export const accountRouter = router({
   /** Starts an export of everything the caller wrote or owns (a job); follow it with exportGet. */
   exportData: sessionProcedure
-    .meta({ summary: "Start an export of your own data", rateLimit: "export", idempotent: true })
+    .meta({ summary: "Start an export of your own data", rateLimit: "export" })
     .input(accountExportInput)
     .use(idempotency)
+    .output(exportOutput)
     .mutation(({ ctx }) =>
       transact(ctx, (trx) =>
         requestAccountExport(trx, ctx.auth.user.id, {
@@ -30,12 +37,14 @@ export const accountRouter = router({
   exportGet: sessionProcedure
     .meta({ summary: "One export of your data", rateLimit: "read" })
     .input(accountExportRefInput)
+    .output(exportOutput)
     .query(({ ctx, input }) =>
       getExport(ctx.services.db, { userId: ctx.auth.user.id }, input.exportId, ctx.services.now()),
     ),
 
   exportList: sessionProcedure
     .meta({ summary: "Your data exports", rateLimit: "read" })
+    .output(exportListOutput)
     .query(({ ctx }) =>
       listExports(ctx.services.db, { userId: ctx.auth.user.id }, {}, ctx.services.now()),
     ),
@@ -43,6 +52,7 @@ export const accountRouter = router({
   exportDownload: sessionProcedure
     .meta({ summary: "A download link for an export of your data", rateLimit: "read" })
     .input(accountExportRefInput)
+    .output(downloadLinkOutput)
     .mutation(({ ctx, input }) =>
       exportDownloadUrl(
         ctx.services.db,

@@ -1,4 +1,4 @@
-import { activityPageInput } from "@tesseract/validators";
+import { activityPageInput, activityPageOutput } from "@tesseract/validators";
 import { z } from "zod";
 import { listActivity } from "../domain/activity-list.ts";
 import { orgProcedure, router } from "../trpc.ts";
@@ -17,5 +17,6 @@ export const activityRouter = router({
         taskId: z.uuid("Unknown task").optional(),
       }),
     )
+    .output(activityPageOutput)
     .query(({ ctx, input }) => listActivity(ctx.readDb, ctx.org.orgId, input)),
 });

@@ -1,5 +1,12 @@
 import { createDeadLetters } from "@tesseract/queue";
-import { deadLetterRetryInput, failedJobsInput, listJobsInput } from "@tesseract/validators";
+import {
+  deadLetterListOutput,
+  deadLetterRetryInput,
+  deadLetterRetryOutput,
+  failedJobsInput,
+  jobPageOutput,
+  listJobsInput,
+} from "@tesseract/validators";
 import type { Context } from "../context.ts";
 import { listJobs } from "../domain/admin-jobs.ts";
 import { AppError } from "../errors.ts";
@@ -16,12 +23,14 @@ export const adminRouter = router({
     list: adminProcedure
       .meta({ summary: "Recent background jobs (platform admins)", rateLimit: "read" })
       .input(listJobsInput)
+      .output(jobPageOutput)
       .query(({ ctx, input }) => listJobs(ctx.services.db, input)),
 
     /** Jobs whose latest run failed. */
     failed: adminProcedure
       .meta({ summary: "Failed background jobs (platform admins)", rateLimit: "read" })
       .input(failedJobsInput)
+      .output(jobPageOutput)
       .query(({ ctx, input }) => listJobs(ctx.services.db, { ...input, state: "failed" })),
   }),
 
@@ -29,12 +38,14 @@ export const adminRouter = router({
     /** What the dead-letter queue holds, looked at without taking it (see DeadLetters.peek). */
     list: adminProcedure
       .meta({ summary: "Jobs in the dead-letter queue (platform admins)", rateLimit: "read" })
+      .output(deadLetterListOutput)
       .query(async ({ ctx }) => ({ messages: await deadLetters(ctx).peek(100) })),
 
     /** Moves one message (or all) back to the job queue. */
     retry: adminProcedure
       .meta({ summary: "Send a dead-lettered job again (platform admins)", rateLimit: "write" })
       .input(deadLetterRetryInput)
+      .output(deadLetterRetryOutput)
       .mutation(async ({ ctx, input }) => {
         const moved = await deadLetters(ctx).retry(
           "all" in input ? { all: true } : { messageId: input.messageId },

@@ -1,8 +1,13 @@
 import {
+  attachmentDownloadOutput,
+  attachmentOutput,
+  attachmentPageOutput,
   attachmentRefInput,
   createUploadInput,
+  createUploadOutput,
   downloadAttachmentInput,
   listAttachmentsInput,
+  okOutput,
 } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import type { Context } from "../context.ts";
@@ -40,10 +45,10 @@ export const attachmentRouter = router({
       summary: "Start a file upload: a presigned POST for one file",
       permission: "attachment.write",
       rateLimit: "write",
-      idempotent: true,
     })
     .input(createUploadInput)
     .use(idempotency)
+    .output(createUploadOutput)
     .mutation(({ ctx, input }) => {
       const { orgId: _, ...upload } = input;
       return transact(ctx, (trx) =>
@@ -58,6 +63,7 @@ export const attachmentRouter = router({
   complete: orgProcedure
     .meta({ ...WRITE, summary: "Check an uploaded file and make it ready" })
     .input(attachmentRefInput)
+    .output(attachmentOutput)
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.services;
       const outcome = await verifyUpload(
@@ -96,6 +102,7 @@ export const attachmentRouter = router({
     })
     .input(listAttachmentsInput)
     .use(resultCache)
+    .output(attachmentPageOutput)
     .query(({ ctx, input }) => listAttachments(ctx.services.db, ctx.org.orgId, input)),
 
   /** A short-lived link to the file (or its thumbnail); not cached, it expires. */
@@ -106,12 +113,14 @@ export const attachmentRouter = router({
       rateLimit: "read",
     })
     .input(downloadAttachmentInput)
+    .output(attachmentDownloadOutput)
     .query(({ ctx, input }) => getDownload(ctx.services.db, deps(ctx), ctx.org.orgId, input)),
 
   /** Deletes the row in a transaction, then the objects once it has committed. */
   delete: orgProcedure
     .meta({ ...WRITE, summary: "Delete a file" })
     .input(attachmentRefInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       const keys = await ctx.services.db
         .transaction()

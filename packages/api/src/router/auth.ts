@@ -1,10 +1,16 @@
 import {
   changePasswordInput,
+  changePasswordOutput,
+  meOutput,
+  okOutput,
   requestPasswordResetInput,
+  requestPasswordResetOutput,
   resetPasswordInput,
+  signedInOutput,
   signInInput,
   signUpInput,
   updateProfileInput,
+  updateProfileOutput,
   verifyEmailInput,
 } from "@tesseract/validators";
 import { accountDeps, presentedSession } from "../auth/account-deps.ts";
@@ -25,6 +31,7 @@ export const authRouter = router({
     .meta({ summary: "Create an account" })
     .input(signUpInput)
     .use(limitedBy(signUpLimits))
+    .output(signedInOutput)
     .mutation(async ({ ctx, input }) => {
       // Hashing takes a core for tens of milliseconds: done before a connection is held.
       const { password, ...profile } = input;
@@ -45,6 +52,7 @@ export const authRouter = router({
     .meta({ summary: "Sign in with email and password" })
     .input(signInInput)
     .use(limitedBy(signInLimits))
+    .output(signedInOutput)
     .mutation(async ({ ctx, input }) => {
       const { user, sessionSecret } = await accounts.signIn(ctx.services.db, accountDeps(ctx), {
         ...input,
@@ -56,6 +64,7 @@ export const authRouter = router({
 
   signOut: publicProcedure
     .meta({ summary: "Sign out of this session" })
+    .output(okOutput)
     .mutation(async ({ ctx }) => {
       // Signing out always clears the cookie, even when the session had already ended.
       const auth = await resolveAuth(ctx).catch(() => null);
@@ -71,6 +80,7 @@ export const authRouter = router({
 
   me: authedProcedure
     .meta({ summary: "The signed-in person and their organizations" })
+    .output(meOutput)
     .query(async ({ ctx }) => {
       const { auth } = ctx;
       const account = await accounts.getAccount(ctx.services.db, {
@@ -83,6 +93,7 @@ export const authRouter = router({
   updateProfile: sessionProcedure
     .meta({ summary: "Change your name" })
     .input(updateProfileInput)
+    .output(updateProfileOutput)
     .mutation(async ({ ctx, input }) => {
       const user = await ctx.services.db.transaction().execute((trx) =>
         accounts.updateProfile(trx, ctx.auth.user.id, {
@@ -98,6 +109,7 @@ export const authRouter = router({
   changePassword: sessionProcedure
     .meta({ summary: "Change your password" })
     .input(changePasswordInput)
+    .output(changePasswordOutput)
     .mutation(async ({ ctx, input }) => {
       const { user, sessionId } = ctx.auth;
       await accounts.checkCurrentPassword(ctx.services.db, user.id, input.currentPassword);
@@ -114,6 +126,7 @@ export const authRouter = router({
     .meta({ summary: "Email a password reset link" })
     .input(requestPasswordResetInput)
     .use(limitedBy(passwordResetLimits))
+    .output(requestPasswordResetOutput)
     .mutation(({ ctx, input }) => {
       transactForRequest(ctx, (trx, mail) =>
         accounts.requestPasswordReset(trx, mail, accountDeps(ctx), input.email),
@@ -129,6 +142,7 @@ export const authRouter = router({
   resetPassword: publicProcedure
     .meta({ summary: "Set a new password from a reset link" })
     .input(resetPasswordInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       const passwordHash = await hashPassword(input.password);
       await ctx.services.db
@@ -143,6 +157,7 @@ export const authRouter = router({
   verifyEmail: publicProcedure
     .meta({ summary: "Confirm an email address from its link" })
     .input(verifyEmailInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db
         .transaction()
@@ -156,6 +171,7 @@ export const authRouter = router({
       summary: "Send the confirmation email again",
       rateLimit: "verificationEmail",
     })
+    .output(okOutput)
     .mutation(async ({ ctx }) => {
       await transactForRequest(ctx, (trx, mail) =>
         accounts.resendVerification(trx, mail, accountDeps(ctx), ctx.auth.user),

@@ -1,7 +1,11 @@
 import {
+  commentOutput,
+  commentPageOutput,
   commentRefInput,
   createCommentInput,
+  createCommentOutput,
   listCommentsInput,
+  okOutput,
   updateCommentInput,
 } from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
@@ -18,9 +22,10 @@ const WRITE = {
 
 export const commentRouter = router({
   create: orgProcedure
-    .meta({ summary: "Comment on a task", ...WRITE, idempotent: true })
+    .meta({ summary: "Comment on a task", ...WRITE })
     .input(createCommentInput)
     .use(idempotency)
+    .output(createCommentOutput)
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
@@ -50,11 +55,13 @@ export const commentRouter = router({
     })
     .input(listCommentsInput)
     .use(resultCache)
+    .output(commentPageOutput)
     .query(({ ctx, input }) => listComments(ctx.readDb, ctx.org.orgId, input)),
 
   update: orgProcedure
     .meta({ ...WRITE, summary: "Edit a comment" })
     .input(updateCommentInput)
+    .output(commentOutput)
     .mutation(({ ctx, input }) =>
       transactWithNotifications(ctx.services, (trx, notifications) =>
         updateComment(
@@ -70,6 +77,7 @@ export const commentRouter = router({
   delete: orgProcedure
     .meta({ ...WRITE, summary: "Delete a comment" })
     .input(commentRefInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db
         .transaction()

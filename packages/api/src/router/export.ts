@@ -1,4 +1,10 @@
-import { exportRefInput, listExportsInput } from "@tesseract/validators";
+import {
+  downloadLinkOutput,
+  exportListOutput,
+  exportOutput,
+  exportRefInput,
+  listExportsInput,
+} from "@tesseract/validators";
 import { exportDownloadUrl, getExport, listExports } from "../domain/exports.ts";
 import { orgProcedure, router } from "../trpc.ts";
 
@@ -9,6 +15,7 @@ export const exportRouter = router({
   get: orgProcedure
     .meta({ ...READ, summary: "Get a project export's progress" })
     .input(exportRefInput)
+    .output(exportOutput)
     .query(({ ctx, input }) =>
       getExport(ctx.services.db, { orgId: ctx.org.orgId }, input.exportId, ctx.services.now()),
     ),
@@ -16,6 +23,7 @@ export const exportRouter = router({
   list: orgProcedure
     .meta({ ...READ, summary: "List a project's exports (paged)" })
     .input(listExportsInput)
+    .output(exportListOutput)
     .query(({ ctx, input }) =>
       listExports(ctx.services.db, { orgId: ctx.org.orgId }, input, ctx.services.now()),
     ),
@@ -24,6 +32,7 @@ export const exportRouter = router({
   download: orgProcedure
     .meta({ ...READ, summary: "A short-lived download link for a finished export" })
     .input(exportRefInput)
+    .output(downloadLinkOutput)
     .mutation(({ ctx, input }) =>
       exportDownloadUrl(
         ctx.services.db,

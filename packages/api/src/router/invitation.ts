@@ -1,6 +1,11 @@
 import {
+  acceptInvitationOutput,
   createInvitationInput,
+  createInvitationOutput,
+  invitationListOutput,
+  invitationPreviewOutput,
   linkTokenSchema,
+  okOutput,
   revokeInvitationInput,
 } from "@tesseract/validators";
 import { z } from "zod";
@@ -30,11 +35,11 @@ export const invitationRouter = router({
       summary: "Invite someone to the organization by email",
       rateLimit: "write",
       permission: "member.invite",
-      idempotent: true,
     })
     .input(createInvitationInput)
     .use(limitedBy(invitationLimits))
     .use(idempotency)
+    .output(createInvitationOutput)
     .mutation(async ({ ctx, input }) => {
       const { result, delivered } = await transactForRequest(ctx, (trx, mail) =>
         createInvitation(trx, mail, ctx.org, actor(ctx), {
@@ -52,11 +57,13 @@ export const invitationRouter = router({
 
   list: orgProcedure
     .meta({ summary: "List pending invitations", permission: "member.invite" })
+    .output(invitationListOutput)
     .query(({ ctx }) => invitationsOf(ctx.services.db, ctx.org.orgId, ctx.services.now())),
 
   revoke: orgProcedure
     .meta({ summary: "Revoke an invitation", rateLimit: "write", permission: "member.invite" })
     .input(revokeInvitationInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.db.transaction().execute((trx) =>
         revokeInvitation(trx, ctx.org.orgId, actor(ctx), {
@@ -71,6 +78,7 @@ export const invitationRouter = router({
   preview: publicProcedure
     .meta({ summary: "What an invitation link is for" })
     .input(z.object({ token: linkTokenSchema }))
+    .output(invitationPreviewOutput)
     .query(({ ctx, input }) =>
       getInvitationPreview(ctx.services.db, input.token, ctx.services.now()),
     ),
@@ -78,6 +86,7 @@ export const invitationRouter = router({
   accept: sessionProcedure
     .meta({ summary: "Join an organization by invitation" })
     .input(z.object({ token: linkTokenSchema }))
+    .output(acceptInvitationOutput)
     .mutation(async ({ ctx, input }) => {
       const joined = await ctx.services.db.transaction().execute((trx) =>
         acceptInvitation(trx, actor(ctx), {

@@ -1,4 +1,11 @@
-import { orgScoped, removeMemberInput, updateRoleInput } from "@tesseract/validators";
+import {
+  memberListOutput,
+  okOutput,
+  orgScoped,
+  removeMemberInput,
+  updateRoleInput,
+  updateRoleOutput,
+} from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { changeMemberRole, leaveOrganization, membersOf, removeMember } from "../domain/members.ts";
 import { signalAuthChange, withEvents } from "../live/publish.ts";
@@ -7,11 +14,13 @@ import { orgProcedure, router } from "../trpc.ts";
 export const memberRouter = router({
   list: orgProcedure
     .meta({ summary: "An organization's members", permission: "member.read" })
+    .output(memberListOutput)
     .query(({ ctx }) => membersOf(ctx.services.db, ctx.org.orgId)),
 
   updateRole: orgProcedure
     .meta({ summary: "Change a member's role", rateLimit: "write", permission: "member.manage" })
     .input(updateRoleInput)
+    .output(updateRoleOutput)
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
@@ -35,6 +44,7 @@ export const memberRouter = router({
   remove: orgProcedure
     .meta({ summary: "Remove a member", rateLimit: "write", permission: "member.manage" })
     .input(removeMemberInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       await withEvents(
         ctx,
@@ -60,6 +70,7 @@ export const memberRouter = router({
       sessionOnly: true,
     })
     .input(orgScoped)
+    .output(okOutput)
     .mutation(async ({ ctx }) => {
       await withEvents(
         ctx,

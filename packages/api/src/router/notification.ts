@@ -1,7 +1,11 @@
 import {
   listNotificationsInput,
   markNotificationsReadInput,
+  notificationPageOutput,
+  notificationSettingsSchema,
   orgScoped,
+  unreadCountOutput,
+  updatedCountOutput,
   updateNotificationSettingsInput,
 } from "@tesseract/validators";
 import {
@@ -24,6 +28,7 @@ export const notificationRouter = router({
   list: orgProcedure
     .meta({ summary: "Your notifications in an organization, newest first", ...READ })
     .input(listNotificationsInput)
+    .output(notificationPageOutput)
     .query(({ ctx, input }) =>
       listNotifications(ctx.services.db, { orgId: ctx.org.orgId, userId: ctx.auth.user.id }, input),
     ),
@@ -31,6 +36,7 @@ export const notificationRouter = router({
   unreadCount: orgProcedure
     .meta({ summary: "How many of your notifications are unread", ...READ })
     .input(orgScoped)
+    .output(unreadCountOutput)
     .query(({ ctx }) =>
       countUnread(ctx.services.db, { orgId: ctx.org.orgId, userId: ctx.auth.user.id }),
     ),
@@ -38,6 +44,7 @@ export const notificationRouter = router({
   markRead: orgProcedure
     .meta({ summary: "Mark notifications read", ...WRITE })
     .input(markNotificationsReadInput)
+    .output(updatedCountOutput)
     .mutation(({ ctx, input }) =>
       markNotificationsRead(
         ctx.services.db,
@@ -50,6 +57,7 @@ export const notificationRouter = router({
   markAllRead: orgProcedure
     .meta({ summary: "Mark all your notifications read", ...WRITE })
     .input(orgScoped)
+    .output(updatedCountOutput)
     .mutation(({ ctx }) =>
       markNotificationsRead(
         ctx.services.db,
@@ -62,11 +70,13 @@ export const notificationRouter = router({
   /** Which kinds of notification the caller also gets by email (any organization). */
   settings: sessionProcedure
     .meta({ summary: "Your email settings for notifications", rateLimit: "read" })
+    .output(notificationSettingsSchema)
     .query(({ ctx }) => getNotificationSettings(ctx.services.db, ctx.auth.user.id)),
 
   updateSettings: sessionProcedure
     .meta({ summary: "Change your email settings for notifications", rateLimit: "write" })
     .input(updateNotificationSettingsInput)
+    .output(notificationSettingsSchema)
     .mutation(({ ctx, input }) =>
       updateNotificationSettings(ctx.services.db, ctx.auth.user.id, input, ctx.services.now()),
     ),

@@ -1,4 +1,13 @@
-import { createOrgInput, deleteOrgInput, updateOrgInput } from "@tesseract/validators";
+import {
+  createOrgInput,
+  createOrgOutput,
+  deleteOrgInput,
+  okOutput,
+  orgListOutput,
+  orgWithRoleOutput,
+  updateOrgInput,
+  updateOrgOutput,
+} from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
 import {
@@ -9,21 +18,23 @@ import {
   renameOrganization,
 } from "../domain/orgs.ts";
 import { signalOrgAccessChange } from "../live/publish.ts";
-import { authedProcedure, orgProcedure, router, sessionProcedure } from "../trpc.ts";
+import { transact } from "../transact.ts";
+import { authedProcedure, idempotency, orgProcedure, router, sessionProcedure } from "../trpc.ts";
 
 export const orgRouter = router({
   create: sessionProcedure
     .meta({ summary: "Create an organization", rateLimit: "orgCreate" })
     .input(createOrgInput)
+    .use(idempotency)
+    .output(createOrgOutput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db
-        .transaction()
-        .execute((trx) => createOrganization(trx, ctx.auth.user, input.name)),
+      transact(ctx, (trx) => createOrganization(trx, ctx.auth.user, input.name)),
     ),
 
   /** The caller's organizations (a token sees only its own). */
   list: authedProcedure
     .meta({ summary: "Your organizations" })
+    .output(orgListOutput)
     .query(({ ctx }) =>
       organizationsOf(
         ctx.services.db,
@@ -34,11 +45,13 @@ export const orgRouter = router({
 
   get: orgProcedure
     .meta({ summary: "An organization and your role in it", permission: "org.read" })
+    .output(orgWithRoleOutput)
     .query(({ ctx }) => getOrganization(ctx.services.db, ctx.org)),
 
   update: orgProcedure
     .meta({ summary: "Rename an organization", rateLimit: "write", permission: "org.update" })
     .input(updateOrgInput)
+    .output(updateOrgOutput)
     .mutation(({ ctx, input }) =>
       ctx.services.db.transaction().execute((trx) =>
         renameOrganization(trx, ctx.org.orgId, actor(ctx), {
@@ -56,6 +69,7 @@ export const orgRouter = router({
       sessionOnly: true,
     })
     .input(deleteOrgInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       // Its files go too: their rows by cascade, their objects once that committed.
       const keys = await ctx.services.db.transaction().execute(async (trx) => {

@@ -1,8 +1,12 @@
 import {
   createProjectInput,
   deleteProjectInput,
+  exportOutput,
   listProjectsInput,
+  okOutput,
   projectExportInput,
+  projectListOutput,
+  projectOutput,
   projectRefInput,
   updateProjectInput,
 } from "@tesseract/validators";
@@ -37,6 +41,7 @@ function archiving(archived: boolean) {
   return orgProcedure
     .meta({ ...MANAGE, summary: archived ? "Archive a project" : "Restore an archived project" })
     .input(projectRefInput)
+    .output(projectOutput)
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
@@ -54,9 +59,10 @@ function archiving(archived: boolean) {
 
 export const projectRouter = router({
   create: orgProcedure
-    .meta({ summary: "Create a project", ...WRITE, idempotent: true })
+    .meta({ summary: "Create a project", ...WRITE })
     .input(createProjectInput)
     .use(idempotency)
+    .output(projectOutput)
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
@@ -75,6 +81,7 @@ export const projectRouter = router({
     })
     .input(listProjectsInput)
     .use(resultCache)
+    .output(projectListOutput)
     .query(({ ctx, input }) => projectsOf(ctx.readDb, ctx.org.orgId, input)),
 
   get: orgProcedure
@@ -86,11 +93,13 @@ export const projectRouter = router({
     })
     .input(projectRefInput)
     .use(resultCache)
+    .output(projectOutput)
     .query(({ ctx, input }) => getProject(ctx.services.db, ctx.org.orgId, input.projectId)),
 
   update: orgProcedure
     .meta({ ...WRITE, summary: "Rename or describe a project" })
     .input(updateProjectInput)
+    .output(projectOutput)
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
@@ -109,10 +118,10 @@ export const projectRouter = router({
       summary: "Start an export of a project's tasks (CSV or JSON)",
       permission: "project.export",
       rateLimit: "export",
-      idempotent: true,
     })
     .input(projectExportInput)
     .use(idempotency)
+    .output(exportOutput)
     .mutation(({ ctx, input }) =>
       transact(ctx, (trx) =>
         requestProjectExport(trx, ctx.org.orgId, ctx.auth.user.id, input, {
@@ -133,6 +142,7 @@ export const projectRouter = router({
       invalidates: ["projects", "tasks", "comments", "attachments"],
     })
     .input(deleteProjectInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       // The tasks' files go too: their rows by cascade, their objects once that committed.
       const keys = await withEvents(

@@ -1,3 +1,4 @@
+import { sessionListOutput, sessionRevokeOutput } from "@tesseract/validators";
 import { z } from "zod";
 import { clientOf } from "../auth/account-deps.ts";
 import { revokeSessions, sessionsOf } from "../domain/sessions.ts";
@@ -6,6 +7,7 @@ import { router, sessionProcedure } from "../trpc.ts";
 export const sessionRouter = router({
   list: sessionProcedure
     .meta({ summary: "Your signed-in sessions" })
+    .output(sessionListOutput)
     .query(({ ctx }) => sessionsOf(ctx.services.sessions, ctx.auth.user.id, ctx.auth.sessionId)),
 
   revoke: sessionProcedure
@@ -16,6 +18,7 @@ export const sessionRouter = router({
         z.object({ allOthers: z.literal(true) }),
       ]),
     )
+    .output(sessionRevokeOutput)
     .mutation(({ ctx, input }) =>
       revokeSessions(
         ctx.services.db,

@@ -1,3 +1,4 @@
+import { healthOutput, infoOutput, runtimeOutput } from "@tesseract/validators";
 import { checkHealth } from "../health.ts";
 import { adminProcedure, publicProcedure, router } from "../trpc.ts";
 
@@ -6,6 +7,7 @@ const version = "0.1.0";
 export const systemRouter = router({
   health: publicProcedure
     .meta({ summary: "Each backing service's status and latency" })
+    .output(healthOutput)
     .query(({ ctx }) =>
       checkHealth(ctx.services, { showErrors: ctx.services.config.env !== "production" }),
     ),
@@ -14,6 +16,7 @@ export const systemRouter = router({
   // pick exploits and time restarts, so they are in system.runtime, for platform admins.
   info: publicProcedure
     .meta({ summary: "Name and service mode of this installation" })
+    .output(infoOutput)
     .query(({ ctx }) => {
       const { config } = ctx.services;
       return {
@@ -30,6 +33,7 @@ export const systemRouter = router({
     .meta({
       summary: "Version, environment, Node.js and uptime of this API server (platform admins)",
     })
+    .output(runtimeOutput)
     .query(({ ctx }) => {
       const { config, startedAt } = ctx.services;
       return {

@@ -1,15 +1,18 @@
 import {
   activityPageInput,
+  activityPageOutput,
   createTaskInput,
   getTaskInput,
   listTasksInput,
   moveTaskInput,
+  okOutput,
   searchTasksInput,
   taskCountsSchema,
   taskFiltersInput,
   taskPageSchema,
   taskRefInput,
   taskSchema,
+  taskSearchOutput,
   updateTaskInput,
 } from "@tesseract/validators";
 import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
@@ -45,7 +48,7 @@ const WRITE = {
 
 export const taskRouter = router({
   create: orgProcedure
-    .meta({ summary: "Create a task in a project", ...WRITE, idempotent: true })
+    .meta({ summary: "Create a task in a project", ...WRITE })
     .input(createTaskInput)
     .use(idempotency)
     // Innermost, so only fresh results are parsed: a replayed or cached one was checked when made.
@@ -146,6 +149,7 @@ export const taskRouter = router({
       invalidates: ["tasks", "projects", "comments", "attachments"],
     })
     .input(taskRefInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       // The task's files go with it: their rows by cascade, their objects once that committed.
       const { keys } = await withEvents(
@@ -175,6 +179,7 @@ export const taskRouter = router({
       reads: "replica",
     })
     .input(activityPageInput.extend({ taskId: taskRefInput.shape.taskId }))
+    .output(activityPageOutput)
     .query(({ ctx, input }) => listTaskActivity(ctx.readDb, ctx.org.orgId, input)),
 
   search: orgProcedure
@@ -185,6 +190,7 @@ export const taskRouter = router({
       reads: "replica",
     })
     .input(searchTasksInput)
+    .output(taskSearchOutput)
     .query(({ ctx, input }) =>
       searchTasks(ctx.readDb, ctx.org.orgId, input.query, input.limit, input.projectId ?? null),
     ),

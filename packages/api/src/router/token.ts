@@ -1,4 +1,10 @@
-import { createTokenInput, revokeTokenInput } from "@tesseract/validators";
+import {
+  createTokenInput,
+  createTokenOutput,
+  okOutput,
+  revokeTokenInput,
+  tokenListOutput,
+} from "@tesseract/validators";
 import { actor } from "../auth/actor.ts";
 import { createToken, revokeToken, tokensOf } from "../domain/tokens.ts";
 import { signalAuthChange } from "../live/publish.ts";
@@ -13,10 +19,10 @@ export const tokenRouter = router({
       rateLimit: "write",
       permission: "token.create",
       sessionOnly: true,
-      idempotent: true,
     })
     .input(createTokenInput)
     .use(idempotency)
+    .output(createTokenOutput)
     .mutation(({ ctx, input }) =>
       transact(ctx, (trx) =>
         createToken(trx, ctx.org, actor(ctx), { ...input, now: ctx.services.now() }),
@@ -26,6 +32,7 @@ export const tokenRouter = router({
   /** Your tokens in this organization; with `token.manage`, everyone's. */
   list: orgProcedure
     .meta({ summary: "List API tokens", permission: "token.use" })
+    .output(tokenListOutput)
     .query(({ ctx }) => tokensOf(ctx.services.db, ctx.org, ctx.auth.user.id)),
 
   /** Your own tokens; with `token.manage`, anyone's. */
@@ -37,6 +44,7 @@ export const tokenRouter = router({
       sessionOnly: true,
     })
     .input(revokeTokenInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       const { ownerId } = await ctx.services.db.transaction().execute((trx) =>
         revokeToken(trx, ctx.org, actor(ctx), {

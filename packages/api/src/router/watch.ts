@@ -1,4 +1,4 @@
-import { watchTaskInput } from "@tesseract/validators";
+import { watchOutput, watchTaskInput } from "@tesseract/validators";
 import { setWatching, watchStatus } from "../domain/watchers.ts";
 import { orgProcedure, router } from "../trpc.ts";
 
@@ -11,6 +11,7 @@ export const watchRouter = router({
   status: orgProcedure
     .meta({ summary: "Whether you watch a task", ...READ })
     .input(watchTaskInput)
+    .output(watchOutput)
     .query(({ ctx, input }) =>
       watchStatus(ctx.services.db, ctx.org.orgId, input.taskId, ctx.auth.user.id),
     ),
@@ -18,6 +19,7 @@ export const watchRouter = router({
   watch: orgProcedure
     .meta({ summary: "Watch a task: be notified of its comments", ...WRITE })
     .input(watchTaskInput)
+    .output(watchOutput)
     .mutation(({ ctx, input }) =>
       setWatching(ctx.services.db, ctx.org.orgId, input.taskId, ctx.auth.user.id, true),
     ),
@@ -25,6 +27,7 @@ export const watchRouter = router({
   unwatch: orgProcedure
     .meta({ summary: "Stop watching a task", ...WRITE })
     .input(watchTaskInput)
+    .output(watchOutput)
     .mutation(({ ctx, input }) =>
       setWatching(ctx.services.db, ctx.org.orgId, input.taskId, ctx.auth.user.id, false),
     ),
