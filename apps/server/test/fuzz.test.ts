@@ -180,6 +180,7 @@ async function freshFixture(): Promise<Seed> {
     orgId,
     projectId: project.id,
     taskId: task.id,
+    taskIds: [task.id],
     commentId: comment.id,
     invitationId: invitation.id,
     tokenId: token.id,

@@ -67,3 +67,6 @@ export const NOTIFICATION_KINDS = ["assigned", "mentioned", "commented"] as cons
  */
 export const MENTION_PATTERN =
   /(?<![\w@.+-])@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
+
+/** The most tasks one bulk action (`task.bulkUpdate`, `task.bulkDelete`) changes: one transaction. */
+export const BULK_TASK_LIMIT = 100;

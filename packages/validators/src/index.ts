@@ -10,3 +10,4 @@ export * from "./admin.ts";
 export * from "./notifications.ts";
 export * from "./dev.ts";
 export * from "./events.ts";
+export * from "./task-bulk.ts";

@@ -49,7 +49,7 @@ const title = textSchema()
   .min(1, "Give the task a title")
   .max(200, "Use at most 200 characters");
 const description = textSchema().max(20_000, "Use at most 20,000 characters");
-const label = textSchema()
+export const label = textSchema()
   .trim()
   .min(1)
   .max(30, "Labels have at most 30 characters")

@@ -9,7 +9,7 @@ import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
 import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
-type Actor = Omit<ActivityEntry, "action">;
+export type Actor = Omit<ActivityEntry, "action">;
 
 export interface NewTask {
   projectId: string;
@@ -39,7 +39,7 @@ async function assertAssignable(
 }
 
 /** The key after the last task of a column (a new or moved-in task goes to the end). */
-async function endOfColumn(
+export async function endOfColumn(
   db: Kysely<Database>,
   projectId: string,
   status: TaskStatus,
