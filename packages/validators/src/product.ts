@@ -121,8 +121,21 @@ export const searchTasksInput = orgScoped.extend({
     .trim()
     .min(2, "Type at least 2 characters")
     .max(200, "Use at most 200 characters"),
+  // The list's filters narrow the hits too.
+  status: listTasksInput.shape.status,
+  priority: listTasksInput.shape.priority,
+  assigneeId: listTasksInput.shape.assigneeId,
+  label: listTasksInput.shape.label,
+  /** How many hits to skip: the next page starts after the hits already shown. */
+  cursor: z
+    .number("Use a number of results to skip")
+    .int()
+    .min(0)
+    .max(1000, "Narrow the search to see further results")
+    .nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
+export type SearchTasksInput = z.infer<typeof searchTasksInput>;
 
 const commentBody = textSchema()
   .trim()

@@ -189,7 +189,5 @@ export const taskRouter = router({
       reads: "replica",
     })
     .input(searchTasksInput)
-    .query(({ ctx, input }) =>
-      searchTasks(ctx.readDb, ctx.org.orgId, input.query, input.limit, input.projectId ?? null),
-    ),
+    .query(({ ctx, input }) => searchTasks(ctx.readDb, ctx.org.orgId, input)),
 });
