@@ -191,6 +191,7 @@ async function freshFixture(): Promise<Seed> {
     orgId,
     projectId: project.id,
     taskId: task.id,
+    taskIds: [task.id],
     commentId: comment.id,
     otherTaskId: subtask.id,
     relationId: relation.id,

@@ -90,3 +90,20 @@ export async function createProject(
   await expect(page).toHaveURL(board);
   return board;
 }
+
+/** A tRPC mutation sent from the signed-in page, as its own forms send them (same origin). */
+export async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ path, input }) => {
+      const response = await fetch(`/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: input }),
+      });
+      const body = (await response.json()) as { result?: { data: { json: unknown } } };
+      if (!response.ok || !body.result) throw new Error(`${path}: ${JSON.stringify(body)}`);
+      return body.result.data.json as T;
+    },
+    { path, input },
+  );
+}

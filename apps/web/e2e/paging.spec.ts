@@ -1,26 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signUp, waitForHydration } from "./helpers.ts";
+import { mutate, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
-
-/** A tRPC mutation sent from the signed-in page, as its own forms send them (same origin). */
-async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ path, input }) => {
-      const response = await fetch(`/trpc/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ json: input }),
-      });
-      const body = (await response.json()) as { result?: { data: { json: unknown } } };
-      if (!response.ok || !body.result) throw new Error(`${path}: ${JSON.stringify(body)}`);
-      return body.result.data.json as T;
-    },
-    { path, input },
-  );
-}
 
 /** The browser's own calls to a procedure (a server-rendered page makes none on arrival). */
 function recordCalls(page: Page, procedure: string): string[] {

@@ -165,6 +165,14 @@ const MATRIX: Record<string, Row> = {
     least: "member",
     call: (c, orgId, f) => c.task.delete({ orgId, taskId: f.taskId }),
   },
+  "task.bulkUpdate": {
+    least: "member",
+    call: (c, orgId, f) => c.task.bulkUpdate({ orgId, taskIds: [f.taskId], status: "done" }),
+  },
+  "task.bulkDelete": {
+    least: "member",
+    call: (c, orgId, f) => c.task.bulkDelete({ orgId, taskIds: [f.taskId] }),
+  },
   "task.activity": {
     least: "viewer",
     call: (c, orgId, f) => c.task.activity({ orgId, taskId: f.taskId }),

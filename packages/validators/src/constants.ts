@@ -98,3 +98,6 @@ export const MENTION_PATTERN =
 export const MAX_TASK_DEPTH = 4;
 /** How many relations (blocks, relates to, duplicate of) one task may have. */
 export const MAX_TASK_RELATIONS = 50;
+
+/** The most tasks one bulk action (`task.bulkUpdate`, `task.bulkDelete`) changes: one transaction. */
+export const BULK_TASK_LIMIT = 100;

@@ -11,5 +11,5 @@ export * from "./notifications.ts";
 export * from "./dev.ts";
 export * from "./events.ts";
 export * from "./task-relations.ts";
-
 export * from "./outputs/index.ts";
+export * from "./task-bulk.ts";

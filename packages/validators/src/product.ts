@@ -49,7 +49,7 @@ const title = textSchema()
   .min(1, "Give the task a title")
   .max(200, "Use at most 200 characters");
 const description = textSchema().max(20_000, "Use at most 20,000 characters");
-const label = textSchema()
+export const label = textSchema()
   .trim()
   .min(1)
   .max(30, "Labels have at most 30 characters")
@@ -132,8 +132,21 @@ export const searchTasksInput = orgScoped.extend({
     .trim()
     .min(2, "Type at least 2 characters")
     .max(200, "Use at most 200 characters"),
+  // The list's filters narrow the hits too.
+  status: listTasksInput.shape.status,
+  priority: listTasksInput.shape.priority,
+  assigneeId: listTasksInput.shape.assigneeId,
+  label: listTasksInput.shape.label,
+  /** How many hits to skip: the next page starts after the hits already shown. */
+  cursor: z
+    .number("Use a number of results to skip")
+    .int()
+    .min(0)
+    .max(1000, "Narrow the search to see further results")
+    .nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
+export type SearchTasksInput = z.infer<typeof searchTasksInput>;
 
 const commentBody = textSchema()
   .trim()

@@ -1,6 +1,8 @@
 import { sql, type Database, type Kysely } from "@tesseract/db";
 import { openBlockers } from "./task-queries.ts";
 
+import type { SearchTasksInput } from "@tesseract/validators";
+
 export interface SnippetPart {
   text: string;
   match: boolean;
@@ -48,10 +50,12 @@ export function toParts(text: string): SnippetPart[] {
 export async function searchTasks(
   db: Kysely<Database>,
   orgId: string,
-  text: string,
-  limit: number,
-  projectId: string | null = null,
+  input: Omit<SearchTasksInput, "orgId">,
 ): Promise<SearchHit[]> {
+  const { query: text, limit } = input;
+  const projectId = input.projectId ?? null;
+  const offset = input.cursor ?? 0;
+  const assignee = input.assigneeId ?? null;
   const { rows } = await sql<{
     id: string;
     key: string;
@@ -77,9 +81,16 @@ export async function searchTasks(
       select task_id, sum(rank) as rank,
         (array_agg(comment_body order by rank desc) filter (where comment_body is not null))[1] as comment_body,
         bool_or(comment_body is null) as in_task
-      from hits group by task_id
+      from hits join tasks ft on ft.id = hits.task_id
+      where (${input.status ?? null}::text[] is null or ft.status = any(${input.status ?? null}::text[]))
+        and (${input.priority ?? null}::text[] is null or ft.priority = any(${input.priority ?? null}::text[]))
+        and (${assignee}::text is null
+          or (${assignee}::text = 'unassigned' and ft.assignee_id is null)
+          or ft.assignee_id::text = ${assignee}::text)
+        and (${input.label ?? null}::text is null or ft.labels @> array[${input.label ?? null}::text])
+      group by task_id
       order by sum(rank) desc, task_id
-      limit ${limit}
+      limit ${limit} offset ${offset}
     )
     select t.id, p.key || '-' || t.number as key, t.status, t.project_id,
       ts_headline('english', t.title, q.query, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) as title,

@@ -10,7 +10,7 @@ import { positionBetween } from "./position.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
 import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
-type Actor = Omit<ActivityEntry, "action">;
+export type Actor = Omit<ActivityEntry, "action">;
 
 export interface NewTask {
   projectId: string;
@@ -41,7 +41,7 @@ async function assertAssignable(
 }
 
 /** The key after the last task of a column (a new or moved-in task goes to the end). */
-async function endOfColumn(
+export async function endOfColumn(
   db: Kysely<Database>,
   projectId: string,
   status: TaskStatus,

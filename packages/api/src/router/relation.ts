@@ -1,6 +1,8 @@
 import {
   addTaskRelationInput,
+  createdIdOutput,
   listTaskRelationsInput,
+  okOutput,
   removeTaskRelationInput,
   taskRelationSchema,
 } from "@tesseract/validators";
@@ -31,6 +33,7 @@ export const relationRouter = router({
   add: orgProcedure
     .meta({ summary: "Relate a task to another task of the organization", ...WRITE })
     .input(addTaskRelationInput)
+    .output(createdIdOutput)
     .mutation(async ({ ctx, input }) => {
       const { relationId } = await withEvents(
         ctx,
@@ -46,6 +49,7 @@ export const relationRouter = router({
   remove: orgProcedure
     .meta({ summary: "Remove a relation between two tasks", ...WRITE })
     .input(removeTaskRelationInput)
+    .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       await withEvents(
         ctx,

@@ -57,4 +57,47 @@ describe("search", () => {
       code: "BAD_REQUEST",
     });
   });
+  it("narrows project search by the list's filters and pages beyond the first results", async () => {
+    const id = await freshProject("SFLT");
+    const elsewhere = await freshProject("SFLX");
+    for (let n = 0; n < 25; n++)
+      await as(owner).task.create({
+        orgId,
+        projectId: id,
+        title: `Nebula step ${n}`,
+        status: n % 5 === 0 ? "done" : "todo",
+        labels: n % 5 === 0 ? ["ops"] : [],
+      });
+    await as(owner).task.create({ orgId, projectId: elsewhere, title: "Nebula elsewhere" });
+
+    const first = await as(owner).task.search({ orgId, projectId: id, query: "nebula" });
+    expect(first).toHaveLength(20);
+    const second = await as(owner).task.search({
+      orgId,
+      projectId: id,
+      query: "nebula",
+      cursor: 20,
+    });
+    expect(second).toHaveLength(5);
+    const keys = new Set([...first, ...second].map((hit) => hit.key));
+    expect(keys.size).toBe(25);
+    expect([...keys].every((key) => key.startsWith("SFLT-"))).toBe(true);
+
+    const done = await as(owner).task.search({
+      orgId,
+      projectId: id,
+      query: "nebula",
+      status: ["done"],
+      label: "ops",
+    });
+    expect(done.map((hit) => hit.status)).toEqual(["done", "done", "done", "done", "done"]);
+    const assigned = await as(owner).task.search({
+      orgId,
+      query: "nebula",
+      assigneeId: owner.id,
+    });
+    expect(assigned).toEqual([]);
+    const everywhere = await as(owner).task.search({ orgId, query: "nebula", limit: 50 });
+    expect(everywhere).toHaveLength(26);
+  });
 });

@@ -1,6 +1,10 @@
 import {
   activityPageInput,
   activityPageOutput,
+  bulkDeleteResultSchema,
+  bulkDeleteTasksInput,
+  bulkTasksResultSchema,
+  bulkUpdateTasksInput,
   createTaskInput,
   getTaskInput,
   listTasksInput,
@@ -16,6 +20,7 @@ import {
   updateTaskInput,
 } from "@tesseract/validators";
 import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
+import { bulkDeleteTasks, bulkUpdateTasks } from "../domain/task-bulk.ts";
 import { countTasks, listTasks } from "../domain/task-list.ts";
 import { searchTasks } from "../domain/task-search.ts";
 import {
@@ -170,6 +175,48 @@ export const taskRouter = router({
       return { ok: true as const };
     }),
 
+  bulkUpdate: orgProcedure
+    .meta({ ...WRITE, summary: "Apply one change to many tasks (all or none)" })
+    .input(bulkUpdateTasksInput)
+    .output(bulkTasksResultSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { orgId: _, taskIds, ...changes } = input;
+      const items = await withEvents(
+        ctx,
+        transactWithNotifications(ctx.services, (trx, notifications) =>
+          bulkUpdateTasks(trx, ctx.org.orgId, actor(ctx), taskIds, changes, notifications),
+        ),
+        (tasks, base) => tasks.map((task) => ({ ...base, type: "task.updated" as const, task })),
+      );
+      return { items };
+    }),
+
+  bulkDelete: orgProcedure
+    .meta({
+      summary: "Delete many tasks and their files (all or none)",
+      ...WRITE,
+      invalidates: ["tasks", "projects", "comments", "attachments"],
+    })
+    .input(bulkDeleteTasksInput)
+    .output(bulkDeleteResultSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { tasks, keys } = await withEvents(
+        ctx,
+        ctx.services.db
+          .transaction()
+          .execute((trx) => bulkDeleteTasks(trx, ctx.org.orgId, actor(ctx), input.taskIds)),
+        ({ tasks }, base) =>
+          tasks.map((task) => ({
+            ...base,
+            type: "task.deleted" as const,
+            taskId: task.id,
+            projectId: task.projectId,
+          })),
+      );
+      await removeAttachmentObjects(ctx.services.storage, keys);
+      return { ok: true as const, count: tasks.length };
+    }),
+
   /** One task's history, for everyone who can read the task (the whole log is for admins). */
   activity: orgProcedure
     .meta({
@@ -191,7 +238,5 @@ export const taskRouter = router({
     })
     .input(searchTasksInput)
     .output(taskSearchOutput)
-    .query(({ ctx, input }) =>
-      searchTasks(ctx.readDb, ctx.org.orgId, input.query, input.limit, input.projectId ?? null),
-    ),
+    .query(({ ctx, input }) => searchTasks(ctx.readDb, ctx.org.orgId, input)),
 });

@@ -13,6 +13,8 @@ export const jsonValue = z
 
 /** The answer of a procedure that only confirms it was done. */
 export const okOutput = z.object({ ok: z.literal(true) });
+/** What a create answers when the caller needs only the new row's id. */
+export const createdIdOutput = z.object({ id: z.string() });
 
 /** A cursor page of `item`: `nextCursor` is null on the last page. */
 export function pageOutput<Item extends z.ZodType, Cursor extends z.ZodType>(

@@ -42,5 +42,7 @@ export const taskSearchOutput = z.array(
     status: z.string(),
     projectId: z.string(),
     rank: z.number(),
+    /** How many open tasks block this one. */
+    blockedBy: z.number().int(),
   }),
 );

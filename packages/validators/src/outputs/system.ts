@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { JOB_STATE_FILTERS } from "../admin.ts";
+import { JOB_STATE_FILTERS } from "../constants.ts";
 
 export const healthOutput = z.object({
   status: z.enum(["ok", "degraded", "down"]),

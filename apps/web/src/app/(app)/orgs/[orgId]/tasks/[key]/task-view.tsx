@@ -8,6 +8,8 @@ import { Attachments } from "./attachments.tsx";
 import { Comments } from "./comments.tsx";
 import { Relations } from "./relations.tsx";
 import { Subtasks } from "./subtasks.tsx";
+
+import { DeleteTaskButton } from "./delete-task-button.tsx";
 import { TaskDescription } from "./task-description.tsx";
 import { TaskFields } from "./task-fields.tsx";
 import { TaskHistory } from "./task-history.tsx";
@@ -59,6 +61,7 @@ export function TaskView({
         <div className="space-y-4">
           <TaskFields orgId={orgId} task={task} saver={saver} canEdit={canWrite} />
           <WatchButton orgId={orgId} taskId={task.id} />
+          {canWrite ? <DeleteTaskButton orgId={orgId} task={task} /> : null}
         </div>
       </aside>
       <div className="min-w-0 space-y-8 lg:col-start-1">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { can } from "~/lib/roles.ts";
 import { listTasksQuery, parseTaskFilters } from "~/lib/task-filters.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
@@ -29,7 +30,7 @@ export default async function TaskListPage({
   );
   return (
     <HydrateClient>
-      <TaskListView orgId={org.id} projectId={project.id} />
+      <TaskListView orgId={org.id} projectId={project.id} canWrite={can(org.role, "task.write")} />
     </HydrateClient>
   );
 }

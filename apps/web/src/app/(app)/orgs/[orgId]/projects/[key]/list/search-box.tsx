@@ -36,7 +36,7 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: st
           onChange={(event) => {
             setDraft(event.target.value);
           }}
-          placeholder="Search titles, descriptions and comments in this organization"
+          placeholder="Search titles, descriptions and comments in this project"
           maxLength={200}
           autoComplete="off"
           className={`block w-full pl-9 ${controlClasses}`}

@@ -24,7 +24,15 @@ export function updateFiltersInUrl(change: FilterChange): void {
 }
 
 /** Filters, sort and search live in the URL: a reload or a shared link shows the same list. */
-export function TaskListView({ orgId, projectId }: { orgId: string; projectId: string }) {
+export function TaskListView({
+  orgId,
+  projectId,
+  canWrite,
+}: {
+  orgId: string;
+  projectId: string;
+  canWrite: boolean;
+}) {
   const filters = parseTaskFilters(useSearchParams());
   const setFilters = useCallback((change: FilterChange) => {
     updateFiltersInUrl(change);
@@ -38,9 +46,22 @@ export function TaskListView({ orgId, projectId }: { orgId: string; projectId: s
           setFilters({ q });
         }}
       />
-      {filters.q.trim() ? <SearchResults orgId={orgId} query={filters.q.trim()} /> : null}
+      {filters.q.trim() ? (
+        <SearchResults
+          orgId={orgId}
+          projectId={projectId}
+          query={filters.q.trim()}
+          filters={filters}
+        />
+      ) : null}
       <TaskFilterBar orgId={orgId} filters={filters} onChange={setFilters} />
-      <TaskTable orgId={orgId} projectId={projectId} filters={filters} onChange={setFilters} />
+      <TaskTable
+        orgId={orgId}
+        projectId={projectId}
+        filters={filters}
+        canWrite={canWrite}
+        onChange={setFilters}
+      />
     </div>
   );
 }

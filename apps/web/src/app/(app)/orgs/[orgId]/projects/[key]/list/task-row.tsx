@@ -12,15 +12,37 @@ export function TaskRow({
   task,
   today,
   dateColumn,
+  selection,
 }: {
   orgId: string;
   task: TaskItem;
   today: string;
   dateColumn: "created" | "updated";
+  /** Present when the row can be selected for a bulk action. */
+  selection?: { isSelected: boolean; onToggle: (withRange: boolean) => void } | undefined;
 }) {
   const overdue = isOverdue(task.dueDate, task.status, today);
   return (
-    <tr data-testid={`row-${task.key}`} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
+    <tr
+      data-testid={`row-${task.key}`}
+      aria-selected={selection ? selection.isSelected : undefined}
+      className={`hover:bg-zinc-50 dark:hover:bg-zinc-900/60 ${selection?.isSelected ? "bg-sky-50 dark:bg-sky-950/40" : ""}`}
+    >
+      {selection ? (
+        <td className={cell}>
+          <input
+            type="checkbox"
+            aria-label={`Select ${task.key}`}
+            checked={selection.isSelected}
+            // onClick, not onChange: the shift key (select a range) is only on the mouse event.
+            onClick={(event) => {
+              selection.onToggle(event.shiftKey);
+            }}
+            onChange={() => undefined}
+            className="size-4 rounded border-zinc-300 dark:border-zinc-700"
+          />
+        </td>
+      ) : null}
       <td
         className={`${cell} font-mono text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400`}
       >

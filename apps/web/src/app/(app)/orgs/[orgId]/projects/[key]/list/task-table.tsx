@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { LoadMore } from "~/components/load-more.tsx";
 import { QueryError } from "~/components/query-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -13,7 +13,10 @@ import type { FilterChange, TaskFilters } from "~/lib/task-filters.ts";
 import { activeFilterCount, emptyFilters, listTasksQuery, noFilters } from "~/lib/task-filters.ts";
 import { todayIso } from "~/lib/tasks.ts";
 import { trpc } from "~/trpc/react.tsx";
+import { BulkActionBar } from "./bulk-action-bar.tsx";
+import { SelectAllBox } from "./select-all-box.tsx";
 import { TaskRow } from "./task-row.tsx";
+import { useTaskSelection } from "./use-task-selection.ts";
 
 const headerClasses =
   "px-3 py-2 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400";
@@ -22,11 +25,14 @@ export function TaskTable({
   orgId,
   projectId,
   filters,
+  canWrite,
   onChange,
 }: {
   orgId: string;
   projectId: string;
   filters: TaskFilters;
+  /** Shows the selection boxes and the bulk actions. */
+  canWrite: boolean;
   onChange: (change: FilterChange) => void;
 }) {
   const [today] = useState(todayIso);
@@ -35,6 +41,9 @@ export function TaskTable({
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
   });
+  const tasks = useMemo(() => (query.data ? flattenPages(query.data) : []), [query.data]);
+  const ids = useMemo(() => tasks.map((task) => task.id), [tasks]);
+  const selection = useTaskSelection(ids);
 
   if (query.isPending) {
     return (
@@ -57,7 +66,6 @@ export function TaskTable({
       />
     );
   }
-  const tasks = flattenPages(query.data);
   const sortedBy = (sort: TaskFilters["sort"]) =>
     filters.sort === sort ? (filters.direction === "asc" ? "ascending" : "descending") : undefined;
 
@@ -89,6 +97,16 @@ export function TaskTable({
 
   return (
     <div className="space-y-3">
+      {canWrite && selection.selected.size > 0 ? (
+        <BulkActionBar
+          orgId={orgId}
+          projectId={projectId}
+          taskIds={[...selection.selected]}
+          onDone={() => {
+            selection.setAll(false);
+          }}
+        />
+      ) : null}
       <div className="flex items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
         <p role="status">
           {query.isPlaceholderData ? (
@@ -109,6 +127,15 @@ export function TaskTable({
           <caption className="sr-only">Tasks</caption>
           <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
             <tr>
+              {canWrite ? (
+                <th scope="col" className={`${headerClasses} w-8`}>
+                  <SelectAllBox
+                    count={selection.selected.size}
+                    total={ids.length}
+                    onChange={selection.setAll}
+                  />
+                </th>
+              ) : null}
               <th scope="col" className={`${headerClasses} w-20`}>
                 Key
               </th>
@@ -152,6 +179,16 @@ export function TaskTable({
                 task={task}
                 today={today}
                 dateColumn={filters.sort === "created" ? "created" : "updated"}
+                selection={
+                  canWrite
+                    ? {
+                        isSelected: selection.selected.has(task.id),
+                        onToggle: (withRange) => {
+                          selection.toggle(task.id, withRange);
+                        },
+                      }
+                    : undefined
+                }
               />
             ))}
           </tbody>

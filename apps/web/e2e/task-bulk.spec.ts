@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { mutate, signUp, waitForHydration } from "./helpers.ts";
+
+const run = randomBytes(4).toString("hex");
+
+test("a task is deleted from its page, and many are changed and deleted from the list", async ({
+  page,
+}) => {
+  await signUp(page, { name: "Bea Bulk", email: `bea-${run}@example.com` });
+  await expect(page).toHaveURL(/\/onboarding$/);
+  const org = await mutate<{ id: string }>(page, "org.create", { name: `Bulk ${run}` });
+  const project = await mutate<{ id: string }>(page, "project.create", {
+    orgId: org.id,
+    name: "Bulk",
+    key: "BLK",
+  });
+  await mutate(page, "project.create", { orgId: org.id, name: "Elsewhere", key: "ELS" });
+  for (let n = 1; n <= 6; n++)
+    await mutate(page, "task.create", { orgId: org.id, projectId: project.id, title: `Job ${n}` });
+
+  // From its page, after a confirmation, back to the list without it.
+  await page.goto(`/orgs/${org.id}/tasks/BLK-6`);
+  await waitForHydration(page);
+  await page.getByTestId("delete-task").click();
+  const confirm = page.getByRole("dialog", { name: "Delete BLK-6?" });
+  await confirm.getByRole("button", { name: "Delete task" }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org.id}/projects/BLK/list$`));
+  const rows = page.getByTestId("task-table").locator("tbody tr");
+  await expect(rows).toHaveCount(5);
+  await expect(page.getByTestId("row-BLK-6")).toHaveCount(0);
+
+  // Newest first: BLK-5 … BLK-1. A click, then a shift-click selects the range between.
+  await page.getByLabel("Select BLK-5").click();
+  await page.getByLabel("Select BLK-3").click({ modifiers: ["Shift"] });
+  const bar = page.getByTestId("bulk-bar");
+  await expect(bar.getByRole("status")).toHaveText("3 tasks selected");
+  await bar.getByLabel("Set status").selectOption("done");
+  await expect(bar).toHaveCount(0);
+  for (const key of ["BLK-5", "BLK-4", "BLK-3"])
+    await expect(page.getByTestId(`row-${key}`)).toContainText("Done");
+  await expect(page.getByTestId("row-BLK-2")).not.toContainText("Done");
+
+  // Select all, label them, then move two to another project and delete the rest.
+  await page.getByLabel("Select all loaded tasks").check();
+  await expect(bar.getByRole("status")).toHaveText("5 tasks selected");
+  await bar.getByLabel("Label").fill("sprint");
+  await bar.getByRole("button", { name: "Add" }).click();
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByTestId("row-BLK-1")).toContainText("sprint");
+
+  await page.getByLabel("Select BLK-1").click();
+  await page.getByLabel("Select BLK-2").click();
+  await bar.getByLabel("Move to project").selectOption({ label: "Elsewhere (ELS)" });
+  await expect(rows).toHaveCount(3);
+
+  await page.getByLabel("Select all loaded tasks").check();
+  await bar.getByRole("button", { name: "Delete…" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete 3 tasks?" })
+    .getByRole("button", { name: "Delete 3 tasks" })
+    .click();
+  await expect(page.getByText("No tasks yet")).toBeVisible();
+
+  await page.goto(`/orgs/${org.id}/projects/ELS/list`);
+  await expect(page.getByTestId("task-table").locator("tbody tr")).toHaveCount(2);
+  await expect(page.getByTestId("row-ELS-1")).toContainText("sprint");
+});

@@ -1,0 +1,134 @@
+import type { Database, Transaction } from "@tesseract/db";
+import type { TaskStatus } from "@tesseract/validators";
+import { recordActivity } from "../activity.ts";
+import { AppError } from "../errors.ts";
+import type { NotificationSink } from "../notifications/after-commit.ts";
+import { attachmentKeysUnder } from "./attachments.ts";
+import type { Task } from "./task-queries.ts";
+import { deleteTask, endOfColumn, getTask, updateTask, type Actor } from "./tasks.ts";
+
+export interface BulkTaskChanges {
+  status?: TaskStatus;
+  assigneeId?: string | null;
+  addLabel?: string;
+  removeLabel?: string;
+  projectId?: string;
+}
+
+/**
+ * Locks every listed task of the organization, in id order (two bulk actions over overlapping
+ * selections queue instead of deadlocking). One task missing or in another organization
+ * refuses the whole action: it changes all of them or none.
+ */
+async function lockTasks(
+  trx: Transaction<Database>,
+  orgId: string,
+  taskIds: readonly string[],
+): Promise<string[]> {
+  const rows = await trx
+    .selectFrom("tasks")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("id", "in", taskIds)
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+  if (rows.length !== taskIds.length) {
+    const missing = taskIds.length - rows.length;
+    throw new AppError(
+      "NOT_FOUND",
+      `${missing} of the selected tasks ${missing === 1 ? "was" : "were"} not found; nothing was changed`,
+    );
+  }
+  return taskIds.slice();
+}
+
+/** Moves a task to another project of the organization: it takes that project's next number. */
+async function moveToProject(
+  trx: Transaction<Database>,
+  orgId: string,
+  actor: Actor,
+  task: Task,
+  projectId: string,
+): Promise<void> {
+  if (task.projectId === projectId) return;
+  const project = await trx
+    .updateTable("projects")
+    .set((eb) => ({ next_task_number: eb("next_task_number", "+", 1) }))
+    .where("org_id", "=", orgId)
+    .where("id", "=", projectId)
+    .where("archived_at", "is", null)
+    .returning(["next_task_number", "key"])
+    .executeTakeFirst();
+  if (!project) throw new AppError("NOT_FOUND", "Project not found (or archived)");
+  const key = `${project.key}-${project.next_task_number - 1}`;
+  await trx
+    .updateTable("tasks")
+    .set({
+      project_id: projectId,
+      number: project.next_task_number - 1,
+      position: await endOfColumn(trx, projectId, task.status),
+      updated_at: new Date(),
+    })
+    .where("id", "=", task.id)
+    .where("org_id", "=", orgId)
+    .execute();
+  await recordActivity(trx, {
+    ...actor,
+    orgId,
+    projectId,
+    action: "task.updated",
+    targetType: "task",
+    targetId: task.id,
+    data: { key, title: task.title, changes: { key: { from: task.key, to: key } } },
+  });
+}
+
+/** Applies one change to every listed task in one transaction, or none when one cannot take it. */
+export async function bulkUpdateTasks(
+  trx: Transaction<Database>,
+  orgId: string,
+  actor: Actor,
+  taskIds: readonly string[],
+  changes: BulkTaskChanges,
+  notifications: NotificationSink,
+): Promise<Task[]> {
+  const updated: Task[] = [];
+  for (const taskId of await lockTasks(trx, orgId, taskIds)) {
+    const before = await getTask(trx, orgId, taskId);
+    if (changes.projectId) await moveToProject(trx, orgId, actor, before, changes.projectId);
+    let labels = before.labels;
+    if (changes.addLabel && !labels.includes(changes.addLabel)) {
+      if (labels.length >= 10)
+        throw new AppError(
+          "BAD_REQUEST",
+          `${before.key} already has 10 labels; nothing was changed`,
+        );
+      labels = [...labels, changes.addLabel];
+    }
+    if (changes.removeLabel) labels = labels.filter((l) => l !== changes.removeLabel);
+    const fields = {
+      status: changes.status,
+      assigneeId: changes.assigneeId,
+      ...(labels !== before.labels && { labels }),
+    };
+    updated.push(await updateTask(trx, orgId, actor, taskId, fields, notifications));
+  }
+  return updated;
+}
+
+/** Deletes every listed task (or none), returning them and their files' storage keys. */
+export async function bulkDeleteTasks(
+  trx: Transaction<Database>,
+  orgId: string,
+  actor: Actor,
+  taskIds: readonly string[],
+): Promise<{ tasks: Task[]; keys: string[] }> {
+  const tasks: Task[] = [];
+  const keys: string[] = [];
+  for (const taskId of await lockTasks(trx, orgId, taskIds)) {
+    keys.push(...(await attachmentKeysUnder(trx, orgId, { taskId })));
+    tasks.push(await deleteTask(trx, orgId, actor, taskId));
+  }
+  return { tasks, keys };
+}

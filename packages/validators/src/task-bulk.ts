@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { BULK_TASK_LIMIT } from "./constants.ts";
+import { orgScoped } from "./organization.ts";
+import { label, projectId, taskId, taskSchema, taskStatusSchema } from "./product.ts";
+
+const taskIds = z
+  .array(taskId)
+  .min(1, "Select at least one task")
+  .max(BULK_TASK_LIMIT, `Select at most ${BULK_TASK_LIMIT} tasks at once`)
+  .transform((ids) => [...new Set(ids)]);
+
+/** One change applied to every selected task, all or none. */
+export const bulkUpdateTasksInput = orgScoped
+  .extend({
+    taskIds,
+    status: taskStatusSchema.optional(),
+    assigneeId: z.uuid("Unknown member").nullable().optional(),
+    addLabel: label.optional(),
+    removeLabel: label.optional(),
+    /** Moves the tasks to another project of the organization: each gets that project's next key. */
+    projectId: projectId.optional(),
+  })
+  .refine(
+    (input) =>
+      input.status !== undefined ||
+      input.assigneeId !== undefined ||
+      input.addLabel !== undefined ||
+      input.removeLabel !== undefined ||
+      input.projectId !== undefined,
+    { message: "Choose a change to make", path: ["taskIds"] },
+  );
+export type BulkUpdateTasksInput = z.infer<typeof bulkUpdateTasksInput>;
+
+export const bulkDeleteTasksInput = orgScoped.extend({ taskIds });
+
+export const bulkTasksResultSchema = z.object({ items: z.array(taskSchema) });
+export const bulkDeleteResultSchema = z.object({ ok: z.literal(true), count: z.number().int() });
