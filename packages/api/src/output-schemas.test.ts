@@ -52,7 +52,9 @@ describe("output schemas", () => {
       const operation = document.paths[`/trpc/${path}`]![def.type === "mutation" ? "post" : "get"]!;
       const json = (
         operation.responses["200"] as {
-          content: { "application/json": { schema: { properties: Record<string, JsonSchemaNode> } } };
+          content: {
+            "application/json": { schema: { properties: Record<string, JsonSchemaNode> } };
+          };
         }
       ).content["application/json"].schema.properties.result?.properties.data?.properties.json;
       expect(json, path).toHaveProperty("type");
