@@ -1,7 +1,7 @@
 "use client";
 
 import type { Route } from "next";
-import Link from "next/link";
+import { IntentLink } from "./intent-link.tsx";
 import { usePathname } from "next/navigation";
 
 const links: { href: Route; label: string }[] = [
@@ -17,13 +17,13 @@ export function NavLinks() {
         const isCurrent = pathname === href;
         return (
           <li key={href}>
-            <Link
+            <IntentLink
               href={href}
               aria-current={isCurrent ? "page" : undefined}
               className="rounded-md px-2 py-1.5 sm:px-2.5 text-sm text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 aria-[current=page]:bg-zinc-100 aria-[current=page]:font-medium aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100 dark:aria-[current=page]:bg-zinc-800/60 dark:aria-[current=page]:text-zinc-50"
             >
               {label}
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Route } from "next";
-import Link from "next/link";
+import { IntentLink } from "./intent-link.tsx";
 import { usePathname } from "next/navigation";
 import { Icon } from "~/components/ui/icon.tsx";
 import { bellLabel, unreadBadge } from "~/lib/notifications.ts";
@@ -34,7 +34,7 @@ function Bell({ orgId }: { orgId: string }) {
   const unread = count.data?.unread ?? 0;
   const badge = unreadBadge(unread);
   return (
-    <Link
+    <IntentLink
       href={`/orgs/${orgId}/inbox` as Route}
       aria-label={bellLabel(unread)}
       data-testid="notification-bell"
@@ -53,6 +53,6 @@ function Bell({ orgId }: { orgId: string }) {
           {badge}
         </span>
       ) : null}
-    </Link>
+    </IntentLink>
   );
 }

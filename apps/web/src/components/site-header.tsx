@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getMe } from "~/trpc/session.ts";
 import { AccountMenu } from "./account-menu.tsx";
+import { IntentLink } from "./intent-link.tsx";
 import { NavLinks } from "./nav-links.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 import { OrgSwitcher } from "./org-switcher.tsx";
@@ -16,7 +17,7 @@ export async function SiteHeader() {
     <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
       <div className="mx-auto flex max-w-5xl flex-wrap in-[body:has(main_[data-wide])]:max-w-7xl items-center justify-between gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
         <div className="flex min-w-0 items-center gap-2 sm:gap-4">
-          <Link
+          <IntentLink
             href={me ? "/orgs" : "/"}
             className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-zinc-900 dark:text-zinc-50"
           >
@@ -27,7 +28,7 @@ export async function SiteHeader() {
             />
             <span className="sr-only sm:not-sr-only">Tesseract</span>
             <span className="sr-only"> home</span>
-          </Link>
+          </IntentLink>
           {me ? (
             <OrgSwitcher organizations={me.organizations} />
           ) : (

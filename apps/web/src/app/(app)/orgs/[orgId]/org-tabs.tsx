@@ -1,7 +1,7 @@
 "use client";
 
 import type { Route } from "next";
-import Link from "next/link";
+import { IntentLink } from "~/components/intent-link.tsx";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
@@ -41,13 +41,13 @@ export function OrgTabs({ orgId, canReadActivity }: { orgId: string; canReadActi
       <ul className="flex min-w-max gap-0 border-b border-zinc-200 sm:gap-1 dark:border-zinc-800">
         {tabs.map((tab) => (
           <li key={tab.href}>
-            <Link
+            <IntentLink
               href={tab.href as Route}
               aria-current={isCurrent(tab) ? "page" : undefined}
               className="-mb-px block border-b-2 border-transparent px-2.5 py-2 text-sm whitespace-nowrap sm:px-3 text-zinc-600 transition-colors hover:border-zinc-300 hover:text-zinc-900 aria-[current=page]:border-indigo-600 aria-[current=page]:font-medium aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-zinc-100 dark:aria-[current=page]:border-indigo-400 dark:aria-[current=page]:text-zinc-50"
             >
               {tab.label}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>
