@@ -101,6 +101,10 @@ describe("live limits", () => {
     expect(await upgradeStatus({ cookie: owner.cookie })).toBe(101);
     expect(await upgradeStatus({ cookie: owner.cookie })).toBe(429);
     close();
+    // Closed: the next test starts with this person's two other connections, one below the limit.
+    await vi.waitFor(() => {
+      expect(services.live.connections.total).toBe(2);
+    });
   });
 
   it("drops a client that stops reading, and holds no more than its limit for it", async () => {

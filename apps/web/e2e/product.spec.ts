@@ -211,8 +211,8 @@ test("a task is edited in place, discussed, and its history shows the changes", 
   await expect(page.getByRole("button", { name: "Remove label launch" })).toBeVisible();
 
   await page.getByRole("button", { name: "Edit title" }).click();
-  await page.getByLabel("Title").fill("Design the landing page and pricing");
-  await page.getByLabel("Title").press("Enter");
+  await page.getByLabel("Title", { exact: true }).fill("Design the landing page and pricing");
+  await page.getByLabel("Title", { exact: true }).press("Enter");
   await expect(page.getByTestId("task-title")).toHaveText("Design the landing page and pricing");
 
   const comments = page.getByRole("region", { name: /Comments/ });

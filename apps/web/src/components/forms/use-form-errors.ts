@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState, type SubmitEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type SubmitEvent } from "react";
 import type { z } from "zod";
 import type { ApiErrorCode } from "~/lib/api-error.ts";
 import { describeApiError } from "~/lib/api-error.ts";
@@ -34,6 +34,14 @@ function firstIssues(error: z.ZodError): Record<string, string> {
 export function useFormErrors() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   usePreloadSchemas();
+  // The check answers after the schemas load, so the first field to fix takes the focus once
+  // its errors are on screen (after the render they cause), not on the next frame.
+  const focusAfterRender = useRef<HTMLFormElement | null>(null);
+  useEffect(() => {
+    const form = focusAfterRender.current;
+    focusAfterRender.current = null;
+    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const validate = useCallback(
     async <K extends SchemaName>(name: K, values: unknown): Promise<SchemaOutput<K> | null> => {
@@ -56,9 +64,11 @@ export function useFormErrors() {
       form: HTMLFormElement | null,
       send: (input: SchemaOutput<K>) => void,
     ) => {
+      focusAfterRender.current = form;
       void validate(name, values).then((input) => {
-        if (input) send(input);
-        else focusFirstInvalid(form);
+        if (!input) return;
+        focusAfterRender.current = null;
+        send(input);
       });
     },
     [validate],
@@ -101,11 +111,4 @@ export function formValues(form: HTMLFormElement): Record<string, string> {
     if (typeof value === "string") values[name] = value;
   }
   return values;
-}
-
-/** After a failed submit, keyboard and screen-reader users land on the first field to fix. */
-export function focusFirstInvalid(form: HTMLFormElement | null): void {
-  requestAnimationFrame(() => {
-    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  });
 }

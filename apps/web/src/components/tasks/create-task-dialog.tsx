@@ -15,7 +15,6 @@ import {
   TASK_PRIORITIES,
   TASK_STATUSES,
 } from "~/lib/tasks.ts";
-import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
 import { useMemberOptions } from "./use-member-options.ts";
 
@@ -50,7 +49,7 @@ export function CreateTaskDialog({
       onCreated(task.key);
       close();
       await Promise.all([
-        invalidateProjectTasks(utils, orgId, projectId),
+        utils.task.list.invalidate({ orgId, projectId }),
         utils.project.list.invalidate({ orgId }),
       ]);
     },

@@ -1,14 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { TaskLive } from "~/components/live/live-bar.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 import { Attachments } from "./attachments.tsx";
 import { Comments } from "./comments.tsx";
-import { Relations } from "./relations.tsx";
-import { Subtasks } from "./subtasks.tsx";
-
 import { DeleteTaskButton } from "./delete-task-button.tsx";
 import { TaskDescription } from "./task-description.tsx";
 import { TaskFields } from "./task-fields.tsx";
@@ -16,6 +14,11 @@ import { TaskHistory } from "./task-history.tsx";
 import { TaskTitle } from "./task-title.tsx";
 import { useUpdateTask } from "./use-update-task.ts";
 import { WatchButton } from "./watch-button.tsx";
+
+// Below the description: their code (the task picker among it) loads after the page's, and they
+// still render on the server.
+const Subtasks = dynamic(() => import("./subtasks.tsx").then((m) => m.Subtasks));
+const Relations = dynamic(() => import("./relations.tsx").then((m) => m.Relations));
 
 export function TaskView({
   orgId,
