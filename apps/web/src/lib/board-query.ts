@@ -1,7 +1,10 @@
 import type { TaskStatus } from "@tesseract/validators";
 
-/** Tasks per board column page; "Load more" fetches the next. */
-export const COLUMN_PAGE_SIZE = 100;
+/**
+ * Tasks per board column page: the first page comes with the HTML, and scrolling a column
+ * fetches the next. About two screens of cards, so the document stays small.
+ */
+export const COLUMN_PAGE_SIZE = 25;
 
 /**
  * One board column's `task.list` input: a status, in position order. The server's prefetch and
@@ -16,4 +19,9 @@ export function boardColumnQuery(orgId: string, projectId: string, status: TaskS
     order: "asc" as const,
     limit: COLUMN_PAGE_SIZE,
   };
+}
+
+/** The board's `task.counts` input (no filters: every task of the project, per column). */
+export function boardCountsQuery(orgId: string, projectId: string) {
+  return { orgId, projectId };
 }

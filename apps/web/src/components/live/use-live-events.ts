@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { DomainEvent, PresenceScope } from "@tesseract/validators";
 import { useEffect, useState } from "react";
+import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 /** What the live connection looks like to the person: shown by LiveIndicator. */
@@ -35,13 +36,13 @@ function useApplyEvent(orgId: string) {
       case "task.created":
       case "task.updated":
       case "task.moved":
-        void utils.task.list.invalidate({ orgId, projectId: event.task.projectId });
+        void invalidateProjectTasks(utils, orgId, event.task.projectId);
         void utils.task.get.invalidate({ orgId });
         // Relations show the other task's title and status; sub-task lists are task lists.
         void utils.relation.list.invalidate({ orgId });
         return;
       case "task.deleted":
-        void utils.task.list.invalidate({ orgId, projectId: event.projectId });
+        void invalidateProjectTasks(utils, orgId, event.projectId);
         return;
       case "comment.created":
         void utils.comment.list.invalidate({ orgId, taskId: event.taskId });

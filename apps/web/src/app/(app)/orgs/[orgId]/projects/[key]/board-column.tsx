@@ -1,13 +1,14 @@
 "use client";
 
 import type { TaskStatus } from "@tesseract/validators";
-import type { DragEvent, KeyboardEvent } from "react";
-import { LoadMore } from "~/components/load-more.tsx";
+import type { DragEvent, FocusEvent, KeyboardEvent } from "react";
+import { QueryError } from "~/components/query-error.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { statusLabels } from "~/lib/tasks.ts";
 import type { CardDragProps } from "./task-card.tsx";
-import { DropLine, TaskCard } from "./task-card.tsx";
+import { TaskCard } from "./task-card.tsx";
 import type { ColumnQuery } from "./use-board-columns.ts";
+import { useColumnVirtualizer } from "./use-column-virtualizer.ts";
 
 const dots: Record<TaskStatus, string> = {
   backlog: "border-zinc-400 dark:border-zinc-500",
@@ -27,37 +28,54 @@ export function BoardColumn({
   orgId,
   status,
   items,
+  count,
   query,
   today,
+  tabStopId,
   draggingId,
   dropIndex,
   drop,
   cardDrag,
   onCardKeyDown,
+  onCardFocus,
   onMoveMenu,
 }: {
   orgId: string;
   status: TaskStatus;
+  /** The loaded cards, in order. */
   items: TaskItem[];
+  /** How many tasks the column holds in all. */
+  count: number;
   query: ColumnQuery;
   today: string;
+  /** The card that is the column's Tab stop (the first when it is not among the loaded). */
+  tabStopId: string | null;
   draggingId: string | null;
   /** Where a dragged card would land among the other cards, when it is over this column. */
   dropIndex: number | null;
   drop?: ColumnDropProps | undefined;
   cardDrag?: ((task: TaskItem) => CardDragProps) | undefined;
-  onCardKeyDown?: ((task: TaskItem, event: KeyboardEvent<HTMLElement>) => void) | undefined;
+  onCardKeyDown: (task: TaskItem, event: KeyboardEvent<HTMLElement>) => void;
+  onCardFocus: (task: TaskItem, event: FocusEvent<HTMLElement>) => void;
   onMoveMenu?: ((task: TaskItem) => void) | undefined;
 }) {
   const headingId = `column-${status}`;
-  const others = items.filter((item) => item.id !== draggingId);
-  const count = query.hasNextPage ? `${items.length}+` : String(items.length);
+  const ids = items.map((item) => item.id);
+  const draggedIndex = draggingId === null ? -1 : ids.indexOf(draggingId);
+  const others = draggedIndex === -1 ? items.length : items.length - 1;
+  const tabStop = Math.max(0, tabStopId === null ? 0 : ids.indexOf(tabStopId));
+  const {
+    scrollRef,
+    virtualizer,
+    items: drawn,
+    totalSize,
+  } = useColumnVirtualizer(ids, items.length > 0 ? tabStop : -1, query);
   return (
     <section
       aria-labelledby={headingId}
       data-testid={`column-${status}`}
       {...drop}
-      className={`flex w-[min(18rem,80vw)] shrink-0 snap-start flex-col rounded-xl border bg-zinc-50/80 transition-colors xl:w-auto xl:shrink dark:bg-zinc-900/50 ${
+      className={`flex min-h-0 w-[min(18rem,80vw)] shrink-0 snap-start flex-col rounded-xl border bg-zinc-50/80 transition-colors xl:w-auto xl:shrink dark:bg-zinc-900/50 ${
         dropIndex !== null
           ? "border-indigo-300 bg-indigo-50/50 dark:border-indigo-500/40 dark:bg-indigo-500/5"
           : "border-zinc-200 dark:border-zinc-800"
@@ -69,55 +87,93 @@ export function BoardColumn({
       >
         <span aria-hidden="true" className={`size-2.5 rounded-full border-2 ${dots[status]}`} />
         {statusLabels[status]}
-        <span className="ml-auto text-xs font-normal text-zinc-500 tabular-nums dark:text-zinc-400">
+        <span
+          data-testid={`count-${status}`}
+          className="ml-auto text-xs font-normal text-zinc-500 tabular-nums dark:text-zinc-400"
+        >
           <span className="sr-only">, </span>
           {count}
-          <span className="sr-only"> tasks</span>
+          <span className="sr-only"> {count === 1 ? "task" : "tasks"}</span>
         </span>
       </h2>
-      <ol className="flex min-h-28 flex-1 flex-col gap-2.5 px-2 pb-2">
-        {items.map((task) => (
-          <TaskCard
-            key={task.id}
-            orgId={orgId}
-            task={task}
-            today={today}
-            isDragging={task.id === draggingId}
-            showDropBefore={dropIndex !== null && others[dropIndex]?.id === task.id}
-            drag={cardDrag?.(task)}
-            onKeyDown={
-              onCardKeyDown
-                ? (event) => {
-                    onCardKeyDown(task, event);
-                  }
-                : undefined
-            }
-            onMoveMenu={
-              onMoveMenu
-                ? () => {
-                    onMoveMenu(task);
-                  }
-                : undefined
-            }
-          />
-        ))}
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 pb-2">
         {items.length === 0 ? (
-          <li className="grid flex-1 place-items-center rounded-lg border border-dashed border-zinc-300 px-3 py-6 text-center text-xs text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-            {drop ? "No tasks. Drop one here." : "No tasks"}
-          </li>
-        ) : null}
-        {dropIndex !== null && dropIndex === others.length && others.length > 0 ? (
-          <li aria-hidden="true" className="relative">
-            <DropLine position="before" />
-          </li>
-        ) : null}
-      </ol>
-      <LoadMore
-        query={query}
-        context={`in ${statusLabels[status]}`}
-        errorTitle="More tasks could not be loaded"
-        layout="fill"
-      />
+          <ol className="flex h-full min-h-28 flex-col">
+            <li className="grid flex-1 place-items-center rounded-lg border border-dashed border-zinc-300 px-3 py-6 text-center text-xs text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+              {drop ? "No tasks. Drop one here." : "No tasks"}
+            </li>
+          </ol>
+        ) : (
+          // Only the cards in view are drawn, each placed at its offset in the whole column.
+          <ol className="relative" style={{ height: totalSize }}>
+            {drawn.map((row) => {
+              const task = items[row.index]!;
+              const isDragged = row.index === draggedIndex;
+              const at =
+                draggedIndex !== -1 && row.index > draggedIndex ? row.index - 1 : row.index;
+              return (
+                <TaskCard
+                  key={row.key}
+                  orgId={orgId}
+                  task={task}
+                  today={today}
+                  place={{
+                    ref: virtualizer.measureElement,
+                    index: row.index,
+                    setSize: Math.max(count, items.length),
+                    style: { transform: `translateY(${row.start}px)` },
+                    dropIndex: isDragged ? null : at,
+                  }}
+                  isDragging={isDragged}
+                  isTabStop={row.index === tabStop}
+                  dropLine={
+                    isDragged || dropIndex === null
+                      ? null
+                      : dropIndex === at
+                        ? "before"
+                        : dropIndex === others && at === others - 1
+                          ? "end"
+                          : null
+                  }
+                  drag={cardDrag?.(task)}
+                  onKeyDown={(event) => {
+                    onCardKeyDown(task, event);
+                  }}
+                  onFocus={(event) => {
+                    onCardFocus(task, event);
+                  }}
+                  onMoveMenu={
+                    onMoveMenu
+                      ? () => {
+                          onMoveMenu(task);
+                        }
+                      : undefined
+                  }
+                />
+              );
+            })}
+          </ol>
+        )}
+      </div>
+      <ColumnFoot query={query} status={status} />
     </section>
   );
+}
+
+/** Under a column: that the next page is on its way, or why it failed, with a retry. */
+function ColumnFoot({ query, status }: { query: ColumnQuery; status: TaskStatus }) {
+  if (query.isFetchNextPageError) {
+    return (
+      <div className="px-2 pb-2">
+        <QueryError
+          error={query.error}
+          title={`More tasks in ${statusLabels[status]} could not be loaded`}
+          onRetry={() => void query.fetchNextPage()}
+        />
+      </div>
+    );
+  }
+  return query.isFetchingNextPage ? (
+    <p className="px-3 pb-2 text-xs text-zinc-500 dark:text-zinc-400">Loading more…</p>
+  ) : null;
 }

@@ -2,17 +2,19 @@
 
 import type { TaskStatus } from "@tesseract/validators";
 import type { KeyboardEvent } from "react";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import type { Direction, Target } from "~/lib/board-order.ts";
+import { cardForKey } from "~/lib/board-keys.ts";
 import { flattenPages, isSamePlace, keyboardTarget, placementAt } from "~/lib/board-order.ts";
 import { statusLabels, TASK_STATUSES, todayIso } from "~/lib/tasks.ts";
 import { BoardColumn } from "./board-column.tsx";
 import { MoveTaskDialog } from "./move-task-dialog.tsx";
-import { useBoardColumns } from "./use-board-columns.ts";
+import { useBoardColumns, useBoardCounts } from "./use-board-columns.ts";
 import { useBoardDrag } from "./use-board-drag.ts";
+import { useCardFocus } from "./use-card-focus.ts";
 import { useMoveTask } from "./use-move-task.ts";
 
 const arrowDirections: Record<string, Direction> = {
@@ -27,6 +29,7 @@ function describePlace(
   key: string,
   status: TaskStatus,
   columns: Record<TaskStatus, TaskItem[]>,
+  counts: Record<TaskStatus, number>,
   target: Target,
 ) {
   const others = columns[target.status].filter((item) => item.key !== key);
@@ -34,7 +37,9 @@ function describePlace(
   if (target.afterId) index = others.findIndex((item) => item.id === target.afterId) + 1;
   else if (target.beforeId) index = others.findIndex((item) => item.id === target.beforeId);
   const where = target.status === status ? "" : ` to ${statusLabels[target.status]}`;
-  return `${key} moved${where}, position ${index + 1} of ${others.length + 1}.`;
+  // The column may hold more than is loaded: the count says how many in all.
+  const size = Math.max(others.length, counts[target.status] - (target.status === status ? 1 : 0));
+  return `${key} moved${where}, position ${index + 1} of ${size + 1}.`;
 }
 
 export function Board({
@@ -50,18 +55,20 @@ export function Board({
   const columns = Object.fromEntries(
     TASK_STATUSES.map((status) => [status, flattenPages(queries[status].data)]),
   ) as Record<TaskStatus, TaskItem[]>;
+  const counts = useBoardCounts(orgId, projectId);
   const { moveTask, failure, dismissFailure } = useMoveTask(orgId, projectId);
+  const { tabStops, keepTabStop, focusCard } = useCardFocus();
   const [announcement, setAnnouncement] = useState("");
-  // The card to focus once it has been drawn in its new place (after a keyboard move).
-  const focusTarget = useRef<{ taskId: string; status: TaskStatus } | null>(null);
   const [moving, setMoving] = useState<TaskItem | null>(null);
   const [today] = useState(todayIso);
-  const total = TASK_STATUSES.reduce((sum, status) => sum + columns[status].length, 0);
+  const isEmpty = TASK_STATUSES.every(
+    (status) => columns[status].length === 0 && counts.byStatus[status] === 0,
+  );
 
   const move = (task: TaskItem, target: Target, refocus: boolean) => {
     if (target.status === task.status && isSamePlace(columns[task.status], task.id, target)) return;
-    setAnnouncement(describePlace(task.key, task.status, columns, target));
-    if (refocus) focusTarget.current = { taskId: task.id, status: target.status };
+    setAnnouncement(describePlace(task.key, task.status, columns, counts.byStatus, target));
+    if (refocus) focusCard({ taskId: task.id, status: target.status });
     moveTask(task.id, target);
   };
 
@@ -72,20 +79,25 @@ export function Board({
     move(task, { status: drop.status, ...placementAt(others, drop.index) }, false);
   });
 
-  // A card moved by keyboard is drawn anew in its new place; keep the focus on it.
-  useEffect(() => {
-    const target = focusTarget.current;
-    if (!target) return;
-    const link = document.querySelector<HTMLElement>(
-      `[data-testid="column-${target.status}"] [data-task-id="${target.taskId}"] a`,
-    );
-    if (!link) return;
-    if (document.activeElement !== link) link.focus();
-    focusTarget.current = null;
-  });
-
   const onCardKeyDown = (task: TaskItem, event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget.querySelector("a")) return;
+    const hasModifier = event.ctrlKey || event.metaKey || event.altKey;
+    if (!hasModifier && !event.shiftKey) {
+      const next = cardForKey(
+        columns,
+        tabStops,
+        { status: task.status, taskId: task.id },
+        event.key,
+      );
+      if (next) {
+        event.preventDefault();
+        focusCard(next);
+        return;
+      }
+      // At an edge the arrows do nothing else (no scrolling of the column or the page).
+      if (arrowDirections[event.key]) event.preventDefault();
+    }
+    if (!canMove) return;
     if (
       (event.key === "m" || event.key === "M") &&
       !event.ctrlKey &&
@@ -97,7 +109,7 @@ export function Board({
       return;
     }
     const direction = arrowDirections[event.key];
-    if (!direction || !event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!direction || !event.shiftKey || hasModifier) return;
     event.preventDefault();
     const target = keyboardTarget(columns, task.status, task.id, direction);
     if (target) move(task, target, true);
@@ -106,13 +118,18 @@ export function Board({
 
   return (
     <div className="space-y-3">
-      {canMove ? (
-        <p id="board-help" className="text-sm text-zinc-500 dark:text-zinc-400">
-          Drag cards to move them. With the keyboard: Tab to a card, then{" "}
-          <kbd className="font-sans font-medium">Shift</kbd> + arrow keys move it, and{" "}
-          <kbd className="font-sans font-medium">M</kbd> opens Move…
-        </p>
-      ) : null}
+      <p id="board-help" className="text-sm text-zinc-500 dark:text-zinc-400">
+        {canMove ? "Drag cards to move them. " : null}Each column is one Tab stop: arrow keys go
+        from card to card, <kbd className="font-sans font-medium">Enter</kbd> opens one
+        {canMove ? (
+          <>
+            , <kbd className="font-sans font-medium">Shift</kbd> + arrow keys move it and{" "}
+            <kbd className="font-sans font-medium">M</kbd> opens Move…
+          </>
+        ) : (
+          "."
+        )}
+      </p>
       {failure ? (
         <Alert tone="error" title={`${failure.taskKey} was not moved`} testId="move-error">
           <p>{failure.message} It is back where it was; try again in a moment.</p>
@@ -124,7 +141,7 @@ export function Board({
       <p role="status" className="sr-only">
         {announcement}
       </p>
-      {total === 0 ? (
+      {isEmpty ? (
         <Alert tone="info" title="No tasks yet">
           {canMove
             ? "Create the first one with New task (or press C)."
@@ -133,20 +150,26 @@ export function Board({
       ) : null}
       {/* relative: screen-reader-only text inside is clipped by this strip, not the page. */}
       <div className="relative -mx-4 snap-x overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0">
-        <div className="flex items-stretch gap-3 xl:grid xl:grid-cols-5">
+        {/* A fixed height: each column scrolls its own cards (and loads more as it does). */}
+        <div className="flex h-[max(26rem,calc(100dvh-16rem))] items-stretch gap-3 xl:grid xl:grid-cols-5 xl:grid-rows-[minmax(0,1fr)]">
           {TASK_STATUSES.map((status) => (
             <BoardColumn
               key={status}
               orgId={orgId}
               status={status}
               items={columns[status]}
+              count={counts.byStatus[status]}
               query={queries[status]}
               today={today}
+              tabStopId={tabStops[status] ?? null}
               draggingId={draggingId}
               dropIndex={dropTarget?.status === status ? dropTarget.index : null}
               drop={canMove ? columnProps(status) : undefined}
               cardDrag={canMove ? (task) => cardProps(task.id, task.status) : undefined}
-              onCardKeyDown={canMove ? onCardKeyDown : undefined}
+              onCardKeyDown={onCardKeyDown}
+              onCardFocus={(task) => {
+                keepTabStop({ status: task.status, taskId: task.id });
+              }}
               onMoveMenu={canMove ? setMoving : undefined}
             />
           ))}
@@ -157,7 +180,7 @@ export function Board({
           task={moving}
           columns={columns}
           onClose={() => {
-            focusTarget.current = { taskId: moving.id, status: moving.status };
+            focusCard({ taskId: moving.id, status: moving.status });
             setMoving(null);
           }}
           onMove={(target) => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { boardColumnQuery } from "~/lib/board-query.ts";
+import { boardColumnQuery, boardCountsQuery } from "~/lib/board-query.ts";
 import { can } from "~/lib/roles.ts";
 import { TASK_STATUSES } from "~/lib/tasks.ts";
 import { requireOrg } from "~/trpc/org.ts";
@@ -24,6 +24,7 @@ export default async function BoardPage({ params }: PageProps<"/orgs/[orgId]/pro
     ...TASK_STATUSES.map((status) =>
       api.task.list.fetchInfinite(boardColumnQuery(org.id, project.id, status)),
     ),
+    api.task.counts.fetch(boardCountsQuery(org.id, project.id)),
   );
   return (
     <HydrateClient>

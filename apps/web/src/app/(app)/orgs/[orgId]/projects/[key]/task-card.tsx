@@ -1,7 +1,7 @@
 "use client";
 
 import type { Route } from "next";
-import type { DragEvent, KeyboardEvent } from "react";
+import type { CSSProperties, DragEvent, FocusEvent, KeyboardEvent, Ref } from "react";
 import {
   BlockedBadge,
   LabelChip,
@@ -27,44 +27,72 @@ function initials(name: string): string {
     .join("");
 }
 
+/** Where a card sits in its column's virtual list, and what the list needs of its element. */
+export interface CardPlace {
+  ref: Ref<HTMLLIElement>;
+  /** Its index among the column's loaded cards (the virtualizer measures by it). */
+  index: number;
+  /** How many cards the column holds in all, loaded or not. */
+  setSize: number;
+  style: CSSProperties;
+  /** Its index among the column's cards without the one being dragged (none for that one). */
+  dropIndex: number | null;
+}
+
 export function TaskCard({
   orgId,
   task,
   today,
+  place,
   isDragging,
-  showDropBefore,
+  isTabStop,
+  dropLine,
   drag,
   onKeyDown,
+  onFocus,
   onMoveMenu,
 }: {
   orgId: string;
   task: TaskItem;
   today: string;
+  place: CardPlace;
   isDragging: boolean;
-  showDropBefore: boolean;
+  /** The column's one Tab stop: the arrow keys reach the others. */
+  isTabStop: boolean;
+  dropLine: "before" | "end" | null;
   /** Absent for viewers, who cannot move tasks. */
   drag?: CardDragProps | undefined;
-  onKeyDown?: ((event: KeyboardEvent<HTMLElement>) => void) | undefined;
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+  onFocus: (event: FocusEvent<HTMLElement>) => void;
   onMoveMenu?: (() => void) | undefined;
 }) {
   const overdue = isOverdue(task.dueDate, task.status, today);
   return (
     <li
+      ref={place.ref}
+      data-index={place.index}
+      data-drop-index={place.dropIndex ?? undefined}
+      aria-posinset={place.index + 1}
+      aria-setsize={place.setSize}
+      style={place.style}
       data-task-id={task.id}
       data-testid={`card-${task.key}`}
       {...drag}
       onKeyDown={onKeyDown}
-      className={`group relative rounded-lg border border-zinc-200 bg-white p-3 shadow-xs transition-[opacity,box-shadow] hover:border-zinc-300 hover:shadow-sm dark:border-zinc-700/70 dark:bg-zinc-900 dark:hover:border-zinc-600 ${
+      onFocus={onFocus}
+      className={`group absolute inset-x-0 top-0 rounded-lg border border-zinc-200 bg-white p-3 shadow-xs transition-[opacity,box-shadow] hover:border-zinc-300 hover:shadow-sm dark:border-zinc-700/70 dark:bg-zinc-900 dark:hover:border-zinc-600 ${
         drag ? "cursor-grab active:cursor-grabbing" : ""
       } ${isDragging ? "opacity-40" : ""}`}
     >
-      {showDropBefore ? <DropLine position="before" /> : null}
+      {dropLine ? <DropLine position={dropLine} /> : null}
       <div className="flex items-center justify-between gap-2">
         <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{task.key}</span>
         {onMoveMenu ? (
           <button
             type="button"
             onClick={onMoveMenu}
+            // One Tab stop per card list: M opens the same menu from the focused card.
+            tabIndex={-1}
             aria-label={`Move ${task.key}…`}
             title="Move… (M)"
             className="relative z-10 -my-1 -mr-1 rounded-md px-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
@@ -78,11 +106,12 @@ export function TaskCard({
       <IntentLink
         href={`/orgs/${orgId}/tasks/${task.key}` as Route}
         draggable={false}
-        aria-describedby={drag ? "board-help" : undefined}
+        tabIndex={isTabStop ? 0 : -1}
+        aria-describedby="board-help"
         aria-keyshortcuts={
           drag ? "Shift+ArrowUp Shift+ArrowDown Shift+ArrowLeft Shift+ArrowRight M" : undefined
         }
-        className="mt-1 block text-sm leading-snug font-medium break-words text-zinc-900 after:absolute after:inset-0 after:rounded-lg focus:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-indigo-500 dark:text-zinc-100"
+        className="mt-1 block text-sm leading-snug font-medium break-words text-zinc-900 after:absolute after:inset-0 after:rounded-lg focus:outline-none focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-indigo-500 dark:text-zinc-100"
       >
         {task.title}
       </IntentLink>

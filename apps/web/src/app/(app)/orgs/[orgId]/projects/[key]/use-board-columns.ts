@@ -1,7 +1,7 @@
 "use client";
 
 import type { TaskStatus } from "@tesseract/validators";
-import { boardColumnQuery } from "~/lib/board-query.ts";
+import { boardColumnQuery, boardCountsQuery } from "~/lib/board-query.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 /** One column's pages of tasks, which the board page fetched on the server (no request here). */
@@ -24,4 +24,10 @@ export function useBoardColumns(orgId: string, projectId: string): Record<TaskSt
     done: useColumn(orgId, projectId, "done"),
     canceled: useColumn(orgId, projectId, "canceled"),
   };
+}
+
+/** How many tasks each column holds in all, loaded or not (also fetched by the board page). */
+export function useBoardCounts(orgId: string, projectId: string) {
+  const [counts] = trpc.task.counts.useSuspenseQuery(boardCountsQuery(orgId, projectId));
+  return counts;
 }

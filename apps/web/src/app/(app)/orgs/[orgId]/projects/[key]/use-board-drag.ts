@@ -17,16 +17,18 @@ interface Dragging {
 
 const DRAG_TYPE = "application/x-tesseract-task";
 
-/** The index among a column's other cards that the pointer is above (by card midpoints). */
-function indexAt(column: HTMLElement, taskId: string, clientY: number): number {
-  const cards = [...column.querySelectorAll<HTMLElement>("[data-task-id]")].filter(
-    (card) => card.dataset.taskId !== taskId,
-  );
-  const index = cards.findIndex((card) => {
+/**
+ * The index among a column's other cards that the pointer is above (by card midpoints). Only
+ * the cards in view are drawn; each carries its index among the others (`data-drop-index`).
+ */
+function indexAt(column: HTMLElement, clientY: number): number {
+  const cards = [...column.querySelectorAll<HTMLElement>("[data-drop-index]")];
+  for (const card of cards) {
     const box = card.getBoundingClientRect();
-    return clientY < box.top + box.height / 2;
-  });
-  return index === -1 ? cards.length : index;
+    if (clientY < box.top + box.height / 2) return Number(card.dataset.dropIndex);
+  }
+  const last = cards.at(-1);
+  return last ? Number(last.dataset.dropIndex) + 1 : 0;
 }
 
 /**
@@ -59,7 +61,7 @@ export function useBoardDrag(
       if (!dragging) return;
       event.preventDefault();
       event.dataTransfer.dropEffect = "move";
-      const index = indexAt(event.currentTarget, dragging.taskId, event.clientY);
+      const index = indexAt(event.currentTarget, event.clientY);
       if (dropTarget?.status !== status || dropTarget.index !== index) {
         setDropTarget({ status, index });
       }
@@ -72,7 +74,7 @@ export function useBoardDrag(
     onDrop: (event: DragEvent<HTMLElement>) => {
       if (!dragging) return;
       event.preventDefault();
-      const index = indexAt(event.currentTarget, dragging.taskId, event.clientY);
+      const index = indexAt(event.currentTarget, event.clientY);
       onDrop(dragging.taskId, dragging.from, { status, index });
       end();
     },

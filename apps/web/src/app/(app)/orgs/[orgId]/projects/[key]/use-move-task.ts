@@ -4,9 +4,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getMutationKey } from "@trpc/react-query";
 import { useState } from "react";
 import { describeApiError } from "~/lib/api-error.ts";
-import { boardColumnQuery } from "~/lib/board-query.ts";
+import { boardColumnQuery, boardCountsQuery } from "~/lib/board-query.ts";
 import type { Target } from "~/lib/board-order.ts";
 import { flattenPages, withItemPlaced, withoutItem } from "~/lib/board-order.ts";
+import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { TASK_STATUSES } from "~/lib/tasks.ts";
 import { trpc } from "~/trpc/react.tsx";
 
@@ -28,7 +29,12 @@ export function useMoveTask(orgId: string, projectId: string) {
     onMutate: async (input) => {
       setFailure(null);
       // A refetch landing now would overwrite the optimistic board with the old order.
-      await utils.task.list.cancel({ orgId, projectId });
+      await Promise.all([
+        utils.task.list.cancel({ orgId, projectId }),
+        utils.task.counts.cancel({ orgId, projectId }),
+      ]);
+      const countsQuery = boardCountsQuery(orgId, projectId);
+      const counts = utils.task.counts.getData(countsQuery);
       const snapshots = TASK_STATUSES.map((status) => {
         const query = boardColumnQuery(orgId, projectId, status);
         return { status, query, data: utils.task.list.getInfiniteData(query) };
@@ -49,13 +55,20 @@ export function useMoveTask(orgId: string, projectId: string) {
           }
           utils.task.list.setInfiniteData(query, next);
         }
+        if (counts && task.status !== input.status) {
+          const byStatus = { ...counts.byStatus };
+          byStatus[task.status] -= 1;
+          byStatus[input.status] += 1;
+          utils.task.counts.setData(countsQuery, { ...counts, byStatus });
+        }
       }
-      return { snapshots, taskKey: task?.key ?? "The task" };
+      return { snapshots, counts, countsQuery, taskKey: task?.key ?? "The task" };
     },
     onError: (error, _input, context) => {
       for (const { query, data } of context?.snapshots ?? []) {
         if (data) utils.task.list.setInfiniteData(query, data);
       }
+      if (context?.counts) utils.task.counts.setData(context.countsQuery, context.counts);
       setFailure({
         taskKey: context?.taskKey ?? "The task",
         message: describeApiError(error).message,
@@ -65,7 +78,7 @@ export function useMoveTask(orgId: string, projectId: string) {
       // Only the last of several quick moves refetches, so no stale answer undoes a later one.
       if (queryClient.isMutating({ mutationKey: getMutationKey(trpc.task.move) }) > 1) return;
       await Promise.all([
-        utils.task.list.invalidate({ orgId, projectId }),
+        invalidateProjectTasks(utils, orgId, projectId),
         utils.task.get.invalidate({ orgId }),
         utils.project.list.invalidate({ orgId }),
       ]);

@@ -3,6 +3,7 @@
 import { loadedSchema, usePreloadSchemas } from "~/components/forms/schemas.ts";
 import type { TaskDetail } from "~/components/tasks/types.ts";
 import { describeApiError } from "~/lib/api-error.ts";
+import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 type Changes = Partial<
@@ -37,7 +38,7 @@ export function useUpdateTask(orgId: string, taskRef: string, task: TaskDetail) 
     onSettled: () =>
       Promise.all([
         utils.task.get.invalidate(key),
-        utils.task.list.invalidate({ orgId, projectId: task.projectId }),
+        invalidateProjectTasks(utils, orgId, task.projectId),
         utils.task.activity.invalidate({ orgId, taskId: task.id }),
         utils.project.list.invalidate({ orgId }),
       ]),
