@@ -16,6 +16,7 @@ import { useBoardColumns, useBoardCounts } from "./use-board-columns.ts";
 import { useBoardDrag } from "./use-board-drag.ts";
 import { useCardFocus } from "./use-card-focus.ts";
 import { useMoveTask } from "./use-move-task.ts";
+import { useViewportTop } from "./use-viewport-top.ts";
 
 const arrowDirections: Record<string, Direction> = {
   ArrowUp: "up",
@@ -61,6 +62,7 @@ export function Board({
   const [announcement, setAnnouncement] = useState("");
   const [moving, setMoving] = useState<TaskItem | null>(null);
   const [today] = useState(todayIso);
+  const stripRef = useViewportTop<HTMLDivElement>();
   const isEmpty = TASK_STATUSES.every(
     (status) => columns[status].length === 0 && counts.byStatus[status] === 0,
   );
@@ -150,8 +152,15 @@ export function Board({
       ) : null}
       {/* relative: screen-reader-only text inside is clipped by this strip, not the page. */}
       <div className="relative -mx-4 snap-x overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0">
-        {/* A fixed height: each column scrolls its own cards (and loads more as it does). */}
-        <div className="flex h-[max(26rem,calc(100dvh-16rem))] items-stretch gap-3 xl:grid xl:grid-cols-5 xl:grid-rows-[minmax(0,1fr)]">
+        {/*
+          A fixed height: each column scrolls its own cards (and loads more as it does). The
+          columns end above the bottom of the window, wherever the header leaves them to start,
+          so the whole of each column (a drop target too) is in view without scrolling the page.
+        */}
+        <div
+          ref={stripRef}
+          className="flex h-[max(12rem,calc(100dvh-var(--viewport-top,16rem)-1.5rem))] items-stretch gap-3 xl:grid xl:grid-cols-5 xl:grid-rows-[minmax(0,1fr)]"
+        >
           {TASK_STATUSES.map((status) => (
             <BoardColumn
               key={status}
