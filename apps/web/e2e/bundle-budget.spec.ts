@@ -11,13 +11,14 @@ import { firstLoadJs } from "./first-load-js.ts";
  * client code (React Query, the tRPC client, superjson, the header) 42 KiB, so no page meets
  * it yet; until that shared code shrinks, each page is held to a ceiling just above what it
  * loads today, lowered as the pages get lighter. (They were raised once, by under 2 KiB, for the
- * WebSocket link that carries a tab's live updates over one connection.)
+ * WebSocket link that carries a tab's live updates over one connection, and the board's by 11 KiB
+ * for its virtualized columns, which cut its document from 1.4 MB to under 300 kB.)
  */
 const TARGET_KIB = 150;
 const DEFAULT_CEILING_KIB = 184;
 const CEILING_KIB: Record<string, number> = {
   "/admin": 220,
-  "/orgs/[orgId]/projects/[key]": 192,
+  "/orgs/[orgId]/projects/[key]": 203,
   "/orgs/[orgId]/projects/[key]/list": 194,
   "/orgs/[orgId]/tasks/[key]": 195,
 };
