@@ -47,12 +47,16 @@ async function expectNoViolations(path: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
+// Each test scans many pages twice (light and dark): on a busy 2-core machine that takes longer
+// than one page's test should, so these two get the time their page count needs.
 test("the public pages pass axe in both themes", async () => {
+  test.setTimeout(240_000);
   for (const path of ["/", "/sign-in", "/sign-up", "/status", "/docs/guide"])
     await expectNoViolations(path);
 });
 
 test("the signed-in pages pass axe in both themes", async () => {
+  test.setTimeout(360_000);
   await signUp(page, person);
   await expect(page).toHaveURL(/\/onboarding$/);
   await waitForHydration(page);
