@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "~/components/site-header.tsx";
+import { Toaster } from "~/components/ui/toaster.tsx";
 import { VerifyEmailBanner } from "~/components/verify-email-banner.tsx";
 import { env } from "~/env.ts";
 import { themeInitScript } from "~/lib/theme.ts";
@@ -44,6 +45,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           >
             {children}
           </main>
+          <Toaster />
         </TRPCReactProvider>
       </body>
     </html>
