@@ -8,6 +8,17 @@ export const ROLES = ["owner", "admin", "member", "viewer"] as const;
 export const INVITABLE_ROLES = ["admin", "member", "viewer"] as const;
 /** The job states the operator's job list filters by. */
 export const JOB_STATE_FILTERS = ["pending", "queued", "running", "succeeded", "failed"] as const;
+/** What an activity entry is about: the part of its action before the dot (task.moved → task). */
+export const ACTIVITY_KINDS = [
+  "task",
+  "comment",
+  "attachment",
+  "project",
+  "member",
+  "invitation",
+  "token",
+  "org",
+] as const;
 export const TASK_STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
 export const TASK_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
 

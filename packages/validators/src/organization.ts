@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "./account.ts";
-import { INVITABLE_ROLES, ROLES } from "./constants.ts";
+import { ACTIVITY_KINDS, INVITABLE_ROLES, ROLES } from "./constants.ts";
 import { textSchema } from "./text.ts";
 
 export const roleSchema = z.enum(ROLES, { message: "Choose owner, admin, member or viewer" });
@@ -55,4 +55,17 @@ export const pageInput = z.object({
 /** A page of an organization's activity log; its cursor is the last row's numeric id. */
 export const activityPageInput = orgScoped.extend(pageInput.shape).extend({
   cursor: z.coerce.number().int().positive().nullish(),
+});
+
+export const activityKindSchema = z.enum(ACTIVITY_KINDS, {
+  message: `Choose one of: ${ACTIVITY_KINDS.join(", ")}`,
+});
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** `activity.list`: the organization's log, narrowed to one project, task, person or kind. */
+export const activityListInput = activityPageInput.extend({
+  projectId: z.uuid("Unknown project").optional(),
+  taskId: z.uuid("Unknown task").optional(),
+  actorId: z.uuid("Unknown person").optional(),
+  kind: activityKindSchema.optional(),
 });

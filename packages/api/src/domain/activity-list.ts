@@ -1,18 +1,37 @@
-import type { Database, Kysely } from "@tesseract/db";
+import type { ActivityKind } from "@tesseract/validators";
+import { sql, type Database, type Kysely } from "@tesseract/db";
 
 export interface ActivityPageInput {
   cursor?: number | null;
   limit: number;
   projectId?: string;
   taskId?: string;
+  /** Entries by this person. */
+  actorId?: string;
+  /** Entries whose action starts with this kind (task.moved is of kind task). */
+  kind?: ActivityKind;
 }
 
-/** One page of an organization's activity, newest first (optionally one project's or task's). */
+/** The entry's target as a uuid when it is of `type`; CASE keeps other targets from being cast. */
+const targetOf = (type: string) =>
+  sql<string>`case when a.target_type = ${type} then a.target_id::uuid end`;
+
+/**
+ * One page of an organization's activity, newest first, optionally narrowed. Each entry carries
+ * its task's key and title as they are now (for a link that still works after a move) and the
+ * person a member entry is about.
+ */
 export async function listActivity(db: Kysely<Database>, orgId: string, input: ActivityPageInput) {
   let query = db
     .selectFrom("activity as a")
     .leftJoin("users as u", "u.id", "a.actor_user_id")
     .leftJoin("api_tokens as t", "t.id", "a.actor_token_id")
+    // Tasks and people of this organization only: a target is never another tenant's row.
+    .leftJoin("tasks as tk", (join) =>
+      join.on(sql`tk.id`, "=", targetOf("task")).onRef("tk.org_id", "=", "a.org_id"),
+    )
+    .leftJoin("projects as tp", "tp.id", "tk.project_id")
+    .leftJoin("users as s", (join) => join.on(sql`s.id`, "=", targetOf("user")))
     .select([
       "a.id",
       "a.action",
@@ -21,9 +40,14 @@ export async function listActivity(db: Kysely<Database>, orgId: string, input: A
       "a.data",
       "a.ip",
       "a.created_at as createdAt",
+      "a.actor_user_id as actorId",
       "u.name as actorName",
       "u.email as actorEmail",
       "t.name as tokenName",
+      sql<string | null>`tp.key || '-' || tk.number`.as("taskKey"),
+      "tk.title as taskTitle",
+      "s.name as subjectName",
+      "s.email as subjectEmail",
     ])
     .where("a.org_id", "=", orgId)
     .orderBy("a.id", "desc")
@@ -32,6 +56,8 @@ export async function listActivity(db: Kysely<Database>, orgId: string, input: A
   if (input.projectId) query = query.where("a.project_id", "=", input.projectId);
   if (input.taskId)
     query = query.where("a.target_type", "=", "task").where("a.target_id", "=", input.taskId);
+  if (input.actorId) query = query.where("a.actor_user_id", "=", input.actorId);
+  if (input.kind) query = query.where("a.action", "like", `${input.kind}.%`);
   const rows = await query.execute();
   const items = rows.slice(0, input.limit);
   return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };

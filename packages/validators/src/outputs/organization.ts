@@ -87,9 +87,16 @@ export const activityPageOutput = pageOutput(
     targetType: z.string().nullable(),
     targetId: z.string().nullable(),
     createdAt: z.date(),
+    actorId: z.string().nullable(),
     actorName: z.string().nullable(),
     actorEmail: z.string().nullable(),
     tokenName: z.string().nullable(),
+    /** The task it is about as it is now (its key changes when it moves); null once deleted. */
+    taskKey: z.string().nullable(),
+    taskTitle: z.string().nullable(),
+    /** The person a member entry is about, when they still have an account. */
+    subjectName: z.string().nullable(),
+    subjectEmail: z.string().nullable(),
   }),
   z.number().int(),
 );
