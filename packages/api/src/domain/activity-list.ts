@@ -31,6 +31,9 @@ export async function listActivity(db: Kysely<Database>, orgId: string, input: A
       join.on(sql`tk.id`, "=", targetOf("task")).onRef("tk.org_id", "=", "a.org_id"),
     )
     .leftJoin("projects as tp", "tp.id", "tk.project_id")
+    .leftJoin("projects as ap", (join) =>
+      join.onRef("ap.id", "=", "a.project_id").onRef("ap.org_id", "=", "a.org_id"),
+    )
     .leftJoin("users as s", (join) => join.on(sql`s.id`, "=", targetOf("user")))
     .select([
       "a.id",
@@ -46,6 +49,7 @@ export async function listActivity(db: Kysely<Database>, orgId: string, input: A
       "t.name as tokenName",
       sql<string | null>`tp.key || '-' || tk.number`.as("taskKey"),
       "tk.title as taskTitle",
+      "ap.name as projectName",
       "s.name as subjectName",
       "s.email as subjectEmail",
     ])

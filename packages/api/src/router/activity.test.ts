@@ -24,6 +24,7 @@ describe("activity.list", () => {
       actorId: member.id,
       taskKey: task.key,
       taskTitle: "Fix login",
+      projectName: "Engineering",
       data: { changes: { status: { from: "backlog", to: "done" } } },
     });
     expect(items.find((i) => i.action === "member.role_changed")).toMatchObject({

@@ -94,6 +94,8 @@ export const activityPageOutput = pageOutput(
     /** The task it is about as it is now (its key changes when it moves); null once deleted. */
     taskKey: z.string().nullable(),
     taskTitle: z.string().nullable(),
+    /** The project it belongs to, by its name now. */
+    projectName: z.string().nullable(),
     /** The person a member entry is about, when they still have an account. */
     subjectName: z.string().nullable(),
     subjectEmail: z.string().nullable(),

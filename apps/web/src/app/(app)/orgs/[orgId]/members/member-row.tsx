@@ -39,7 +39,7 @@ export function MemberRow({
       </div>
       {canManage ? (
         <div className="flex flex-wrap items-center gap-2">
-          <MemberRoleForm key={member.role} orgId={orgId} member={member} myRole={myRole} />
+          <MemberRoleForm orgId={orgId} member={member} myRole={myRole} />
           <RemoveMemberButton orgId={orgId} member={member} />
         </div>
       ) : (
