@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { toggleTaskItem } from "~/lib/task-list.ts";
 import { Markdown } from "./markdown.tsx";
 
 const render = (text: string) => renderToStaticMarkup(createElement(Markdown, null, text));
@@ -25,5 +26,66 @@ describe("Markdown", () => {
     expect(render("[docs](https://example.com)")).toContain(
       'href="https://example.com" target="_blank" rel="noopener noreferrer nofollow"',
     );
+  });
+});
+
+describe("GitHub-flavoured markdown", () => {
+  it("renders tables in a region that scrolls, and strikethrough", () => {
+    const html = render("| Step | Owner |\n| --- | --- |\n| Ship | Ada |\n\n~~old~~");
+    expect(html).toContain('role="region"');
+    expect(html).toContain("<th>Step</th>");
+    expect(html).toContain("<td>Ada</td>");
+    expect(html).toContain("<del>old</del>");
+  });
+
+  it("renders task lists as named boxes, read-only unless toggling is allowed", () => {
+    const html = render("- [x] Write tests\n- [ ] Ship it");
+    expect(html).toContain('aria-label="Write tests"');
+    expect(html).toMatch(/<input type="checkbox" aria-label="Write tests" disabled="" readOnly="" checked=""/);
+    const editable = renderToStaticMarkup(
+      createElement(Markdown, { onToggleTask: () => undefined }, "- [ ] Ship it"),
+    );
+    expect(editable).not.toContain("disabled");
+  });
+
+  it("still escapes HTML inside tables and task lists", () => {
+    const html = render("| a |\n| - |\n| <b onclick=x>b</b> |\n\n- [ ] <script>x</script>");
+    expect(html).not.toContain("<b ");
+    expect(html).not.toContain("<script");
+  });
+});
+
+describe("toggleTaskItem", () => {
+  const source = "Plan:\n\n- [ ] one\n- [x] two\n  1. [ ] nested\n\n`- [ ] code`";
+  it("ticks and clears the box of the item starting at an offset", () => {
+    expect(toggleTaskItem(source, source.indexOf("- [ ] one"))).toBe(
+      source.replace("- [ ] one", "- [x] one"),
+    );
+    expect(toggleTaskItem(source, source.indexOf("- [x] two"))).toBe(
+      source.replace("- [x] two", "- [ ] two"),
+    );
+    expect(toggleTaskItem(source, source.indexOf("1. [ ]"))).toBe(
+      source.replace("1. [ ] nested", "1. [x] nested"),
+    );
+  });
+
+  it("changes nothing where no box starts", () => {
+    expect(toggleTaskItem(source, 0)).toBeNull();
+    expect(toggleTaskItem(source, -1)).toBeNull();
+    expect(toggleTaskItem(source, 9999)).toBeNull();
+  });
+
+  it("finds each rendered box's own item in the source (and not the one in code)", () => {
+    const html = renderToStaticMarkup(
+      createElement(Markdown, { onToggleTask: () => undefined }, source),
+    );
+    const offsets = [...html.matchAll(/data-task-offset="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(offsets).toHaveLength(3);
+    const toggled = offsets.map((offset) => toggleTaskItem(source, offset));
+    expect(toggled).toEqual([
+      source.replace("- [ ] one", "- [x] one"),
+      source.replace("- [x] two", "- [ ] two"),
+      source.replace("1. [ ] nested", "1. [x] nested"),
+    ]);
   });
 });

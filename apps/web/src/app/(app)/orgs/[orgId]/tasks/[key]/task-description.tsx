@@ -4,6 +4,7 @@ import { useState } from "react";
 import { LazyMarkdown as Markdown } from "~/components/lazy-markdown.tsx";
 import type { TaskDetail } from "~/components/tasks/types.ts";
 import { Button } from "~/components/ui/button.tsx";
+import { toggleTaskItem } from "~/lib/task-list.ts";
 import { MarkdownEditor } from "./markdown-editor.tsx";
 import type { TaskSaver } from "./use-update-task.ts";
 
@@ -75,7 +76,20 @@ export function TaskDescription({
         </form>
       ) : task.description ? (
         <div data-testid="task-description">
-          <Markdown>{task.description}</Markdown>
+          <Markdown
+            onToggleTask={
+              canEdit
+                ? (offset) => {
+                    // Through the same save as an edit: the page shows it at once and goes
+                    // back, with the reason, if the API refuses.
+                    const next = toggleTaskItem(task.description, offset);
+                    if (next !== null) saver.save({ description: next });
+                  }
+                : undefined
+            }
+          >
+            {task.description}
+          </Markdown>
         </div>
       ) : (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No description.</p>
