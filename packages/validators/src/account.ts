@@ -26,6 +26,8 @@ export const signUpInput = z.object({
   email: emailSchema,
   password: passwordSchema,
   name: personNameSchema,
+  /** From an invitation link: its address counts as verified when the sign-up uses it. */
+  invitationToken: linkTokenSchema.optional(),
 });
 export const signInInput = z.object({
   email: emailSchema,

@@ -9,6 +9,7 @@ import { AppError } from "../errors.ts";
 import type { MailOutbox } from "../mail/outbox.ts";
 import { passwordResetEmail, signUpAttemptEmail, verificationEmail } from "../mail/templates.ts";
 import { consumeEmailToken, issueEmailToken } from "./email-tokens.ts";
+import { findInvitationPreview } from "./invitations.ts";
 import { selectProfile } from "./profile.ts";
 
 const SIGN_IN_REFUSED = "Email or password is incorrect";
@@ -122,8 +123,35 @@ export async function signUp(
   // session (in Redis) is started last: if the commit then fails, it names a user that never
   // existed and resolves to nobody.
   await recordActivity(trx, { actorUserId: user.id, action: "account.sign_up", ...deps.client });
-  await mailLink(trx, mail, deps, user, "verify_email");
+  if (await isInvitedAddress(trx, input.invitationToken, user.email, deps.now)) {
+    // The invitation link reached this address, which proves it as a verification link would.
+    await trx
+      .updateTable("users")
+      .set({ email_verified_at: deps.now })
+      .where("id", "=", user.id)
+      .execute();
+    await recordActivity(trx, {
+      actorUserId: user.id,
+      action: "account.email_verified",
+      data: { through: "invitation" },
+      ...deps.client,
+    });
+  } else {
+    await mailLink(trx, mail, deps, user, "verify_email");
+  }
   return { user, sessionSecret: await startSession(deps, user) };
+}
+
+/** Whether `token` is a pending invitation for `email` (an address as the schema normalizes it). */
+async function isInvitedAddress(
+  db: Kysely<Database>,
+  token: string | undefined,
+  email: string,
+  now: Date,
+): Promise<boolean> {
+  if (!token) return false;
+  const invitation = await findInvitationPreview(db, token, now);
+  return invitation?.status === "pending" && invitation.email.toLowerCase() === email.toLowerCase();
 }
 
 export async function signIn(

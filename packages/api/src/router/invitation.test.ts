@@ -2,7 +2,8 @@ import { sql } from "@tesseract/db";
 import { describe, expect, it, vi } from "vitest";
 import { sha256 } from "../auth/secrets.ts";
 import { recordPublished } from "../live/published-fixture.ts";
-import { createTestCaller, insertTestUser } from "../testing.ts";
+import { createCaller } from "../root.ts";
+import { cookieFrom, createTestCaller, insertTestUser, testContext } from "../testing.ts";
 import { as, invitationToken, orgWith, services, useServices } from "./router-fixture.ts";
 
 useServices();
@@ -165,5 +166,56 @@ describe("invitations", () => {
     await expect(
       as(owner).invitation.create({ orgId, email: users[0]!.email, role: "member" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("signing up from an invitation", { timeout: 120_000 }, () => {
+  async function signUpWith(email: string, invitationToken: string) {
+    const ctx = testContext(services);
+    await createCaller(ctx).auth.signUp({
+      email,
+      password: "correct horse battery",
+      name: "Invitee",
+      invitationToken,
+    });
+    const me = await createTestCaller(services, { headers: { cookie: cookieFrom(ctx)! } }).auth.me();
+    const verifyLinks = await services.db
+      .selectFrom("email_tokens")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", me.user.id)
+      .where("purpose", "=", "verify_email")
+      .executeTakeFirstOrThrow();
+    return { me, verifyLinks: Number(verifyLinks.n) };
+  }
+
+  it("counts the invited address as verified, with no verification email", async () => {
+    const { owner, orgId } = await orgWith([]);
+    await as(owner).invitation.create({ orgId, email: "new.person@example.test", role: "member" });
+    const token = await invitationToken("new.person@example.test");
+    // The address as typed differs in case and spaces only: still the invited one.
+    const { me, verifyLinks } = await signUpWith("  New.Person@Example.test ", token);
+    expect(me.user.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(verifyLinks).toBe(0);
+  });
+
+  it("verifies nothing for another address, a revoked invitation or a made-up token", async () => {
+    const { owner, orgId } = await orgWith([]);
+    await as(owner).invitation.create({ orgId, email: "invited@example.test", role: "member" });
+    const token = await invitationToken("invited@example.test");
+    const other = await signUpWith("someone.else@example.test", token);
+    expect(other.me.user.emailVerifiedAt).toBeNull();
+    expect(other.verifyLinks).toBe(1);
+
+    const revoked = await as(owner).invitation.create({
+      orgId,
+      email: "revoked@example.test",
+      role: "viewer",
+    });
+    const revokedToken = await invitationToken("revoked@example.test");
+    await as(owner).invitation.revoke({ orgId, invitationId: revoked.id });
+    expect((await signUpWith("revoked@example.test", revokedToken)).me.user.emailVerifiedAt).toBeNull();
+
+    const madeUp = await signUpWith("madeup@example.test", "a".repeat(40));
+    expect(madeUp.me.user.emailVerifiedAt).toBeNull();
   });
 });
