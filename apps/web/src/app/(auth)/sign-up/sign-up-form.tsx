@@ -8,7 +8,20 @@ import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 
-export function SignUpForm({ next }: { next: string }) {
+/** The pending invitation the visitor came from: its address needs no confirming. */
+export interface SignUpInvitation {
+  token: string;
+  email: string;
+  orgName: string;
+}
+
+export function SignUpForm({
+  next,
+  invitation = null,
+}: {
+  next: string;
+  invitation?: SignUpInvitation | null;
+}) {
   const { errors, submitForm, fail } = useFormErrors();
   const utils = trpc.useUtils();
   const [checkEmail, setCheckEmail] = useState(false);
@@ -23,6 +36,9 @@ export function SignUpForm({ next }: { next: string }) {
     onError: fail,
   });
   const isBusy = signUp.isPending || (signUp.isSuccess && !checkEmail);
+  const [email, setEmail] = useState(invitation?.email ?? "");
+  const isInvitedAddress =
+    invitation !== null && email.trim().toLowerCase() === invitation.email.toLowerCase();
 
   if (checkEmail) {
     return (
@@ -37,9 +53,13 @@ export function SignUpForm({ next }: { next: string }) {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={submitForm("signUpInput", (input) => {
-        signUp.mutate(input);
-      })}
+      onSubmit={submitForm(
+        "signUpInput",
+        (input) => {
+          signUp.mutate(input);
+        },
+        invitation ? { invitationToken: invitation.token } : {},
+      )}
     >
       <FormAlert errors={errors} />
       <TextField
@@ -54,6 +74,17 @@ export function SignUpForm({ next }: { next: string }) {
         type="email"
         label="Email"
         autoComplete="email"
+        value={email}
+        onChange={(event) => {
+          setEmail(event.target.value);
+        }}
+        hint={
+          invitation
+            ? isInvitedAddress
+              ? `The address ${invitation.orgName} invited: it needs no confirming.`
+              : `Not the invited address (${invitation.email}): we will email you a link to confirm it.`
+            : undefined
+        }
         error={errors.fields.email}
         required
       />
