@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { toggleTaskItem } from "~/lib/task-list.ts";
 import { Markdown } from "./markdown.tsx";
 
-const render = (text: string) => renderToStaticMarkup(createElement(Markdown, null, text));
+const render = (text: string, onToggleTask?: (offset: number) => void) =>
+  renderToStaticMarkup(createElement(Markdown, { children: text, onToggleTask }));
 
 describe("Markdown", () => {
   it("renders markdown as elements", () => {
@@ -42,9 +43,7 @@ describe("GitHub-flavoured markdown", () => {
     const html = render("- [x] Write tests\n- [ ] Ship it");
     expect(html).toContain('aria-label="Write tests"');
     expect(html).toMatch(/<input type="checkbox" aria-label="Write tests" disabled="" readOnly="" checked=""/);
-    const editable = renderToStaticMarkup(
-      createElement(Markdown, { onToggleTask: () => undefined }, "- [ ] Ship it"),
-    );
+    const editable = render("- [ ] Ship it", () => undefined);
     expect(editable).not.toContain("disabled");
   });
 
@@ -76,9 +75,7 @@ describe("toggleTaskItem", () => {
   });
 
   it("finds each rendered box's own item in the source (and not the one in code)", () => {
-    const html = renderToStaticMarkup(
-      createElement(Markdown, { onToggleTask: () => undefined }, source),
-    );
+    const html = render(source, () => undefined);
     const offsets = [...html.matchAll(/data-task-offset="(\d+)"/g)].map((m) => Number(m[1]));
     expect(offsets).toHaveLength(3);
     const toggled = offsets.map((offset) => toggleTaskItem(source, offset));

@@ -3,8 +3,6 @@ import ReactMarkdown from "react-markdown";
 import type { Components, ExtraProps } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
-type HastNode = NonNullable<ExtraProps["node"]>;
-
 /** The list item a task-list box sits in: where it starts in the source, and what it says. */
 interface TaskItem {
   offset: number | undefined;
@@ -27,7 +25,7 @@ function TaskListItem({ node, children, ...props }: ComponentProps<"li"> & Extra
   const item = useMemo(
     () => ({
       offset: node?.position?.start.offset,
-      label: node ? ownText(node as HastNode).trim().slice(0, 120) || "Task" : "Task",
+      label: node ? ownText(node).trim().slice(0, 120) || "Task" : "Task",
     }),
     [node],
   );
@@ -52,7 +50,7 @@ function TaskBox({ node: _, ...props }: ComponentProps<"input"> & ExtraProps) {
       disabled={!canToggle}
       readOnly={!canToggle}
       data-task-offset={canToggle ? offset : undefined}
-      onChange={canToggle ? () => toggle(offset) : undefined}
+      onChange={canToggle ? () => { toggle(offset); } : undefined}
     />
   );
 }
