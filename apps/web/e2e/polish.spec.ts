@@ -1,12 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import {
-  horizontalOverflow,
-  mutate,
-  password,
-  signUp,
-  waitForHydration,
-} from "./helpers.ts";
+import { horizontalOverflow, mutate, password, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
@@ -26,7 +20,8 @@ async function ownerWithProject(page: Page, name: string) {
 
 /** A tRPC query over the web origin with the page's cookies. */
 async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const search =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   const res = await page.request.get(`/trpc/${path}${search}`);
   expect(res.status(), await res.text()).toBe(200);
   return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
@@ -97,7 +92,11 @@ test("markdown shows GitHub tables, and ticking a task-list box saves the descri
   await box.click();
   await expect(box).toBeChecked();
   await expect
-    .poll(async () => (await query<{ description: string }>(page, "task.get", { orgId, ref: "ENG-1" })).description)
+    .poll(
+      async () =>
+        (await query<{ description: string }>(page, "task.get", { orgId, ref: "ENG-1" }))
+          .description,
+    )
     .toContain("- [x] Write tests");
 
   await page.reload();
@@ -177,7 +176,10 @@ test("a role saves when chosen and can be undone; the organization tabs work at 
   const tabs = page.getByRole("navigation", { name: "Organization" });
   await tabs.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${orgId}/settings$`));
-  await expect(tabs.getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
+  await expect(tabs.getByRole("link", { name: "Settings" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(tabs.getByRole("link", { name: "Settings" })).toBeInViewport();
   await tabs.getByRole("link", { name: "Activity" }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${orgId}/activity$`));

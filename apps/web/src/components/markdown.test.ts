@@ -42,7 +42,9 @@ describe("GitHub-flavoured markdown", () => {
   it("renders task lists as named boxes, read-only unless toggling is allowed", () => {
     const html = render("- [x] Write tests\n- [ ] Ship it");
     expect(html).toContain('aria-label="Write tests"');
-    expect(html).toMatch(/<input type="checkbox" aria-label="Write tests" disabled="" readOnly="" checked=""/);
+    expect(html).toMatch(
+      /<input type="checkbox" aria-label="Write tests" disabled="" readOnly="" checked=""/,
+    );
     const editable = render("- [ ] Ship it", () => undefined);
     expect(editable).not.toContain("disabled");
   });

@@ -15,7 +15,12 @@ type ToggleTask = (offset: number) => void;
 const ToggleContext = createContext<ToggleTask | undefined>(undefined);
 
 /** An item's own text, without its sub-lists: the name of its box. */
-function ownText(node: { type: string; value?: string; tagName?: string; children?: unknown[] }): string {
+function ownText(node: {
+  type: string;
+  value?: string;
+  tagName?: string;
+  children?: unknown[];
+}): string {
   if (node.type === "text") return node.value ?? "";
   if (node.tagName === "ul" || node.tagName === "ol") return "";
   return ((node.children ?? []) as (typeof node)[]).map(ownText).join("");
@@ -50,7 +55,13 @@ function TaskBox({ node: _, ...props }: ComponentProps<"input"> & ExtraProps) {
       disabled={!canToggle}
       readOnly={!canToggle}
       data-task-offset={canToggle ? offset : undefined}
-      onChange={canToggle ? () => { toggle(offset); } : undefined}
+      onChange={
+        canToggle
+          ? () => {
+              toggle(offset);
+            }
+          : undefined
+      }
     />
   );
 }

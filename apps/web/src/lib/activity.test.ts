@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { describeActivity, type ActivityEntry } from "./activity.ts";
 
-const entry = (action: string, data: unknown, more: Partial<ActivityEntry> = {}): ActivityEntry => ({
+const entry = (
+  action: string,
+  data: unknown,
+  more: Partial<ActivityEntry> = {},
+): ActivityEntry => ({
   action,
   data,
   actorName: "Ada",
@@ -28,9 +32,11 @@ describe("describeActivity", () => {
   });
 
   it("keeps the recorded key of a deleted task, unlinked", () => {
-    expect(
-      describeActivity(entry("task.deleted", { key: "ENG-7", title: "Old" })).task,
-    ).toEqual({ key: "ENG-7", title: "Old", exists: false });
+    expect(describeActivity(entry("task.deleted", { key: "ENG-7", title: "Old" })).task).toEqual({
+      key: "ENG-7",
+      title: "Old",
+      exists: false,
+    });
   });
 
   it("has a sentence for every kind of task change", () => {
@@ -43,10 +49,15 @@ describe("describeActivity", () => {
     });
     expect(change({ priority: { from: "none", to: "high" } }).after).toBe("to High");
     expect(change({ dueDate: { from: null, to: "2026-12-31" } }).after).toBe("to Dec 31, 2026");
-    expect(change({ title: { from: "a", to: "b" } })).toMatchObject({ text: "renamed", after: "to “b”" });
+    expect(change({ title: { from: "a", to: "b" } })).toMatchObject({
+      text: "renamed",
+      after: "to “b”",
+    });
     expect(change({ title: {}, priority: {} }).text).toBe("changed the title, priority of");
     expect(
-      describeActivity(entry("task.relation_added", { key: "ENG-1", relation: "blocks", other: "ENG-2" })),
+      describeActivity(
+        entry("task.relation_added", { key: "ENG-1", relation: "blocks", other: "ENG-2" }),
+      ),
     ).toMatchObject({ text: "linked", after: "as blocking ENG-2" });
     expect(describeActivity(entry("comment.created", { key: "ENG-1" })).text).toBe("commented on");
   });
@@ -54,17 +65,22 @@ describe("describeActivity", () => {
   it("names the people and addresses member entries are about", () => {
     expect(
       describeActivity(
-        entry("member.role_changed", { from: "member", to: "admin" }, {
-          subjectName: "Bob",
-          subjectEmail: "bob@example.com",
-        }),
+        entry(
+          "member.role_changed",
+          { from: "member", to: "admin" },
+          {
+            subjectName: "Bob",
+            subjectEmail: "bob@example.com",
+          },
+        ),
       ),
     ).toMatchObject({
       text: "changed the role of Bob (bob@example.com) from Member to Admin",
       task: null,
     });
     expect(
-      describeActivity(entry("invitation.created", { email: "cy@example.com", role: "viewer" })).text,
+      describeActivity(entry("invitation.created", { email: "cy@example.com", role: "viewer" }))
+        .text,
     ).toBe("invited cy@example.com as Viewer");
   });
 
@@ -79,6 +95,8 @@ describe("describeActivity", () => {
       actor: "Someone",
       text: "x.y",
     });
-    expect(describeActivity(entry("org.updated", [1])).text).toBe("renamed the organization to “?”");
+    expect(describeActivity(entry("org.updated", [1])).text).toBe(
+      "renamed the organization to “?”",
+    );
   });
 });

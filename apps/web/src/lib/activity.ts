@@ -102,7 +102,9 @@ function taskChange(data: Data, memberNames: ReadonlyMap<string, string>): [stri
         ? ["assigned", `to ${memberNames.get(text) ?? "a former member"}`]
         : ["unassigned", ""];
     case "dueDate":
-      return text ? ["set the due date of", `to ${formatDueDate(text)}`] : ["cleared the due date of", ""];
+      return text
+        ? ["set the due date of", `to ${formatDueDate(text)}`]
+        : ["cleared the due date of", ""];
     case "labels":
       return ["changed the labels of", ""];
     case "parentId":
@@ -132,10 +134,7 @@ const descriptions: Record<string, Describe> = {
     "linked",
     `${relationLabels[field(data, "relation") ?? ""] ?? "as related to"} ${field(data, "other") ?? "?"}`,
   ],
-  "task.relation_removed": (data) => [
-    "unlinked",
-    `from ${field(data, "other") ?? "?"}`,
-  ],
+  "task.relation_removed": (data) => ["unlinked", `from ${field(data, "other") ?? "?"}`],
   "comment.created": () => ["commented on", ""],
   "comment.updated": () => ["edited a comment on", ""],
   "comment.deleted": () => ["deleted a comment on", ""],
@@ -161,7 +160,8 @@ const descriptions: Record<string, Describe> = {
   "invitation.created": (data) =>
     `invited ${field(data, "email") ?? "someone"} as ${role(field(data, "role"))}`,
   "invitation.revoked": (data) => `revoked the invitation for ${field(data, "email") ?? "someone"}`,
-  "invitation.accepted": (data) => `accepted an invitation and joined as ${role(field(data, "role"))}`,
+  "invitation.accepted": (data) =>
+    `accepted an invitation and joined as ${role(field(data, "role"))}`,
   "token.created": (data) =>
     `created the API token “${field(data, "name") ?? "?"}” (${role(field(data, "role"))})`,
   "token.revoked": (data) => `revoked the API token “${field(data, "name") ?? "?"}”`,

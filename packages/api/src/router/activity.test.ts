@@ -78,7 +78,10 @@ describe("activity.list", () => {
     const { owner, orgId } = await busyOrg();
     await expect(
       as(owner).activity.list({ orgId, kind: "secrets" as never }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Choose one of") });
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Choose one of"),
+    });
     await expect(as(owner).activity.list({ orgId, actorId: "nobody" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("Unknown person"),

@@ -178,10 +178,12 @@ describe("signing up from an invitation", { timeout: 120_000 }, () => {
       name: "Invitee",
       invitationToken,
     });
-    const me = await createTestCaller(services, { headers: { cookie: cookieFrom(ctx)! } }).auth.me();
+    const me = await createTestCaller(services, {
+      headers: { cookie: cookieFrom(ctx)! },
+    }).auth.me();
     const verifyLinks = await services.db
       .selectFrom("email_tokens")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
       .where("user_id", "=", me.user.id)
       .where("purpose", "=", "verify_email")
       .executeTakeFirstOrThrow();
@@ -213,7 +215,9 @@ describe("signing up from an invitation", { timeout: 120_000 }, () => {
     });
     const revokedToken = await invitationToken("revoked@example.test");
     await as(owner).invitation.revoke({ orgId, invitationId: revoked.id });
-    expect((await signUpWith("revoked@example.test", revokedToken)).me.user.emailVerifiedAt).toBeNull();
+    expect(
+      (await signUpWith("revoked@example.test", revokedToken)).me.user.emailVerifiedAt,
+    ).toBeNull();
 
     const madeUp = await signUpWith("madeup@example.test", "a".repeat(40));
     expect(madeUp.me.user.emailVerifiedAt).toBeNull();

@@ -122,7 +122,9 @@ function ActivityEntries({
 
   if (items.length === 0) {
     return (
-      <EmptyState title={isFiltered ? "Nothing matches these filters" : "Nothing has happened yet"} />
+      <EmptyState
+        title={isFiltered ? "Nothing matches these filters" : "Nothing has happened yet"}
+      />
     );
   }
   return (
