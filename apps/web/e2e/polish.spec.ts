@@ -143,6 +143,8 @@ test("a role saves when chosen and can be undone; the organization tabs work at 
   page,
   browser,
 }) => {
+  // Two sign-ups (each an argon2 hash) and an invitation before the members page: slow on a busy machine.
+  test.setTimeout(240_000);
   const { orgId } = await ownerWithProject(page, "Fay");
   const gus = { name: "Gus", email: `gus-${run}@example.com` };
   const { acceptUrl } = await mutate<{ acceptUrl: string }>(page, "invitation.create", {
