@@ -8,6 +8,7 @@ import type { NotificationSink } from "../notifications/after-commit.ts";
 import { listActivity } from "./activity-list.ts";
 import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
+import { compiledOnce } from "./compiled-query.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
 import { selectTasks, TASK_COLUMNS, toTask, type Task } from "./task-queries.ts";
 import { watchRow } from "./watchers.ts";
@@ -53,6 +54,37 @@ async function assertAssignable(
   await assignableName(db, orgId, assigneeId);
 }
 
+// Both run under the project's row lock in every create: compiled once.
+const lastInColumn = compiledOnce((db, projectId: string, status: string) =>
+  db
+    .selectFrom("tasks")
+    .select("position")
+    .where("project_id", "=", projectId)
+    .where("status", "=", status)
+    .orderBy("position", "desc")
+    .limit(1),
+);
+const lastInColumnExcept = compiledOnce(
+  (db, projectId: string, status: string, exceptTaskId: string) =>
+    db
+      .selectFrom("tasks")
+      .select("position")
+      .where("project_id", "=", projectId)
+      .where("status", "=", status)
+      .where("id", "!=", exceptTaskId)
+      .orderBy("position", "desc")
+      .limit(1),
+);
+const takeTaskNumber = compiledOnce((db, orgId: string, projectId: string) =>
+  db
+    .updateTable("projects")
+    .set((eb) => ({ next_task_number: eb("next_task_number", "+", 1) }))
+    .where("org_id", "=", orgId)
+    .where("id", "=", projectId)
+    .where("archived_at", "is", null)
+    .returning(["next_task_number", "key"]),
+);
+
 /** The key after the last task of a column (a new or moved-in task goes to the end). */
 export async function endOfColumn(
   db: Kysely<Database>,
@@ -60,15 +92,9 @@ export async function endOfColumn(
   status: TaskStatus,
   exceptTaskId?: string,
 ): Promise<string> {
-  let query = db
-    .selectFrom("tasks")
-    .select("position")
-    .where("project_id", "=", projectId)
-    .where("status", "=", status)
-    .orderBy("position", "desc")
-    .limit(1);
-  if (exceptTaskId) query = query.where("id", "!=", exceptTaskId);
-  const last = await query.executeTakeFirst();
+  const [last] = exceptTaskId
+    ? await lastInColumnExcept(db, projectId, status, exceptTaskId)
+    : await lastInColumn(db, projectId, status);
   return positionBetween(last?.position ?? null, null);
 }
 
@@ -93,14 +119,7 @@ export async function createTask(
   // and every concurrent create in the project waits for it (fewer statements under it).
   const assigneeName = await assignableName(trx, orgId, input.assigneeId);
   // Taking the number locks the project row: concurrent creates queue here, numbers never repeat.
-  const project = await trx
-    .updateTable("projects")
-    .set((eb) => ({ next_task_number: eb("next_task_number", "+", 1) }))
-    .where("org_id", "=", orgId)
-    .where("id", "=", input.projectId)
-    .where("archived_at", "is", null)
-    .returning(["next_task_number", "key"])
-    .executeTakeFirst();
+  const [project] = await takeTaskNumber(trx, orgId, input.projectId);
   if (!project) throw new AppError("NOT_FOUND", "Project not found (or archived)");
   // Under the lock, as a parent change (lockTaskTree) is: the tree cannot change meanwhile.
   if (input.parentId) await assertParent(trx, orgId, input.projectId, input.parentId);
