@@ -5,6 +5,7 @@ import {
   createTestCaller,
   createTestServices,
   insertTestUser,
+  redisCommandsDuring,
   type TestServices,
   type TestUser,
 } from "../testing.ts";
@@ -40,23 +41,6 @@ const titlesOn = async (call: typeof onA) =>
     (t) => t.title,
   );
 
-/** The Redis commands `services` sends while `work` runs. */
-async function redisCommands(services: Services, work: () => Promise<unknown>) {
-  const sent: string[] = [];
-  const { client } = services.redis;
-  const send = client.sendCommand.bind(client);
-  client.sendCommand = (command, stream) => {
-    sent.push(command.name);
-    return send(command, stream);
-  };
-  try {
-    await work();
-  } finally {
-    client.sendCommand = send;
-  }
-  return sent;
-}
-
 /** Polls `read` until it gives `expected`; resolves with how long that took (ms). */
 async function timeUntil<T>(read: () => Promise<T>, expected: T): Promise<number> {
   const started = performance.now();
@@ -72,9 +56,9 @@ describe("the result cache's in-process tier", () => {
       await titlesOn(onB);
     }
     const { localHits } = b.cache.stats;
-    expect(await redisCommands(b, () => nameOn(onB))).toEqual([]);
+    expect(await redisCommandsDuring(b, () => nameOn(onB))).toEqual([]);
     // task.list spends the per-minute "read" budget, counted in Redis (one scripted call).
-    expect(await redisCommands(b, () => titlesOn(onB))).toEqual(["evalsha"]);
+    expect(await redisCommandsDuring(b, () => titlesOn(onB))).toEqual(["evalsha"]);
     expect(b.cache.stats.localHits).toBe(localHits + 2);
   });
 
