@@ -29,19 +29,25 @@ export async function runLoad(
   headers: Record<string, string> = {},
   /** The server's pid, to read how much CPU it spent on the measured run. */
   serverPid?: number,
+  /** A POST workload's method and body (GET without a body by default). */
+  send: { method?: "GET" | "POST"; body?: string } = {},
 ): Promise<LoadResult> {
+  const request = {
+    url,
+    headers,
+    method: send.method ?? "GET",
+    ...(send.body === undefined ? {} : { body: send.body }),
+  };
   if (options.warmupSec > 0) {
     await autocannon({
-      url,
-      headers,
+      ...request,
       connections: options.connections,
       duration: options.warmupSec,
     });
   }
   const cpuBefore = serverPid === undefined ? undefined : readCpuMs(serverPid);
   const result = await autocannon({
-    url,
-    headers,
+    ...request,
     connections: options.connections,
     duration: options.durationSec,
   });

@@ -140,7 +140,8 @@ async function main(): Promise<void> {
   const run =
     opts.adapter === "raw" ? raw(RAW_COUNTERPART[opts.workload]) : api(opts.workload, opts.adapter);
   await verifyRun(run, target.url, fixtures);
-  const { path, headers } = run.request(fixtures);
+  const { path, headers, method, body } = run.request(fixtures);
+  const send = { ...(method ? { method } : {}), ...(body === undefined ? {} : { body }) };
   const url = `${target.url}${path}`;
   log(
     `warm-up ${opts.warmupSec} s, then ${opts.durationSec} s profiled: ${run.label} (${args.join(" ")})`,
@@ -151,9 +152,9 @@ async function main(): Promise<void> {
     warmupSec: 0,
   };
   if (opts.warmupSec > 0)
-    await runLoad(url, { ...loadOptions, durationSec: opts.warmupSec }, headers);
+    await runLoad(url, { ...loadOptions, durationSec: opts.warmupSec }, headers, undefined, send);
   const from = nowUs();
-  const load = await runLoad(url, loadOptions, headers, target.pid);
+  const load = await runLoad(url, loadOptions, headers, target.pid, send);
   const to = nowUs();
   if (baseline) {
     // The baseline exits (and writes its profile) when its IPC channel closes.

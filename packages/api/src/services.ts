@@ -193,6 +193,11 @@ export function authServices(
     sessions: signallingRevocations(sessions, { live, callers }),
     callers,
     limiter: createRateLimiter(redis.client),
-    cache: createTagCache(redis),
+    // Results held in memory for as long as callers are (AUTH_CACHE_TTL_SECONDS; 0: none).
+    cache: createTagCache(redis, {
+      bus: live.bus,
+      ttlMs: config.authCache.ttlSeconds * 1_000,
+      now: () => now().getTime(),
+    }),
   };
 }

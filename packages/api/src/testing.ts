@@ -180,6 +180,26 @@ export async function createSecondInstance(
   };
 }
 
+/** The names of the Redis commands `services` sends while `work` runs. */
+export async function redisCommandsDuring(
+  services: Pick<Services, "redis">,
+  work: () => Promise<unknown>,
+): Promise<string[]> {
+  const sent: string[] = [];
+  const { client } = services.redis;
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = (command, stream) => {
+    sent.push(command.name);
+    return send(command, stream);
+  };
+  try {
+    await work();
+  } finally {
+    client.sendCommand = send;
+  }
+  return sent;
+}
+
 export function testContext(services: Services, request: Partial<RequestInfo> = {}): Context {
   return createInnerContext({
     services,

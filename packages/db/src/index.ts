@@ -10,6 +10,7 @@ export { generateSchemaTypes } from "./codegen.ts";
 export type * from "./schema.generated.ts";
 export { sql } from "kysely";
 export type {
+  CompiledQuery,
   Expression,
   ExpressionBuilder,
   Insertable,

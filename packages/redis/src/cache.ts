@@ -1,4 +1,6 @@
 import type { RedisHandle } from "./connection.ts";
+import type { LiveBus } from "./live-bus.ts";
+import { createLocalCache, type LocalCache } from "./local-cache.ts";
 import { trackServerLifetime } from "./server-lifetime.ts";
 
 export interface CacheStats {
@@ -6,6 +8,35 @@ export interface CacheStats {
   misses: number;
   /** Reads or writes skipped because Redis failed (the cache was bypassed). */
   bypassed: number;
+  /** Of the hits, those answered from this process's memory (no round trip). */
+  localHits: number;
+}
+
+/** A decoded value kept beside an entry's text, so a hit in memory decodes nothing. */
+export interface DecodedMemo {
+  has: boolean;
+  value: unknown;
+}
+
+/**
+ * The in-process tier: entries held in this process for at most `ttlMs`, dropped by the live
+ * bus's invalidation signals (see local-cache.ts; nothing is served while the bus is down).
+ */
+export interface LocalTierOptions {
+  bus: LiveBus;
+  ttlMs: number;
+  /** The clock entries expire by (tests move it). */
+  now: () => number;
+  maxEntries?: number;
+}
+
+/** Bus keys of the in-process tier: one invalidation group per scope and tag. */
+const LOCAL_PREFIX = "cachetag:";
+const localGroup = (scope: string, tag: string) => `${LOCAL_PREFIX}${scope}:${tag}`;
+
+interface LocalEntry {
+  value: string;
+  memo: DecodedMemo;
 }
 
 export interface TagCache {
@@ -17,7 +48,10 @@ export interface TagCache {
     scope: string,
     tags: readonly string[],
     key: string,
-  ): Promise<{ value: string } | { store(value: string, ttlSeconds: number): Promise<void> }>;
+  ): Promise<
+    | { value: string; memo?: DecodedMemo }
+    | { store(value: string, ttlSeconds: number, decoded?: unknown): Promise<void> }
+  >;
   /** Makes every entry that carries one of `tags` unreachable at once. */
   invalidate(scope: string, tags: readonly string[]): Promise<void>;
   stats: CacheStats;
@@ -73,10 +107,42 @@ type ReadCommand = (
  * A lookup is one round trip: a script reads the versions and the entry they name together
  * (the in-process stand-in, with no network, reads them one after the other). INFO is read once
  * a second at most.
+ *
+ * With `local` (the live bus), a lookup is no round trip at all when this process read the
+ * entry recently: an in-process tier holds what Redis answered (or what was stored) for a few
+ * seconds, in invalidation groups per scope and tag. An invalidation drops this process's
+ * groups before it bumps the versions and again once they are bumped (so no read that raced it
+ * keeps an old entry here), then signals every other instance, which drop theirs as the signal
+ * arrives. While the bus is not subscribed the tier is bypassed (fail safe, local-cache.ts),
+ * and it is not used while an invalidation lost here is not yet made good.
  */
-export function createTagCache(redis: Pick<RedisHandle, "client" | "kind">): TagCache {
+export function createTagCache(
+  redis: Pick<RedisHandle, "client" | "kind">,
+  local?: LocalTierOptions,
+): TagCache {
   const { client } = redis;
-  const stats: CacheStats = { hits: 0, misses: 0, bypassed: 0 };
+  const stats: CacheStats = { hits: 0, misses: 0, bypassed: 0, localHits: 0 };
+  const memory: LocalCache<LocalEntry> | undefined =
+    local && local.ttlMs > 0
+      ? createLocalCache<LocalEntry>({
+          bus: local.bus,
+          prefix: LOCAL_PREFIX,
+          maxEntries: local.maxEntries ?? 20_000,
+          ttlMs: local.ttlMs,
+          now: local.now,
+        })
+      : undefined;
+  const remember = (
+    ticket: ReturnType<LocalCache<LocalEntry>["begin"]> | undefined,
+    scope: string,
+    tags: readonly string[],
+    key: string,
+    entry: LocalEntry,
+  ) => {
+    if (!memory || !ticket || !local) return;
+    const groups = tags.map((tag) => localGroup(scope, tag));
+    memory.store(ticket, `${scope}:${key}`, entry, local.now() + local.ttlMs, groups);
+  };
   const tagKey = (scope: string, tag: string) => `cachetag:${scope}:${tag}`;
   const server = trackServerLifetime(redis);
   // Invalidations lost so far, and how many of them a generation bump has made good.
@@ -124,7 +190,17 @@ export function createTagCache(redis: Pick<RedisHandle, "client" | "kind">): Tag
   return {
     stats,
     async read(scope, tags, key) {
+      if (memory && lost === madeGood) {
+        const held = memory.get(`${scope}:${key}`);
+        if (held) {
+          stats.hits++;
+          stats.localHits++;
+          return held;
+        }
+      }
       while (lost > madeGood) await makeGood();
+      // Taken before the versions are read: a fill that raced an invalidation is not kept.
+      const ticket = memory?.begin();
       const lifetime = await server.current();
       const entryBase = `cache:${scope}:${key}:${lifetime.id}:`;
       const [stamp, value] = await versionsAndEntry(
@@ -135,17 +211,23 @@ export function createTagCache(redis: Pick<RedisHandle, "client" | "kind">): Tag
       const entryKey = entryBase + stamp;
       if (value !== null) {
         stats.hits++;
-        return { value };
+        const entry = { value, memo: { has: false, value: undefined } };
+        remember(ticket, scope, tags, key, entry);
+        return entry;
       }
       stats.misses++;
       return {
-        async store(fresh, ttlSeconds) {
+        async store(fresh, ttlSeconds, decoded) {
           await client.set(entryKey, fresh, "EX", ttlSeconds);
+          const memo = { has: decoded !== undefined, value: decoded };
+          remember(ticket, scope, tags, key, { value: fresh, memo });
         },
       };
     },
     async invalidate(scope, tags) {
       if (tags.length === 0) return;
+      const groups = tags.map((tag) => localGroup(scope, tag));
+      for (const group of groups) memory?.drop(group);
       const pipeline = client.multi();
       for (const tag of tags) pipeline.incr(tagKey(scope, tag));
       try {
@@ -155,6 +237,10 @@ export function createTagCache(redis: Pick<RedisHandle, "client" | "kind">): Tag
       } catch (err) {
         lost++;
         throw err;
+      } finally {
+        // Dropped here again (a read that started between the first drop and the bump saw the
+        // old versions), then signalled to every other instance, even when the bump failed.
+        if (memory) await Promise.all(groups.map((group) => memory.invalidate(group)));
       }
     },
   };

@@ -37,6 +37,8 @@ export interface LocalCache<V> {
   store(ticket: FillTicket, key: string, value: V, until: number, groups: readonly string[]): void;
   /** Drops a group's entries here at once, then tells every other instance. */
   invalidate(group: string): Promise<void>;
+  /** Drops a group's entries here only (and any fill in progress), synchronously. */
+  drop(group: string): void;
   stats: LocalCacheStats;
 }
 
@@ -133,5 +135,6 @@ export function createLocalCache<V extends object>(options: LocalCacheOptions): 
       drop(group);
       await bus.signal(group, "changed");
     },
+    drop,
   };
 }

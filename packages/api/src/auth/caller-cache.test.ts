@@ -9,6 +9,7 @@ import {
   createTestCaller,
   createTestServices,
   insertTestUser,
+  redisCommandsDuring,
   testContext,
   type TestServices,
   type TestUser,
@@ -82,19 +83,7 @@ describe("the caller cache over two instances", () => {
   it("answers a remembered caller without a Redis command", async () => {
     const { owner, orgId } = await ownerWithOrg();
     await warm(cookie(owner), orgId);
-    const sent: string[] = [];
-    const { client } = b.redis;
-    const send = client.sendCommand.bind(client);
-    client.sendCommand = (command, stream) => {
-      sent.push(command.name);
-      return send(command, stream);
-    };
-    try {
-      await onB(cookie(owner)).org.get({ orgId });
-    } finally {
-      client.sendCommand = send;
-    }
-    expect(sent).toEqual([]);
+    expect(await redisCommandsDuring(b, () => onB(cookie(owner)).org.get({ orgId }))).toEqual([]);
   });
 
   it("ends a signed-out session on both instances", async () => {

@@ -4,6 +4,7 @@ import { recordActivity } from "../activity.ts";
 import type { Actor } from "../auth/actor.ts";
 import { roleAtLeast } from "../auth/permissions.ts";
 import { newSecret, sha256 } from "../auth/secrets.ts";
+import { compiledOnce } from "./compiled-query.ts";
 import { AppError } from "../errors.ts";
 import type { MailOutbox } from "../mail/outbox.ts";
 import { invitationEmail } from "../mail/templates.ts";
@@ -23,8 +24,9 @@ export function invitationStatus(
 }
 
 /** What the accept page shows for an invitation link's token, or undefined when it is unknown. */
-export async function findInvitationPreview(db: Kysely<Database>, token: string, now: Date) {
-  const row = await db
+// Public and hot (the accept page): compiled once.
+const previewByHash = compiledOnce((db, tokenHash: string) =>
+  db
     .selectFrom("invitations as i")
     .innerJoin("organizations as o", "o.id", "i.org_id")
     .leftJoin("users as u", "u.id", "i.invited_by")
@@ -37,8 +39,11 @@ export async function findInvitationPreview(db: Kysely<Database>, token: string,
       "o.name as orgName",
       "u.name as invitedBy",
     ])
-    .where("i.token_hash", "=", sha256(token))
-    .executeTakeFirst();
+    .where("i.token_hash", "=", tokenHash),
+);
+
+export async function findInvitationPreview(db: Kysely<Database>, token: string, now: Date) {
+  const [row] = await previewByHash(db, sha256(token));
   if (!row) return undefined;
   return {
     email: row.email,

@@ -1,17 +1,22 @@
 import type { Database, Kysely, Transaction } from "@tesseract/db";
 import type { Role } from "@tesseract/validators";
+import { compiledOnce } from "./compiled-query.ts";
+
+// Every organization request that memory cannot answer reads it: compiled once.
+const membershipRole = compiledOnce((db, orgId: string, userId: string) =>
+  db
+    .selectFrom("memberships")
+    .select("role")
+    .where("org_id", "=", orgId)
+    .where("user_id", "=", userId),
+);
 
 export async function findMembershipRole(
   db: Kysely<Database>,
   orgId: string,
   userId: string,
 ): Promise<Role | undefined> {
-  const row = await db
-    .selectFrom("memberships")
-    .select("role")
-    .where("org_id", "=", orgId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
+  const [row] = await membershipRole(db, orgId, userId);
   return row?.role as Role | undefined;
 }
 

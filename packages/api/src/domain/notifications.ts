@@ -61,14 +61,16 @@ interface TaskFacts {
   description: string;
 }
 
-/** A new task: its assignee and everyone its description @mentions. The creator watches it. */
+/**
+ * A new task: its assignee and everyone its description @mentions. (The creator watches it:
+ * createTask writes that with the task, in one statement.)
+ */
 export async function notifyTaskCreated(
   trx: Transaction<Database>,
   sink: NotificationSink,
   cause: Omit<NotificationCause, "taskId" | "commentId">,
   task: TaskFacts,
 ): Promise<void> {
-  if (cause.actorId) await autoWatch(trx, cause.orgId, task.id, cause.actorId);
   const recipients: [string, NotificationKind][] = [];
   if (task.assigneeId) recipients.push([task.assigneeId, "assigned"]);
   for (const id of await mentionedMembers(trx, cause.orgId, task.description))

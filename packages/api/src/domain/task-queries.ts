@@ -38,6 +38,24 @@ export function selectTasks(db: Kysely<Database>) {
     ]);
 }
 
+/** A task row's columns under the names of a task answer (an insert's RETURNING). */
+export const TASK_COLUMNS = [
+  "id",
+  "number",
+  "project_id as projectId",
+  "title",
+  "description",
+  "status",
+  "priority",
+  "assignee_id as assigneeId",
+  "due_date as dueDate",
+  "labels",
+  "parent_id as parentId",
+  "position",
+  "created_at as createdAt",
+  "updated_at as updatedAt",
+] as const;
+
 export type TaskRow = Awaited<
   ReturnType<ReturnType<typeof selectTasks>["executeTakeFirstOrThrow"]>
 >;

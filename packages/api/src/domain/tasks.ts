@@ -1,14 +1,17 @@
+import { randomUUID } from "node:crypto";
 import type { Database, Json, Kysely, Transaction } from "@tesseract/db";
-import type { TaskStatus } from "@tesseract/validators";
+import type { TaskPriority, TaskStatus } from "@tesseract/validators";
 import { TASK_KEY_PATTERN } from "@tesseract/validators/constants";
-import { recordActivity, type ActivityEntry } from "../activity.ts";
+import { activityRow, recordActivity, type ActivityEntry } from "../activity.ts";
 import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
 import { listActivity } from "./activity-list.ts";
 import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
+import { compiledOnce } from "./compiled-query.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
-import { selectTasks, toTask, type Task } from "./task-queries.ts";
+import { selectTasks, TASK_COLUMNS, toTask, type Task } from "./task-queries.ts";
+import { watchRow } from "./watchers.ts";
 
 export type Actor = Omit<ActivityEntry, "action">;
 
@@ -24,21 +27,63 @@ export interface NewTask {
   parentId?: string | null;
 }
 
+/** The assignee's name (null without one); BAD_REQUEST unless they are a member. */
+async function assignableName(
+  db: Kysely<Database>,
+  orgId: string,
+  assigneeId: string | null,
+): Promise<string | null> {
+  if (!assigneeId) return null;
+  const member = await db
+    .selectFrom("memberships as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select("u.name")
+    .where("m.org_id", "=", orgId)
+    .where("m.user_id", "=", assigneeId)
+    .executeTakeFirst();
+  if (!member)
+    throw new AppError("BAD_REQUEST", "The assignee must be a member of this organization");
+  return member.name;
+}
+
 async function assertAssignable(
   db: Kysely<Database>,
   orgId: string,
   assigneeId: string | null,
 ): Promise<void> {
-  if (!assigneeId) return;
-  const member = await db
-    .selectFrom("memberships")
-    .select("user_id")
-    .where("org_id", "=", orgId)
-    .where("user_id", "=", assigneeId)
-    .executeTakeFirst();
-  if (!member)
-    throw new AppError("BAD_REQUEST", "The assignee must be a member of this organization");
+  await assignableName(db, orgId, assigneeId);
 }
+
+// Both run under the project's row lock in every create: compiled once.
+const lastInColumn = compiledOnce((db, projectId: string, status: string) =>
+  db
+    .selectFrom("tasks")
+    .select("position")
+    .where("project_id", "=", projectId)
+    .where("status", "=", status)
+    .orderBy("position", "desc")
+    .limit(1),
+);
+const lastInColumnExcept = compiledOnce(
+  (db, projectId: string, status: string, exceptTaskId: string) =>
+    db
+      .selectFrom("tasks")
+      .select("position")
+      .where("project_id", "=", projectId)
+      .where("status", "=", status)
+      .where("id", "!=", exceptTaskId)
+      .orderBy("position", "desc")
+      .limit(1),
+);
+const takeTaskNumber = compiledOnce((db, orgId: string, projectId: string) =>
+  db
+    .updateTable("projects")
+    .set((eb) => ({ next_task_number: eb("next_task_number", "+", 1) }))
+    .where("org_id", "=", orgId)
+    .where("id", "=", projectId)
+    .where("archived_at", "is", null)
+    .returning(["next_task_number", "key"]),
+);
 
 /** The key after the last task of a column (a new or moved-in task goes to the end). */
 export async function endOfColumn(
@@ -47,15 +92,9 @@ export async function endOfColumn(
   status: TaskStatus,
   exceptTaskId?: string,
 ): Promise<string> {
-  let query = db
-    .selectFrom("tasks")
-    .select("position")
-    .where("project_id", "=", projectId)
-    .where("status", "=", status)
-    .orderBy("position", "desc")
-    .limit(1);
-  if (exceptTaskId) query = query.where("id", "!=", exceptTaskId);
-  const last = await query.executeTakeFirst();
+  const [last] = exceptTaskId
+    ? await lastInColumnExcept(db, projectId, status, exceptTaskId)
+    : await lastInColumn(db, projectId, status);
   return positionBetween(last?.position ?? null, null);
 }
 
@@ -76,48 +115,72 @@ export async function createTask(
   input: NewTask,
   notifications: NotificationSink,
 ): Promise<Task> {
+  // Checked before the number is taken: from then on the project row is locked until commit,
+  // and every concurrent create in the project waits for it (fewer statements under it).
+  const assigneeName = await assignableName(trx, orgId, input.assigneeId);
   // Taking the number locks the project row: concurrent creates queue here, numbers never repeat.
-  const project = await trx
-    .updateTable("projects")
-    .set((eb) => ({ next_task_number: eb("next_task_number", "+", 1) }))
-    .where("org_id", "=", orgId)
-    .where("id", "=", input.projectId)
-    .where("archived_at", "is", null)
-    .returning(["next_task_number"])
-    .executeTakeFirst();
+  const [project] = await takeTaskNumber(trx, orgId, input.projectId);
   if (!project) throw new AppError("NOT_FOUND", "Project not found (or archived)");
-  await assertAssignable(trx, orgId, input.assigneeId);
+  // Under the lock, as a parent change (lockTaskTree) is: the tree cannot change meanwhile.
   if (input.parentId) await assertParent(trx, orgId, input.projectId, input.parentId);
-  const inserted = await trx
-    .insertInto("tasks")
-    .values({
-      org_id: orgId,
-      project_id: input.projectId,
-      number: project.next_task_number - 1,
-      title: input.title,
-      description: input.description,
-      status: input.status,
-      priority: input.priority,
-      assignee_id: input.assigneeId,
-      due_date: input.dueDate,
-      labels: input.labels,
-      parent_id: input.parentId ?? null,
-      position: await endOfColumn(trx, input.projectId, input.status),
-      created_by: actor.actorUserId ?? null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const task = await getTask(trx, orgId, inserted.id);
-  await recordActivity(trx, {
-    ...actor,
-    orgId,
-    projectId: task.projectId,
-    action: "task.created",
-    targetType: "task",
-    targetId: task.id,
-    data: { key: task.key, title: task.title, ...(task.parentId && { parentId: task.parentId }) },
-  });
-  await notifyTaskCreated(trx, notifications, { orgId, actorId: actor.actorUserId ?? null }, task);
+  const number = project.next_task_number - 1;
+  const key = `${project.key}-${number}`;
+  const id = randomUUID();
+  const parentId = input.parentId ?? null;
+  const actorId = actor.actorUserId ?? null;
+  const position = await endOfColumn(trx, input.projectId, input.status);
+  // One statement: the task, its activity row and (for a person) the creator's watch.
+  let insert = trx
+    .with("created", (db) =>
+      db
+        .insertInto("tasks")
+        .values({
+          id,
+          org_id: orgId,
+          project_id: input.projectId,
+          number,
+          title: input.title,
+          description: input.description,
+          status: input.status,
+          priority: input.priority,
+          assignee_id: input.assigneeId,
+          due_date: input.dueDate,
+          labels: input.labels,
+          parent_id: parentId,
+          position,
+          created_by: actorId,
+        })
+        .returning(TASK_COLUMNS),
+    )
+    .with("logged", (db) =>
+      db.insertInto("activity").values(
+        activityRow({
+          ...actor,
+          orgId,
+          projectId: input.projectId,
+          action: "task.created",
+          targetType: "task",
+          targetId: id,
+          data: { key, title: input.title, ...(parentId && { parentId }) },
+        }),
+      ),
+    );
+  // A new task has no watchers yet: the creator's row cannot conflict.
+  if (actorId)
+    insert = insert.with("watched", (db) =>
+      db.insertInto("task_watchers").values(watchRow(orgId, id, actorId)),
+    );
+  const row = await insert.selectFrom("created").selectAll().executeTakeFirstOrThrow();
+  const task: Task = {
+    ...row,
+    key,
+    assigneeName,
+    status: row.status as TaskStatus,
+    priority: row.priority as TaskPriority,
+    subtasks: { total: 0, done: 0 },
+    blockedBy: 0,
+  };
+  await notifyTaskCreated(trx, notifications, { orgId, actorId }, task);
   return task;
 }
 

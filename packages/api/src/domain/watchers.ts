@@ -41,6 +41,14 @@ export async function followersOf(
   return members.map((m) => m.user_id);
 }
 
+/** The row that makes someone a watcher (inserted unless they already chose, see autoWatch). */
+export const watchRow = (orgId: string, taskId: string, userId: string) => ({
+  org_id: orgId,
+  task_id: taskId,
+  user_id: userId,
+  watching: true,
+});
+
 /** Makes someone a watcher unless they already chose (to watch or to stop watching). */
 export async function autoWatch(
   trx: Transaction<Database>,
@@ -50,7 +58,7 @@ export async function autoWatch(
 ): Promise<void> {
   await trx
     .insertInto("task_watchers")
-    .values({ org_id: orgId, task_id: taskId, user_id: userId, watching: true })
+    .values(watchRow(orgId, taskId, userId))
     .onConflict((oc) => oc.columns(["task_id", "user_id"]).doNothing())
     .execute();
 }

@@ -51,12 +51,19 @@ export async function cachedQuery<T>(
   }
   if ("value" in slot) {
     count("hit");
-    return superjson.parse<T>(slot.value);
+    // An entry held in memory keeps its decoded value: answers share it and never change it.
+    const { memo } = slot;
+    if (!memo) return superjson.parse<T>(slot.value);
+    if (!memo.has) {
+      memo.value = superjson.parse<T>(slot.value);
+      memo.has = true;
+    }
+    return memo.value as T;
   }
   count("miss");
   const fresh = await run();
   await slot
-    .store(superjson.stringify(fresh), call.policy.ttlSeconds ?? config.cache.ttlSeconds)
+    .store(superjson.stringify(fresh), call.policy.ttlSeconds ?? config.cache.ttlSeconds, fresh)
     .catch((err: unknown) => {
       cache.stats.bypassed++;
       count("bypass");

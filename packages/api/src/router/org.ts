@@ -19,7 +19,14 @@ import {
 } from "../domain/orgs.ts";
 import { signalOrgAccessChange } from "../live/publish.ts";
 import { transact } from "../transact.ts";
-import { authedProcedure, idempotency, orgProcedure, router, sessionProcedure } from "../trpc.ts";
+import {
+  authedProcedure,
+  idempotency,
+  orgProcedure,
+  resultCache,
+  router,
+  sessionProcedure,
+} from "../trpc.ts";
 
 export const orgRouter = router({
   create: sessionProcedure
@@ -43,13 +50,24 @@ export const orgRouter = router({
       ),
     ),
 
+  // Cached (in memory, then Redis): the row changes only through update, which invalidates it.
   get: orgProcedure
-    .meta({ summary: "An organization and your role in it", permission: "org.read" })
+    .meta({
+      summary: "An organization and your role in it",
+      permission: "org.read",
+      cache: { tags: ["org"] },
+    })
+    .use(resultCache)
     .output(orgWithRoleOutput)
     .query(({ ctx }) => getOrganization(ctx.services.db, ctx.org)),
 
   update: orgProcedure
-    .meta({ summary: "Rename an organization", rateLimit: "write", permission: "org.update" })
+    .meta({
+      summary: "Rename an organization",
+      rateLimit: "write",
+      permission: "org.update",
+      invalidates: ["org"],
+    })
     .input(updateOrgInput)
     .output(updateOrgOutput)
     .mutation(({ ctx, input }) =>
@@ -67,6 +85,7 @@ export const orgRouter = router({
       rateLimit: "write",
       permission: "org.delete",
       sessionOnly: true,
+      invalidates: ["org"],
     })
     .input(deleteOrgInput)
     .output(okOutput)
