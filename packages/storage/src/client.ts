@@ -9,7 +9,6 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { contentDisposition } from "./content-disposition.ts";
 
 export interface AwsConnection {
@@ -146,7 +145,9 @@ export function createStorage(options: StorageOptions): Storage {
       });
       return { url, fields };
     },
-    presignDownload(key, opts) {
+    async presignDownload(key, opts) {
+      // Loaded on the first download link rather than at start-up (idle memory).
+      const { getSignedUrl } = await import("@aws-sdk/s3-request-presigner");
       const command = new GetObjectCommand({
         Bucket,
         Key: key,

@@ -1,34 +1,45 @@
 import { context, propagation, trace, type Context } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import {
   BatchSpanProcessor,
   ParentBasedSampler,
-  TraceIdRatioBasedSampler,
+  SamplingDecision,
   TracerProvider,
   type ReadableSpan,
+  type Sampler,
+  type SamplingResult,
   type Span as SdkSpan,
   type SpanProcessor,
 } from "@opentelemetry/sdk-trace";
 import { SpanStore } from "./span-store.ts";
-import type { Tracing, TracingOptions } from "./tracing.ts";
+import { RECORD_ROOT, type Tracing, type TracingOptions } from "./tracing.ts";
 
 export const TRACER_NAME = "tesseract";
 
+const RECORD: SamplingResult = { decision: SamplingDecision.RECORD_AND_SAMPLED };
+const DROP: SamplingResult = { decision: SamplingDecision.NOT_RECORD };
+
 /**
- * Fans spans out to processors that may be added after the provider is built. A library's span
- * with no parent (the job consumer's SQS long polls, the relay's sends) is dropped: traces start
- * at a request or a job, not at the machinery's idle loops.
+ * The sampler of a span without a parent: it records the new traces `begin` (tracing.ts)
+ * already chose, with one random draw at the ratio, before any span existed. Any other root
+ * — a library's span with no parent (the job consumer's SQS long polls, the relay's sends) —
+ * is not recorded: traces start at a request or a job, not at the machinery's idle loops.
  */
+const decidedRoots: Sampler = {
+  shouldSample: (context) => (context.getValue(RECORD_ROOT) === true ? RECORD : DROP),
+  toString: () => "TesseractDecidedRoots",
+};
+
+/** Fans spans out to processors that may be added after the provider is built. */
 class Processors implements SpanProcessor {
   readonly list: SpanProcessor[] = [];
   onStart(span: SdkSpan, parent: Context): void {
     for (const processor of this.list) processor.onStart(span, parent);
   }
   onEnd(span: ReadableSpan): void {
-    if (!span.parentSpanContext && span.instrumentationScope.name !== TRACER_NAME) return;
     for (const processor of this.list) processor.onEnd(span);
   }
   async forceFlush(): Promise<void> {
@@ -41,7 +52,7 @@ class Processors implements SpanProcessor {
 
 /**
  * The OpenTelemetry SDK, loaded only when tracing is turned on: the global tracer provider
- * (sampling a trace's root at `sampleRatio`, its children as their parent was), the
+ * (a new trace recorded as `begin` decided at `sampleRatio`, a child as its parent was), the
  * AsyncLocalStorage context manager and W3C trace-context propagation.
  */
 export function installSdk(options: TracingOptions): Tracing {
@@ -54,9 +65,7 @@ export function installSdk(options: TracingOptions): Tracing {
   if (store) processors.list.push(store);
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ "service.name": options.serviceName }),
-    sampler: new ParentBasedSampler({
-      root: new TraceIdRatioBasedSampler(options.sampleRatio ?? 1),
-    }),
+    sampler: new ParentBasedSampler({ root: decidedRoots }),
     spanProcessors: [processors],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());

@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import {
   context,
+  createContextKey,
   INVALID_SPAN_CONTEXT,
   propagation,
   ROOT_CONTEXT,
@@ -10,6 +12,7 @@ import {
   type Attributes,
   type Context,
   type Span,
+  type SpanContext,
   type Tracer,
 } from "@opentelemetry/api";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace";
@@ -41,6 +44,27 @@ export interface Tracing {
 let active: Promise<Tracing> | undefined;
 let started: Tracing | undefined;
 let tracer: Tracer | undefined;
+/** The share of new traces recorded, decided with one random draw before any span exists. */
+let sampleRatio = 1;
+
+/**
+ * A context whose trace is left out (the sampler said no to a new trace, or a caller's
+ * `traceparent` said unsampled) holds this key and no span: everything that runs in it skips
+ * its span work at once. Our own spans see the key; the library instrumentations, configured
+ * with `requireParentSpan`, see no parent span and call straight through (no attributes, no
+ * statement text, no ids). Its value is the caller's span context, or `true` for a trace
+ * that started here, so a job enqueued inside still says "not sampled" to the worker.
+ */
+const UNSAMPLED = createContextKey("tesseract.trace.unsampled");
+/**
+ * Set only on the context passed to the SDK for a new trace this process chose to record:
+ * the SDK's root sampler (tracing-sdk.ts) records exactly these, so the decision is made
+ * once, here, and a library's span with no parent (the worker's idle SQS polls) is never
+ * recorded.
+ */
+export const RECORD_ROOT = createContextKey("tesseract.trace.record-root");
+/** What an unsampled request's `startSpan` hands back: a span that records nothing. */
+const NOT_RECORDED = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 
 /**
  * Turns tracing on for this process (once; later calls return the same one). The SDK is
@@ -49,6 +73,7 @@ let tracer: Tracer | undefined;
  */
 export function startTracing(options: TracingOptions): Promise<Tracing> {
   active ??= import("./tracing-sdk.ts").then(({ installSdk, TRACER_NAME }) => {
+    sampleRatio = options.sampleRatio ?? 1;
     started = installSdk(options);
     tracer = trace.getTracer(TRACER_NAME);
     return started;
@@ -66,24 +91,19 @@ export function activeTracing(): Tracing | undefined {
   return started;
 }
 
-/**
- * Whether a span under `parent` may be recorded: it has no span (a new trace, for the sampler
- * to decide) or its trace is sampled. Under an unsampled one, procedures skip their spans
- * entirely: no span, no attributes, no context switch.
- */
-function parentSampled(parent: Context): boolean {
-  const span = trace.getSpan(parent);
-  return !span || (span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0;
-}
-
 /** Whether a span started here would be recorded (tracing is on, the current trace sampled). */
 export function isTracingHere(): boolean {
-  return tracer !== undefined && parentSampled(context.active());
+  if (tracer === undefined) return false;
+  const here = context.active();
+  if (here.getValue(UNSAMPLED) !== undefined) return false;
+  const span = trace.getSpan(here);
+  return !span || (span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0;
 }
 
 /**
  * Runs `run` inside a new active span (a child of the current one, or of `parent`), ending it
- * when `run` settles and marking it failed when it throws. Without tracing, just runs `run`.
+ * when `run` settles and marking it failed when it throws. Without tracing, just runs `run`;
+ * in a trace left out, runs it in a context that says so (`run` gets no span).
  */
 export async function inSpan<T>(
   name: string,
@@ -92,9 +112,13 @@ export async function inSpan<T>(
 ): Promise<T> {
   const started = begin(name, options);
   if (!started) return run(undefined);
-  const { span, parent } = started;
+  if (!started.span) {
+    if (started.context === context.active()) return run(undefined);
+    return context.with(started.context, () => run(undefined));
+  }
+  const { span } = started;
   try {
-    return await context.with(trace.setSpan(parent, span), () => run(span));
+    return await context.with(started.context, () => run(span));
   } catch (error) {
     failSpan(span, error);
     throw error;
@@ -113,21 +137,17 @@ export function failSpan(span: Span, error: unknown, description?: string): void
 
 /**
  * Starts a span that the caller ends (an HTTP request ended by its response's close), and the
- * context to run its work in; undefined without tracing. Under an unsampled parent (a caller's
- * `traceparent` saying so) the span records nothing and the context is the parent's.
+ * context to run its work in; undefined without tracing. In a trace left out (the sampler's
+ * decision, or a caller's `traceparent` saying so) the span records nothing and the context
+ * says the trace is unsampled.
  */
 export function startSpan(
   name: string,
   options: SpanOptions,
 ): { span: Span; context: Context } | undefined {
-  if (!tracer) return undefined;
   const started = begin(name, options);
-  if (started) return { span: started.span, context: trace.setSpan(started.parent, started.span) };
-  const parent = options.parent ?? context.active();
-  return {
-    span: trace.getSpan(parent) ?? trace.wrapSpanContext(INVALID_SPAN_CONTEXT),
-    context: parent,
-  };
+  if (!started) return undefined;
+  return { span: started.span ?? NOT_RECORDED, context: started.context };
 }
 
 export interface SpanOptions {
@@ -138,21 +158,50 @@ export interface SpanOptions {
 }
 
 /**
- * A span under `parent`, or undefined (tracing off, or the parent's trace unsampled). A new
- * trace the sampler leaves out still gets its span, unrecorded, so that what runs inside it
- * (procedures, library calls, the jobs it enqueues) follows that decision and records nothing.
+ * A recorded span under `parent` and the context to run in beside it, or, when the trace is
+ * left out, no span and an unsampled context; undefined without tracing. The decision comes
+ * first and costs one random draw for a new trace: a trace left out creates no span, ids or
+ * attributes at all, and its context makes everything inside (procedures, library calls, the
+ * jobs it enqueues) skip theirs too.
  */
-function begin(name: string, options: SpanOptions): { span: Span; parent: Context } | undefined {
+function begin(
+  name: string,
+  options: SpanOptions,
+): { span: Span; context: Context } | { span: undefined; context: Context } | undefined {
   if (!tracer) return undefined;
   const parent = options.parent ?? context.active();
-  if (!parentSampled(parent)) return undefined;
-  // The sampler (parent-based, then a ratio of trace ids) reads no attributes: they are set
-  // after it decided, and only on a span it records.
-  const span = tracer.startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL }, parent);
+  if (parent.getValue(UNSAMPLED) !== undefined) return { span: undefined, context: parent };
+  const parentSpan = trace.getSpan(parent);
+  let decided = parent;
+  if (parentSpan) {
+    const parentContext = parentSpan.spanContext();
+    if ((parentContext.traceFlags & TraceFlags.SAMPLED) === 0) {
+      // A caller's (or a job's) unsampled trace: follow it without its span, keeping its
+      // ids for what this work enqueues.
+      return { span: undefined, context: unsampled(parent, parentContext) };
+    }
+  } else {
+    if (!(Math.random() < sampleRatio))
+      return { span: undefined, context: unsampled(parent, true) };
+    decided = parent.setValue(RECORD_ROOT, true);
+  }
+  // The sampler (parent-based, then the decision above) reads no attributes: they are set
+  // after, and only on a recorded span.
+  const span = tracer.startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL }, decided);
   const { attributes } = options;
   if (attributes && span.isRecording())
     span.setAttributes(typeof attributes === "function" ? attributes() : attributes);
-  return { span, parent };
+  return { span, context: trace.setSpan(parent, span) };
+}
+
+/** A request's new trace left out: one context for them all (building one copies a map). */
+const LEFT_OUT_ROOT = ROOT_CONTEXT.setValue(UNSAMPLED, true);
+
+/** `parent` without its span, marked as a trace left out (`from`: the caller's ids, if any). */
+function unsampled(parent: Context, from: SpanContext | true): Context {
+  if (from === true)
+    return parent === ROOT_CONTEXT ? LEFT_OUT_ROOT : parent.setValue(UNSAMPLED, true);
+  return trace.deleteSpan(parent).setValue(UNSAMPLED, from);
 }
 
 /** Runs `run` with `ctx` as the active context. */
@@ -160,11 +209,22 @@ export function withContext<T>(ctx: Context, run: () => T): T {
   return context.with(ctx, run);
 }
 
-/** The current span's W3C `traceparent`, to carry into a job; undefined without one. */
+/**
+ * The current span's W3C `traceparent`, to carry into a job; undefined without one. In a
+ * trace left out it says "not sampled" (flags 00), with the caller's ids when a caller sent
+ * them and fresh ones otherwise, so the worker leaves the job's run out as well.
+ */
 export function currentTraceparent(): string | undefined {
   if (!tracer) return undefined;
+  const here = context.active();
+  const left = here.getValue(UNSAMPLED) as SpanContext | true | undefined;
+  if (left !== undefined) {
+    const traceId = left === true ? randomBytes(16).toString("hex") : left.traceId;
+    const spanId = left === true ? randomBytes(8).toString("hex") : left.spanId;
+    return `00-${traceId}-${spanId}-00`;
+  }
   const carrier: Record<string, string> = {};
-  propagation.inject(context.active(), carrier);
+  propagation.inject(here, carrier);
   return carrier.traceparent;
 }
 
@@ -179,10 +239,16 @@ export function contextFrom(headers: {
   });
 }
 
-/** The active span's trace id (for log lines and answers); undefined without tracing. */
+/**
+ * The active trace's id (for log lines and answers): a recorded one's, or a caller's whose
+ * trace is left out here; undefined without tracing or in a trace that started here unsampled.
+ */
 export function currentTraceId(): string | undefined {
   if (!tracer) return undefined;
-  return trace.getSpan(context.active())?.spanContext().traceId;
+  const here = context.active();
+  const left = here.getValue(UNSAMPLED) as SpanContext | true | undefined;
+  if (left !== undefined) return left === true ? undefined : left.traceId;
+  return trace.getSpan(here)?.spanContext().traceId;
 }
 
 export { ROOT_CONTEXT, SpanKind, SpanStatusCode, type Span };

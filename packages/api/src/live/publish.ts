@@ -1,3 +1,4 @@
+import type { Logger } from "@tesseract/config";
 import type { DomainEvent, DomainEventDraft } from "@tesseract/validators";
 import superjson from "superjson";
 import { orgAccess, personAccess } from "../auth/caller-cache.ts";
@@ -20,6 +21,17 @@ const PERSONAL = new Set<DomainEvent["type"]>([
   "member.role_changed",
 ]);
 
+/**
+ * Who publishes: a request's context, whose logger writes the request's fields (request id,
+ * procedure, person, organization) on a failure's line, or the services alone (a job's lines
+ * get its fields from its log scope; the process's own from nowhere).
+ */
+export type Publisher<S extends Pick<Services, "live">> = S | { services: S; logger: Logger };
+
+function publisher<S extends Pick<Services, "live">>(from: Publisher<S>) {
+  return "services" in from ? from : { services: from, logger: from.live.logger };
+}
+
 export const encodeEvent = (event: DomainEventDraft): string => superjson.stringify(event);
 export const decodeEvent = (payload: string, id: string): DomainEvent => ({
   ...superjson.parse<DomainEventDraft>(payload),
@@ -33,9 +45,10 @@ export const decodeEvent = (payload: string, id: string): DomainEvent => ({
  * was made; clients that miss events resynchronise when their stream resets.
  */
 export async function publishEvent(
-  services: Pick<Services, "live">,
+  from: Publisher<Pick<Services, "live">>,
   events: DomainEventDraft | readonly DomainEventDraft[],
 ): Promise<void> {
+  const { services, logger } = publisher(from);
   const list: readonly DomainEventDraft[] = "type" in events ? [events] : events;
   try {
     for (const event of list) {
@@ -46,7 +59,7 @@ export async function publishEvent(
         await services.live.bus.publish(personStream(event.personId), payload);
     }
   } catch (err) {
-    services.live.logger.warn({ err }, "live update not published");
+    logger.warn({ err }, "live update not published");
   }
 }
 
@@ -55,14 +68,15 @@ export async function publishEvent(
  * progress) on that person's stream only (`live.me`). Best effort, as publishEvent.
  */
 export async function publishPersonalEvent(
-  services: Pick<Services, "live">,
+  from: Publisher<Pick<Services, "live">>,
   personId: string,
   event: DomainEventDraft,
 ): Promise<void> {
+  const { services, logger } = publisher(from);
   await services.live.bus
     .publish(personStream(personId), encodeEvent(event))
     .catch((err: unknown) => {
-      services.live.logger.warn({ err }, "live update not published");
+      logger.warn({ err }, "live update not published");
     });
 }
 
@@ -73,26 +87,27 @@ export async function publishPersonalEvent(
  * session gone from Redis, the transaction committed), so no instance can refill the old state.
  */
 export async function signalAuthChange(
-  services: Pick<Services, "live" | "callers">,
+  from: Publisher<Pick<Services, "live" | "callers">>,
   personId: string,
 ): Promise<void> {
-  await signalAccess(services, authSignals(personId));
+  await signalAccess(from, authSignals(personId));
 }
 
 /** The same for everyone's access to an organization (it was deleted). */
 export async function signalOrgAccessChange(
-  services: Pick<Services, "live" | "callers">,
+  from: Publisher<Pick<Services, "live" | "callers">>,
   orgId: string,
 ): Promise<void> {
-  await signalAccess(services, orgAccess(orgId));
+  await signalAccess(from, orgAccess(orgId));
 }
 
-async function signalAccess(services: Pick<Services, "live" | "callers">, key: string) {
+async function signalAccess(from: Publisher<Pick<Services, "live" | "callers">>, key: string) {
+  const { services, logger } = publisher(from);
   const sent = services.callers
     ? services.callers.invalidate(key)
     : services.live.bus.signal(key, "changed");
   await sent.catch((err: unknown) => {
-    services.live.logger.warn({ err }, "live access change not signalled");
+    logger.warn({ err }, "live access change not signalled");
   });
 }
 
@@ -122,6 +137,6 @@ export async function withEvents<T>(
   const result = await work;
   const base = { orgId: ctx.org.orgId, at: ctx.services.now(), actor: eventActor(ctx.auth) };
   const events = toEvents(result, base);
-  await afterCommit(ctx, () => publishEvent(ctx.services, events));
+  await afterCommit(ctx, () => publishEvent(ctx, events));
   return result;
 }

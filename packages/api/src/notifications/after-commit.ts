@@ -1,3 +1,4 @@
+import type { Logger } from "@tesseract/config";
 import type { Database, Transaction } from "@tesseract/db";
 import { countUnread } from "../domain/notification-inbox.ts";
 import { publishEvent } from "../live/publish.ts";
@@ -21,12 +22,13 @@ export type NotifiedPeople = ReadonlyMap<string, ReadonlySet<string>>;
  * Runs `work` in one transaction with a sink bound to it, then, once it has committed, calls
  * `afterNotificationsCreated` with everyone it notified. A failed transaction calls nothing.
  * `joining` is the procedure's context: when a policy opened the request's transaction (an
- * Idempotency-Key's, see `transact`), the work runs in it and the step waits for its commit.
+ * Idempotency-Key's, see `transact`), the work runs in it and the step waits for its commit;
+ * a failure to publish is then logged with the request's fields (its logger's).
  */
 export async function transactWithNotifications<T>(
   services: Services,
   work: (trx: Transaction<Database>, notifications: NotificationSink) => Promise<T>,
-  joining: Pick<Context, "transaction" | "afterCommit"> = {},
+  joining: Pick<Context, "transaction" | "afterCommit"> & { logger?: Logger } = {},
 ): Promise<T> {
   const notified = new Map<string, Set<string>>();
   const sink: NotificationSink = {
@@ -40,7 +42,9 @@ export async function transactWithNotifications<T>(
     ? work(joining.transaction, sink)
     : services.db.transaction().execute((trx) => work(trx, sink)));
   if (notified.size > 0)
-    await afterCommit(joining, () => afterNotificationsCreated(services, notified));
+    await afterCommit(joining, () =>
+      afterNotificationsCreated(services, notified, joining.logger ?? services.live.logger),
+    );
   return result;
 }
 
@@ -53,22 +57,26 @@ export async function transactWithNotifications<T>(
 export async function afterNotificationsCreated(
   services: Services,
   notified: NotifiedPeople,
+  logger: Logger = services.live.logger,
 ): Promise<void> {
   const at = services.now();
   for (const [orgId, people] of notified) {
     for (const personId of people) {
       try {
         const { unread } = await countUnread(services.db, { orgId, userId: personId });
-        await publishEvent(services, {
-          type: "notification.created",
-          orgId,
-          at,
-          actor: { personId: null, name: null },
-          personId,
-          unread,
-        });
+        await publishEvent(
+          { services, logger },
+          {
+            type: "notification.created",
+            orgId,
+            at,
+            actor: { personId: null, name: null },
+            personId,
+            unread,
+          },
+        );
       } catch (err) {
-        services.live.logger.warn({ err, orgId }, "notification event not published");
+        logger.warn({ err, orgId }, "notification event not published");
       }
     }
   }

@@ -102,7 +102,7 @@ export const authRouter = router({
         }),
       );
       // Instances that remember the caller (auth/caller-cache.ts) pick up the new name.
-      await signalAuthChange(ctx.services, ctx.auth.user.id);
+      await signalAuthChange(ctx, ctx.auth.user.id);
       return { user };
     }),
 

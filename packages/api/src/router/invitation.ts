@@ -96,7 +96,7 @@ export const invitationRouter = router({
         }),
       );
       // Committed: the organization's members page (and the person's own stream) hear of it.
-      await publishEvent(ctx.services, {
+      await publishEvent(ctx, {
         type: "member.added",
         orgId: joined.orgId,
         personId: ctx.auth.user.id,

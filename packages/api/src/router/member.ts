@@ -29,7 +29,7 @@ export const memberRouter = router({
           .execute((trx) => changeMemberRole(trx, ctx.org, actor(ctx), input))
           // Committed: every instance forgets the old role before anyone hears of the new one.
           .then(async (changed) => {
-            await signalAuthChange(ctx.services, changed.userId);
+            await signalAuthChange(ctx, changed.userId);
             return changed;
           }),
         (changed, base) => ({
@@ -56,7 +56,7 @@ export const memberRouter = router({
               now: ctx.services.now(),
             }),
           )
-          .then(() => signalAuthChange(ctx.services, input.userId)),
+          .then(() => signalAuthChange(ctx, input.userId)),
         (_, base) => ({ ...base, type: "member.removed", personId: input.userId }),
       );
       return { ok: true as const };
@@ -77,7 +77,7 @@ export const memberRouter = router({
         ctx.services.db
           .transaction()
           .execute((trx) => leaveOrganization(trx, ctx.org, actor(ctx), ctx.services.now()))
-          .then(() => signalAuthChange(ctx.services, ctx.auth.user.id)),
+          .then(() => signalAuthChange(ctx, ctx.auth.user.id)),
         (_, base) => ({ ...base, type: "member.removed", personId: ctx.auth.user.id }),
       );
       return { ok: true as const };

@@ -97,7 +97,7 @@ export const orgRouter = router({
         return keys;
       });
       // Its memberships and tokens went with it: no instance may keep answering for them.
-      await signalOrgAccessChange(ctx.services, ctx.org.orgId);
+      await signalOrgAccessChange(ctx, ctx.org.orgId);
       await removeAttachmentObjects(ctx.services.storage, keys);
       ctx.logger.info({ orgId: ctx.org.orgId, by: ctx.auth.user.id }, "organization deleted");
       return { ok: true as const };

@@ -53,7 +53,7 @@ export const tokenRouter = router({
         }),
       );
       // Streams opened with the token end now, not at their next periodic check.
-      await signalAuthChange(ctx.services, ownerId);
+      await signalAuthChange(ctx, ownerId);
       return { ok: true as const };
     }),
 });

@@ -1,0 +1,131 @@
+/**
+ * `pnpm --filter @tesseract/bench run overhead [--rounds 10] [--workload no-input,authed]`:
+ * issue 13's rows of `pnpm bench` alone — the lean server without metrics or tracing, with
+ * metrics on, and with metrics and tracing on (exporting over OTLP to a collector in this
+ * process) — loaded in turns, one second each, and compared by req/s and by server CPU per
+ * request. Quicker than the whole bench while working on the request path's telemetry; writes
+ * nothing. See bench/README.md.
+ */
+import { parseArgs } from "node:util";
+import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
+import { freePort } from "@tesseract/config";
+import { runInterleaved, type LoadResult } from "./load.ts";
+import { startCollector } from "./observability.ts";
+import { api, verifyRun, type Target, type WorkloadId } from "./scenarios.ts";
+import { seedFixtures } from "./seed.ts";
+import { prepareServicesMode } from "./services.ts";
+import { startApiServer, type ApiServerRun } from "./start-server.ts";
+
+const log = (message: string) => process.stderr.write(`overhead: ${message}\n`);
+const TARGETS = ["lean", "metrics", "traced"] as const satisfies readonly Target[];
+type Server = (typeof TARGETS)[number] | "control";
+const WORKLOADS = ["no-input", "authed"] as const satisfies readonly WorkloadId[];
+
+function options() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== "--"),
+    options: {
+      rounds: { type: "string", default: "10" },
+      warmup: { type: "string", default: "2" },
+      connections: { type: "string", default: "50" },
+      workload: { type: "string", default: WORKLOADS.join(",") },
+      // A second server without metrics or tracing, loaded like the others: the noise floor.
+      control: { type: "boolean", default: false },
+      // OTEL_TRACES_SAMPLER_ARG for the traced server (unset: production's default ratio).
+      sample: { type: "string" },
+    },
+    strict: true,
+  });
+  const workloads = values.workload.split(",").map((name) => {
+    if (!(WORKLOADS as readonly string[]).includes(name))
+      throw new Error(`--workload takes ${WORKLOADS.join(", ")}, not "${name}"`);
+    return name as (typeof WORKLOADS)[number];
+  });
+  return {
+    workloads,
+    sample: values.sample,
+    servers: [...TARGETS, ...(values.control ? (["control"] as const) : [])] as Server[],
+    load: {
+      durationSec: Number(values.rounds),
+      warmupSec: Number(values.warmup),
+      connections: Number(values.connections),
+    },
+  };
+}
+
+const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+
+function row(workload: string, target: string, own: LoadResult, plain: LoadResult): string {
+  const cpu = own.serverCpuUsPerRequest ?? NaN;
+  const base = plain.serverCpuUsPerRequest ?? NaN;
+  const lost = target === "lean" ? "–" : pct(1 - own.requestsPerSec / plain.requestsPerSec);
+  const byCpu = target === "lean" ? "–" : pct(cpu / base - 1);
+  return `| ${workload} | ${target} | ${own.requestsPerSec.toLocaleString("en-US")} | ${cpu.toFixed(1)} µs | ${lost} | ${byCpu} |`;
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  cleanupOnSignals();
+  log("preparing services mode");
+  const services = await prepareServicesMode();
+  const collector = await startCollector();
+  defer("stop the OTLP collector", () => collector.close());
+  const envs: Record<Server, Record<string, string>> = {
+    lean: services.env,
+    control: services.env,
+    metrics: { ...services.env, METRICS_PORT: String(await freePort()) },
+    traced: {
+      ...services.env,
+      METRICS_PORT: String(await freePort()),
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      ...(opts.sample === undefined ? {} : { OTEL_TRACES_SAMPLER_ARG: opts.sample }),
+    },
+  };
+  const servers = {} as Record<Server, ApiServerRun>;
+  for (const target of opts.servers) {
+    const server = await startApiServer(envs[target], "warn");
+    defer(`stop API server (${target})`, () => server.stop());
+    servers[target] = server;
+  }
+  const fixtures = await seedFixtures(servers.lean.url, services.database);
+  const lines = [
+    "| workload | server | req/s | server CPU / request | req/s lost | by CPU |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+  ];
+  for (const workload of opts.workloads) {
+    // The control server answers as the plain lean one does: it runs the same workload.
+    const runs = opts.servers.map((server) => ({
+      server,
+      run: api(workload, server === "control" ? "lean" : server),
+    }));
+    for (const { server, run } of runs) await verifyRun(run, servers[server].url, fixtures);
+    log(`load: ${workload} on ${opts.servers.join(", ")}, ${opts.load.durationSec} rounds`);
+    const results = await runInterleaved(
+      runs.map(({ server, run }) => {
+        const { path, headers } = run.request(fixtures);
+        return {
+          key: server,
+          url: `${servers[server].url}${path}`,
+          headers,
+          pid: servers[server].pid,
+        };
+      }),
+      opts.load,
+    );
+    const plain = results.get("lean")!;
+    for (const server of opts.servers)
+      lines.push(row(workload, server, results.get(server)!, plain));
+  }
+  process.stdout.write(
+    `\n${lines.join("\n")}\n\nOTLP export requests received: ${collector.received.requests} (${Math.round(collector.received.bytes / 1024)} KiB)\n`,
+  );
+}
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+} finally {
+  await runCleanup();
+}
