@@ -1,24 +1,13 @@
 import * as chromeLauncher from "chrome-launcher";
 import type { Flags, RunnerResult } from "lighthouse";
 import lighthouse, { desktopConfig } from "lighthouse";
+import { CHROMIUM_FLAGS } from "./servers.ts";
 
 /**
  * Lighthouse driving the same Chromium as the Playwright suite, in a browser of its own (it needs
- * a DevTools port, which Playwright's pipe-connected browser does not open). Used by the
- * lighthouse spec (Accessibility, Best Practices, SEO) and by the web benchmark (Performance).
+ * a DevTools port, which Playwright's pipe-connected browser does not open), for the lighthouse
+ * spec's Accessibility, Best Practices and SEO (Performance is bench/src/web.ts's).
  */
-
-/** The flags the suite's browser runs with (playwright.config.ts). */
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface Browser {
   port: number;
