@@ -2,7 +2,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { API_PORT, apiUrl, EMULATOR_PORT, WEB_PORT, webUrl } from "./e2e/servers.ts";
+import {
+  API_PORT,
+  apiUrl,
+  CHROMIUM_FLAGS,
+  EMULATOR_PORT,
+  WEB_PORT,
+  webUrl,
+} from "./e2e/servers.ts";
 
 // The test harness is configured through the environment like any CLI tool; the web app itself
 // still reads it only in src/env.ts.
@@ -32,16 +39,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   webServer: [

@@ -4,20 +4,18 @@
  * from navigation to a hydrated page, cold (first load) and warm (later loads). Needs
  * `pnpm --filter @tesseract/web build` first. See bench/README.md.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Page, type Response } from "@playwright/test";
-import { freePort } from "@tesseract/config";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
-import { spawnNode } from "./child.ts";
 import { gitState, machine } from "./report.ts";
 import { seedFixtures } from "./seed.ts";
 import { prepareServicesMode } from "./services.ts";
 import { startApiServer } from "./start-server.ts";
+import { startWeb } from "./start-web.ts";
 
 const WARM_LOADS = 5;
-const webDir = fileURLToPath(new URL("../../apps/web/", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const outDir = fileURLToPath(new URL("../results/", import.meta.url));
 const log = (message: string) => process.stderr.write(`bench:board: ${message}\n`);
@@ -36,30 +34,6 @@ interface Load {
   scripts: number;
   /** Elements in the page once hydrated. */
   domNodes: number;
-}
-
-async function startWeb(apiUrl: string) {
-  if (!existsSync(join(webDir, ".next", "BUILD_ID")))
-    throw new Error("no production build of apps/web: run pnpm --filter @tesseract/web build");
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawnNode("node_modules/next/dist/bin/next", {
-    cwd: webDir,
-    env: { NODE_ENV: "production", API_URL: apiUrl, PUBLIC_URL: url },
-    args: ["start", "-p", String(port), "-H", "127.0.0.1"],
-  });
-  defer("stop web server", () => child.stop());
-  const deadline = performance.now() + 60_000;
-  while (performance.now() < deadline) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await res.arrayBuffer();
-      return url;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`web server not ready:\n${child.output()}`);
 }
 
 async function load(page: Page, url: string): Promise<Load> {

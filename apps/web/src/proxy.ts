@@ -1,6 +1,8 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { env } from "./env.ts";
+import { SESSION_COOKIES } from "@tesseract/validators/constants";
+import { pageCacheControl } from "./lib/page-cache.ts";
 import { REQUEST_PATH_HEADER } from "./lib/request-path.ts";
 
 /**
@@ -21,12 +23,19 @@ function forwardToApi(request: NextRequest): NextResponse {
   return NextResponse.rewrite(`${env.API_URL}${pathname}${search}`);
 }
 
-/** Tells server components which page was asked for (see REQUEST_PATH_HEADER). */
+/**
+ * Tells server components which page was asked for (see REQUEST_PATH_HEADER), and lets the
+ * browser keep the public pages for Back and Forward (see page-cache.ts).
+ */
 function annotatePage(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const cacheControl = pageCacheControl(pathname, hasSession);
+  if (cacheControl) response.headers.set("cache-control", cacheControl);
+  return response;
 }
 
 export function proxy(request: NextRequest): NextResponse {

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { MainColumn } from "~/components/main-column.tsx";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { Toaster } from "~/components/ui/toaster.tsx";
 import { VerifyEmailBanner } from "~/components/verify-email-banner.tsx";
@@ -38,13 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <TRPCReactProvider>
           <SiteHeader />
           <VerifyEmailBanner />
-          {/* Pages that need the room (a project's board and list) mark themselves data-wide. */}
-          <main
-            id="main"
-            className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12 has-[[data-wide]]:max-w-7xl"
-          >
-            {children}
-          </main>
+          <MainColumn>{children}</MainColumn>
           <Toaster />
         </TRPCReactProvider>
       </body>

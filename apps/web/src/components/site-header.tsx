@@ -15,7 +15,7 @@ export async function SiteHeader() {
   const me = await getMe().catch(() => null);
   return (
     <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
-      <div className="mx-auto flex max-w-5xl flex-wrap in-[body:has(main_[data-wide])]:max-w-7xl items-center justify-between gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-5xl flex-wrap in-[body:has(main[data-wide],main_[data-wide])]:max-w-7xl items-center justify-between gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
         <div className="flex min-w-0 items-center gap-2 sm:gap-4">
           <IntentLink
             href={me ? "/orgs" : "/"}

@@ -1,17 +1,9 @@
-"use client";
-
-import { usePathname } from "next/navigation";
 import { Skeleton } from "~/components/ui/skeleton.tsx";
 
-/** A project's board or list: /orgs/<org>/projects/<key>, optionally /list. */
-const PROJECT_VIEW = /^\/orgs\/[^/]+\/projects\/[^/]+(?:\/list)?\/?$/;
-
+/** While an organization's page loads (the main column's width is already the page's own). */
 export default function OrgLoading() {
-  // A project's views widen <main> (data-wide); the skeleton standing in for them while the
-  // project loads takes the same width, so the page does not shift when they arrive.
-  const isProjectView = PROJECT_VIEW.test(usePathname());
   return (
-    <div className="space-y-6" aria-busy="true" data-wide={isProjectView ? "" : undefined}>
+    <div className="space-y-6" aria-busy="true">
       <p role="status" className="sr-only">
         Loading…
       </p>
