@@ -25,7 +25,7 @@ export function readFilters(stored: unknown): SavedViewFilters {
     const parsed = field.safeParse((stored as Record<string, unknown>)[key]);
     if (parsed.success && parsed.data !== undefined) kept[key] = parsed.data;
   }
-  return kept as SavedViewFilters;
+  return kept;
 }
 
 function selectViews(db: Kysely<Database>, orgId: string, readerId: string) {
