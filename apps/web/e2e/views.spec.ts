@@ -1,12 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { mutate, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
+/** Hydrated, and its live connection up: the page answers clicks from here on. */
+async function ready(page: Page) {
+  await waitForHydration(page);
+  await expect(page.getByTestId("live-indicator")).toHaveText("Live");
+}
+
 test("a filtered list saved as a view reopens with the same filters and rows; My Issues spans projects", async ({
   page,
 }) => {
+  // One long story (two projects, a view saved, reloaded, reopened, renamed, then My Issues).
+  test.setTimeout(300_000);
   await signUp(page, { name: "Vera Views", email: `vera-${run}@example.com` });
   await expect(page).toHaveURL(/\/onboarding$/);
   const me = await page.evaluate(async () => {
@@ -42,7 +50,7 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   // Filter the list with its chips, then save it as a view.
   const list = `/orgs/${orgId}/projects/VWS/list`;
   await page.goto(list);
-  await waitForHydration(page);
+  await ready(page);
   const rows = page.getByTestId("task-table").locator("tbody tr");
   await expect(rows).toHaveCount(3);
   await page.getByRole("group", { name: "Priority" }).getByText("Urgent").click();
@@ -61,10 +69,10 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
 
   // After a reload it is still there; opened from a clean list it brings its filters back.
   await page.reload();
-  await waitForHydration(page);
+  await ready(page);
   await expect(saved).toBeVisible();
   await page.goto(list);
-  await waitForHydration(page);
+  await ready(page);
   await expect(rows).toHaveCount(3);
   await expect(saved).not.toHaveAttribute("aria-current", "true");
   await saved.click();
@@ -91,7 +99,7 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
     .getByRole("link", { name: "My Issues" })
     .click();
   await expect(page).toHaveURL(`/orgs/${orgId}/my-issues`);
-  await waitForHydration(page);
+  await ready(page);
   const mine = page.getByTestId("my-issues-table").locator("tbody tr");
   await expect(mine).toHaveCount(2);
   await expect(page.getByTestId("row-VWS-1")).toBeVisible();

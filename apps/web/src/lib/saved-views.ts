@@ -23,7 +23,7 @@ export function filtersToView(filters: TaskFilters, relation?: MyTaskRelation): 
   if (filters.dueFrom) view.dueFrom = filters.dueFrom;
   if (filters.dueTo) view.dueTo = filters.dueTo;
   if (filters.q) view.q = filters.q;
-  if (filters.sort !== emptyFilters.sort) view.sort = filters.sort as SavedViewFilters["sort"];
+  if (filters.sort !== emptyFilters.sort) view.sort = filters.sort;
   view.direction = filters.direction;
   if (relation) view.relation = relation;
   return view;

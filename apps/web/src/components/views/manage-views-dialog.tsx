@@ -91,6 +91,8 @@ function ViewItem({
   canManageShared: boolean;
 }) {
   const { update, remove } = useViewMutations(scope);
+  // Ticked at once; put back if the change fails.
+  const [isShared, setIsShared] = useState(view.shared);
   const canDelete = view.isMine || (view.shared && canManageShared);
   return (
     <li className="space-y-2 py-3" data-testid={`manage-view-${view.name}`}>
@@ -109,14 +111,19 @@ function ViewItem({
           <label className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"
-              checked={view.shared}
+              checked={isShared}
               disabled={update.isPending}
               onChange={(event) => {
-                update.mutate({
-                  orgId: scope.orgId,
-                  viewId: view.id,
-                  shared: event.target.checked,
-                });
+                const shared = event.target.checked;
+                setIsShared(shared);
+                update.mutate(
+                  { orgId: scope.orgId, viewId: view.id, shared },
+                  {
+                    onError: () => {
+                      setIsShared(!shared);
+                    },
+                  },
+                );
               }}
               className="size-4 rounded border-zinc-300 dark:border-zinc-700"
             />
