@@ -179,6 +179,12 @@ async function freshFixture(): Promise<Seed> {
     .insertInto("memberships")
     .values({ org_id: orgId, user_id: member.id, role: "member" })
     .execute();
+  const view = await owner().view.create({
+    orgId,
+    projectId: project.id,
+    name: `Fuzz view ${key}`,
+    filters: { status: ["todo"], q: "fuzz" },
+  });
   const attachment = await insertTestAttachment(lean.services, {
     orgId,
     taskId: task.id,
@@ -235,6 +241,10 @@ async function freshFixture(): Promise<Seed> {
     variant: "original",
     afterId: null,
     beforeId: null,
+    viewId: view.id,
+    filters: { priority: ["high"], sort: "due", direction: "asc" },
+    shared: true,
+    relation: "assigned",
   };
 }
 

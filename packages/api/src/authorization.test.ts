@@ -178,6 +178,10 @@ const MATRIX: Record<string, Row> = {
     call: (c, orgId, f) => c.task.activity({ orgId, taskId: f.taskId }),
   },
   "task.search": { least: "viewer", call: (c, orgId) => c.task.search({ orgId, query: "matrix" }) },
+  "task.mine": {
+    least: "viewer",
+    call: (c, orgId) => c.task.mine({ orgId, relation: "subscribed" }),
+  },
   "relation.list": {
     least: "viewer",
     call: (c, orgId, f) => c.relation.list({ orgId, taskId: f.taskId }),
@@ -281,6 +285,35 @@ const MATRIX: Record<string, Row> = {
   "watch.unwatch": {
     least: "viewer",
     call: (c, orgId, f) => c.watch.unwatch({ orgId, taskId: f.taskId }),
+  },
+  // Anyone who reads tasks keeps views; changing one is its owner's (router/view.test.ts).
+  "view.list": {
+    least: "viewer",
+    call: (c, orgId, f) => c.view.list({ orgId, projectId: f.projectId }),
+  },
+  "view.create": {
+    least: "viewer",
+    call: (c, orgId, f) =>
+      c.view.create({
+        orgId,
+        projectId: f.projectId,
+        name: "Urgent",
+        filters: { priority: ["urgent"] },
+      }),
+  },
+  "view.update": {
+    least: "viewer",
+    call: async (c, orgId) => {
+      const view = await c.view.create({ orgId, name: "Mine", filters: { relation: "assigned" } });
+      return c.view.update({ orgId, viewId: view.id, shared: true });
+    },
+  },
+  "view.delete": {
+    least: "viewer",
+    call: async (c, orgId) => {
+      const view = await c.view.create({ orgId, name: "Gone soon", filters: {} });
+      return c.view.delete({ orgId, viewId: view.id });
+    },
   },
 };
 

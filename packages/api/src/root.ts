@@ -17,6 +17,7 @@ import { sessionRouter } from "./router/session.ts";
 import { systemRouter } from "./router/system.ts";
 import { taskRouter } from "./router/task.ts";
 import { tokenRouter } from "./router/token.ts";
+import { viewRouter } from "./router/view.ts";
 import { watchRouter } from "./router/watch.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -39,6 +40,7 @@ export const appRouter = router({
   attachment: attachmentRouter,
   notification: notificationRouter,
   watch: watchRouter,
+  view: viewRouter,
   dev: devRouter,
   live: liveRouter,
 });

@@ -193,6 +193,18 @@ export interface ProjectsTable {
   updated_at: Generated<Date>;
 }
 
+export interface SavedViewsTable {
+  id: Generated<string>;
+  org_id: string;
+  project_id: string | null;
+  owner_id: string;
+  name: string;
+  filters: Generated<Json>;
+  shared: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface TaskRelationsTable {
   id: Generated<string>;
   org_id: string;
@@ -260,6 +272,7 @@ export interface Database {
   organizations: OrganizationsTable;
   outbox: OutboxTable;
   projects: ProjectsTable;
+  saved_views: SavedViewsTable;
   task_relations: TaskRelationsTable;
   task_watchers: TaskWatchersTable;
   tasks: TasksTable;

@@ -110,5 +110,8 @@ export const MAX_TASK_DEPTH = 4;
 /** How many relations (blocks, relates to, duplicate of) one task may have. */
 export const MAX_TASK_RELATIONS = 50;
 
+/** How many views one person may save in one organization. */
+export const MAX_SAVED_VIEWS = 100;
+
 /** The most tasks one bulk action (`task.bulkUpdate`, `task.bulkDelete`) changes: one transaction. */
 export const BULK_TASK_LIMIT = 100;

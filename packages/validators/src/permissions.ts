@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   "attachment.manage": "admin",
   /** Reading and marking one's own notifications, and watching the tasks one can read. */
   "notification.read": "viewer",
+  /** Deleting views other people shared with the organization (one's own views need only task.read). */
+  "view.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,9 +29,11 @@ const SORTS = {
   position: { expr: sql`t.position`, cast: sql`text`, value: cursorValue.text },
 } as const;
 
+export type TaskExpressionBuilder = ExpressionBuilder<{ t: Database["tasks"] }, "t">;
+
 /** The organization's tasks (as `t`) that pass the filters `task.list` and `task.counts` share. */
 function matchesFilters(
-  eb: ExpressionBuilder<{ t: Database["tasks"] }, "t">,
+  eb: TaskExpressionBuilder,
   orgId: string,
   filters: Omit<TaskFiltersInput, "orgId">,
 ): Expression<SqlBool> {
@@ -85,6 +87,8 @@ export async function listTasks(
   db: Kysely<Database>,
   orgId: string,
   input: ListTasksInput,
+  /** A further condition on the task `t` (My Issues: the caller's relation to it). */
+  narrow?: (eb: TaskExpressionBuilder) => Expression<SqlBool>,
 ): Promise<{ items: Task[]; nextCursor: string | null }> {
   const sort = SORTS[input.sort];
   const desc = input.order === "desc";
@@ -92,6 +96,7 @@ export async function listTasks(
   let query = selectTasks(db)
     .select(sql<string>`(${expr})::text`.as("sortValue"))
     .where((eb) => matchesFilters(eb, orgId, input));
+  if (narrow) query = query.where(narrow);
   if (input.cursor) {
     const [value, id] = decodeCursor(input.cursor, z.tuple([sort.value, cursorValue.id]));
     const after: Expression<SqlBool> = desc

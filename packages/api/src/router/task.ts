@@ -9,6 +9,7 @@ import {
   getTaskInput,
   listTasksInput,
   moveTaskInput,
+  myTasksInput,
   okOutput,
   searchTasksInput,
   taskCountsSchema,
@@ -22,6 +23,7 @@ import {
 import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
 import { bulkDeleteTasks, bulkUpdateTasks } from "../domain/task-bulk.ts";
 import { countTasks, listTasks } from "../domain/task-list.ts";
+import { listMyTasks } from "../domain/task-mine.ts";
 import { searchTasks } from "../domain/task-search.ts";
 import {
   createTask,
@@ -91,6 +93,19 @@ export const taskRouter = router({
     .use(resultCache)
     .output(taskPageSchema)
     .query(({ ctx, input }) => listTasks(ctx.readDb, ctx.org.orgId, input)),
+
+  // Not cached: the result cache is shared by everyone of a role, this list is the caller's own.
+  mine: orgProcedure
+    .meta({
+      permission: "task.read",
+      rateLimit: "read",
+      reads: "replica",
+      summary:
+        "My Issues: tasks assigned to, created by or followed by you, in every project (paged)",
+    })
+    .input(myTasksInput)
+    .output(taskPageSchema)
+    .query(({ ctx, input }) => listMyTasks(ctx.readDb, ctx.org.orgId, ctx.auth.user.id, input)),
 
   counts: orgProcedure
     .meta({

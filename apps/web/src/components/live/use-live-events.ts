@@ -37,12 +37,14 @@ function useApplyEvent(orgId: string) {
       case "task.updated":
       case "task.moved":
         void invalidateProjectTasks(utils, orgId, event.task.projectId);
+        void utils.task.mine.invalidate({ orgId });
         void utils.task.get.invalidate({ orgId });
         // Relations show the other task's title and status; sub-task lists are task lists.
         void utils.relation.list.invalidate({ orgId });
         return;
       case "task.deleted":
         void invalidateProjectTasks(utils, orgId, event.projectId);
+        void utils.task.mine.invalidate({ orgId });
         return;
       case "comment.created":
         void utils.comment.list.invalidate({ orgId, taskId: event.taskId });

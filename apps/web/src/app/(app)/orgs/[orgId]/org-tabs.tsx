@@ -17,6 +17,7 @@ export function OrgTabs({ orgId, canReadActivity }: { orgId: string; canReadActi
   const base = `/orgs/${orgId}`;
   const tabs: Tab[] = [
     { href: base, label: "Overview" },
+    { href: `${base}/my-issues`, label: "My Issues" },
     // A project's board and list, and a task's page, are all under Projects.
     { href: `${base}/projects`, label: "Projects", owns: [`${base}/projects/`, `${base}/tasks/`] },
     { href: `${base}/members`, label: "Members" },

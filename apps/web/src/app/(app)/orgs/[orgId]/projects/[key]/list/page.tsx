@@ -27,10 +27,16 @@ export default async function TaskListPage({
   await loadForPage(
     api.task.list.fetchInfinite(listTasksQuery(org.id, project.id, filters)),
     api.member.list.fetch({ orgId: org.id }),
+    api.view.list.fetch({ orgId: org.id, projectId: project.id }),
   );
   return (
     <HydrateClient>
-      <TaskListView orgId={org.id} projectId={project.id} canWrite={can(org.role, "task.write")} />
+      <TaskListView
+        orgId={org.id}
+        projectId={project.id}
+        canWrite={can(org.role, "task.write")}
+        canManageViews={can(org.role, "view.manage")}
+      />
     </HydrateClient>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback } from "react";
+import { SavedViewsBar } from "~/components/views/saved-views-bar.tsx";
 import type { FilterChange } from "~/lib/task-filters.ts";
 import { filtersToSearch, parseTaskFilters } from "~/lib/task-filters.ts";
 import { SearchBox } from "./search-box.tsx";
@@ -28,10 +29,13 @@ export function TaskListView({
   orgId,
   projectId,
   canWrite,
+  canManageViews,
 }: {
   orgId: string;
   projectId: string;
   canWrite: boolean;
+  /** May delete views others shared. */
+  canManageViews: boolean;
 }) {
   const filters = parseTaskFilters(useSearchParams());
   const setFilters = useCallback((change: FilterChange) => {
@@ -40,6 +44,12 @@ export function TaskListView({
 
   return (
     <div className="space-y-4">
+      <SavedViewsBar
+        orgId={orgId}
+        projectId={projectId}
+        filters={filters}
+        canManageShared={canManageViews}
+      />
       <SearchBox
         value={filters.q}
         onCommit={(q) => {
