@@ -5,6 +5,7 @@ import { recordActivity, type ActivityEntry } from "../activity.ts";
 import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
 import { listActivity } from "./activity-list.ts";
+import { sameLabels, setTaskLabels } from "./labels.ts";
 import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
@@ -20,7 +21,7 @@ export interface NewTask {
   priority: string;
   assigneeId: string | null;
   dueDate: string | null;
-  labels: string[];
+  labelIds: string[];
   parentId?: string | null;
 }
 
@@ -100,13 +101,13 @@ export async function createTask(
       priority: input.priority,
       assignee_id: input.assigneeId,
       due_date: input.dueDate,
-      labels: input.labels,
       parent_id: input.parentId ?? null,
       position: await endOfColumn(trx, input.projectId, input.status),
       created_by: actor.actorUserId ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await setTaskLabels(trx, orgId, inserted.id, input.labelIds);
   const task = await getTask(trx, orgId, inserted.id);
   await recordActivity(trx, {
     ...actor,
@@ -128,7 +129,6 @@ const EDITABLE = {
   priority: "priority",
   assigneeId: "assignee_id",
   dueDate: "due_date",
-  labels: "labels",
   parentId: "parent_id",
 } as const;
 type Editable = keyof typeof EDITABLE;
@@ -138,10 +138,12 @@ export async function updateTask(
   orgId: string,
   actor: Actor,
   taskId: string,
-  changes: Partial<Record<Editable, unknown>>,
+  changes: Partial<Record<Editable, unknown>> & { labelIds?: readonly string[] | undefined },
   notifications: NotificationSink,
 ): Promise<Task> {
   const before = await getTask(trx, orgId, taskId);
+  const labelIds = changes.labelIds;
+  const relabel = labelIds !== undefined && !sameLabels(before.labels, labelIds);
   const set: Record<string, unknown> = {};
   const diff: Record<string, Json> = {};
   for (const [field, column] of Object.entries(EDITABLE) as [Editable, string][]) {
@@ -150,7 +152,13 @@ export async function updateTask(
     set[column] = next;
     diff[field] = { from: before[field] as Json, to: next as Json };
   }
-  if (Object.keys(set).length === 0) return before;
+  if (Object.keys(set).length === 0 && !relabel) return before;
+  if (relabel) {
+    await setTaskLabels(trx, orgId, taskId, labelIds);
+    // The history names labels as people read them (a later rename leaves it as it was).
+    const names = (await getTask(trx, orgId, taskId)).labels.map((label) => label.name);
+    diff.labels = { from: before.labels.map((label) => label.name), to: names };
+  }
   if ("assigneeId" in diff) await assertAssignable(trx, orgId, changes.assigneeId as string | null);
   if ("parentId" in diff) {
     const parentId = changes.parentId as string | null;
