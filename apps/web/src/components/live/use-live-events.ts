@@ -44,6 +44,13 @@ function useApplyEvent(orgId: string) {
       case "task.deleted":
         void invalidateProjectTasks(utils, orgId, event.projectId);
         return;
+      case "label.created":
+      case "label.updated":
+      case "label.deleted":
+        // A label's name and colour show on every task carrying it.
+        void utils.label.list.invalidate({ orgId });
+        void utils.task.invalidate();
+        return;
       case "comment.created":
         void utils.comment.list.invalidate({ orgId, taskId: event.taskId });
         return;
