@@ -1,14 +1,27 @@
 import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { createOrg, mutate, signUp, waitForHydration } from "./helpers.ts";
 
-const run = randomBytes(4).toString("hex");
+// One person's session across the steps; each step has its own time budget on a busy machine.
+test.describe.configure({ mode: "serial" });
 
-test("a label defined in settings goes on a task, and its new name shows on the board", async ({
-  page,
-}) => {
+const run = randomBytes(4).toString("hex");
+let page: Page;
+let orgId = "";
+let board = "";
+
+test.beforeAll(async ({ browser }) => {
+  page = await (await browser.newContext()).newPage();
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+test("an owner defines a label in the organization's settings", async () => {
   await signUp(page, { name: "Lin Label", email: `lin-${run}@example.com` });
-  const orgId = await createOrg(page, `Label Works ${run}`);
+  orgId = await createOrg(page, `Label Works ${run}`);
   const project = await mutate<{ id: string }>(page, "project.create", {
     orgId,
     name: "Labelled",
@@ -31,7 +44,9 @@ test("a label defined in settings goes on a task, and its new name shows on the 
   await card.getByRole("button", { name: "Add label" }).click();
   await expect(card.getByText(/already exists/)).toBeVisible();
   await card.getByLabel("New label").fill("");
+});
 
+test("the label goes on a task from its page and shows on the board's card", async () => {
   // The task page: pick it from the organization's labels.
   await page.goto(`/orgs/${orgId}/tasks/LAB-1`);
   await waitForHydration(page);
@@ -41,11 +56,14 @@ test("a label defined in settings goes on a task, and its new name shows on the 
   await expect(page.getByRole("button", { name: "Remove label regression" })).toBeVisible();
 
   // The board shows it on the card; a rename in settings reaches the open board live.
-  const board = `/orgs/${orgId}/projects/LAB`;
+  board = `/orgs/${orgId}/projects/LAB`;
   await page.goto(board);
   await waitForHydration(page);
+  await expect(page.getByTestId("card-LAB-1").getByTestId("label-chip")).toHaveText("regression");
+});
+
+test("a rename reaches the open board live, and from the settings page too", async () => {
   const taskCard = page.getByTestId("card-LAB-1");
-  await expect(taskCard.getByTestId("label-chip")).toHaveText("regression");
   const labels = await page.evaluate(
     async ([org]) => {
       const input = encodeURIComponent(JSON.stringify({ json: { orgId: org } }));
@@ -61,6 +79,7 @@ test("a label defined in settings goes on a task, and its new name shows on the 
   // And through the settings page too, with the count of tasks carrying it.
   await page.goto(`/orgs/${orgId}/settings`);
   await waitForHydration(page);
+  const card = page.getByRole("region", { name: "Labels" });
   const row = card.getByTestId("label-row");
   await expect(row).toContainText("1 task");
   await row.getByLabel("Name of label flaky test").fill("known flake");
@@ -69,10 +88,12 @@ test("a label defined in settings goes on a task, and its new name shows on the 
   await page.goto(board);
   await waitForHydration(page);
   await expect(page.getByTestId("card-LAB-1").getByTestId("label-chip")).toHaveText("known flake");
+});
 
-  // Deleting asks first, then takes it off the task.
+test("deleting a label asks first, then takes it off the task", async () => {
   await page.goto(`/orgs/${orgId}/settings`);
   await waitForHydration(page);
+  const card = page.getByRole("region", { name: "Labels" });
   await card.getByRole("button", { name: "Delete label known flake" }).click();
   await page
     .getByRole("dialog", { name: "Delete label “known flake”?" })
