@@ -5,6 +5,7 @@ import { registerAttach } from "./commands/attach.ts";
 import { registerComment } from "./commands/comment.ts";
 import { registerCompletion } from "./commands/completion.ts";
 import { registerExport } from "./commands/export.ts";
+import { registerLabels } from "./commands/labels.ts";
 import { registerProjects } from "./commands/projects.ts";
 import { registerTasks } from "./commands/tasks.ts";
 import { registerWatch } from "./commands/watch.ts";
@@ -36,6 +37,7 @@ const program = new Command("tesseract")
 registerAccount(program);
 registerProjects(program);
 registerTasks(program);
+registerLabels(program);
 registerComment(program);
 registerAttach(program);
 registerExport(program);

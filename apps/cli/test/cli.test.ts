@@ -69,6 +69,10 @@ describe("tesseract, installed from its tarball with npm i -g", () => {
   });
 
   it("creates, lists, shows, updates, moves and finds tasks, and comments", async () => {
+    expect(await json(["labels", "create", "cli", "--colour", "teal"])).toMatchObject({
+      name: "cli",
+      colour: "teal",
+    });
     const created = await json([
       "tasks",
       "create",
@@ -81,7 +85,15 @@ describe("tesseract, installed from its tarball with npm i -g", () => {
       "--label",
       "cli",
     ]);
-    expect(created).toMatchObject({ key: "ENG-1", priority: "high", labels: ["cli"] });
+    expect(created).toMatchObject({
+      key: "ENG-1",
+      priority: "high",
+      labels: [{ name: "cli", colour: "teal" }],
+    });
+    expect(await json(["labels", "update", "CLI", "--name", "command line"])).toMatchObject({
+      name: "command line",
+    });
+    expect(await json(["labels"])).toMatchObject([{ name: "command line", taskCount: 1 }]);
     const list = await json<{ items: { key: string }[] }>(["tasks", "list", "--project", "eng"]);
     expect(list.items.map((t) => t.key)).toEqual(["ENG-1"]);
     expect(

@@ -142,7 +142,13 @@ async function fixtureFor(caller: CallerKind, type: string): Promise<Seed> {
 async function freshFixture(): Promise<Seed> {
   const key = `FZ${++keyCounter}`;
   const project = await owner().project.create({ orgId, name: `Fuzz ${key}`, key });
-  const task = await owner().task.create({ orgId, projectId: project.id, title: "Fuzz task" });
+  const label = await owner().label.create({ orgId, name: `fuzz ${key}`, colour: "green" });
+  const task = await owner().task.create({
+    orgId,
+    projectId: project.id,
+    title: "Fuzz task",
+    labelIds: [label.id],
+  });
   const comment = await owner().comment.create({ orgId, taskId: task.id, body: "Fuzz comment" });
   const subtask = await owner().task.create({
     orgId,
@@ -222,8 +228,11 @@ async function freshFixture(): Promise<Seed> {
     expiresInDays: 30,
     status: "todo",
     priority: "high",
-    labels: ["fuzz"],
-    label: "fuzz",
+    labelIds: [label.id],
+    labelId: label.id,
+    addLabelId: label.id,
+    removeLabelId: label.id,
+    colour: "purple",
     dueDate: "2026-12-31",
     sort: "priority",
     order: "asc",

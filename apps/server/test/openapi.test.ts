@@ -126,6 +126,7 @@ describe("the OpenAPI document", () => {
       titles: string[];
       documentedTaskFields: string[];
       createdKey: string;
+      createdLabels: string[][];
       createdAtUtcOffset: number;
       createdYear: number;
     };
@@ -135,6 +136,7 @@ describe("the OpenAPI document", () => {
     // Fields read through the documented output schema: the key, and a Date as an ISO string.
     expect(out.documentedTaskFields).toEqual(expect.arrayContaining(["key", "createdAt", "title"]));
     expect(out.createdKey).toBe("PY-3");
+    expect(out.createdLabels).toEqual([["python", "blue"]]);
     expect(out.createdAtUtcOffset).toBe(0);
     expect(out.createdYear).toBe(new Date().getUTCFullYear());
   });

@@ -33,6 +33,8 @@ interface Fixture {
   /** A second task of the project, which `taskId` blocks through `relationId`. */
   otherTaskId: string;
   relationId: string;
+  /** A label of the organization, on `taskId`. */
+  labelId: string;
   /** Written by the target member, so changing it needs moderation rights. */
   commentId: string;
   /** A finished export of the project, requested by the owner. */
@@ -194,6 +196,19 @@ const MATRIX: Record<string, Row> = {
   "relation.remove": {
     least: "member",
     call: (c, orgId, f) => c.relation.remove({ orgId, relationId: f.relationId }),
+  },
+  "label.list": { least: "viewer", call: (c, orgId) => c.label.list({ orgId }) },
+  "label.create": {
+    least: "member",
+    call: (c, orgId) => c.label.create({ orgId, name: "matrix-new", colour: "teal" }),
+  },
+  "label.update": {
+    least: "member",
+    call: (c, orgId, f) => c.label.update({ orgId, labelId: f.labelId, name: "renamed" }),
+  },
+  "label.delete": {
+    least: "admin",
+    call: (c, orgId, f) => c.label.delete({ orgId, labelId: f.labelId }),
   },
   "comment.create": {
     least: "member",
@@ -438,10 +453,12 @@ async function setUp(role: Role | "non-member") {
   });
   const targetToken = await insertToken(orgId, target, "member");
   const project = await ownerCaller.project.create({ orgId, name: "Matrix", key: "MTX" });
+  const label = await ownerCaller.label.create({ orgId, name: "matrix", colour: "blue" });
   const task = await ownerCaller.task.create({
     orgId,
     projectId: project.id,
     title: "Matrix task",
+    labelIds: [label.id],
   });
   const otherTask = await ownerCaller.task.create({
     orgId,
@@ -495,6 +512,7 @@ async function setUp(role: Role | "non-member") {
       taskId: task.id,
       otherTaskId: otherTask.id,
       relationId: relation.id,
+      labelId: label.id,
       commentId: comment.id,
       exportId: exported.id,
       attachmentId: (

@@ -7,6 +7,7 @@ import { commentRouter } from "./router/comment.ts";
 import { devRouter } from "./router/dev.ts";
 import { exportRouter } from "./router/export.ts";
 import { invitationRouter } from "./router/invitation.ts";
+import { labelRouter } from "./router/label.ts";
 import { liveRouter } from "./router/live.ts";
 import { memberRouter } from "./router/member.ts";
 import { notificationRouter } from "./router/notification.ts";
@@ -33,6 +34,7 @@ export const appRouter = router({
   project: projectRouter,
   task: taskRouter,
   relation: relationRouter,
+  label: labelRouter,
   comment: commentRouter,
   export: exportRouter,
   account: accountRouter,

@@ -131,6 +131,14 @@ export interface JobRunsTable {
   duration_ms: number | null;
 }
 
+export interface LabelsTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  colour: Generated<string>;
+  created_at: Generated<Date>;
+}
+
 export interface MembershipsTable {
   org_id: string;
   user_id: string;
@@ -203,6 +211,10 @@ export interface SavedViewsTable {
   shared: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+export interface TaskLabelsTable {
+  task_id: string;
+  label_id: string;
+  org_id: string;
 }
 
 export interface TaskRelationsTable {
@@ -235,7 +247,6 @@ export interface TasksTable {
   priority_rank: GeneratedAlways<number | null>;
   assignee_id: string | null;
   due_date: string | null;
-  labels: Generated<string[]>;
   position: string;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -266,6 +277,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   invitations: InvitationsTable;
   job_runs: JobRunsTable;
+  labels: LabelsTable;
   memberships: MembershipsTable;
   notification_settings: NotificationSettingsTable;
   notifications: NotificationsTable;
@@ -273,6 +285,7 @@ export interface Database {
   outbox: OutboxTable;
   projects: ProjectsTable;
   saved_views: SavedViewsTable;
+  task_labels: TaskLabelsTable;
   task_relations: TaskRelationsTable;
   task_watchers: TaskWatchersTable;
   tasks: TasksTable;

@@ -21,6 +21,22 @@ export const ACTIVITY_KINDS = [
 ] as const;
 export const TASK_STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
 export const TASK_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
+/** The palette a label's colour comes from (the web app renders each readably in both themes). */
+export const LABEL_COLOURS = [
+  "gray",
+  "red",
+  "orange",
+  "amber",
+  "green",
+  "teal",
+  "blue",
+  "indigo",
+  "purple",
+  "pink",
+] as const;
+export type LabelColour = (typeof LABEL_COLOURS)[number];
+/** How many labels one task carries at most. */
+export const MAX_TASK_LABELS = 10;
 
 /** The session cookie over http; over https it is `__Host-` prefixed (see SECURE_SESSION_COOKIE). */
 export const SESSION_COOKIE = "tesseract_session";

@@ -32,6 +32,8 @@ const taskPayload = z.looseObject({
 
 const projectPayload = z.looseObject({ id: z.string(), key: z.string(), name: z.string() });
 
+const labelPayload = z.looseObject({ id: z.string(), name: z.string(), colour: z.string() });
+
 const commentPayload = z.looseObject({ id: z.string(), taskId: z.string(), body: z.string() });
 
 export const presenceScopeSchema = z.union([z.object({ projectId }), z.object({ taskId })]);
@@ -57,6 +59,10 @@ export const domainEvent = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("project.created"), project: projectPayload }),
   z.object({ ...base, type: z.literal("project.updated"), project: projectPayload }),
   z.object({ ...base, type: z.literal("project.deleted"), projectId: z.string() }),
+  /** Label changes show on every task carrying the label: boards and task pages hear of them. */
+  z.object({ ...base, type: z.literal("label.created"), label: labelPayload }),
+  z.object({ ...base, type: z.literal("label.updated"), label: labelPayload }),
+  z.object({ ...base, type: z.literal("label.deleted"), labelId: z.string() }),
   z.object({ ...base, type: z.literal("member.added"), personId: z.string(), role: roleSchema }),
   z.object({ ...base, type: z.literal("member.removed"), personId: z.string() }),
   z.object({

@@ -13,4 +13,5 @@ export * from "./events.ts";
 export * from "./task-relations.ts";
 export * from "./outputs/index.ts";
 export * from "./task-bulk.ts";
+export * from "./labels.ts";
 export * from "./saved-views.ts";

@@ -29,6 +29,13 @@ export const PERMISSIONS = {
    * project in one file (and work for the workers).
    */
   "project.export": "member",
+  /**
+   * Labels belong to the organization and follow the project policy: members define and rename
+   * them (as they create and rename projects), admins delete them (as they archive and delete
+   * projects), since a deletion takes the label off every task.
+   */
+  "label.write": "member",
+  "label.manage": "admin",
   "task.read": "viewer",
   "task.write": "member",
   "comment.write": "member",

@@ -5,7 +5,9 @@ import {
   TASK_PRIORITIES,
   TASK_STATUSES,
 } from "./constants.ts";
+import { labelId, labelIds } from "./labels.ts";
 import { orgScoped } from "./organization.ts";
+import { taskLabelSchema } from "./outputs/labels.ts";
 import { textSchema } from "./text.ts";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES, {
@@ -49,15 +51,6 @@ const title = textSchema()
   .min(1, "Give the task a title")
   .max(200, "Use at most 200 characters");
 const description = textSchema().max(20_000, "Use at most 20,000 characters");
-export const label = textSchema()
-  .trim()
-  .min(1)
-  .max(30, "Labels have at most 30 characters")
-  .regex(/^[^,]+$/, "Labels cannot contain commas");
-const labels = z
-  .array(label)
-  .max(10, "At most 10 labels")
-  .transform((values) => [...new Set(values)]);
 const dueDate = z.iso.date("Use a date like 2026-12-31");
 
 export const taskId = z.uuid("Unknown task");
@@ -69,7 +62,7 @@ export const createTaskInput = orgScoped.extend({
   priority: taskPrioritySchema.default("none"),
   assigneeId: z.uuid("Unknown member").nullable().default(null),
   dueDate: dueDate.nullable().default(null),
-  labels: labels.default([]),
+  labelIds: labelIds.default([]),
   /** Makes the new task a sub-task of another task of the same project. */
   parentId: taskId.nullable().default(null),
 });
@@ -81,7 +74,7 @@ export const updateTaskInput = orgScoped.extend({
   priority: taskPrioritySchema.optional(),
   assigneeId: z.uuid("Unknown member").nullable().optional(),
   dueDate: dueDate.nullable().optional(),
-  labels: labels.optional(),
+  labelIds: labelIds.optional(),
   /** Another task of the same project, or null for a top-level task. */
   parentId: taskId.nullable().optional(),
 });
@@ -110,7 +103,7 @@ export const taskFiltersInput = orgScoped.extend({
   projectId: projectId.optional(),
   status: z.array(taskStatusSchema).max(5).optional(),
   assigneeId: z.union([z.uuid("Unknown member"), z.literal("unassigned")]).optional(),
-  label: label.optional(),
+  labelId: labelId.optional(),
   priority: z.array(taskPrioritySchema).max(5).optional(),
   dueFrom: dueDate.optional(),
   dueTo: dueDate.optional(),
@@ -136,7 +129,7 @@ export const searchTasksInput = orgScoped.extend({
   status: listTasksInput.shape.status,
   priority: listTasksInput.shape.priority,
   assigneeId: listTasksInput.shape.assigneeId,
-  label: listTasksInput.shape.label,
+  labelId: listTasksInput.shape.labelId,
   /** How many hits to skip: the next page starts after the hits already shown. */
   cursor: z
     .number("Use a number of results to skip")
@@ -183,7 +176,7 @@ export const taskSchema = z.object({
   assigneeName: z.string().nullable(),
   /** A calendar date, YYYY-MM-DD. */
   dueDate: z.string().nullable(),
-  labels: z.array(z.string()),
+  labels: z.array(taskLabelSchema),
   /** The task this one is a sub-task of. */
   parentId: z.string().nullable(),
   /** Its sub-tasks: how many, and how many of them are done. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { BULK_TASK_LIMIT } from "./constants.ts";
 import { orgScoped } from "./organization.ts";
-import { label, projectId, taskId, taskSchema, taskStatusSchema } from "./product.ts";
+import { labelId } from "./labels.ts";
+import { projectId, taskId, taskSchema, taskStatusSchema } from "./product.ts";
 
 const taskIds = z
   .array(taskId)
@@ -15,8 +16,8 @@ export const bulkUpdateTasksInput = orgScoped
     taskIds,
     status: taskStatusSchema.optional(),
     assigneeId: z.uuid("Unknown member").nullable().optional(),
-    addLabel: label.optional(),
-    removeLabel: label.optional(),
+    addLabelId: labelId.optional(),
+    removeLabelId: labelId.optional(),
     /** Moves the tasks to another project of the organization: each gets that project's next key. */
     projectId: projectId.optional(),
   })
@@ -24,8 +25,8 @@ export const bulkUpdateTasksInput = orgScoped
     (input) =>
       input.status !== undefined ||
       input.assigneeId !== undefined ||
-      input.addLabel !== undefined ||
-      input.removeLabel !== undefined ||
+      input.addLabelId !== undefined ||
+      input.removeLabelId !== undefined ||
       input.projectId !== undefined,
     { message: "Choose a change to make", path: ["taskIds"] },
   );

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { TASK_KEY_PATTERN } from "./constants.ts";
 import {
   createCommentInput,
+  createLabelInput,
   createOrgInput,
   createTaskInput,
   createTokenInput,
@@ -61,10 +62,16 @@ describe("text fields", () => {
     });
   }
 
-  it("refuses them inside labels too", () => {
+  it("refuses them inside label names too", () => {
+    expect(createLabelInput.safeParse({ orgId: ORG, name: "ok\u0000" }).success).toBe(false);
+    expect(createLabelInput.safeParse({ orgId: ORG, name: "\ud800" }).success).toBe(false);
+    expect(createLabelInput.safeParse({ orgId: ORG, name: "ok" }).success).toBe(true);
+  });
+
+  it("takes a task's labels by id", () => {
     const base = { orgId: ORG, projectId: ORG, title: "x" };
-    expect(createTaskInput.safeParse({ ...base, labels: ["ok\u0000"] }).success).toBe(false);
-    expect(createTaskInput.safeParse({ ...base, labels: ["\ud800"] }).success).toBe(false);
+    expect(createTaskInput.safeParse({ ...base, labelIds: ["bug"] }).success).toBe(false);
+    expect(createTaskInput.parse({ ...base, labelIds: [ORG, ORG] }).labelIds).toEqual([ORG]);
   });
 
   it("tells storable text apart", () => {

@@ -1,6 +1,7 @@
 import type { RouterInputs, RouterOutputs } from "@tesseract/client";
 import { Option, type Command } from "commander";
 import { action } from "../action.ts";
+import { resolveLabels } from "./labels.ts";
 import { print, table } from "../output.ts";
 import {
   connect,
@@ -51,13 +52,16 @@ interface TaskFields {
   label?: string[];
 }
 
-const fieldsOf = (o: TaskFields) => ({
+/** The fields to send; label names become the organization's label ids. */
+const fieldsOf = async (o: TaskFields, session: Session, orgId: string) => ({
   ...(o.title !== undefined && { title: o.title }),
   ...(o.description !== undefined && { description: o.description }),
   ...(o.status !== undefined && { status: o.status }),
   ...(o.priority !== undefined && { priority: o.priority }),
   ...(o.due !== undefined && { dueDate: o.due === "none" ? null : o.due }),
-  ...(o.label !== undefined && { labels: o.label }),
+  ...(o.label !== undefined && {
+    labelIds: (await resolveLabels(session, orgId, o.label)).map((label) => label.id),
+  }),
 });
 
 function withFields(command: Command): Command {
@@ -66,7 +70,7 @@ function withFields(command: Command): Command {
     .addOption(statusOption())
     .addOption(priorityOption())
     .option("--due <date>", "due date, YYYY-MM-DD (`none` clears it)")
-    .option("--label <label>", "a label (repeat for more)", collect);
+    .option("--label <name>", "a label by name (repeat for more)", collect);
 }
 
 export function registerTasks(program: Command): void {
@@ -100,7 +104,9 @@ export function registerTasks(program: Command): void {
         print(options, task, () => [
           `${task.key}  ${task.title}`,
           `status ${task.status} · priority ${task.priority} · assignee ${task.assigneeName ?? "none"} · due ${task.dueDate ?? "none"}`,
-          ...(task.labels.length > 0 ? [`labels ${task.labels.join(", ")}`] : []),
+          ...(task.labels.length > 0
+            ? [`labels ${task.labels.map((label) => label.name).join(", ")}`]
+            : []),
           ...(task.description ? ["", task.description] : []),
         ]);
       }),
@@ -121,7 +127,7 @@ export function registerTasks(program: Command): void {
         orgId: org.id,
         projectId: project.id,
         title: options.title,
-        ...fieldsOf(options),
+        ...(await fieldsOf(options, session, org.id)),
       });
       print(options, task, () => [`Created ${task.key}: ${task.title}`]);
     }),
@@ -136,7 +142,7 @@ export function registerTasks(program: Command): void {
       const updated = await session.client.task.update.mutate({
         orgId: org.id,
         taskId: task.id,
-        ...fieldsOf(options),
+        ...(await fieldsOf(options, session, org.id)),
       });
       print(options, updated, () => [`Updated ${updated.key}`]);
     }),

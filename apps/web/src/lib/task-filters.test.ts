@@ -9,6 +9,7 @@ import {
 } from "./task-filters.ts";
 
 const member = "0b8f3c4e-2a7d-4f5e-9c1b-3d2e1f0a9b8c";
+const bug = "5c3e1f0a-9b8c-4d2e-8f5e-0b8f3c4e2a7d";
 
 describe("task filters", () => {
   it("round-trips through the URL", () => {
@@ -17,7 +18,7 @@ describe("task filters", () => {
       status: ["todo" as const, "done" as const],
       priority: ["urgent" as const],
       assignee: member,
-      label: "bug",
+      label: bug,
       dueFrom: "2026-11-01",
       dueTo: "2026-11-30",
       sort: "due" as const,
@@ -38,7 +39,7 @@ describe("task filters", () => {
       status: "todo,nope,todo",
       priority: "loud",
       assignee: "someone",
-      label: "a,b",
+      label: "bug",
       dueFrom: "tomorrow",
       sort: "random",
       dir: "sideways",
@@ -56,13 +57,13 @@ describe("task filters", () => {
   });
 
   it("builds a task.list input with only the keys that are set", () => {
-    expect(listTasksQuery("o", "p", { ...emptyFilters, label: "bug" })).toEqual({
+    expect(listTasksQuery("o", "p", { ...emptyFilters, label: bug })).toEqual({
       orgId: "o",
       projectId: "p",
       sort: "created",
       order: "desc",
       limit: 50,
-      label: "bug",
+      labelId: bug,
     });
   });
 });

@@ -26,6 +26,7 @@ export interface TaskFilters {
   priority: TaskPriority[];
   /** A member's id, "unassigned", or null for anyone. */
   assignee: string | null;
+  /** A label's id, or "" for any. */
   label: string;
   dueFrom: string;
   dueTo: string;
@@ -88,12 +89,12 @@ export function parseTaskFilters(params: RawParams): TaskFilters {
     : emptyFilters.sort;
   const direction = get("dir");
   const assignee = get("assignee");
-  const label = get("label").trim();
+  const label = get("label");
   return {
     status: list(get("status"), isTaskStatus),
     priority: list(get("priority"), isTaskPriority),
     assignee: assignee === "unassigned" || UUID.test(assignee) ? assignee : null,
-    label: label.length <= 30 && !label.includes(",") ? label : "",
+    label: UUID.test(label) ? label : "",
     dueFrom: ISO_DATE.test(get("dueFrom")) ? get("dueFrom") : "",
     dueTo: ISO_DATE.test(get("dueTo")) ? get("dueTo") : "",
     sort,
@@ -146,7 +147,7 @@ export function listTasksQuery(orgId: string, projectId: string, filters: TaskFi
     ...(filters.status.length ? { status: filters.status } : {}),
     ...(filters.priority.length ? { priority: filters.priority } : {}),
     ...(filters.assignee ? { assigneeId: filters.assignee } : {}),
-    ...(filters.label ? { label: filters.label } : {}),
+    ...(filters.label ? { labelId: filters.label } : {}),
     ...(filters.dueFrom ? { dueFrom: filters.dueFrom } : {}),
     ...(filters.dueTo ? { dueTo: filters.dueTo } : {}),
   };

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDueDate, isOverdue, parseLabels, todayIso } from "./tasks.ts";
+import { formatDueDate, isOverdue, todayIso } from "./tasks.ts";
 
 describe("tasks", () => {
-  it("splits a labels field on commas, dropping blanks", () => {
-    expect(parseLabels("bug, ui , ,api")).toEqual(["bug", "ui", "api"]);
-    expect(parseLabels("   ")).toEqual([]);
-  });
-
   it("formats a due date as the calendar day it names, whatever the time zone", () => {
     expect(formatDueDate("2026-12-31")).toBe("Dec 31, 2026");
     expect(formatDueDate("2026-01-01")).toBe("Jan 1, 2026");

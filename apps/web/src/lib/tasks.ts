@@ -46,14 +46,6 @@ export function isTaskPriority(value: string): value is TaskPriority {
   return (TASK_PRIORITIES as readonly string[]).includes(value);
 }
 
-/** "bug, ui , ,api" → ["bug", "ui", "api"]: what a comma-separated labels field holds. */
-export function parseLabels(text: string): string[] {
-  return text
-    .split(",")
-    .map((label) => label.trim())
-    .filter((label) => label.length > 0);
-}
-
 /** A due date ("2026-12-31", a calendar day with no time zone) as "Dec 31, 2026". */
 export function formatDueDate(dueDate: string): string {
   const [year, month, day] = dueDate.split("-").map(Number);

@@ -1,17 +1,19 @@
 import type { Database, Transaction } from "@tesseract/db";
 import type { TaskStatus } from "@tesseract/validators";
+import { MAX_TASK_LABELS } from "@tesseract/validators/constants";
 import { recordActivity } from "../activity.ts";
 import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
 import { attachmentKeysUnder } from "./attachments.ts";
+import { assertLabels } from "./labels.ts";
 import type { Task } from "./task-queries.ts";
 import { deleteTask, endOfColumn, getTask, updateTask, type Actor } from "./tasks.ts";
 
 export interface BulkTaskChanges {
   status?: TaskStatus;
   assigneeId?: string | null;
-  addLabel?: string;
-  removeLabel?: string;
+  addLabelId?: string;
+  removeLabelId?: string;
   projectId?: string;
 }
 
@@ -94,23 +96,26 @@ export async function bulkUpdateTasks(
   notifications: NotificationSink,
 ): Promise<Task[]> {
   const updated: Task[] = [];
+  const named = [changes.addLabelId, changes.removeLabelId].filter((id) => id !== undefined);
+  await assertLabels(trx, orgId, named);
   for (const taskId of await lockTasks(trx, orgId, taskIds)) {
     const before = await getTask(trx, orgId, taskId);
     if (changes.projectId) await moveToProject(trx, orgId, actor, before, changes.projectId);
-    let labels = before.labels;
-    if (changes.addLabel && !labels.includes(changes.addLabel)) {
-      if (labels.length >= 10)
+    const ids = before.labels.map((label) => label.id);
+    let labelIds = ids;
+    if (changes.addLabelId && !ids.includes(changes.addLabelId)) {
+      if (ids.length >= MAX_TASK_LABELS)
         throw new AppError(
           "BAD_REQUEST",
-          `${before.key} already has 10 labels; nothing was changed`,
+          `${before.key} already has ${MAX_TASK_LABELS} labels; nothing was changed`,
         );
-      labels = [...labels, changes.addLabel];
+      labelIds = [...labelIds, changes.addLabelId];
     }
-    if (changes.removeLabel) labels = labels.filter((l) => l !== changes.removeLabel);
+    if (changes.removeLabelId) labelIds = labelIds.filter((id) => id !== changes.removeLabelId);
     const fields = {
       status: changes.status,
       assigneeId: changes.assigneeId,
-      ...(labels !== before.labels && { labels }),
+      ...(labelIds !== ids && { labelIds }),
     };
     updated.push(await updateTask(trx, orgId, actor, taskId, fields, notifications));
   }

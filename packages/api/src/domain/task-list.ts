@@ -43,7 +43,10 @@ function matchesFilters(
   if (filters.priority?.length) conditions.push(eb("t.priority", "in", filters.priority));
   if (filters.assigneeId === "unassigned") conditions.push(eb("t.assignee_id", "is", null));
   else if (filters.assigneeId) conditions.push(eb("t.assignee_id", "=", filters.assigneeId));
-  if (filters.label) conditions.push(sql<SqlBool>`t.labels @> array[${filters.label}]::text[]`);
+  if (filters.labelId)
+    conditions.push(
+      sql<SqlBool>`exists (select 1 from task_labels tl where tl.task_id = t.id and tl.label_id = ${filters.labelId})`,
+    );
   if (filters.dueFrom) conditions.push(eb("t.due_date", ">=", filters.dueFrom));
   if (filters.dueTo) conditions.push(eb("t.due_date", "<=", filters.dueTo));
   if (filters.parentId) conditions.push(eb("t.parent_id", "=", filters.parentId));

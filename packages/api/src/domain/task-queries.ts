@@ -1,5 +1,5 @@
 import { sql, type Database, type Kysely, type Expression } from "@tesseract/db";
-import type { TaskPriority, TaskStatus } from "@tesseract/validators";
+import type { TaskLabel, TaskPriority, TaskStatus } from "@tesseract/validators";
 
 /** How many open tasks block the task `taskIdExpr` names (a SQL expression). */
 export function openBlockers(taskIdExpr: Expression<unknown>) {
@@ -25,7 +25,8 @@ export function selectTasks(db: Kysely<Database>) {
       "t.assignee_id as assigneeId",
       "a.name as assigneeName",
       "t.due_date as dueDate",
-      "t.labels",
+      sql<TaskLabel[]>`coalesce((select json_agg(json_build_object('id', l.id, 'name', l.name, 'colour', l.colour) order by lower(l.name), l.id)
+        from task_labels tl join labels l on l.id = tl.label_id where tl.task_id = t.id), '[]')`.as("labels"),
       "t.parent_id as parentId",
       sql<number>`(select count(*) from tasks s where s.parent_id = t.id)::int`.as("subtaskTotal"),
       sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.status = 'done')::int`.as(
@@ -49,7 +50,6 @@ export const TASK_COLUMNS = [
   "priority",
   "assignee_id as assigneeId",
   "due_date as dueDate",
-  "labels",
   "parent_id as parentId",
   "position",
   "created_at as createdAt",

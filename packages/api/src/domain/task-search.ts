@@ -87,7 +87,8 @@ export async function searchTasks(
         and (${assignee}::text is null
           or (${assignee}::text = 'unassigned' and ft.assignee_id is null)
           or ft.assignee_id::text = ${assignee}::text)
-        and (${input.label ?? null}::text is null or ft.labels @> array[${input.label ?? null}::text])
+        and (${input.labelId ?? null}::uuid is null or exists (select 1 from task_labels tl
+          where tl.task_id = ft.id and tl.label_id = ${input.labelId ?? null}::uuid))
       group by task_id
       order by sum(rank) desc, task_id
       limit ${limit} offset ${offset}

@@ -6,6 +6,7 @@ import { activityRow, recordActivity, type ActivityEntry } from "../activity.ts"
 import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
 import { listActivity } from "./activity-list.ts";
+import { sameLabels, setTaskLabels } from "./labels.ts";
 import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
 import { compiledOnce } from "./compiled-query.ts";
@@ -23,7 +24,7 @@ export interface NewTask {
   priority: string;
   assigneeId: string | null;
   dueDate: string | null;
-  labels: string[];
+  labelIds: string[];
   parentId?: string | null;
 }
 
@@ -145,7 +146,6 @@ export async function createTask(
           priority: input.priority,
           assignee_id: input.assigneeId,
           due_date: input.dueDate,
-          labels: input.labels,
           parent_id: parentId,
           position,
           created_by: actorId,
@@ -171,8 +171,10 @@ export async function createTask(
       db.insertInto("task_watchers").values(watchRow(orgId, id, actorId)),
     );
   const row = await insert.selectFrom("created").selectAll().executeTakeFirstOrThrow();
+  const labels = input.labelIds.length > 0 ? await setTaskLabels(trx, orgId, id, input.labelIds) : [];
   const task: Task = {
     ...row,
+    labels,
     key,
     assigneeName,
     status: row.status as TaskStatus,
@@ -191,7 +193,6 @@ const EDITABLE = {
   priority: "priority",
   assigneeId: "assignee_id",
   dueDate: "due_date",
-  labels: "labels",
   parentId: "parent_id",
 } as const;
 type Editable = keyof typeof EDITABLE;
@@ -201,10 +202,12 @@ export async function updateTask(
   orgId: string,
   actor: Actor,
   taskId: string,
-  changes: Partial<Record<Editable, unknown>>,
+  changes: Partial<Record<Editable, unknown>> & { labelIds?: readonly string[] | undefined },
   notifications: NotificationSink,
 ): Promise<Task> {
   const before = await getTask(trx, orgId, taskId);
+  const labelIds = changes.labelIds;
+  const relabel = labelIds !== undefined && !sameLabels(before.labels, labelIds);
   const set: Record<string, unknown> = {};
   const diff: Record<string, Json> = {};
   for (const [field, column] of Object.entries(EDITABLE) as [Editable, string][]) {
@@ -213,7 +216,13 @@ export async function updateTask(
     set[column] = next;
     diff[field] = { from: before[field] as Json, to: next as Json };
   }
-  if (Object.keys(set).length === 0) return before;
+  if (Object.keys(set).length === 0 && !relabel) return before;
+  if (relabel) {
+    await setTaskLabels(trx, orgId, taskId, labelIds);
+    // The history names labels as people read them (a later rename leaves it as it was).
+    const names = (await getTask(trx, orgId, taskId)).labels.map((label) => label.name);
+    diff.labels = { from: before.labels.map((label) => label.name), to: names };
+  }
   if ("assigneeId" in diff) await assertAssignable(trx, orgId, changes.assigneeId as string | null);
   if ("parentId" in diff) {
     const parentId = changes.parentId as string | null;

@@ -31,7 +31,7 @@ export function transactionTypes(
     priority: "none",
     assigneeId: null,
     dueDate: null,
-    labels: [],
+    labelIds: [],
   };
   const invite = { email: "a@example.test", role: "member" as const, inviterName: "A" };
   const now = new Date();

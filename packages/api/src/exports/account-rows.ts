@@ -1,4 +1,5 @@
 import { sql, type Database, type Kysely } from "@tesseract/db";
+import { taskLabelNames } from "../domain/labels.ts";
 import { selectProfile } from "../domain/profile.ts";
 import type { JsonPart } from "./formats.ts";
 import { keysetPages } from "./pages.ts";
@@ -110,7 +111,7 @@ export async function accountDocument(
           "t.description",
           "t.status",
           "t.priority",
-          "t.labels",
+          taskLabelNames(sql.ref("t.id")).as("labels"),
           "t.due_date as dueDate",
           "t.created_at as createdAt",
           "t.updated_at as updatedAt",

@@ -1,4 +1,5 @@
-import type { Database, Kysely } from "@tesseract/db";
+import { sql, type Database, type Kysely } from "@tesseract/db";
+import { taskLabelNames } from "../domain/labels.ts";
 import { keysetPages } from "./pages.ts";
 
 export interface ProjectRef {
@@ -65,7 +66,7 @@ export function projectTaskPages(
           "t.priority",
           "a.email as assignee",
           "t.due_date",
-          "t.labels",
+          taskLabelNames(sql.ref("t.id")).as("labels"),
           "t.description",
           "c.email as created_by",
           "t.created_at",

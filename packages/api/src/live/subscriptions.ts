@@ -25,6 +25,9 @@ const projectOf = (event: DomainEvent): string | undefined =>
 const taskOf = (event: DomainEvent): string | undefined =>
   "task" in event ? event.task.id : "taskId" in event ? (event.taskId ?? undefined) : undefined;
 
+/** A label's change shows on every board and task page of the organization. */
+const isLabelEvent = (event: DomainEvent): boolean => event.type.startsWith("label.");
+
 function orgScoped(ctx: OrgSubscription, signal: AbortSignal | undefined) {
   const { orgId } = ctx.org;
   return {
@@ -56,7 +59,7 @@ export async function projectEvents(
   return liveEvents(ctx, {
     ...orgScoped(ctx, signal),
     lastEventId: input.lastEventId,
-    accept: (event) => projectOf(event) === input.projectId,
+    accept: (event) => projectOf(event) === input.projectId || isLabelEvent(event),
   });
 }
 
@@ -70,7 +73,7 @@ export async function taskEvents(
   return liveEvents(ctx, {
     ...orgScoped(ctx, signal),
     lastEventId: input.lastEventId,
-    accept: (event) => taskOf(event) === input.taskId,
+    accept: (event) => taskOf(event) === input.taskId || isLabelEvent(event),
   });
 }
 

@@ -23,7 +23,7 @@ const newTask = (projectId: string, assigneeId: string) => ({
   priority: "none",
   assigneeId,
   dueDate: null,
-  labels: [],
+  labelIds: [],
 });
 
 describe("notifications written with the change", () => {

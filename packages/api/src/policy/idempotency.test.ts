@@ -62,7 +62,7 @@ describe("Idempotency-Key", () => {
       projectId,
       title: "Defaults",
       status: "backlog",
-      labels: [],
+      labelIds: [],
     });
     expect(again.id).toBe(first.id);
   });

@@ -58,3 +58,14 @@ export async function insertTasks(projectId: string, count: number): Promise<voi
   });
   await db.insertInto("tasks").values(rows).execute();
 }
+
+/** The ids of the organization's labels by these names, defining the ones missing. */
+export async function labelIds(...names: string[]): Promise<string[]> {
+  const existing = new Map(
+    (await as(owner).label.list({ orgId })).map((label) => [label.name, label.id]),
+  );
+  const ids: string[] = [];
+  for (const name of names)
+    ids.push(existing.get(name) ?? (await as(owner).label.create({ orgId, name })).id);
+  return ids;
+}

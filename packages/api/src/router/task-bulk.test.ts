@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { insertTestUser } from "../testing.ts";
 import { as, services } from "./router-fixture.ts";
-import { freshProject, orgId, owner, useProductOrg } from "./product-fixture.ts";
+import { freshProject, labelIds, orgId, owner, useProductOrg } from "./product-fixture.ts";
 
 useProductOrg();
 
@@ -16,20 +16,21 @@ describe("bulk task actions", () => {
   it("changes status, assignee and labels of every selected task, one activity row each", async () => {
     const project = await freshProject("BLK");
     const ids = await tasksIn(project, 3);
+    const [release] = await labelIds("release");
     const { items } = await as(owner).task.bulkUpdate({
       orgId,
       taskIds: ids,
       status: "done",
       assigneeId: owner.id,
-      addLabel: "release",
+      addLabelId: release,
     });
     expect(items.map((t) => [t.status, t.assigneeId, t.labels])).toEqual(
-      ids.map(() => ["done", owner.id, ["release"]]),
+      ids.map(() => ["done", owner.id, [{ id: release, name: "release", colour: "gray" }]]),
     );
     const removed = await as(owner).task.bulkUpdate({
       orgId,
       taskIds: ids.slice(0, 2),
-      removeLabel: "release",
+      removeLabelId: release,
       assigneeId: null,
     });
     expect(removed.items.map((t) => [t.labels, t.assigneeId])).toEqual([

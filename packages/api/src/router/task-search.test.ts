@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { insertTestUser } from "../testing.ts";
 import { as, services } from "./router-fixture.ts";
-import { freshProject, orgId, owner, useProductOrg } from "./product-fixture.ts";
+import { freshProject, labelIds, orgId, owner, useProductOrg } from "./product-fixture.ts";
 
 useProductOrg();
 
@@ -60,13 +60,14 @@ describe("search", () => {
   it("narrows project search by the list's filters and pages beyond the first results", async () => {
     const id = await freshProject("SFLT");
     const elsewhere = await freshProject("SFLX");
+    const [ops] = await labelIds("ops");
     for (let n = 0; n < 25; n++)
       await as(owner).task.create({
         orgId,
         projectId: id,
         title: `Nebula step ${n}`,
         status: n % 5 === 0 ? "done" : "todo",
-        labels: n % 5 === 0 ? ["ops"] : [],
+        labelIds: n % 5 === 0 ? [ops!] : [],
       });
     await as(owner).task.create({ orgId, projectId: elsewhere, title: "Nebula elsewhere" });
 
@@ -88,7 +89,7 @@ describe("search", () => {
       projectId: id,
       query: "nebula",
       status: ["done"],
-      label: "ops",
+      labelId: ops,
     });
     expect(done.map((hit) => hit.status)).toEqual(["done", "done", "done", "done", "done"]);
     const assigned = await as(owner).task.search({

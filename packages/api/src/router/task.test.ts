@@ -4,6 +4,7 @@ import { as, services } from "./router-fixture.ts";
 import {
   freshProject,
   insertTasks,
+  labelIds,
   orgId,
   owner,
   projectId,
@@ -122,19 +123,20 @@ describe("tasks", () => {
       .insertInto("memberships")
       .values({ org_id: orgId, user_id: member.id, role: "member" })
       .execute();
+    const [bug, chore, ui] = await labelIds("bug", "chore", "ui");
     const make = (title: string, extra: Record<string, unknown>) =>
       as(owner).task.create({ orgId, projectId: id, title, ...extra });
     await make("urgent bug", {
       priority: "urgent",
-      labels: ["bug"],
+      labelIds: [bug],
       assigneeId: member.id,
       dueDate: "2026-12-01",
     });
-    await make("low chore", { priority: "low", labels: ["chore"], dueDate: "2026-12-20" });
-    await make("high bug", { priority: "high", labels: ["bug", "ui"], status: "in_progress" });
+    await make("low chore", { priority: "low", labelIds: [chore], dueDate: "2026-12-20" });
+    await make("high bug", { priority: "high", labelIds: [bug, ui], status: "in_progress" });
     const titles = async (filter: Record<string, unknown>) =>
       (await as(owner).task.list({ orgId, projectId: id, ...filter })).items.map((t) => t.title);
-    expect(await titles({ label: "bug", sort: "priority", order: "desc" })).toEqual([
+    expect(await titles({ labelId: bug, sort: "priority", order: "desc" })).toEqual([
       "urgent bug",
       "high bug",
     ]);
@@ -171,12 +173,12 @@ describe("tasks", () => {
       byStatus: { backlog: 2, todo: 0, in_progress: 1, done: 0, canceled: 0 },
       total: 3,
     });
-    expect(await counts({ label: "bug", status: ["in_progress", "done"] })).toEqual({
+    expect(await counts({ labelId: bug, status: ["in_progress", "done"] })).toEqual({
       byStatus: { backlog: 0, todo: 0, in_progress: 1, done: 0, canceled: 0 },
       total: 1,
     });
     expect((await counts({ assigneeId: "unassigned", priority: ["low"] })).total).toBe(1);
-    const [lowChore] = (await as(owner).task.list({ orgId, projectId: id, label: "chore" })).items;
+    const [lowChore] = (await as(owner).task.list({ orgId, projectId: id, labelId: chore })).items;
     await as(owner).task.move({ orgId, taskId: lowChore!.id, status: "done" });
     expect((await counts({})).byStatus).toMatchObject({ backlog: 1, done: 1 });
     expect((await as(owner).task.counts({ orgId })).total).toBeGreaterThanOrEqual(3);
@@ -283,7 +285,7 @@ describe("client input that PostgreSQL would refuse", () => {
       const attempts = [
         () => as(owner).task.create({ orgId, projectId, title: broken }),
         () => as(owner).task.create({ orgId, projectId, title: "ok", description: broken }),
-        () => as(owner).task.create({ orgId, projectId, title: "ok", labels: [broken] }),
+        () => as(owner).label.create({ orgId, name: broken }),
         () => as(owner).task.search({ orgId, query: broken }),
         () => as(owner).project.create({ orgId, name: broken, key: "NUL" }),
         () => as(owner).org.create({ name: broken }),

@@ -60,6 +60,28 @@ describe("demo data", () => {
     expect(new Set(relations.map((r) => r.kind))).toEqual(
       new Set(["blocks", "relates", "duplicates"]),
     );
+    // A handful of coloured labels, each on some tasks, every task carrying one or two.
+    const labels = await db
+      .selectFrom("labels")
+      .select(["id", "colour"])
+      .select((eb) =>
+        eb
+          .selectFrom("task_labels")
+          .select(eb.fn.countAll<string>().as("n"))
+          .whereRef("task_labels.label_id", "=", "labels.id")
+          .as("tasks"),
+      )
+      .where("org_id", "=", first.orgId)
+      .execute();
+    expect(labels.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(labels.map((l) => l.colour)).size).toBe(labels.length);
+    for (const label of labels) expect(Number(label.tasks)).toBeGreaterThan(0);
+    const links = await db
+      .selectFrom("task_labels")
+      .select("task_id")
+      .where("org_id", "=", first.orgId)
+      .execute();
+    expect(new Set(links.map((l) => l.task_id)).size).toBe(400);
     const positions = tasks.map((t) => `${t.project_id}:${t.status}:${t.position}`);
     expect(new Set(positions).size).toBe(positions.length);
     const roles = await db

@@ -101,6 +101,13 @@ export async function seedDemo(
         .execute();
     }
 
+    const labels = await trx
+      .insertInto("labels")
+      .values(LABELS.map(([name, colour]) => ({ org_id: org.id, name, colour })))
+      .returning(["id", "name"])
+      .execute();
+    const labelIdOf = new Map(labels.map((label) => [label.name, label.id]));
+
     const now = Date.now();
     let comments = 0;
     for (const [index, [key, name, description]] of PROJECTS.entries()) {
@@ -112,6 +119,7 @@ export async function seedDemo(
       const share = Math.round(taskCount * [0.4, 0.15, 0.15, 0.15, 0.15][index]!);
       const lastPosition = new Map<string, string | null>();
       const rows = [];
+      const rowLabels: string[][] = [];
       for (let n = 1; n <= share; n++) {
         const status = random.weighted(STATUSES, STATUS_WEIGHTS);
         const position = positionBetween(lastPosition.get(status) ?? null, null);
@@ -124,23 +132,27 @@ export async function seedDemo(
                 .slice(0, 10)
             : null;
         const qualifier = random.pick(QUALIFIERS);
+        const title = `${random.pick(VERBS)} ${random.pick(SUBJECTS)}${qualifier ? ` ${qualifier}` : ""}`;
+        const description =
+          random.next() < 0.8 ? `${random.pick(SENTENCES)} ${random.pick(SENTENCES)}` : "";
+        const priority = random.weighted(PRIORITIES, PRIORITY_WEIGHTS);
+        const assigneeId = random.next() < 0.75 ? random.pick(users) : null;
+        rowLabels.push([
+          ...new Set([
+            random.pick(LABELS)[0],
+            ...(random.next() < 0.4 ? [random.pick(LABELS)[0]] : []),
+          ]),
+        ]);
         rows.push({
           org_id: org.id,
           project_id: project.id,
           number: n,
-          title: `${random.pick(VERBS)} ${random.pick(SUBJECTS)}${qualifier ? ` ${qualifier}` : ""}`,
-          description:
-            random.next() < 0.8 ? `${random.pick(SENTENCES)} ${random.pick(SENTENCES)}` : "",
+          title,
+          description,
           status,
-          priority: random.weighted(PRIORITIES, PRIORITY_WEIGHTS),
-          assignee_id: random.next() < 0.75 ? random.pick(users) : null,
+          priority,
+          assignee_id: assigneeId,
           due_date: due,
-          labels: [
-            ...new Set([
-              random.pick(LABELS),
-              ...(random.next() < 0.4 ? [random.pick(LABELS)] : []),
-            ]),
-          ],
           position,
           created_by: random.pick(users),
           created_at: createdAt,
@@ -155,6 +167,14 @@ export async function seedDemo(
           .returning(["id", "created_at"])
           .execute();
         taskIds.push(...inserted.map((task) => task.id));
+        const links = inserted.flatMap((task, k) =>
+          rowLabels[i + k]!.map((name) => ({
+            task_id: task.id,
+            label_id: labelIdOf.get(name)!,
+            org_id: org.id,
+          })),
+        );
+        if (links.length > 0) await trx.insertInto("task_labels").values(links).execute();
         const commentRows = inserted.flatMap((task) =>
           Array.from({ length: Math.floor(random.next() * 3) }, (_, k) => ({
             org_id: org.id,

@@ -56,18 +56,19 @@ export const QUALIFIERS = [
   "",
   "",
 ];
+/** The demo organization's labels, each with its colour. */
 export const LABELS = [
-  "bug",
-  "feature",
-  "ui",
-  "backend",
-  "infra",
-  "docs",
-  "security",
-  "performance",
-  "design",
-  "customer",
-];
+  ["bug", "red"],
+  ["feature", "blue"],
+  ["ui", "purple"],
+  ["backend", "indigo"],
+  ["infra", "gray"],
+  ["docs", "teal"],
+  ["security", "orange"],
+  ["performance", "amber"],
+  ["design", "pink"],
+  ["customer", "green"],
+] as const;
 export const SENTENCES = [
   "Customers report this intermittently, mostly during peak hours.",
   "We should measure before and after the change and note the numbers here.",

@@ -7,4 +7,5 @@ export * from "./exports.ts";
 export * from "./attachment.ts";
 export * from "./notifications.ts";
 export * from "./system.ts";
+export * from "./labels.ts";
 export * from "./saved-views.ts";

@@ -46,6 +46,13 @@ function useApplyEvent(orgId: string) {
         void invalidateProjectTasks(utils, orgId, event.projectId);
         void utils.task.mine.invalidate({ orgId });
         return;
+      case "label.created":
+      case "label.updated":
+      case "label.deleted":
+        // A label's name and colour show on every task carrying it.
+        void utils.label.list.invalidate({ orgId });
+        void utils.task.invalidate();
+        return;
       case "comment.created":
         void utils.comment.list.invalidate({ orgId, taskId: event.taskId });
         return;

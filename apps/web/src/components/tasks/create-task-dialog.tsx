@@ -8,18 +8,14 @@ import { TextareaField } from "~/components/forms/textarea-field.tsx";
 import { formValues, useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Dialog } from "~/components/ui/dialog.tsx";
-import {
-  parseLabels,
-  priorityLabels,
-  statusLabels,
-  TASK_PRIORITIES,
-  TASK_STATUSES,
-} from "~/lib/tasks.ts";
+import type { TaskLabel } from "@tesseract/validators";
+import { LabelPicker } from "~/components/labels/label-picker.tsx";
+import { priorityLabels, statusLabels, TASK_PRIORITIES, TASK_STATUSES } from "~/lib/tasks.ts";
 import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
 import { useMemberOptions } from "./use-member-options.ts";
 
-/** A field's first error, including those on its items ("labels.2" belongs to labels). */
+/** A field's first error, including those on its items ("labelIds.2" belongs to labelIds). */
 function fieldError(fields: Record<string, string>, name: string): string | undefined {
   const key = Object.keys(fields).find((path) => path === name || path.startsWith(`${name}.`));
   return key ? fields[key] : undefined;
@@ -45,6 +41,7 @@ export function CreateTaskDialog({
   const { errors, check, fail, reset } = useFormErrors();
   // A new form each time the dialog opens: nothing typed last time lingers.
   const [formKey, setFormKey] = useState(0);
+  const [labels, setLabels] = useState<TaskLabel[]>([]);
   const create = trpc.task.create.useMutation({
     onSuccess: async (task) => {
       onCreated(task.key);
@@ -59,6 +56,7 @@ export function CreateTaskDialog({
   function close() {
     reset();
     setFormKey((key) => key + 1);
+    setLabels([]);
     onClose();
   }
 
@@ -89,7 +87,7 @@ export function CreateTaskDialog({
               priority: values.priority,
               assigneeId: values.assigneeId || null,
               dueDate: values.dueDate || null,
-              labels: parseLabels(values.labels ?? ""),
+              labelIds: labels.map((label) => label.id),
             },
             event.currentTarget,
             (input) => {
@@ -138,13 +136,16 @@ export function CreateTaskDialog({
           />
           <TextField name="dueDate" type="date" label="Due date" error={errors.fields.dueDate} />
         </div>
-        <TextField
-          name="labels"
-          label="Labels"
-          hint="Separated by commas, e.g. bug, frontend"
-          autoComplete="off"
-          error={fieldError(errors.fields, "labels")}
-        />
+        {open ? (
+          <LabelPicker
+            orgId={orgId}
+            selected={labels}
+            onChange={setLabels}
+            // Whoever may create a task may define a label (both are members').
+            canCreate
+            error={fieldError(errors.fields, "labelIds")}
+          />
+        ) : null}
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={close} disabled={create.isPending}>
             Cancel

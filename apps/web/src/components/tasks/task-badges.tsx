@@ -1,5 +1,7 @@
 import type { TaskPriority, TaskStatus } from "@tesseract/validators";
+import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/badge.tsx";
+import { labelChipClasses, labelDotClasses, type LabelColour } from "~/lib/label-colours.ts";
 import { priorityLabels, priorityTones, statusLabels, statusTones } from "~/lib/tasks.ts";
 
 export function StatusBadge({ status }: { status: TaskStatus }) {
@@ -12,10 +14,25 @@ export function PriorityBadge({ priority }: { priority: TaskPriority }) {
   return <Badge tone={priorityTones[priority]}>{priorityLabels[priority]}</Badge>;
 }
 
-export function LabelChip({ label }: { label: string }) {
+/** A label in its colour; the name is the text, so it reads the same to a screen reader. */
+export function LabelChip({
+  label,
+  children,
+}: {
+  label: { name: string; colour: LabelColour };
+  children?: ReactNode;
+}) {
   return (
-    <span className="inline-flex max-w-full items-center truncate rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-      {label}
+    <span
+      data-testid="label-chip"
+      className={`inline-flex max-w-full items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${labelChipClasses[label.colour]}`}
+    >
+      <span
+        aria-hidden="true"
+        className={`size-1.5 shrink-0 rounded-full ${labelDotClasses[label.colour]}`}
+      />
+      <span className="truncate">{label.name}</span>
+      {children}
     </span>
   );
 }

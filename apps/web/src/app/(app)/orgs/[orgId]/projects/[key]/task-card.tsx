@@ -124,7 +124,7 @@ export function TaskCard({
           <PriorityBadge priority={task.priority} />
           <SubtaskProgress subtasks={task.subtasks} testId={`subtasks-${task.key}`} />
           {task.labels.map((label) => (
-            <LabelChip key={label} label={label} />
+            <LabelChip key={label.id} label={label} />
           ))}
         </div>
       ) : null}

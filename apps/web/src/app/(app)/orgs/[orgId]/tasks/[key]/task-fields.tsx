@@ -140,7 +140,7 @@ export function TaskFields({
               </p>
             )}
           </Field>
-          <LabelsEditor labels={task.labels} saver={saver} />
+          <LabelsEditor orgId={orgId} labels={task.labels} saver={saver} />
         </>
       ) : (
         <dl className="space-y-3 text-sm">
@@ -172,7 +172,7 @@ export function TaskFields({
             <dt className={labelClasses}>Labels</dt>
             <dd className="mt-1 flex flex-wrap gap-1">
               {task.labels.length
-                ? task.labels.map((l) => <LabelChip key={l} label={l} />)
+                ? task.labels.map((l) => <LabelChip key={l.id} label={l} />)
                 : "None"}
             </dd>
           </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { loadedSchema, usePreloadSchemas } from "~/components/forms/schemas.ts";
 import type { TaskDetail } from "~/components/tasks/types.ts";
 import { describeApiError } from "~/lib/api-error.ts";
@@ -7,11 +8,8 @@ import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 type Changes = Partial<
-  Pick<
-    TaskDetail,
-    "title" | "description" | "status" | "priority" | "assigneeId" | "dueDate" | "labels"
-  >
->;
+  Pick<TaskDetail, "title" | "description" | "status" | "priority" | "assigneeId" | "dueDate">
+> & { labelIds?: string[] };
 
 /**
  * Saves one field of a task in place. The page shows the new value at once and goes back (with
@@ -22,11 +20,12 @@ export function useUpdateTask(orgId: string, taskRef: string, task: TaskDetail) 
   usePreloadSchemas();
   const utils = trpc.useUtils();
   const key = { orgId, ref: taskRef };
+  const shown = useRef<Partial<TaskDetail>>({});
   const update = trpc.task.update.useMutation({
-    onMutate: async ({ orgId: _, taskId: __, ...changes }) => {
+    onMutate: async ({ orgId: _, taskId: __, labelIds: ___, ...changes }) => {
       await utils.task.get.cancel(key);
       const previous = utils.task.get.getData(key);
-      if (previous) utils.task.get.setData(key, { ...previous, ...changes });
+      if (previous) utils.task.get.setData(key, { ...previous, ...changes, ...shown.current });
       return { previous };
     },
     onError: (_error, _input, context) => {
@@ -45,7 +44,9 @@ export function useUpdateTask(orgId: string, taskRef: string, task: TaskDetail) 
   });
 
   return {
-    save: (changes: Changes): string | null => {
+    /** `optimistic`: how the task looks meanwhile, where `changes` cannot say (labels by id). */
+    save: (changes: Changes, optimistic: Partial<TaskDetail> = {}): string | null => {
+      shown.current = optimistic;
       const input = { orgId, taskId: task.id, ...changes };
       // Before the schemas arrive (the first seconds of the page) the API's answer says it.
       const parsed = loadedSchema("updateTaskInput")?.safeParse(input);

@@ -13,8 +13,8 @@ import { trpc } from "~/trpc/react.tsx";
 type Change =
   | { status: (typeof TASK_STATUSES)[number] }
   | { assigneeId: string | null }
-  | { addLabel: string }
-  | { removeLabel: string }
+  | { addLabelId: string }
+  | { removeLabelId: string }
   | { projectId: string };
 
 /**
@@ -35,6 +35,7 @@ export function BulkActionBar({
   const utils = trpc.useUtils();
   const members = useMemberOptions(orgId);
   const projects = trpc.project.list.useQuery({ orgId });
+  const labels = trpc.label.list.useQuery({ orgId });
   const [label, setLabel] = useState("");
   const [confirming, setConfirming] = useState(false);
   const settled = async () => {
@@ -98,32 +99,38 @@ export function BulkActionBar({
         className="flex items-end gap-1"
         onSubmit={(event) => {
           event.preventDefault();
-          if (label.trim()) apply({ addLabel: label.trim() });
+          if (label) apply({ addLabelId: label });
         }}
       >
         <div className="space-y-1">
           <label htmlFor="bulk-label" className="block text-xs font-medium">
             Label
           </label>
-          <input
+          <select
             id="bulk-label"
             value={label}
-            maxLength={30}
             onChange={(event) => {
               setLabel(event.target.value);
             }}
-            className={`block w-32 ${controlClasses}`}
-          />
+            className={`block w-36 ${controlClasses}`}
+          >
+            <option value="">Choose…</option>
+            {labels.data?.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
         </div>
-        <Button size="sm" variant="secondary" type="submit" disabled={busy || !label.trim()}>
+        <Button size="sm" variant="secondary" type="submit" disabled={busy || !label}>
           Add
         </Button>
         <Button
           size="sm"
           variant="secondary"
-          disabled={busy || !label.trim()}
+          disabled={busy || !label}
           onClick={() => {
-            apply({ removeLabel: label.trim() });
+            apply({ removeLabelId: label });
           }}
         >
           Remove

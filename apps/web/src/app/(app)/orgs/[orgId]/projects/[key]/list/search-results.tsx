@@ -27,7 +27,7 @@ function searchInput(orgId: string, projectId: string | null, query: string, fil
     ...(filters.status.length ? { status: filters.status } : {}),
     ...(filters.priority.length ? { priority: filters.priority } : {}),
     ...(filters.assignee ? { assigneeId: filters.assignee } : {}),
-    ...(filters.label ? { label: filters.label } : {}),
+    ...(filters.label ? { labelId: filters.label } : {}),
   };
 }
 

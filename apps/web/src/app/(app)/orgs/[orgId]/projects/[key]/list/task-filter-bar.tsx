@@ -14,10 +14,9 @@ import {
 } from "~/lib/task-filters.ts";
 import { priorityLabels, statusLabels, TASK_PRIORITIES, TASK_STATUSES } from "~/lib/tasks.ts";
 import { ChipGroup } from "./chip-group.tsx";
-import { useDebouncedDraft } from "./debounced-input.ts";
+import { trpc } from "~/trpc/react.tsx";
 
 const fieldLabel = "block text-xs font-medium text-zinc-600 dark:text-zinc-400";
-const LABEL_PATTERN = /^[^,]{0,30}$/;
 
 export function TaskFilterBar({
   orgId,
@@ -29,10 +28,7 @@ export function TaskFilterBar({
   onChange: (change: FilterChange) => void;
 }) {
   const members = useMemberOptions(orgId);
-  const label = useDebouncedDraft(filters.label, (value) => {
-    if (LABEL_PATTERN.test(value.trim())) onChange({ label: value.trim() });
-  });
-  const isLabelValid = LABEL_PATTERN.test(label.draft.trim());
+  const labels = trpc.label.list.useQuery({ orgId });
   const active = activeFilterCount(filters);
   const dueRangeError =
     filters.dueFrom && filters.dueTo && filters.dueFrom > filters.dueTo
@@ -93,26 +89,33 @@ export function TaskFilterBar({
           <label htmlFor="filter-label" className={fieldLabel}>
             Label
           </label>
-          <input
+          <select
             id="filter-label"
-            value={label.draft}
+            value={filters.label}
             onChange={(event) => {
-              label.setDraft(event.target.value);
+              onChange({ label: event.target.value });
             }}
-            onKeyDown={(event) => {
-              if (event.key === "Enter") label.flush();
-            }}
-            placeholder="e.g. bug"
-            autoComplete="off"
-            aria-invalid={!isLabelValid || undefined}
-            aria-describedby={isLabelValid ? undefined : "filter-label-error"}
+            aria-describedby={labels.isError ? "filter-label-error" : undefined}
             className={`block w-full ${controlClasses}`}
-          />
-          {isLabelValid ? null : (
+          >
+            <option value="">Any label</option>
+            {/* The chosen label stays listed while the labels load (or if it was deleted). */}
+            {filters.label && !labels.data?.some((l) => l.id === filters.label) ? (
+              <option value={filters.label}>
+                {labels.isPending ? "Loading…" : "(deleted label)"}
+              </option>
+            ) : null}
+            {labels.data?.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+          {labels.isError ? (
             <p id="filter-label-error" className="text-xs text-rose-700 dark:text-rose-300">
-              One label, without commas, up to 30 characters.
+              Labels could not be loaded.
             </p>
-          )}
+          ) : null}
         </div>
         <div className="space-y-1">
           <label htmlFor="filter-due-from" className={fieldLabel}>

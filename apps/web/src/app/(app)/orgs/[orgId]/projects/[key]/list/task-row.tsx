@@ -64,7 +64,7 @@ export function TaskRow({
         {task.labels.length > 0 ? (
           <div className="mt-1 flex flex-wrap gap-1">
             {task.labels.map((label) => (
-              <LabelChip key={label} label={label} />
+              <LabelChip key={label.id} label={label} />
             ))}
           </div>
         ) : null}

@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createOrg, mutate, signUp, waitForHydration } from "./helpers.ts";
+
+// One person's session across the steps; each step has its own time budget on a busy machine.
+test.describe.configure({ mode: "serial" });
+
+const run = randomBytes(4).toString("hex");
+let page: Page;
+let orgId = "";
+let board = "";
+
+test.beforeAll(async ({ browser }) => {
+  page = await (await browser.newContext()).newPage();
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+test("an owner defines a label in the organization's settings", async () => {
+  await signUp(page, { name: "Lin Label", email: `lin-${run}@example.com` });
+  orgId = await createOrg(page, `Label Works ${run}`);
+  const project = await mutate<{ id: string }>(page, "project.create", {
+    orgId,
+    name: "Labelled",
+    key: "LAB",
+  });
+  await mutate(page, "task.create", { orgId, projectId: project.id, title: "Fix the header" });
+
+  // Settings: define a label with a colour.
+  await page.goto(`/orgs/${orgId}/settings`);
+  await waitForHydration(page);
+  const card = page.getByRole("region", { name: "Labels" });
+  await expect(card.getByText("No labels yet")).toBeVisible();
+  await card.getByLabel("New label").fill("regression");
+  await card.getByLabel("Colour", { exact: true }).selectOption("red");
+  await card.getByRole("button", { name: "Add label" }).click();
+  await expect(card.getByTestId("label-row")).toHaveCount(1);
+  await expect(card.getByTestId("label-row")).toContainText("0 tasks");
+  // The same name again (in another case) is refused, with the reason.
+  await card.getByLabel("New label").fill("Regression");
+  await card.getByRole("button", { name: "Add label" }).click();
+  await expect(card.getByText(/already exists/)).toBeVisible();
+  await card.getByLabel("New label").fill("");
+});
+
+test("the label goes on a task from its page and shows on the board's card", async () => {
+  // The task page: pick it from the organization's labels.
+  await page.goto(`/orgs/${orgId}/tasks/LAB-1`);
+  await waitForHydration(page);
+  const picker = page.getByLabel("Labels", { exact: true });
+  await picker.fill("regr");
+  await page.getByRole("button", { name: "Add regression" }).click();
+  await expect(page.getByRole("button", { name: "Remove label regression" })).toBeVisible();
+
+  // The board shows it on the card; a rename in settings reaches the open board live.
+  board = `/orgs/${orgId}/projects/LAB`;
+  await page.goto(board);
+  await waitForHydration(page);
+  await expect(page.getByTestId("card-LAB-1").getByTestId("label-chip")).toHaveText("regression");
+});
+
+test("a rename reaches the open board live, and from the settings page too", async () => {
+  const taskCard = page.getByTestId("card-LAB-1");
+  const labels = await page.evaluate(
+    async ([org]) => {
+      const input = encodeURIComponent(JSON.stringify({ json: { orgId: org } }));
+      const response = await fetch(`/trpc/label.list?input=${input}`);
+      return ((await response.json()) as { result: { data: { json: { id: string }[] } } }).result
+        .data.json;
+    },
+    [orgId],
+  );
+  await mutate(page, "label.update", { orgId, labelId: labels[0]!.id, name: "flaky test" });
+  await expect(taskCard.getByTestId("label-chip")).toHaveText("flaky test");
+
+  // And through the settings page too, with the count of tasks carrying it.
+  await page.goto(`/orgs/${orgId}/settings`);
+  await waitForHydration(page);
+  const card = page.getByRole("region", { name: "Labels" });
+  const row = card.getByTestId("label-row");
+  await expect(row).toContainText("1 task");
+  await row.getByLabel("Name of label flaky test").fill("known flake");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByTestId("label-chip")).toHaveText("known flake");
+  await page.goto(board);
+  await waitForHydration(page);
+  await expect(page.getByTestId("card-LAB-1").getByTestId("label-chip")).toHaveText("known flake");
+});
+
+test("deleting a label asks first, then takes it off the task", async () => {
+  await page.goto(`/orgs/${orgId}/settings`);
+  await waitForHydration(page);
+  const card = page.getByRole("region", { name: "Labels" });
+  await card.getByRole("button", { name: "Delete label known flake" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete label “known flake”?" })
+    .getByRole("button", { name: "Delete label" })
+    .click();
+  await expect(card.getByText("No labels yet")).toBeVisible();
+  await page.goto(board);
+  await waitForHydration(page);
+  await expect(page.getByTestId("card-LAB-1").getByTestId("label-chip")).toHaveCount(0);
+});
