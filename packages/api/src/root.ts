@@ -14,6 +14,7 @@ import { orgRouter } from "./router/org.ts";
 import { projectRouter } from "./router/project.ts";
 import { relationRouter } from "./router/relation.ts";
 import { sessionRouter } from "./router/session.ts";
+import { statusRouter } from "./router/status.ts";
 import { systemRouter } from "./router/system.ts";
 import { taskRouter } from "./router/task.ts";
 import { tokenRouter } from "./router/token.ts";
@@ -32,6 +33,7 @@ export const appRouter = router({
   project: projectRouter,
   task: taskRouter,
   relation: relationRouter,
+  status: statusRouter,
   comment: commentRouter,
   export: exportRouter,
   account: accountRouter,

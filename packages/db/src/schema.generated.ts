@@ -180,6 +180,16 @@ export interface OutboxTable {
   traceparent: string | null;
 }
 
+export interface ProjectStatusesTable {
+  id: Generated<string>;
+  org_id: string;
+  project_id: string;
+  name: string;
+  category: string;
+  position: string;
+  created_at: Generated<Date>;
+}
+
 export interface ProjectsTable {
   id: Generated<string>;
   org_id: string;
@@ -230,6 +240,7 @@ export interface TasksTable {
   updated_at: Generated<Date>;
   search: GeneratedAlways<string | null>;
   parent_id: string | null;
+  status_id: Generated<string>;
 }
 
 export interface UsersTable {
@@ -259,6 +270,7 @@ export interface Database {
   notifications: NotificationsTable;
   organizations: OrganizationsTable;
   outbox: OutboxTable;
+  project_statuses: ProjectStatusesTable;
   projects: ProjectsTable;
   task_relations: TaskRelationsTable;
   task_watchers: TaskWatchersTable;

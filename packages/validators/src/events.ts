@@ -57,6 +57,8 @@ export const domainEvent = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("project.created"), project: projectPayload }),
   z.object({ ...base, type: z.literal("project.updated"), project: projectPayload }),
   z.object({ ...base, type: z.literal("project.deleted"), projectId: z.string() }),
+  /** A project's statuses (its board's columns) were added, renamed, reordered or removed. */
+  z.object({ ...base, type: z.literal("status.changed"), projectId: z.string() }),
   z.object({ ...base, type: z.literal("member.added"), personId: z.string(), role: roleSchema }),
   z.object({ ...base, type: z.literal("member.removed"), personId: z.string() }),
   z.object({

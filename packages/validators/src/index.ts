@@ -13,3 +13,4 @@ export * from "./events.ts";
 export * from "./task-relations.ts";
 export * from "./outputs/index.ts";
 export * from "./task-bulk.ts";
+export * from "./workflows.ts";

@@ -8,6 +8,7 @@ import { listActivity } from "./activity-list.ts";
 import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
+import { resolveStatus } from "./statuses.ts";
 import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
 export type Actor = Omit<ActivityEntry, "action">;
@@ -17,6 +18,8 @@ export interface NewTask {
   title: string;
   description: string;
   status: TaskStatus;
+  /** Wins over `status` (a category: its first status). */
+  statusId?: string | undefined;
   priority: string;
   assigneeId: string | null;
   dueDate: string | null;
@@ -40,18 +43,16 @@ async function assertAssignable(
     throw new AppError("BAD_REQUEST", "The assignee must be a member of this organization");
 }
 
-/** The key after the last task of a column (a new or moved-in task goes to the end). */
+/** The key after the last task of a column (a status: a new or moved-in task goes to the end). */
 export async function endOfColumn(
   db: Kysely<Database>,
-  projectId: string,
-  status: TaskStatus,
+  statusId: string,
   exceptTaskId?: string,
 ): Promise<string> {
   let query = db
     .selectFrom("tasks")
     .select("position")
-    .where("project_id", "=", projectId)
-    .where("status", "=", status)
+    .where("status_id", "=", statusId)
     .orderBy("position", "desc")
     .limit(1);
   if (exceptTaskId) query = query.where("id", "!=", exceptTaskId);
@@ -88,6 +89,7 @@ export async function createTask(
   if (!project) throw new AppError("NOT_FOUND", "Project not found (or archived)");
   await assertAssignable(trx, orgId, input.assigneeId);
   if (input.parentId) await assertParent(trx, orgId, input.projectId, input.parentId);
+  const status = await resolveStatus(trx, orgId, input.projectId, input);
   const inserted = await trx
     .insertInto("tasks")
     .values({
@@ -96,13 +98,14 @@ export async function createTask(
       number: project.next_task_number - 1,
       title: input.title,
       description: input.description,
-      status: input.status,
+      status: status.status,
+      status_id: status.id,
       priority: input.priority,
       assignee_id: input.assigneeId,
       due_date: input.dueDate,
       labels: input.labels,
       parent_id: input.parentId ?? null,
-      position: await endOfColumn(trx, input.projectId, input.status),
+      position: await endOfColumn(trx, status.id),
       created_by: actor.actorUserId ?? null,
     })
     .returning("id")
@@ -124,7 +127,7 @@ export async function createTask(
 const EDITABLE = {
   title: "title",
   description: "description",
-  status: "status",
+  statusId: "status_id",
   priority: "priority",
   assigneeId: "assignee_id",
   dueDate: "due_date",
@@ -138,10 +141,21 @@ export async function updateTask(
   orgId: string,
   actor: Actor,
   taskId: string,
-  changes: Partial<Record<Editable, unknown>>,
+  { status, ...changes }: Partial<Record<Editable | "status", unknown>>,
   notifications: NotificationSink,
 ): Promise<Task> {
   const before = await getTask(trx, orgId, taskId);
+  // A status by id, or a category (its first status) for the callers that name one.
+  let statusName: string | undefined;
+  // A category the task is already in keeps its status (In Review stays, though In Progress is first).
+  if (changes.statusId !== undefined || (status !== undefined && status !== before.status)) {
+    const next = await resolveStatus(trx, orgId, before.projectId, {
+      statusId: changes.statusId as string | undefined,
+      status: status as TaskStatus | undefined,
+    });
+    changes.statusId = next.id;
+    statusName = next.name;
+  }
   const set: Record<string, unknown> = {};
   const diff: Record<string, Json> = {};
   for (const [field, column] of Object.entries(EDITABLE) as [Editable, string][]) {
@@ -162,8 +176,12 @@ export async function updateTask(
     const keyOf = async (id: string | null) => (id ? (await getTask(trx, orgId, id)).key : null);
     diff.parentId = { from: await keyOf(before.parentId), to: await keyOf(parentId) };
   }
-  if ("status" in diff)
-    set.position = await endOfColumn(trx, before.projectId, changes.status as TaskStatus, taskId);
+  if ("statusId" in diff) {
+    set.position = await endOfColumn(trx, changes.statusId as string, taskId);
+    // The history names statuses, as people know them.
+    delete diff.statusId;
+    diff.status = { from: before.statusName, to: statusName ?? null };
+  }
   await trx
     .updateTable("tasks")
     .set({ ...set, updated_at: new Date() })
@@ -185,14 +203,26 @@ export async function updateTask(
   return after;
 }
 
-/** Places a task in `status` right after `afterId` (or right before `beforeId`, or at the end). */
+/**
+ * Places a task in the column `statusId` (or the first of the category `status`) right after
+ * `afterId` (or right before `beforeId`, or at the end).
+ */
 export async function moveTask(
   trx: Transaction<Database>,
   orgId: string,
   actor: Actor,
-  input: { taskId: string; status: TaskStatus; afterId?: string | null; beforeId?: string | null },
+  input: {
+    taskId: string;
+    statusId?: string | undefined;
+    status?: TaskStatus | undefined;
+    afterId?: string | null | undefined;
+    beforeId?: string | null | undefined;
+  },
 ): Promise<Task> {
+  if (!input.statusId && !input.status)
+    throw new AppError("BAD_REQUEST", "Choose the status to move the task to");
   const task = await getTask(trx, orgId, input.taskId);
+  const status = await resolveStatus(trx, orgId, task.projectId, input);
   const neighbour = async (id: string) => {
     const row = await trx
       .selectFrom("tasks")
@@ -200,7 +230,7 @@ export async function moveTask(
       .where("id", "=", id)
       .where("org_id", "=", orgId)
       .where("project_id", "=", task.projectId)
-      .where("status", "=", input.status)
+      .where("status_id", "=", status.id)
       .executeTakeFirst();
     if (!row || id === task.id)
       throw new AppError("BAD_REQUEST", "The neighbouring task is not in that column");
@@ -209,8 +239,7 @@ export async function moveTask(
   const column = trx
     .selectFrom("tasks")
     .select("position")
-    .where("project_id", "=", task.projectId)
-    .where("status", "=", input.status)
+    .where("status_id", "=", status.id)
     .where("id", "!=", task.id);
   let position: string;
   if (input.afterId) {
@@ -230,11 +259,11 @@ export async function moveTask(
       .executeTakeFirst();
     position = positionBetween(previous?.position ?? null, before);
   } else {
-    position = await endOfColumn(trx, task.projectId, input.status, task.id);
+    position = await endOfColumn(trx, status.id, task.id);
   }
   await trx
     .updateTable("tasks")
-    .set({ status: input.status, position, updated_at: new Date() })
+    .set({ status_id: status.id, position, updated_at: new Date() })
     .where("id", "=", task.id)
     .execute();
   await recordActivity(trx, {
@@ -246,8 +275,8 @@ export async function moveTask(
     targetId: task.id,
     data: {
       key: task.key,
-      ...(task.status !== input.status && {
-        changes: { status: { from: task.status, to: input.status } },
+      ...(task.statusId !== status.id && {
+        changes: { status: { from: task.statusName, to: status.name } },
       }),
     },
   });

@@ -7,3 +7,4 @@ export * from "./exports.ts";
 export * from "./attachment.ts";
 export * from "./notifications.ts";
 export * from "./system.ts";
+export * from "./workflows.ts";
