@@ -155,6 +155,15 @@ async function freshFixture(): Promise<Seed> {
     kind: "blocks",
     otherTaskId: subtask.id,
   });
+  const status = await owner().status.create({
+    orgId,
+    projectId: project.id,
+    name: "Fuzz review",
+    category: "started",
+  });
+  const done = (await owner().status.list({ orgId, projectId: project.id })).find(
+    (s) => s.category === "completed",
+  )!;
   // Written directly: invitation.create sends an email and has an hourly budget per organization.
   const invitation = await lean.services.db
     .insertInto("invitations")
@@ -235,6 +244,10 @@ async function freshFixture(): Promise<Seed> {
     variant: "original",
     afterId: null,
     beforeId: null,
+    statusId: status.id,
+    statusIds: [status.id],
+    moveTasksTo: done.id,
+    category: "started",
   };
 }
 

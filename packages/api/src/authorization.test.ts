@@ -33,6 +33,9 @@ interface Fixture {
   /** A second task of the project, which `taskId` blocks through `relationId`. */
   otherTaskId: string;
   relationId: string;
+  /** A status added to the project's workflow ("Review", started), and its default "Done". */
+  statusId: string;
+  doneStatusId: string;
   /** Written by the target member, so changing it needs moderation rights. */
   commentId: string;
   /** A finished export of the project, requested by the owner. */
@@ -190,6 +193,24 @@ const MATRIX: Record<string, Row> = {
   "relation.remove": {
     least: "member",
     call: (c, orgId, f) => c.relation.remove({ orgId, relationId: f.relationId }),
+  },
+  "status.list": {
+    least: "viewer",
+    call: (c, orgId, f) => c.status.list({ orgId, projectId: f.projectId }),
+  },
+  "status.create": {
+    least: "admin",
+    call: (c, orgId, f) =>
+      c.status.create({ orgId, projectId: f.projectId, name: "QA", category: "started" }),
+  },
+  "status.update": {
+    least: "admin",
+    call: (c, orgId, f) => c.status.update({ orgId, statusId: f.statusId, name: "Reviewing" }),
+  },
+  "status.delete": {
+    least: "admin",
+    call: (c, orgId, f) =>
+      c.status.delete({ orgId, statusId: f.statusId, moveTasksTo: f.doneStatusId }),
   },
   "comment.create": {
     least: "member",
@@ -422,6 +443,15 @@ async function setUp(role: Role | "non-member") {
     kind: "blocks",
     otherTaskId: otherTask.id,
   });
+  const status = await ownerCaller.status.create({
+    orgId,
+    projectId: project.id,
+    name: "Review",
+    category: "started",
+  });
+  const done = (await ownerCaller.status.list({ orgId, projectId: project.id })).find(
+    (s) => s.category === "completed",
+  )!;
   // A finished export (its file is never fetched here: a presigned link is all the matrix needs).
   const exported = await services.db
     .insertInto("exports")
@@ -462,6 +492,8 @@ async function setUp(role: Role | "non-member") {
       taskId: task.id,
       otherTaskId: otherTask.id,
       relationId: relation.id,
+      statusId: status.id,
+      doneStatusId: done.id,
       commentId: comment.id,
       exportId: exported.id,
       attachmentId: (

@@ -119,7 +119,7 @@ export const taskFiltersInput = orgScoped.extend({
   projectId: projectId.optional(),
   status: z.array(taskStatusSchema).max(5).optional(),
   /** Only tasks with these statuses of the project (status.list). */
-  statusId: z.array(z.uuid("Unknown status")).max(50, "At most 50 statuses").optional(),
+  statusIds: z.array(z.uuid("Unknown status")).max(50, "At most 50 statuses").optional(),
   assigneeId: z.union([z.uuid("Unknown member"), z.literal("unassigned")]).optional(),
   label: label.optional(),
   priority: z.array(taskPrioritySchema).max(5).optional(),

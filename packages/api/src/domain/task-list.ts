@@ -38,7 +38,7 @@ function matchesFilters(
   const conditions: Expression<SqlBool>[] = [eb("t.org_id", "=", orgId)];
   if (filters.projectId) conditions.push(eb("t.project_id", "=", filters.projectId));
   if (filters.status?.length) conditions.push(eb("t.status", "in", filters.status));
-  if (filters.statusId?.length) conditions.push(eb("t.status_id", "in", filters.statusId));
+  if (filters.statusIds?.length) conditions.push(eb("t.status_id", "in", filters.statusIds));
   if (filters.priority?.length) conditions.push(eb("t.priority", "in", filters.priority));
   if (filters.assigneeId === "unassigned") conditions.push(eb("t.assignee_id", "is", null));
   else if (filters.assigneeId) conditions.push(eb("t.assignee_id", "=", filters.assigneeId));

@@ -121,7 +121,7 @@ describe("a project's workflow", () => {
     const counts = await as(owner).task.counts({ orgId, projectId });
     expect(counts.byStatusId[review.id]).toBe(2);
     expect(counts.byStatus.in_progress).toBe(2);
-    const filtered = await as(owner).task.list({ orgId, projectId, statusId: [review.id] });
+    const filtered = await as(owner).task.list({ orgId, projectId, statusIds: [review.id] });
     expect(filtered.items).toHaveLength(2);
     // Another project's status is refused.
     const other = await freshProject("WFE");
@@ -200,7 +200,7 @@ describe("a project's workflow", () => {
     const { items } = await as(owner).task.list({
       orgId,
       projectId,
-      statusId: [done.id],
+      statusIds: [done.id],
       sort: "position",
       order: "asc",
     });
