@@ -9,7 +9,15 @@ import { trpc } from "~/trpc/react.tsx";
 type Changes = Partial<
   Pick<
     TaskDetail,
-    "title" | "description" | "status" | "priority" | "assigneeId" | "dueDate" | "labels"
+    | "title"
+    | "description"
+    | "status"
+    | "statusId"
+    | "statusName"
+    | "priority"
+    | "assigneeId"
+    | "dueDate"
+    | "labels"
   >
 >;
 
