@@ -53,7 +53,10 @@ test("a status added to a category is a new column beside its category's others"
   await expect(page).toHaveURL(`${board}/workflow`);
   await waitForHydration(page);
   await page.getByLabel("New started status").fill("In Review");
-  await page.getByRole("region", { name: "Started" }).getByRole("button", { name: "Add" }).click();
+  await page
+    .getByRole("region", { name: "Started", exact: true })
+    .getByRole("button", { name: "Add" })
+    .click();
   await expect(page.getByLabel("Name of status In Review")).toBeVisible();
   // Up before Doing, by keyboard.
   await page.getByRole("button", { name: "Move In Review up" }).focus();
