@@ -2,7 +2,7 @@ import type { Database, Transaction } from "@tesseract/db";
 import { generateNKeysBetween } from "fractional-indexing";
 
 /**
- * The demo's first project shows a workflow of its own: an "In Review" column after "In
+ * The demo's Design project shows a workflow of its own: an "In Review" column after "In
  * Progress" (started), holding every third task that was in progress, and a "Triage" column
  * before "Backlog".
  */

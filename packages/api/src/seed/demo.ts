@@ -169,7 +169,7 @@ export async function seedDemo(
         comments += commentRows.length;
       }
       await linkDemoTasks(trx, org.id, taskIds);
-      if (index === 0) await customizeDemoWorkflow(trx, org.id, project.id);
+      if (index === 1) await customizeDemoWorkflow(trx, org.id, project.id);
       await trx
         .updateTable("projects")
         .set({ next_task_number: share + 1 })
