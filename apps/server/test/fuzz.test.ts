@@ -161,6 +161,15 @@ async function freshFixture(): Promise<Seed> {
     kind: "blocks",
     otherTaskId: subtask.id,
   });
+  const status = await owner().status.create({
+    orgId,
+    projectId: project.id,
+    name: "Fuzz review",
+    category: "started",
+  });
+  const done = (await owner().status.list({ orgId, projectId: project.id })).find(
+    (s) => s.category === "completed",
+  )!;
   // Written directly: invitation.create sends an email and has an hourly budget per organization.
   const invitation = await lean.services.db
     .insertInto("invitations")
@@ -254,6 +263,10 @@ async function freshFixture(): Promise<Seed> {
     filters: { priority: ["high"], sort: "due", direction: "asc" },
     shared: true,
     relation: "assigned",
+    statusId: status.id,
+    statusIds: [status.id],
+    moveTasksTo: done.id,
+    category: "started",
   };
 }
 

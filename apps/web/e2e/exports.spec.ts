@@ -61,9 +61,9 @@ test("a project is exported to CSV and the downloaded file opens", async () => {
   expect(file.ok()).toBe(true);
   const lines = (await file.text()).split("\r\n");
   expect(lines[0]).toBe(
-    "ref,title,status,priority,assignee,due_date,labels,description,created_by,created_at,updated_at",
+    "ref,title,status,status_name,priority,assignee,due_date,labels,description,created_by,created_at,updated_at",
   );
-  expect(lines[1]).toMatch(/^LED-1,'=SUM\(A1:A9\),todo,none,/);
+  expect(lines[1]).toMatch(/^LED-1,'=SUM\(A1:A9\),todo,Todo,none,/);
   expect(lines[2]).toMatch(/^LED-2,"Reconcile, then ""close"" the books",/);
 
   // The export's own page (where the email leads) shows the same file.

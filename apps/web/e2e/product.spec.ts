@@ -235,7 +235,8 @@ test("a task is edited in place, discussed, and its history shows the changes", 
 
   const history = page.getByTestId("task-history");
   await expect(history).toContainText("Priority: High → Urgent");
-  await expect(history).toContainText("Status: To do → In progress");
+  // The history names the project's statuses (the defaults: Todo, In Progress).
+  await expect(history).toContainText("Status: Todo → In Progress");
   await expect(history).toContainText("commented");
 
   await page.reload();

@@ -35,6 +35,9 @@ interface Fixture {
   relationId: string;
   /** A label of the organization, on `taskId`. */
   labelId: string;
+  /** A status added to the project's workflow ("Review", started), and its default "Done". */
+  statusId: string;
+  doneStatusId: string;
   /** Written by the target member, so changing it needs moderation rights. */
   commentId: string;
   /** A finished export of the project, requested by the owner. */
@@ -209,6 +212,23 @@ const MATRIX: Record<string, Row> = {
   "label.delete": {
     least: "admin",
     call: (c, orgId, f) => c.label.delete({ orgId, labelId: f.labelId }),
+  "status.list": {
+    least: "viewer",
+    call: (c, orgId, f) => c.status.list({ orgId, projectId: f.projectId }),
+  },
+  "status.create": {
+    least: "admin",
+    call: (c, orgId, f) =>
+      c.status.create({ orgId, projectId: f.projectId, name: "QA", category: "started" }),
+  },
+  "status.update": {
+    least: "admin",
+    call: (c, orgId, f) => c.status.update({ orgId, statusId: f.statusId, name: "Reviewing" }),
+  },
+  "status.delete": {
+    least: "admin",
+    call: (c, orgId, f) =>
+      c.status.delete({ orgId, statusId: f.statusId, moveTasksTo: f.doneStatusId }),
   },
   "comment.create": {
     least: "member",
@@ -472,6 +492,15 @@ async function setUp(role: Role | "non-member") {
     kind: "blocks",
     otherTaskId: otherTask.id,
   });
+  const status = await ownerCaller.status.create({
+    orgId,
+    projectId: project.id,
+    name: "Review",
+    category: "started",
+  });
+  const done = (await ownerCaller.status.list({ orgId, projectId: project.id })).find(
+    (s) => s.category === "completed",
+  )!;
   // A finished export (its file is never fetched here: a presigned link is all the matrix needs).
   const exported = await services.db
     .insertInto("exports")
@@ -513,6 +542,8 @@ async function setUp(role: Role | "non-member") {
       otherTaskId: otherTask.id,
       relationId: relation.id,
       labelId: label.id,
+      statusId: status.id,
+      doneStatusId: done.id,
       commentId: comment.id,
       exportId: exported.id,
       attachmentId: (

@@ -15,6 +15,7 @@ import { orgRouter } from "./router/org.ts";
 import { projectRouter } from "./router/project.ts";
 import { relationRouter } from "./router/relation.ts";
 import { sessionRouter } from "./router/session.ts";
+import { statusRouter } from "./router/status.ts";
 import { systemRouter } from "./router/system.ts";
 import { taskRouter } from "./router/task.ts";
 import { tokenRouter } from "./router/token.ts";
@@ -35,6 +36,7 @@ export const appRouter = router({
   task: taskRouter,
   relation: relationRouter,
   label: labelRouter,
+  status: statusRouter,
   comment: commentRouter,
   export: exportRouter,
   account: accountRouter,

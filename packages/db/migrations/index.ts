@@ -13,6 +13,7 @@ import * as exportFileDeleted from "./2026-11-29-0008-export-file-deleted.ts";
 import * as idempotency from "./2026-11-29-0009-idempotency.ts";
 import * as taskHierarchy from "./2026-11-30-0001-task-hierarchy.ts";
 import * as labels from "./2026-11-30-0002-labels.ts";
+import * as workflows from "./2026-11-30-0003-workflows.ts";
 import * as savedViews from "./2026-11-30-0004-saved-views.ts";
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0009-idempotency": idempotency,
   "2026-11-30-0001-task-hierarchy": taskHierarchy,
   "2026-11-30-0002-labels": labels,
+  "2026-11-30-0003-workflows": workflows,
   "2026-11-30-0004-saved-views": savedViews,
 };

@@ -188,6 +188,16 @@ export interface OutboxTable {
   traceparent: string | null;
 }
 
+export interface ProjectStatusesTable {
+  id: Generated<string>;
+  org_id: string;
+  project_id: string;
+  name: string;
+  category: string;
+  position: string;
+  created_at: Generated<Date>;
+}
+
 export interface ProjectsTable {
   id: Generated<string>;
   org_id: string;
@@ -253,6 +263,7 @@ export interface TasksTable {
   updated_at: Generated<Date>;
   search: GeneratedAlways<string | null>;
   parent_id: string | null;
+  status_id: Generated<string>;
 }
 
 export interface UsersTable {
@@ -283,6 +294,7 @@ export interface Database {
   notifications: NotificationsTable;
   organizations: OrganizationsTable;
   outbox: OutboxTable;
+  project_statuses: ProjectStatusesTable;
   projects: ProjectsTable;
   saved_views: SavedViewsTable;
   task_labels: TaskLabelsTable;

@@ -19,7 +19,21 @@ export const ACTIVITY_KINDS = [
   "token",
   "org",
 ] as const;
+/**
+ * A task's status category, as the API has always named it (the `status` field and filter).
+ * Each project's own statuses (its workflow, `status.list`) fall in these, as STATUS_CATEGORIES.
+ */
 export const TASK_STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
+/** The categories a project's statuses fall in, in board order. */
+export const STATUS_CATEGORIES = ["backlog", "unstarted", "started", "completed", "canceled"] as const;
+/** A category's legacy status value (TASK_STATUSES), index for index. */
+export const CATEGORY_STATUS = {
+  backlog: "backlog",
+  unstarted: "todo",
+  started: "in_progress",
+  completed: "done",
+  canceled: "canceled",
+} as const satisfies Record<(typeof STATUS_CATEGORIES)[number], (typeof TASK_STATUSES)[number]>;
 export const TASK_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
 /** The palette a label's colour comes from (the web app renders each readably in both themes). */
 export const LABEL_COLOURS = [

@@ -63,6 +63,8 @@ export const domainEvent = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("label.created"), label: labelPayload }),
   z.object({ ...base, type: z.literal("label.updated"), label: labelPayload }),
   z.object({ ...base, type: z.literal("label.deleted"), labelId: z.string() }),
+  /** A project's statuses (its board's columns) were added, renamed, reordered or removed. */
+  z.object({ ...base, type: z.literal("status.changed"), projectId: z.string() }),
   z.object({ ...base, type: z.literal("member.added"), personId: z.string(), role: roleSchema }),
   z.object({ ...base, type: z.literal("member.removed"), personId: z.string() }),
   z.object({

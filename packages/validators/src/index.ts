@@ -15,3 +15,4 @@ export * from "./outputs/index.ts";
 export * from "./task-bulk.ts";
 export * from "./labels.ts";
 export * from "./saved-views.ts";
+export * from "./workflows.ts";

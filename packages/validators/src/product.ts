@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   PROJECT_KEY_PATTERN,
+  STATUS_CATEGORIES,
   TASK_KEY_PATTERN,
   TASK_PRIORITIES,
   TASK_STATUSES,
@@ -58,7 +59,10 @@ export const createTaskInput = orgScoped.extend({
   projectId,
   title,
   description: description.default(""),
+  /** The status category; the task gets the first status of it unless statusId is given. */
   status: taskStatusSchema.default("backlog"),
+  /** One of the project's statuses (status.list); wins over `status`. */
+  statusId: z.uuid("Unknown status").optional(),
   priority: taskPrioritySchema.default("none"),
   assigneeId: z.uuid("Unknown member").nullable().default(null),
   dueDate: dueDate.nullable().default(null),
@@ -71,6 +75,7 @@ export const updateTaskInput = orgScoped.extend({
   title: title.optional(),
   description: description.optional(),
   status: taskStatusSchema.optional(),
+  statusId: z.uuid("Unknown status").optional(),
   priority: taskPrioritySchema.optional(),
   assigneeId: z.uuid("Unknown member").nullable().optional(),
   dueDate: dueDate.nullable().optional(),
@@ -88,10 +93,14 @@ export const getTaskInput = orgScoped.extend({
       .regex(TASK_KEY_PATTERN, "Use a task id or key such as ENG-42"),
   ]),
 });
-/** Puts the task in `status`, between `afterId` and `beforeId` (either may be omitted: the end or the start). */
+/**
+ * Puts the task in the column `statusId` (or the first status of the category `status`; one of
+ * them is required), between `afterId` and `beforeId` (either may be omitted: the end or the start).
+ */
 export const moveTaskInput = orgScoped.extend({
   taskId,
-  status: taskStatusSchema,
+  statusId: z.uuid("Unknown status").optional(),
+  status: taskStatusSchema.optional(),
   afterId: taskId.nullish(),
   beforeId: taskId.nullish(),
 });
@@ -102,6 +111,8 @@ export const TASK_SORTS = ["position", "created", "updated", "priority", "due"] 
 export const taskFiltersInput = orgScoped.extend({
   projectId: projectId.optional(),
   status: z.array(taskStatusSchema).max(5).optional(),
+  /** Only tasks with these statuses of the project (status.list). */
+  statusIds: z.array(z.uuid("Unknown status")).max(50, "At most 50 statuses").optional(),
   assigneeId: z.union([z.uuid("Unknown member"), z.literal("unassigned")]).optional(),
   labelId: labelId.optional(),
   priority: z.array(taskPrioritySchema).max(5).optional(),
@@ -170,7 +181,12 @@ export const taskSchema = z.object({
   projectId: z.string(),
   title: z.string(),
   description: z.string(),
+  /** The category of its status, as TASK_STATUSES names it. */
   status: taskStatusSchema,
+  /** Its status in the project's workflow (status.list), with that status's name and category. */
+  statusId: z.string(),
+  statusName: z.string(),
+  statusCategory: z.enum(STATUS_CATEGORIES),
   priority: taskPrioritySchema,
   assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),
@@ -190,9 +206,13 @@ export const taskSchema = z.object({
 });
 export type TaskOutput = z.output<typeof taskSchema>;
 
-/** `task.counts`: how many tasks match, per status (every status present, zero included). */
+/**
+ * `task.counts`: how many tasks match, per status category (every category present, zero
+ * included) and per status id (statuses with no matching task left out).
+ */
 export const taskCountsSchema = z.object({
   byStatus: z.record(taskStatusSchema, z.number().int()),
+  byStatusId: z.record(z.string(), z.number().int()),
   total: z.number().int(),
 });
 export type TaskCounts = z.output<typeof taskCountsSchema>;

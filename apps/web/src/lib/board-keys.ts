@@ -1,13 +1,10 @@
-import type { TaskStatus } from "@tesseract/validators";
-import { TASK_STATUSES } from "@tesseract/validators/constants";
-
 interface Identified {
   id: string;
 }
 
-/** A card to focus: its column and its id. */
+/** A card to focus: its column (the id of the project status it shows) and its id. */
 export interface CardRef {
-  status: TaskStatus;
+  status: string;
   taskId: string;
 }
 
@@ -18,12 +15,14 @@ export interface CardRef {
  * (the card last focused there, or its first).
  */
 export function cardForKey(
-  columns: Record<TaskStatus, readonly Identified[]>,
-  tabStops: Partial<Record<TaskStatus, string | null>>,
+  columns: Record<string, readonly Identified[]>,
+  tabStops: Partial<Record<string, string | null>>,
   from: CardRef,
   key: string,
+  /** The columns left to right (by default, the order of `columns`' keys). */
+  order: readonly string[] = Object.keys(columns),
 ): CardRef | null {
-  const items = columns[from.status];
+  const items = columns[from.status] ?? [];
   const index = items.findIndex((item) => item.id === from.taskId);
   if (index === -1) return null;
   const inColumn = (target: Identified | undefined) =>
@@ -41,12 +40,12 @@ export function cardForKey(
     case "ArrowRight": {
       const step = key === "ArrowLeft" ? -1 : 1;
       for (
-        let column = TASK_STATUSES.indexOf(from.status) + step;
-        column >= 0 && column < TASK_STATUSES.length;
+        let column = order.indexOf(from.status) + step;
+        column >= 0 && column < order.length;
         column += step
       ) {
-        const status = TASK_STATUSES[column]!;
-        const cards = columns[status];
+        const status = order[column]!;
+        const cards = columns[status] ?? [];
         const first = cards[0];
         if (!first) continue;
         const stop = tabStops[status];

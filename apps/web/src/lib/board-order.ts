@@ -1,6 +1,3 @@
-import type { TaskStatus } from "@tesseract/validators";
-import { TASK_STATUSES } from "@tesseract/validators/constants";
-
 /** Where a task goes in a column: right after one task, right before one, or (neither) at the end. */
 export interface Placement {
   afterId?: string;
@@ -8,7 +5,8 @@ export interface Placement {
 }
 
 export interface Target extends Placement {
-  status: TaskStatus;
+  /** The column: the id of a project status. */
+  status: string;
 }
 
 interface Identified {
@@ -99,12 +97,14 @@ export type Direction = "up" | "down" | "left" | "right";
  * column beside it. Null when it is already at that edge.
  */
 export function keyboardTarget(
-  columns: Record<TaskStatus, readonly Identified[]>,
-  status: TaskStatus,
+  columns: Record<string, readonly Identified[]>,
+  status: string,
   taskId: string,
   direction: Direction,
+  /** The columns left to right (by default, the order of `columns`' keys). */
+  order: readonly string[] = Object.keys(columns),
 ): Target | null {
-  const items = columns[status];
+  const items = columns[status] ?? [];
   const index = items.findIndex((item) => item.id === taskId);
   if (index === -1) return null;
   if (direction === "up") {
@@ -115,9 +115,9 @@ export function keyboardTarget(
     const next = items[index + 1];
     return next ? { status, afterId: next.id } : null;
   }
-  const column = TASK_STATUSES.indexOf(status) + (direction === "left" ? -1 : 1);
-  const target = TASK_STATUSES[column];
+  const column = order.indexOf(status) + (direction === "left" ? -1 : 1);
+  const target = column >= 0 ? order[column] : undefined;
   if (!target) return null;
-  const first = columns[target][0];
+  const first = columns[target]?.[0];
   return first ? { status: target, beforeId: first.id } : { status: target };
 }

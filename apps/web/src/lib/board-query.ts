@@ -1,5 +1,3 @@
-import type { TaskStatus } from "@tesseract/validators";
-
 /**
  * Tasks per board column page: the first page comes with the HTML, and scrolling a column
  * fetches the next. About two screens of cards, so the document stays small.
@@ -7,14 +5,15 @@ import type { TaskStatus } from "@tesseract/validators";
 export const COLUMN_PAGE_SIZE = 25;
 
 /**
- * One board column's `task.list` input: a status, in position order. The server's prefetch and
- * the browser's query (and its optimistic updates) must build exactly this to share a cache key.
+ * One board column's `task.list` input: a project status, in position order. The server's
+ * prefetch and the browser's query (and its optimistic updates) must build exactly this to share
+ * a cache key.
  */
-export function boardColumnQuery(orgId: string, projectId: string, status: TaskStatus) {
+export function boardColumnQuery(orgId: string, projectId: string, statusId: string) {
   return {
     orgId,
     projectId,
-    status: [status],
+    statusIds: [statusId],
     sort: "position" as const,
     order: "asc" as const,
     limit: COLUMN_PAGE_SIZE,
@@ -23,5 +22,10 @@ export function boardColumnQuery(orgId: string, projectId: string, status: TaskS
 
 /** The board's `task.counts` input (no filters: every task of the project, per column). */
 export function boardCountsQuery(orgId: string, projectId: string) {
+  return { orgId, projectId };
+}
+
+/** The project's statuses (`status.list`): the board's columns, in order. */
+export function boardStatusesQuery(orgId: string, projectId: string) {
   return { orgId, projectId };
 }

@@ -6,6 +6,7 @@ import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
 import { attachmentKeysUnder } from "./attachments.ts";
 import { assertLabels } from "./labels.ts";
+import { resolveStatus } from "./statuses.ts";
 import type { Task } from "./task-queries.ts";
 import { deleteTask, endOfColumn, getTask, updateTask, type Actor } from "./tasks.ts";
 
@@ -64,12 +65,15 @@ async function moveToProject(
     .executeTakeFirst();
   if (!project) throw new AppError("NOT_FOUND", "Project not found (or archived)");
   const key = `${project.key}-${project.next_task_number - 1}`;
+  // The first status of the same category there.
+  const status = await resolveStatus(trx, orgId, projectId, { status: task.status });
   await trx
     .updateTable("tasks")
     .set({
       project_id: projectId,
       number: project.next_task_number - 1,
-      position: await endOfColumn(trx, projectId, task.status),
+      status_id: status.id,
+      position: await endOfColumn(trx, status.id),
       updated_at: new Date(),
     })
     .where("id", "=", task.id)

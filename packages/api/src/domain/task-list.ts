@@ -40,6 +40,7 @@ function matchesFilters(
   const conditions: Expression<SqlBool>[] = [eb("t.org_id", "=", orgId)];
   if (filters.projectId) conditions.push(eb("t.project_id", "=", filters.projectId));
   if (filters.status?.length) conditions.push(eb("t.status", "in", filters.status));
+  if (filters.statusIds?.length) conditions.push(eb("t.status_id", "in", filters.statusIds));
   if (filters.priority?.length) conditions.push(eb("t.priority", "in", filters.priority));
   if (filters.assigneeId === "unassigned") conditions.push(eb("t.assignee_id", "is", null));
   else if (filters.assigneeId) conditions.push(eb("t.assignee_id", "=", filters.assigneeId));
@@ -66,20 +67,26 @@ export async function countTasks(
   const rows = await db
     .selectFrom("tasks as t")
     .where((eb) => matchesFilters(eb, orgId, filters))
-    .select((eb) => ["t.status", eb.fn.countAll<string | number>().as("count")])
-    .groupBy("t.status")
+    .select((eb) => [
+      "t.status",
+      "t.status_id as statusId",
+      eb.fn.countAll<string | number>().as("count"),
+    ])
+    .groupBy(["t.status", "t.status_id"])
     .execute();
   const byStatus = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as Record<
     (typeof TASK_STATUSES)[number],
     number
   >;
+  const byStatusId: Record<string, number> = {};
   let total = 0;
   for (const row of rows) {
     const count = Number(row.count);
-    byStatus[row.status as keyof typeof byStatus] = count;
+    byStatus[row.status as keyof typeof byStatus] += count;
+    byStatusId[row.statusId] = count;
     total += count;
   }
-  return { byStatus, total };
+  return { byStatus, byStatusId, total };
 }
 
 /**

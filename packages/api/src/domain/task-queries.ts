@@ -1,5 +1,5 @@
 import { sql, type Database, type Kysely, type Expression } from "@tesseract/db";
-import type { TaskLabel, TaskPriority, TaskStatus } from "@tesseract/validators";
+import type { StatusCategory, TaskLabel, TaskPriority, TaskStatus } from "@tesseract/validators";
 
 /** How many open tasks block the task `taskIdExpr` names (a SQL expression). */
 export function openBlockers(taskIdExpr: Expression<unknown>) {
@@ -12,6 +12,7 @@ export function selectTasks(db: Kysely<Database>) {
   return db
     .selectFrom("tasks as t")
     .innerJoin("projects as p", "p.id", "t.project_id")
+    .innerJoin("project_statuses as st", "st.id", "t.status_id")
     .leftJoin("users as a", "a.id", "t.assignee_id")
     .select([
       "t.id",
@@ -21,6 +22,9 @@ export function selectTasks(db: Kysely<Database>) {
       "t.title",
       "t.description",
       "t.status",
+      "t.status_id as statusId",
+      "st.name as statusName",
+      "st.category as statusCategory",
       "t.priority",
       "t.assignee_id as assigneeId",
       "a.name as assigneeName",
@@ -47,6 +51,7 @@ export const TASK_COLUMNS = [
   "title",
   "description",
   "status",
+  "status_id as statusId",
   "priority",
   "assignee_id as assigneeId",
   "due_date as dueDate",
@@ -64,6 +69,7 @@ export function toTask({ subtaskTotal, subtaskDone, ...row }: TaskRow) {
   return {
     ...row,
     status: row.status as TaskStatus,
+    statusCategory: row.statusCategory as StatusCategory,
     priority: row.priority as TaskPriority,
     subtasks: { total: subtaskTotal, done: subtaskDone },
   };

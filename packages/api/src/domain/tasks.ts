@@ -11,6 +11,7 @@ import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
 import { compiledOnce } from "./compiled-query.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
+import { resolveStatus } from "./statuses.ts";
 import { selectTasks, TASK_COLUMNS, toTask, type Task } from "./task-queries.ts";
 import { watchRow } from "./watchers.ts";
 
@@ -21,6 +22,8 @@ export interface NewTask {
   title: string;
   description: string;
   status: TaskStatus;
+  /** Wins over `status` (a category: its first status). */
+  statusId?: string | undefined;
   priority: string;
   assigneeId: string | null;
   dueDate: string | null;
@@ -56,25 +59,22 @@ async function assertAssignable(
 }
 
 // Both run under the project's row lock in every create: compiled once.
-const lastInColumn = compiledOnce((db, projectId: string, status: string) =>
+const lastInColumn = compiledOnce((db, statusId: string) =>
   db
     .selectFrom("tasks")
     .select("position")
-    .where("project_id", "=", projectId)
-    .where("status", "=", status)
+    .where("status_id", "=", statusId)
     .orderBy("position", "desc")
     .limit(1),
 );
-const lastInColumnExcept = compiledOnce(
-  (db, projectId: string, status: string, exceptTaskId: string) =>
-    db
-      .selectFrom("tasks")
-      .select("position")
-      .where("project_id", "=", projectId)
-      .where("status", "=", status)
-      .where("id", "!=", exceptTaskId)
-      .orderBy("position", "desc")
-      .limit(1),
+const lastInColumnExcept = compiledOnce((db, statusId: string, exceptTaskId: string) =>
+  db
+    .selectFrom("tasks")
+    .select("position")
+    .where("status_id", "=", statusId)
+    .where("id", "!=", exceptTaskId)
+    .orderBy("position", "desc")
+    .limit(1),
 );
 const takeTaskNumber = compiledOnce((db, orgId: string, projectId: string) =>
   db
@@ -86,16 +86,15 @@ const takeTaskNumber = compiledOnce((db, orgId: string, projectId: string) =>
     .returning(["next_task_number", "key"]),
 );
 
-/** The key after the last task of a column (a new or moved-in task goes to the end). */
+/** The key after the last task of a column (a status: a new or moved-in task goes to the end). */
 export async function endOfColumn(
   db: Kysely<Database>,
-  projectId: string,
-  status: TaskStatus,
+  statusId: string,
   exceptTaskId?: string,
 ): Promise<string> {
   const [last] = exceptTaskId
-    ? await lastInColumnExcept(db, projectId, status, exceptTaskId)
-    : await lastInColumn(db, projectId, status);
+    ? await lastInColumnExcept(db, statusId, exceptTaskId)
+    : await lastInColumn(db, statusId);
   return positionBetween(last?.position ?? null, null);
 }
 
@@ -129,7 +128,8 @@ export async function createTask(
   const id = randomUUID();
   const parentId = input.parentId ?? null;
   const actorId = actor.actorUserId ?? null;
-  const position = await endOfColumn(trx, input.projectId, input.status);
+  const status = await resolveStatus(trx, orgId, input.projectId, input);
+  const position = await endOfColumn(trx, status.id);
   // One statement: the task, its activity row and (for a person) the creator's watch.
   let insert = trx
     .with("created", (db) =>
@@ -142,7 +142,8 @@ export async function createTask(
           number,
           title: input.title,
           description: input.description,
-          status: input.status,
+          status: status.status,
+          status_id: status.id,
           priority: input.priority,
           assignee_id: input.assigneeId,
           due_date: input.dueDate,
@@ -177,6 +178,8 @@ export async function createTask(
     labels,
     key,
     assigneeName,
+    statusName: status.name,
+    statusCategory: status.category,
     status: row.status as TaskStatus,
     priority: row.priority as TaskPriority,
     subtasks: { total: 0, done: 0 },
@@ -189,7 +192,7 @@ export async function createTask(
 const EDITABLE = {
   title: "title",
   description: "description",
-  status: "status",
+  statusId: "status_id",
   priority: "priority",
   assigneeId: "assignee_id",
   dueDate: "due_date",
@@ -202,12 +205,25 @@ export async function updateTask(
   orgId: string,
   actor: Actor,
   taskId: string,
-  changes: Partial<Record<Editable, unknown>> & { labelIds?: readonly string[] | undefined },
+  { status, ...changes }: Partial<Record<Editable | "status", unknown>> & {
+    labelIds?: readonly string[] | undefined;
+  },
   notifications: NotificationSink,
 ): Promise<Task> {
   const before = await getTask(trx, orgId, taskId);
   const labelIds = changes.labelIds;
   const relabel = labelIds !== undefined && !sameLabels(before.labels, labelIds);
+  // A status by id, or a category (its first status) for the callers that name one.
+  let statusName: string | undefined;
+  // A category the task is already in keeps its status (In Review stays, though In Progress is first).
+  if (changes.statusId !== undefined || (status !== undefined && status !== before.status)) {
+    const next = await resolveStatus(trx, orgId, before.projectId, {
+      statusId: changes.statusId as string | undefined,
+      status: status as TaskStatus | undefined,
+    });
+    changes.statusId = next.id;
+    statusName = next.name;
+  }
   const set: Record<string, unknown> = {};
   const diff: Record<string, Json> = {};
   for (const [field, column] of Object.entries(EDITABLE) as [Editable, string][]) {
@@ -218,10 +234,12 @@ export async function updateTask(
   }
   if (Object.keys(set).length === 0 && !relabel) return before;
   if (relabel) {
-    await setTaskLabels(trx, orgId, taskId, labelIds);
+    const labels = await setTaskLabels(trx, orgId, taskId, labelIds);
     // The history names labels as people read them (a later rename leaves it as it was).
-    const names = (await getTask(trx, orgId, taskId)).labels.map((label) => label.name);
-    diff.labels = { from: before.labels.map((label) => label.name), to: names };
+    diff.labels = {
+      from: before.labels.map((label) => label.name),
+      to: labels.map((label) => label.name),
+    };
   }
   if ("assigneeId" in diff) await assertAssignable(trx, orgId, changes.assigneeId as string | null);
   if ("parentId" in diff) {
@@ -234,8 +252,12 @@ export async function updateTask(
     const keyOf = async (id: string | null) => (id ? (await getTask(trx, orgId, id)).key : null);
     diff.parentId = { from: await keyOf(before.parentId), to: await keyOf(parentId) };
   }
-  if ("status" in diff)
-    set.position = await endOfColumn(trx, before.projectId, changes.status as TaskStatus, taskId);
+  if ("statusId" in diff) {
+    set.position = await endOfColumn(trx, changes.statusId as string, taskId);
+    // The history names statuses, as people know them.
+    delete diff.statusId;
+    diff.status = { from: before.statusName, to: statusName ?? null };
+  }
   await trx
     .updateTable("tasks")
     .set({ ...set, updated_at: new Date() })
@@ -257,14 +279,26 @@ export async function updateTask(
   return after;
 }
 
-/** Places a task in `status` right after `afterId` (or right before `beforeId`, or at the end). */
+/**
+ * Places a task in the column `statusId` (or the first of the category `status`) right after
+ * `afterId` (or right before `beforeId`, or at the end).
+ */
 export async function moveTask(
   trx: Transaction<Database>,
   orgId: string,
   actor: Actor,
-  input: { taskId: string; status: TaskStatus; afterId?: string | null; beforeId?: string | null },
+  input: {
+    taskId: string;
+    statusId?: string | undefined;
+    status?: TaskStatus | undefined;
+    afterId?: string | null | undefined;
+    beforeId?: string | null | undefined;
+  },
 ): Promise<Task> {
+  if (!input.statusId && !input.status)
+    throw new AppError("BAD_REQUEST", "Choose the status to move the task to");
   const task = await getTask(trx, orgId, input.taskId);
+  const status = await resolveStatus(trx, orgId, task.projectId, input);
   const neighbour = async (id: string) => {
     const row = await trx
       .selectFrom("tasks")
@@ -272,7 +306,7 @@ export async function moveTask(
       .where("id", "=", id)
       .where("org_id", "=", orgId)
       .where("project_id", "=", task.projectId)
-      .where("status", "=", input.status)
+      .where("status_id", "=", status.id)
       .executeTakeFirst();
     if (!row || id === task.id)
       throw new AppError("BAD_REQUEST", "The neighbouring task is not in that column");
@@ -281,8 +315,7 @@ export async function moveTask(
   const column = trx
     .selectFrom("tasks")
     .select("position")
-    .where("project_id", "=", task.projectId)
-    .where("status", "=", input.status)
+    .where("status_id", "=", status.id)
     .where("id", "!=", task.id);
   let position: string;
   if (input.afterId) {
@@ -302,11 +335,11 @@ export async function moveTask(
       .executeTakeFirst();
     position = positionBetween(previous?.position ?? null, before);
   } else {
-    position = await endOfColumn(trx, task.projectId, input.status, task.id);
+    position = await endOfColumn(trx, status.id, task.id);
   }
   await trx
     .updateTable("tasks")
-    .set({ status: input.status, position, updated_at: new Date() })
+    .set({ status_id: status.id, position, updated_at: new Date() })
     .where("id", "=", task.id)
     .execute();
   await recordActivity(trx, {
@@ -318,8 +351,8 @@ export async function moveTask(
     targetId: task.id,
     data: {
       key: task.key,
-      ...(task.status !== input.status && {
-        changes: { status: { from: task.status, to: input.status } },
+      ...(task.statusId !== status.id && {
+        changes: { status: { from: task.statusName, to: status.name } },
       }),
     },
   });

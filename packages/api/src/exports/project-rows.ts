@@ -11,7 +11,9 @@ export interface ProjectRef {
 export const TASK_CSV_COLUMNS = [
   "ref",
   "title",
+  /** The category (backlog, todo, in_progress, done, canceled); status_name is the project's own. */
   "status",
+  "status_name",
   "priority",
   "assignee",
   "due_date",
@@ -56,6 +58,7 @@ export function projectTaskPages(
     async (after: number | undefined, limit) => {
       let query = db
         .selectFrom("tasks as t")
+        .innerJoin("project_statuses as s", "s.id", "t.status_id")
         .leftJoin("users as a", "a.id", "t.assignee_id")
         .leftJoin("users as c", "c.id", "t.created_by")
         .select([
@@ -63,6 +66,7 @@ export function projectTaskPages(
           "t.number",
           "t.title",
           "t.status",
+          "s.name as status_name",
           "t.priority",
           "a.email as assignee",
           "t.due_date",

@@ -96,7 +96,7 @@ describe("export.project job", () => {
     expect(Number(row.size_bytes)).toBe(Buffer.byteLength(csv));
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "ref,title,status,priority,assignee,due_date,labels,description,created_by,created_at,updated_at",
+      "ref,title,status,status_name,priority,assignee,due_date,labels,description,created_by,created_at,updated_at",
     );
     const titleCell = (n: number) => lines[n]!.split(",")[1];
     expect(lines[1]).toContain(`,"'=HYPERLINK(""http://evil.test"")",`);
@@ -105,7 +105,7 @@ describe("export.project job", () => {
     expect(titleCell(4)).toBe("'@SUM(A1)");
     expect(titleCell(5)).toBe("'\tTabbed");
     expect(lines[6]).toContain(`,"Quote "" and, comma",`);
-    expect(csv).toContain(`Plain title,backlog,none,,,,"line one\r\nline two",`);
+    expect(csv).toContain(`Plain title,backlog,Backlog,none,,,,"line one\r\nline two",`);
 
     const view = await caller.export.get({ orgId, exportId: started.id });
     expect(view).toMatchObject({ status: "ready", rowsDone: 7, rowsTotal: 7, expired: false });

@@ -171,10 +171,12 @@ describe("tasks", () => {
       as(owner).task.counts({ orgId, projectId: id, ...filter });
     expect(await counts({})).toEqual({
       byStatus: { backlog: 2, todo: 0, in_progress: 1, done: 0, canceled: 0 },
+      byStatusId: expect.any(Object),
       total: 3,
     });
     expect(await counts({ labelId: bug, status: ["in_progress", "done"] })).toEqual({
       byStatus: { backlog: 0, todo: 0, in_progress: 1, done: 0, canceled: 0 },
+      byStatusId: expect.any(Object),
       total: 1,
     });
     expect((await counts({ assigneeId: "unassigned", priority: ["low"] })).total).toBe(1);

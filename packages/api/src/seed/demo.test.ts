@@ -28,7 +28,7 @@ describe("demo data", () => {
     const { db } = services;
     const tasks = await db
       .selectFrom("tasks")
-      .select(["project_id", "number", "status", "position"])
+      .select(["project_id", "number", "status_id", "position"])
       .where("org_id", "=", first.orgId)
       .execute();
     expect(tasks).toHaveLength(400);
@@ -82,8 +82,17 @@ describe("demo data", () => {
       .where("org_id", "=", first.orgId)
       .execute();
     expect(new Set(links.map((l) => l.task_id)).size).toBe(400);
-    const positions = tasks.map((t) => `${t.project_id}:${t.status}:${t.position}`);
+    // Positions are unique within a board column (a status).
+    const positions = tasks.map((t) => `${t.status_id}:${t.position}`);
     expect(new Set(positions).size).toBe(positions.length);
+    // One project has a workflow of its own, with tasks in its added status.
+    const review = await db
+      .selectFrom("project_statuses")
+      .select("id")
+      .where("org_id", "=", first.orgId)
+      .where("name", "=", "In Review")
+      .executeTakeFirstOrThrow();
+    expect(tasks.filter((t) => t.status_id === review.id).length).toBeGreaterThan(0);
     const roles = await db
       .selectFrom("memberships")
       .select("role")

@@ -9,3 +9,4 @@ export * from "./notifications.ts";
 export * from "./system.ts";
 export * from "./labels.ts";
 export * from "./saved-views.ts";
+export * from "./workflows.ts";

@@ -53,6 +53,12 @@ function useApplyEvent(orgId: string) {
         void utils.label.list.invalidate({ orgId });
         void utils.task.invalidate();
         return;
+      case "status.changed":
+        // The board's columns (and its tasks' status names) follow the project's workflow.
+        void utils.status.list.invalidate({ orgId, projectId: event.projectId });
+        void invalidateProjectTasks(utils, orgId, event.projectId);
+        void utils.task.get.invalidate({ orgId });
+        return;
       case "comment.created":
         void utils.comment.list.invalidate({ orgId, taskId: event.taskId });
         return;

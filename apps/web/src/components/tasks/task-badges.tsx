@@ -4,8 +4,9 @@ import { Badge } from "~/components/ui/badge.tsx";
 import { labelChipClasses, labelDotClasses, type LabelColour } from "~/lib/label-colours.ts";
 import { priorityLabels, priorityTones, statusLabels, statusTones } from "~/lib/tasks.ts";
 
-export function StatusBadge({ status }: { status: TaskStatus }) {
-  return <Badge tone={statusTones[status]}>{statusLabels[status]}</Badge>;
+/** A status by its category's tone; `name` is the project's own name for it. */
+export function StatusBadge({ status, name }: { status: TaskStatus; name?: string | undefined }) {
+  return <Badge tone={statusTones[status]}>{name ?? statusLabels[status]}</Badge>;
 }
 
 /** Nothing for "no priority": a card says only what is worth reading. */

@@ -1,20 +1,20 @@
 "use client";
 
-import type { TaskStatus } from "@tesseract/validators";
+import type { StatusCategory } from "@tesseract/validators";
 import type { DragEvent, FocusEvent, KeyboardEvent } from "react";
 import { QueryError } from "~/components/query-error.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
-import { statusLabels } from "~/lib/tasks.ts";
+import { columnTestId } from "~/lib/workflow.ts";
 import type { CardDragProps } from "./task-card.tsx";
 import { TaskCard } from "./task-card.tsx";
-import type { ColumnQuery } from "./use-board-columns.ts";
+import type { BoardStatus, ColumnQuery } from "./use-board-columns.ts";
 import { useColumnVirtualizer } from "./use-column-virtualizer.ts";
 
-const dots: Record<TaskStatus, string> = {
+const dots: Record<StatusCategory, string> = {
   backlog: "border-zinc-400 dark:border-zinc-500",
-  todo: "border-zinc-500 bg-zinc-200 dark:border-zinc-400 dark:bg-zinc-700",
-  in_progress: "border-indigo-500 bg-indigo-200 dark:bg-indigo-500/40",
-  done: "border-emerald-600 bg-emerald-500 dark:border-emerald-400 dark:bg-emerald-400",
+  unstarted: "border-zinc-500 bg-zinc-200 dark:border-zinc-400 dark:bg-zinc-700",
+  started: "border-indigo-500 bg-indigo-200 dark:bg-indigo-500/40",
+  completed: "border-emerald-600 bg-emerald-500 dark:border-emerald-400 dark:bg-emerald-400",
   canceled: "border-zinc-400 bg-zinc-400 dark:border-zinc-500 dark:bg-zinc-500",
 };
 
@@ -41,7 +41,7 @@ export function BoardColumn({
   onMoveMenu,
 }: {
   orgId: string;
-  status: TaskStatus;
+  status: BoardStatus;
   /** The loaded cards, in order. */
   items: TaskItem[];
   /** How many tasks the column holds in all. */
@@ -59,7 +59,8 @@ export function BoardColumn({
   onCardFocus: (task: TaskItem, event: FocusEvent<HTMLElement>) => void;
   onMoveMenu?: ((task: TaskItem) => void) | undefined;
 }) {
-  const headingId = `column-${status}`;
+  const testId = columnTestId(status.name);
+  const headingId = `column-${status.id}`;
   const ids = items.map((item) => item.id);
   const draggedIndex = draggingId === null ? -1 : ids.indexOf(draggingId);
   const others = draggedIndex === -1 ? items.length : items.length - 1;
@@ -73,7 +74,8 @@ export function BoardColumn({
   return (
     <section
       aria-labelledby={headingId}
-      data-testid={`column-${status}`}
+      data-testid={`column-${testId}`}
+      data-status-id={status.id}
       {...drop}
       className={`flex min-h-0 w-[min(18rem,80vw)] shrink-0 snap-start flex-col rounded-xl border bg-zinc-50/80 transition-colors xl:w-auto xl:shrink dark:bg-zinc-900/50 ${
         dropIndex !== null
@@ -85,10 +87,13 @@ export function BoardColumn({
         id={headingId}
         className="flex items-center gap-2 px-3 pt-3 pb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200"
       >
-        <span aria-hidden="true" className={`size-2.5 rounded-full border-2 ${dots[status]}`} />
-        {statusLabels[status]}
         <span
-          data-testid={`count-${status}`}
+          aria-hidden="true"
+          className={`size-2.5 rounded-full border-2 ${dots[status.category]}`}
+        />
+        {status.name}
+        <span
+          data-testid={`count-${testId}`}
           className="ml-auto text-xs font-normal text-zinc-500 tabular-nums dark:text-zinc-400"
         >
           <span className="sr-only">, </span>
@@ -161,13 +166,13 @@ export function BoardColumn({
 }
 
 /** Under a column: that the next page is on its way, or why it failed, with a retry. */
-function ColumnFoot({ query, status }: { query: ColumnQuery; status: TaskStatus }) {
+function ColumnFoot({ query, status }: { query: ColumnQuery; status: BoardStatus }) {
   if (query.isFetchNextPageError) {
     return (
       <div className="px-2 pb-2">
         <QueryError
           error={query.error}
-          title={`More tasks in ${statusLabels[status]} could not be loaded`}
+          title={`More tasks in ${status.name} could not be loaded`}
           onRetry={() => void query.fetchNextPage()}
         />
       </div>

@@ -1,6 +1,5 @@
 "use client";
 
-import type { TaskStatus } from "@tesseract/validators";
 import type { KeyboardEvent } from "react";
 import { useState } from "react";
 import type { TaskItem } from "~/components/tasks/types.ts";
@@ -9,10 +8,11 @@ import { Button } from "~/components/ui/button.tsx";
 import type { Direction, Target } from "~/lib/board-order.ts";
 import { cardForKey } from "~/lib/board-keys.ts";
 import { flattenPages, isSamePlace, keyboardTarget, placementAt } from "~/lib/board-order.ts";
-import { statusLabels, TASK_STATUSES, todayIso } from "~/lib/tasks.ts";
+import { todayIso } from "~/lib/tasks.ts";
 import { BoardColumn } from "./board-column.tsx";
 import { MoveTaskDialog } from "./move-task-dialog.tsx";
-import { useBoardColumns, useBoardCounts } from "./use-board-columns.ts";
+import type { BoardStatus } from "./use-board-columns.ts";
+import { useBoardColumns, useBoardCounts, useBoardStatuses } from "./use-board-columns.ts";
 import { useBoardDrag } from "./use-board-drag.ts";
 import { useCardFocus } from "./use-card-focus.ts";
 import { useMoveTask } from "./use-move-task.ts";
@@ -28,56 +28,70 @@ const arrowDirections: Record<string, Direction> = {
 /** "ENG-3 moved to In progress, position 1 of 4": what a screen reader hears after a move. */
 function describePlace(
   key: string,
-  status: TaskStatus,
-  columns: Record<TaskStatus, TaskItem[]>,
-  counts: Record<TaskStatus, number>,
+  status: string,
+  columns: Record<string, TaskItem[]>,
+  counts: Record<string, number>,
+  names: Record<string, string>,
   target: Target,
 ) {
-  const others = columns[target.status].filter((item) => item.key !== key);
+  const others = (columns[target.status] ?? []).filter((item) => item.key !== key);
   let index = others.length;
   if (target.afterId) index = others.findIndex((item) => item.id === target.afterId) + 1;
   else if (target.beforeId) index = others.findIndex((item) => item.id === target.beforeId);
-  const where = target.status === status ? "" : ` to ${statusLabels[target.status]}`;
+  const where = target.status === status ? "" : ` to ${names[target.status] ?? "another column"}`;
   // The column may hold more than is loaded: the count says how many in all.
-  const size = Math.max(others.length, counts[target.status] - (target.status === status ? 1 : 0));
+  const size = Math.max(
+    others.length,
+    (counts[target.status] ?? 0) - (target.status === status ? 1 : 0),
+  );
   return `${key} moved${where}, position ${index + 1} of ${size + 1}.`;
 }
 
-export function Board({
+/** The board: one column per project status, remounted when the statuses change. */
+export function Board(props: { orgId: string; projectId: string; canMove: boolean }) {
+  const statuses = useBoardStatuses(props.orgId, props.projectId);
+  return <BoardColumns key={statuses.map((s) => s.id).join()} statuses={statuses} {...props} />;
+}
+
+function BoardColumns({
   orgId,
   projectId,
   canMove,
+  statuses,
 }: {
   orgId: string;
   projectId: string;
   canMove: boolean;
+  statuses: BoardStatus[];
 }) {
-  const queries = useBoardColumns(orgId, projectId);
-  const columns = Object.fromEntries(
-    TASK_STATUSES.map((status) => [status, flattenPages(queries[status].data)]),
-  ) as Record<TaskStatus, TaskItem[]>;
+  const order = statuses.map((status) => status.id);
+  const names = Object.fromEntries(statuses.map((status) => [status.id, status.name]));
+  const queries = useBoardColumns(orgId, projectId, order);
+  const columns: Record<string, TaskItem[]> = Object.fromEntries(
+    order.map((id) => [id, flattenPages(queries[id]?.data)]),
+  );
   const counts = useBoardCounts(orgId, projectId);
-  const { moveTask, failure, dismissFailure } = useMoveTask(orgId, projectId);
+  const countOf = (id: string) => counts.byStatusId[id] ?? 0;
+  const { moveTask, failure, dismissFailure } = useMoveTask(orgId, projectId, statuses);
   const { tabStops, keepTabStop, focusCard } = useCardFocus();
   const [announcement, setAnnouncement] = useState("");
   const [moving, setMoving] = useState<TaskItem | null>(null);
   const [today] = useState(todayIso);
   const stripRef = useViewportTop<HTMLDivElement>();
-  const isEmpty = TASK_STATUSES.every(
-    (status) => columns[status].length === 0 && counts.byStatus[status] === 0,
-  );
+  const isEmpty = order.every((id) => columns[id]?.length === 0 && countOf(id) === 0);
 
   const move = (task: TaskItem, target: Target, refocus: boolean) => {
-    if (target.status === task.status && isSamePlace(columns[task.status], task.id, target)) return;
-    setAnnouncement(describePlace(task.key, task.status, columns, counts.byStatus, target));
+    const from = task.statusId;
+    if (target.status === from && isSamePlace(columns[from] ?? [], task.id, target)) return;
+    setAnnouncement(describePlace(task.key, from, columns, counts.byStatusId, names, target));
     if (refocus) focusCard({ taskId: task.id, status: target.status });
     moveTask(task.id, target);
   };
 
   const { draggingId, dropTarget, cardProps, columnProps } = useBoardDrag((taskId, from, drop) => {
-    const task = columns[from].find((item) => item.id === taskId);
+    const task = columns[from]?.find((item) => item.id === taskId);
     if (!task) return;
-    const others = columns[drop.status].filter((item) => item.id !== taskId);
+    const others = (columns[drop.status] ?? []).filter((item) => item.id !== taskId);
     move(task, { status: drop.status, ...placementAt(others, drop.index) }, false);
   });
 
@@ -88,8 +102,9 @@ export function Board({
       const next = cardForKey(
         columns,
         tabStops,
-        { status: task.status, taskId: task.id },
+        { status: task.statusId, taskId: task.id },
         event.key,
+        order,
       );
       if (next) {
         event.preventDefault();
@@ -113,7 +128,7 @@ export function Board({
     const direction = arrowDirections[event.key];
     if (!direction || !event.shiftKey || hasModifier) return;
     event.preventDefault();
-    const target = keyboardTarget(columns, task.status, task.id, direction);
+    const target = keyboardTarget(columns, task.statusId, task.id, direction, order);
     if (target) move(task, target, true);
     else setAnnouncement(`${task.key} cannot move further ${direction}.`);
   };
@@ -159,25 +174,28 @@ export function Board({
         */}
         <div
           ref={stripRef}
-          className="flex h-[max(12rem,calc(100dvh-var(--viewport-top,16rem)-1.5rem))] items-stretch gap-3 xl:grid xl:grid-cols-5 xl:grid-rows-[minmax(0,1fr)]"
+          className={`flex h-[max(12rem,calc(100dvh-var(--viewport-top,16rem)-1.5rem))] items-stretch gap-3 ${
+            // Five columns fit the width of a wide window; more scroll sideways.
+            statuses.length === 5 ? "xl:grid xl:grid-cols-5 xl:grid-rows-[minmax(0,1fr)]" : ""
+          }`}
         >
-          {TASK_STATUSES.map((status) => (
+          {statuses.map((status) => (
             <BoardColumn
-              key={status}
+              key={status.id}
               orgId={orgId}
               status={status}
-              items={columns[status]}
-              count={counts.byStatus[status]}
-              query={queries[status]}
+              items={columns[status.id] ?? []}
+              count={countOf(status.id)}
+              query={queries[status.id]!}
               today={today}
-              tabStopId={tabStops[status] ?? null}
+              tabStopId={tabStops[status.id] ?? null}
               draggingId={draggingId}
-              dropIndex={dropTarget?.status === status ? dropTarget.index : null}
-              drop={canMove ? columnProps(status) : undefined}
-              cardDrag={canMove ? (task) => cardProps(task.id, task.status) : undefined}
+              dropIndex={dropTarget?.status === status.id ? dropTarget.index : null}
+              drop={canMove ? columnProps(status.id) : undefined}
+              cardDrag={canMove ? (task) => cardProps(task.id, task.statusId) : undefined}
               onCardKeyDown={onCardKeyDown}
               onCardFocus={(task) => {
-                keepTabStop({ status: task.status, taskId: task.id });
+                keepTabStop({ status: task.statusId, taskId: task.id });
               }}
               onMoveMenu={canMove ? setMoving : undefined}
             />
@@ -188,8 +206,9 @@ export function Board({
         <MoveTaskDialog
           task={moving}
           columns={columns}
+          statuses={statuses}
           onClose={() => {
-            focusCard({ taskId: moving.id, status: moving.status });
+            focusCard({ taskId: moving.id, status: moving.statusId });
             setMoving(null);
           }}
           onMove={(target) => {

@@ -1,13 +1,12 @@
 "use client";
 
-import type { TaskStatus } from "@tesseract/validators";
 import { useState } from "react";
 import { SelectField } from "~/components/forms/select-field.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Dialog } from "~/components/ui/dialog.tsx";
 import type { Target } from "~/lib/board-order.ts";
-import { isTaskStatus, statusLabels, TASK_STATUSES } from "~/lib/tasks.ts";
+import type { BoardStatus } from "./use-board-columns.ts";
 
 const TOP = "top";
 const BOTTOM = "bottom";
@@ -16,19 +15,22 @@ const BOTTOM = "bottom";
 export function MoveTaskDialog({
   task,
   columns,
+  statuses,
   onMove,
   onClose,
 }: {
   task: TaskItem;
-  columns: Record<TaskStatus, TaskItem[]>;
+  columns: Record<string, TaskItem[]>;
+  statuses: BoardStatus[];
   onMove: (target: Target) => void;
   onClose: () => void;
 }) {
-  const [status, setStatus] = useState<TaskStatus>(task.status);
-  const others = columns[status].filter((item) => item.id !== task.id);
-  const current = columns[status].findIndex((item) => item.id === task.id);
+  const [status, setStatus] = useState(task.statusId);
+  const column = columns[status] ?? [];
+  const others = column.filter((item) => item.id !== task.id);
+  const current = column.findIndex((item) => item.id === task.id);
   // Where it is now in its own column; the top of any other.
-  const initial = current > 0 ? columns[status][current - 1]!.id : TOP;
+  const initial = current > 0 ? column[current - 1]!.id : TOP;
   const [place, setPlace] = useState(initial);
   const options = [
     { value: TOP, label: "At the top" },
@@ -61,12 +63,13 @@ export function MoveTaskDialog({
           value={status}
           onChange={(event) => {
             const next = event.target.value;
-            if (!isTaskStatus(next)) return;
+            const nextColumn = columns[next];
+            if (!nextColumn) return;
             setStatus(next);
-            const index = columns[next].findIndex((item) => item.id === task.id);
-            setPlace(index > 0 ? columns[next][index - 1]!.id : TOP);
+            const index = nextColumn.findIndex((item) => item.id === task.id);
+            setPlace(index > 0 ? nextColumn[index - 1]!.id : TOP);
           }}
-          options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
+          options={statuses.map((value) => ({ value: value.id, label: value.name }))}
         />
         <SelectField
           name="place"

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { boardColumnQuery, boardCountsQuery } from "~/lib/board-query.ts";
+import { boardColumnQuery, boardCountsQuery, boardStatusesQuery } from "~/lib/board-query.ts";
 import { can } from "~/lib/roles.ts";
-import { TASK_STATUSES } from "~/lib/tasks.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
-import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
+import { fetchForPage, getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { Board } from "./board.tsx";
 
 export async function generateMetadata({
@@ -20,9 +19,13 @@ export default async function BoardPage({ params }: PageProps<"/orgs/[orgId]/pro
   const org = await requireOrg(orgId);
   const project = await requireProject(org.id, key);
   const api = getApi();
+  // The columns are the project's statuses: those first, then each column's first page.
+  const statuses = await fetchForPage(
+    api.status.list.fetch(boardStatusesQuery(org.id, project.id)),
+  );
   await loadForPage(
-    ...TASK_STATUSES.map((status) =>
-      api.task.list.fetchInfinite(boardColumnQuery(org.id, project.id, status)),
+    ...statuses.map((status) =>
+      api.task.list.fetchInfinite(boardColumnQuery(org.id, project.id, status.id)),
     ),
     api.task.counts.fetch(boardCountsQuery(org.id, project.id)),
   );

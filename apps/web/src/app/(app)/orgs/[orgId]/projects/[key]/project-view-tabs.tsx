@@ -4,12 +4,13 @@ import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** Board or list: two views of the same project's tasks. */
+/** Board or list: two views of the same project's tasks; and its workflow (the board's columns). */
 export function ProjectViewTabs({ base }: { base: string }) {
   const pathname = usePathname();
   const views = [
     { href: base, label: "Board" },
     { href: `${base}/list`, label: "List" },
+    { href: `${base}/workflow`, label: "Workflow" },
   ];
   return (
     <nav aria-label="Project views">

@@ -1,13 +1,16 @@
 "use client";
 
-import type { TaskStatus } from "@tesseract/validators";
-import { boardColumnQuery, boardCountsQuery } from "~/lib/board-query.ts";
+import { boardColumnQuery, boardCountsQuery, boardStatusesQuery } from "~/lib/board-query.ts";
 import { trpc } from "~/trpc/react.tsx";
+import type { RouterOutputs } from "~/trpc/types.ts";
+
+/** One of the project's statuses: a board column. */
+export type BoardStatus = RouterOutputs["status"]["list"][number];
 
 /** One column's pages of tasks, which the board page fetched on the server (no request here). */
-function useColumn(orgId: string, projectId: string, status: TaskStatus) {
+function useColumn(orgId: string, projectId: string, statusId: string) {
   const [, query] = trpc.task.list.useSuspenseInfiniteQuery(
-    boardColumnQuery(orgId, projectId, status),
+    boardColumnQuery(orgId, projectId, statusId),
     { getNextPageParam: (page) => page.nextCursor },
   );
   return query;
@@ -15,15 +18,28 @@ function useColumn(orgId: string, projectId: string, status: TaskStatus) {
 
 export type ColumnQuery = ReturnType<typeof useColumn>;
 
-/** The five columns' paged queries, one per status (called in a fixed order, as hooks must be). */
-export function useBoardColumns(orgId: string, projectId: string): Record<TaskStatus, ColumnQuery> {
-  return {
-    backlog: useColumn(orgId, projectId, "backlog"),
-    todo: useColumn(orgId, projectId, "todo"),
-    in_progress: useColumn(orgId, projectId, "in_progress"),
-    done: useColumn(orgId, projectId, "done"),
-    canceled: useColumn(orgId, projectId, "canceled"),
-  };
+/** The project's statuses in board order (also fetched by the board page). */
+export function useBoardStatuses(orgId: string, projectId: string): BoardStatus[] {
+  const [statuses] = trpc.status.list.useSuspenseQuery(boardStatusesQuery(orgId, projectId));
+  return statuses;
+}
+
+/**
+ * The columns' paged queries, one per status. The board is keyed by its status ids, so it
+ * remounts when the workflow changes: for one mounted board the hooks below are always called
+ * in the same number and order.
+ */
+export function useBoardColumns(
+  orgId: string,
+  projectId: string,
+  statusIds: readonly string[],
+): Record<string, ColumnQuery> {
+  const queries: Record<string, ColumnQuery> = {};
+  for (const statusId of statusIds) {
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- a fixed list per mount (see above)
+    queries[statusId] = useColumn(orgId, projectId, statusId);
+  }
+  return queries;
 }
 
 /** How many tasks each column holds in all, loaded or not (also fetched by the board page). */

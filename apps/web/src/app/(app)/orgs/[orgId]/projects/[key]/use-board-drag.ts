@@ -1,18 +1,18 @@
 "use client";
 
-import type { TaskStatus } from "@tesseract/validators";
 import type { DragEvent } from "react";
 import { useState } from "react";
 
 export interface DropTarget {
-  status: TaskStatus;
+  /** The column: a project status id. */
+  status: string;
   /** Where in the column (without the dragged card) the card would land. */
   index: number;
 }
 
 interface Dragging {
   taskId: string;
-  from: TaskStatus;
+  from: string;
 }
 
 const DRAG_TYPE = "application/x-tesseract-task";
@@ -35,9 +35,7 @@ function indexAt(column: HTMLElement, clientY: number): number {
  * Native HTML drag and drop for the board (no library: it also works with touch in current
  * mobile browsers, and the keyboard alternative covers everyone else).
  */
-export function useBoardDrag(
-  onDrop: (taskId: string, from: TaskStatus, target: DropTarget) => void,
-) {
+export function useBoardDrag(onDrop: (taskId: string, from: string, target: DropTarget) => void) {
   const [dragging, setDragging] = useState<Dragging | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
 
@@ -46,7 +44,7 @@ export function useBoardDrag(
     setDropTarget(null);
   };
 
-  const cardProps = (taskId: string, from: TaskStatus) => ({
+  const cardProps = (taskId: string, from: string) => ({
     draggable: true,
     onDragStart: (event: DragEvent<HTMLElement>) => {
       event.dataTransfer.effectAllowed = "move";
@@ -56,7 +54,7 @@ export function useBoardDrag(
     onDragEnd: end,
   });
 
-  const columnProps = (status: TaskStatus) => ({
+  const columnProps = (status: string) => ({
     onDragOver: (event: DragEvent<HTMLElement>) => {
       if (!dragging) return;
       event.preventDefault();

@@ -1,6 +1,5 @@
 "use client";
 
-import type { TaskStatus } from "@tesseract/validators";
 import { useEffect, useRef, useState } from "react";
 import type { CardRef } from "~/lib/board-keys.ts";
 
@@ -10,7 +9,7 @@ import type { CardRef } from "~/lib/board-keys.ts";
  * another column, or after scrolling brings it into a virtual list.
  */
 export function useCardFocus() {
-  const [tabStops, setTabStops] = useState<Partial<Record<TaskStatus, string>>>({});
+  const [tabStops, setTabStops] = useState<Partial<Record<string, string>>>({});
   const pending = useRef<CardRef | null>(null);
   // A new value each request, so a render (and the effect below) follows every one.
   const [, setRequest] = useState(0);
@@ -19,7 +18,7 @@ export function useCardFocus() {
     const target = pending.current;
     if (!target) return;
     const link = document.querySelector<HTMLElement>(
-      `[data-testid="column-${target.status}"] [data-task-id="${target.taskId}"] a`,
+      `[data-status-id="${target.status}"] [data-task-id="${target.taskId}"] a`,
     );
     // Not drawn yet (an optimistic move lands after a tick): the next render tries again.
     if (!link) return;

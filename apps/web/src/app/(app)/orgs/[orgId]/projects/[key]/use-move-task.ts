@@ -8,8 +8,9 @@ import { boardColumnQuery, boardCountsQuery } from "~/lib/board-query.ts";
 import type { Target } from "~/lib/board-order.ts";
 import { flattenPages, withItemPlaced, withoutItem } from "~/lib/board-order.ts";
 import { invalidateProjectTasks } from "~/lib/task-cache.ts";
-import { TASK_STATUSES } from "~/lib/tasks.ts";
+import { CATEGORY_STATUS } from "~/lib/workflow.ts";
 import { trpc } from "~/trpc/react.tsx";
+import type { BoardStatus } from "./use-board-columns.ts";
 
 export interface MoveFailure {
   taskKey: string;
@@ -20,7 +21,7 @@ export interface MoveFailure {
  * `task.move` with the board updated at once: the card jumps to its new place before the API
  * answers, and goes back (with `failure` saying why) if the API refuses.
  */
-export function useMoveTask(orgId: string, projectId: string) {
+export function useMoveTask(orgId: string, projectId: string, statuses: BoardStatus[]) {
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<MoveFailure | null>(null);
@@ -35,31 +36,40 @@ export function useMoveTask(orgId: string, projectId: string) {
       ]);
       const countsQuery = boardCountsQuery(orgId, projectId);
       const counts = utils.task.counts.getData(countsQuery);
-      const snapshots = TASK_STATUSES.map((status) => {
-        const query = boardColumnQuery(orgId, projectId, status);
-        return { status, query, data: utils.task.list.getInfiniteData(query) };
+      const snapshots = statuses.map(({ id }) => {
+        const query = boardColumnQuery(orgId, projectId, id);
+        return { statusId: id, query, data: utils.task.list.getInfiniteData(query) };
       });
+      const target = statuses.find((status) => status.id === input.statusId);
       const task = snapshots
         .flatMap(({ data }) => flattenPages(data))
         .find((item) => item.id === input.taskId);
-      if (task) {
+      if (task && target) {
         const placement = {
           ...(input.afterId ? { afterId: input.afterId } : {}),
           ...(input.beforeId ? { beforeId: input.beforeId } : {}),
         };
-        for (const { status, query, data } of snapshots) {
+        const moved = {
+          ...task,
+          statusId: target.id,
+          statusName: target.name,
+          statusCategory: target.category,
+          status: CATEGORY_STATUS[target.category],
+        };
+        for (const { statusId, query, data } of snapshots) {
           if (!data) continue;
           let next = withoutItem(data, task.id);
-          if (status === input.status) {
-            next = withItemPlaced(next, { ...task, status: input.status }, placement);
-          }
+          if (statusId === target.id) next = withItemPlaced(next, moved, placement);
           utils.task.list.setInfiniteData(query, next);
         }
-        if (counts && task.status !== input.status) {
+        if (counts && task.statusId !== target.id) {
           const byStatus = { ...counts.byStatus };
           byStatus[task.status] -= 1;
-          byStatus[input.status] += 1;
-          utils.task.counts.setData(countsQuery, { ...counts, byStatus });
+          byStatus[moved.status] += 1;
+          const byStatusId = { ...counts.byStatusId };
+          byStatusId[task.statusId] = (byStatusId[task.statusId] ?? 1) - 1;
+          byStatusId[target.id] = (byStatusId[target.id] ?? 0) + 1;
+          utils.task.counts.setData(countsQuery, { ...counts, byStatus, byStatusId });
         }
       }
       return { snapshots, counts, countsQuery, taskKey: task?.key ?? "The task" };
@@ -87,7 +97,8 @@ export function useMoveTask(orgId: string, projectId: string) {
 
   return {
     moveTask: (taskId: string, target: Target) => {
-      move.mutate({ orgId, taskId, ...target });
+      const { status: statusId, ...placement } = target;
+      move.mutate({ orgId, taskId, statusId, ...placement });
     },
     failure,
     dismissFailure: () => {

@@ -7,15 +7,8 @@ import { LabelChip, PriorityBadge, StatusBadge } from "~/components/tasks/task-b
 import type { TaskDetail } from "~/components/tasks/types.ts";
 import { useMemberOptions } from "~/components/tasks/use-member-options.ts";
 import { LocalTime } from "~/components/ui/local-time.tsx";
-import {
-  formatDueDate,
-  isTaskPriority,
-  isTaskStatus,
-  priorityLabels,
-  statusLabels,
-  TASK_PRIORITIES,
-  TASK_STATUSES,
-} from "~/lib/tasks.ts";
+import { formatDueDate, isTaskPriority, priorityLabels, TASK_PRIORITIES } from "~/lib/tasks.ts";
+import { trpc } from "~/trpc/react.tsx";
 import { LabelsEditor } from "./labels-editor.tsx";
 import type { TaskSaver } from "./use-update-task.ts";
 
@@ -57,20 +50,7 @@ export function TaskFields({
       {canEdit ? (
         <>
           <Field id="field-status" label="Status">
-            <select
-              id="field-status"
-              value={task.status}
-              onChange={(event) => {
-                if (isTaskStatus(event.target.value)) saver.save({ status: event.target.value });
-              }}
-              className={selectClasses}
-            >
-              {TASK_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {statusLabels[value]}
-                </option>
-              ))}
-            </select>
+            <StatusSelect orgId={orgId} task={task} saver={saver} />
           </Field>
           <Field id="field-priority" label="Priority">
             <select
@@ -147,7 +127,7 @@ export function TaskFields({
           <div>
             <dt className={labelClasses}>Status</dt>
             <dd className="mt-1">
-              <StatusBadge status={task.status} />
+              <StatusBadge status={task.status} name={task.statusName} />
             </dd>
           </div>
           <div>
@@ -184,5 +164,36 @@ export function TaskFields({
         Updated <LocalTime date={task.updatedAt} />
       </p>
     </div>
+  );
+}
+
+/** The project's own statuses (its workflow), in board order; the current one while they load. */
+function StatusSelect({
+  orgId,
+  task,
+  saver,
+}: {
+  orgId: string;
+  task: TaskDetail;
+  saver: TaskSaver;
+}) {
+  const statuses = trpc.status.list.useQuery({ orgId, projectId: task.projectId });
+  const options = statuses.data ?? [{ id: task.statusId, name: task.statusName }];
+  return (
+    <select
+      id="field-status"
+      value={task.statusId}
+      onChange={(event) => {
+        const next = options.find((status) => status.id === event.target.value);
+        if (next) saver.save({ statusId: next.id, statusName: next.name });
+      }}
+      className={selectClasses}
+    >
+      {options.map((status) => (
+        <option key={status.id} value={status.id}>
+          {status.name}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -8,7 +8,17 @@ import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 type Changes = Partial<
-  Pick<TaskDetail, "title" | "description" | "status" | "priority" | "assigneeId" | "dueDate">
+  Pick<
+    TaskDetail,
+    | "title"
+    | "description"
+    | "status"
+    | "statusId"
+    | "statusName"
+    | "priority"
+    | "assigneeId"
+    | "dueDate"
+  >
 > & { labelIds?: string[] };
 
 /**

@@ -2,7 +2,7 @@ import type { Route } from "next";
 import { LocalTime } from "~/components/ui/local-time.tsx";
 import { LabelChip, PriorityBadge, StatusBadge } from "~/components/tasks/task-badges.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
-import { formatDueDate, isOverdue, priorityLabels, statusLabels } from "~/lib/tasks.ts";
+import { formatDueDate, isOverdue, priorityLabels } from "~/lib/tasks.ts";
 import { IntentLink } from "~/components/intent-link.tsx";
 
 const cell = "px-3 py-2.5 align-top";
@@ -57,7 +57,7 @@ export function TaskRow({
         </IntentLink>
         {/* On a narrow screen the hidden columns' facts follow the title. */}
         <p className="mt-0.5 text-xs text-zinc-500 md:hidden dark:text-zinc-400">
-          {statusLabels[task.status]}
+          {task.statusName}
           {task.priority !== "none" ? ` · ${priorityLabels[task.priority]}` : ""}
           {task.assigneeName ? ` · ${task.assigneeName}` : ""}
         </p>
@@ -70,7 +70,7 @@ export function TaskRow({
         ) : null}
       </td>
       <td className={`${cell} hidden md:table-cell`}>
-        <StatusBadge status={task.status} />
+        <StatusBadge status={task.status} name={task.statusName} />
       </td>
       <td className={`${cell} hidden md:table-cell`}>
         {task.priority === "none" ? (

@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createOrg, createProject, signUp, waitForHydration } from "./helpers.ts";
+
+test.describe.configure({ mode: "serial" });
+
+const run = randomBytes(4).toString("hex");
+let page: Page;
+let orgId = "";
+let board = "";
+
+test.beforeAll(async ({ browser }) => {
+  page = await (await browser.newContext()).newPage();
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+/** A board column by its heading (the status's name). */
+const column = (name: string) =>
+  page.getByRole("region", { name: new RegExp(`^${name}\\W*\\d+ tasks?$`) });
+/** Board, List or Workflow: the project's tabs. */
+const tab = (name: string) =>
+  page.getByRole("navigation", { name: "Project views" }).getByRole("link", { name });
+
+test("an owner's new project has the default columns", async () => {
+  await signUp(page, { name: "Wes Flow", email: `wes-${run}@example.com` });
+  orgId = await createOrg(page, `Flow Works ${run}`);
+  board = await createProject(page, orgId, { name: "Workflow", key: "FLOW" });
+  await waitForHydration(page);
+  for (const name of ["Backlog", "Todo", "In Progress", "Done", "Canceled"])
+    await expect(column(name)).toBeVisible();
+});
+
+test("a status renamed in the workflow renames the board's column", async () => {
+  await page.goto(`${board}/workflow`);
+  await waitForHydration(page);
+  const name = page.getByLabel("Name of status In Progress");
+  await name.fill("Doing");
+  await name.press("Enter");
+  await expect(page.getByLabel("Name of status Doing")).toBeVisible();
+
+  await tab("Board").click();
+  await expect(page).toHaveURL(board);
+  await expect(column("Doing")).toBeVisible();
+  await expect(column("In Progress")).toHaveCount(0);
+});
+
+test("a status added to a category is a new column beside its category's others", async () => {
+  await tab("Workflow").click();
+  await expect(page).toHaveURL(`${board}/workflow`);
+  await waitForHydration(page);
+  await page.getByLabel("New started status").fill("In Review");
+  await page
+    .getByRole("region", { name: "Started", exact: true })
+    .getByRole("button", { name: "Add" })
+    .click();
+  await expect(page.getByLabel("Name of status In Review")).toBeVisible();
+  // Up before Doing, by keyboard.
+  await page.getByRole("button", { name: "Move In Review up" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Move In Review up" })).toBeDisabled();
+
+  await tab("Board").click();
+  await expect(page).toHaveURL(board);
+  await expect(column("In Review")).toBeVisible();
+  const headings = page.locator("[data-status-id] h2");
+  await expect(headings).toHaveText([
+    /^Backlog/,
+    /^Todo/,
+    /^In Review/,
+    /^Doing/,
+    /^Done/,
+    /^Canceled/,
+  ]);
+});
+
+test("deleting a status moves its tasks to the status chosen", async () => {
+  await page.getByRole("button", { name: /New task/ }).click();
+  const dialog = page.getByTestId("create-task-dialog");
+  await dialog.getByLabel("Title").fill("Review the copy");
+  await dialog.getByLabel("Status").selectOption("in_progress");
+  await dialog.getByRole("button", { name: "Create task" }).click();
+  // The category's first status: In Review, now first of "started".
+  await expect(column("In Review").getByTestId("card-FLOW-1")).toBeVisible();
+
+  await tab("Workflow").click();
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Delete In Review" }).click();
+  const confirm = page.getByTestId("delete-status-dialog");
+  await confirm.getByLabel("Move tasks to").selectOption({ label: "Done" });
+  await confirm.getByRole("button", { name: "Delete status" }).click();
+  await expect(page.getByLabel("Name of status In Review")).toHaveCount(0);
+
+  await tab("Board").click();
+  await expect(column("Done").getByTestId("card-FLOW-1")).toBeVisible();
+  await expect(column("In Review")).toHaveCount(0);
+});
