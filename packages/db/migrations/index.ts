@@ -12,6 +12,7 @@ import * as outboxTraceparent from "./2026-11-29-0007-outbox-traceparent.ts";
 import * as exportFileDeleted from "./2026-11-29-0008-export-file-deleted.ts";
 import * as idempotency from "./2026-11-29-0009-idempotency.ts";
 import * as taskHierarchy from "./2026-11-30-0001-task-hierarchy.ts";
+import * as taskTrash from "./2026-11-30-0005-task-trash.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0008-export-file-deleted": exportFileDeleted,
   "2026-11-29-0009-idempotency": idempotency,
   "2026-11-30-0001-task-hierarchy": taskHierarchy,
+  "2026-11-30-0005-task-trash": taskTrash,
 };

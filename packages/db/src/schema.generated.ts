@@ -230,6 +230,9 @@ export interface TasksTable {
   updated_at: Generated<Date>;
   search: GeneratedAlways<string | null>;
   parent_id: string | null;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+  deleted_children: Generated<string[]>;
 }
 
 export interface UsersTable {

@@ -4,10 +4,11 @@ import type { TaskPriority, TaskStatus } from "@tesseract/validators";
 /** How many open tasks block the task `taskIdExpr` names (a SQL expression). */
 export function openBlockers(taskIdExpr: Expression<unknown>) {
   return sql<number>`select count(*) from task_relations r join tasks b on b.id = r.source_id
-    where r.target_id = ${taskIdExpr} and r.kind = 'blocks' and b.status not in ('done', 'canceled')`;
+    where r.target_id = ${taskIdExpr} and r.kind = 'blocks' and b.status not in ('done', 'canceled')
+    and b.deleted_at is null`;
 }
 
-/** The columns every task answer carries. */
+/** The columns every task answer carries; deleted tasks (awaiting purge) are left out. */
 export function selectTasks(db: Kysely<Database>) {
   return db
     .selectFrom("tasks as t")
@@ -27,15 +28,16 @@ export function selectTasks(db: Kysely<Database>) {
       "t.due_date as dueDate",
       "t.labels",
       "t.parent_id as parentId",
-      sql<number>`(select count(*) from tasks s where s.parent_id = t.id)::int`.as("subtaskTotal"),
-      sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.status = 'done')::int`.as(
+      sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.deleted_at is null)::int`.as("subtaskTotal"),
+      sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.status = 'done' and s.deleted_at is null)::int`.as(
         "subtaskDone",
       ),
       sql<number>`(${openBlockers(sql.ref("t.id"))})::int`.as("blockedBy"),
       "t.position",
       "t.created_at as createdAt",
       "t.updated_at as updatedAt",
-    ]);
+    ])
+    .where("t.deleted_at", "is", null);
 }
 
 export type TaskRow = Awaited<
