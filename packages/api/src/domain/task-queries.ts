@@ -28,7 +28,9 @@ export function selectTasks(db: Kysely<Database>) {
       "t.due_date as dueDate",
       "t.labels",
       "t.parent_id as parentId",
-      sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.deleted_at is null)::int`.as("subtaskTotal"),
+      sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.deleted_at is null)::int`.as(
+        "subtaskTotal",
+      ),
       sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.status = 'done' and s.deleted_at is null)::int`.as(
         "subtaskDone",
       ),

@@ -42,7 +42,12 @@ describe("deleting a task, undoably", () => {
       uploaderId: owner.id,
       status: "ready",
     });
-    await as(owner).relation.add({ orgId, taskId: doomed.id, kind: "blocks", otherTaskId: last.id });
+    await as(owner).relation.add({
+      orgId,
+      taskId: doomed.id,
+      kind: "blocks",
+      otherTaskId: last.id,
+    });
 
     await as(owner).task.delete({ orgId, taskId: doomed.id });
     expect((await as(owner).task.get({ orgId, ref: child.id })).parentId).toBeNull();
@@ -54,7 +59,12 @@ describe("deleting a task, undoably", () => {
     const restored = await as(owner).task.restore({ orgId, taskId: doomed.id });
     expect(restored).toMatchObject({ id: doomed.id, key: doomed.key, position: doomed.position });
     expect(restored.subtasks.total).toBe(1);
-    const column = await as(owner).task.list({ orgId, projectId: project, sort: "position", order: "asc" });
+    const column = await as(owner).task.list({
+      orgId,
+      projectId: project,
+      sort: "position",
+      order: "asc",
+    });
     expect(column.items.map((t) => t.id)).toEqual([first.id, doomed.id, last.id, child.id]);
     expect((await as(owner).task.get({ orgId, ref: child.id })).parentId).toBe(doomed.id);
     const comments = await as(owner).comment.list({ orgId, taskId: doomed.id });
@@ -63,7 +73,10 @@ describe("deleting a task, undoably", () => {
     expect(files.items.map((f) => f.id)).toEqual([file.id]);
     expect((await as(owner).task.get({ orgId, ref: last.id })).blockedBy).toBe(1);
     const activity = await as(owner).task.activity({ orgId, taskId: doomed.id });
-    expect(activity.items.map((a) => a.action).slice(0, 2)).toEqual(["task.restored", "task.deleted"]);
+    expect(activity.items.map((a) => a.action).slice(0, 2)).toEqual([
+      "task.restored",
+      "task.deleted",
+    ]);
   });
 
   it("leaves a deleted task out of get, list, counts, search, sub-task progress, project counts and exports", async () => {
@@ -142,7 +155,12 @@ describe("deleting a task, undoably", () => {
     expect((await as(owner).task.list({ orgId, projectId: project })).items).toHaveLength(1);
     const { items } = await as(owner).task.bulkRestore({ orgId, taskIds: [a.id, b.id] });
     expect(items.map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
-    const list = await as(owner).task.list({ orgId, projectId: project, sort: "position", order: "asc" });
+    const list = await as(owner).task.list({
+      orgId,
+      projectId: project,
+      sort: "position",
+      order: "asc",
+    });
     expect(list.items.map((t) => t.id)).toEqual([a.id, b.id, c.id]);
   });
 

@@ -34,6 +34,7 @@ function useApplyEvent(orgId: string) {
     if (queryClient.isMutating() > 0) return;
     switch (event.type) {
       case "task.created":
+      case "task.restored":
       case "task.updated":
       case "task.moved":
         void invalidateProjectTasks(utils, orgId, event.task.projectId);
@@ -43,6 +44,9 @@ function useApplyEvent(orgId: string) {
         return;
       case "task.deleted":
         void invalidateProjectTasks(utils, orgId, event.projectId);
+        // A parent's progress and the other end of a relation change with it.
+        void utils.task.get.invalidate({ orgId });
+        void utils.relation.list.invalidate({ orgId });
         return;
       case "comment.created":
         void utils.comment.list.invalidate({ orgId, taskId: event.taskId });

@@ -4,6 +4,7 @@ import type { TaskStatus } from "@tesseract/validators";
 import type { KeyboardEvent } from "react";
 import { useState } from "react";
 import type { TaskItem } from "~/components/tasks/types.ts";
+import { useDeleteTask } from "~/components/tasks/use-undo-delete.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import type { Direction, Target } from "~/lib/board-order.ts";
@@ -13,6 +14,7 @@ import { statusLabels, TASK_STATUSES, todayIso } from "~/lib/tasks.ts";
 import { BoardColumn } from "./board-column.tsx";
 import { MoveTaskDialog } from "./move-task-dialog.tsx";
 import { useBoardColumns, useBoardCounts } from "./use-board-columns.ts";
+import { useBoardShortcuts } from "./use-board-commands.ts";
 import { useBoardDrag } from "./use-board-drag.ts";
 import { useCardFocus } from "./use-card-focus.ts";
 import { useMoveTask } from "./use-move-task.ts";
@@ -59,8 +61,12 @@ export function Board({
   const counts = useBoardCounts(orgId, projectId);
   const { moveTask, failure, dismissFailure } = useMoveTask(orgId, projectId);
   const { tabStops, keepTabStop, focusCard } = useCardFocus();
+  useBoardShortcuts(canMove);
   const [announcement, setAnnouncement] = useState("");
   const [moving, setMoving] = useState<TaskItem | null>(null);
+  const deleteTask = useDeleteTask(orgId, projectId, (key) => {
+    setAnnouncement(`${key} deleted.`);
+  });
   const [today] = useState(todayIso);
   const stripRef = useViewportTop<HTMLDivElement>();
   const isEmpty = TASK_STATUSES.every(
@@ -188,6 +194,10 @@ export function Board({
         <MoveTaskDialog
           task={moving}
           columns={columns}
+          onDelete={() => {
+            deleteTask(moving);
+            setMoving(null);
+          }}
           onClose={() => {
             focusCard({ taskId: moving.id, status: moving.status });
             setMoving(null);
