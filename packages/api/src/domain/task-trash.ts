@@ -10,7 +10,8 @@ import { getTask, type Actor } from "./tasks.ts";
 /**
  * A delete is undoable: the task is marked deleted (every read leaves it out) and keeps its
  * comments, attachments, relations, watchers and position until it is restored or, after
- * TASK_RESTORE_DAYS, purged for good with its files.
+ * TASK_RESTORE_DAYS, purged for good with its files. Board positions are computed over deleted
+ * rows too, so the place a deleted task held is never handed to another one meanwhile.
  */
 const RESTORE_WINDOW_MS = TASK_RESTORE_DAYS * 24 * 60 * 60_000;
 

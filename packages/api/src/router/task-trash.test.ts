@@ -104,6 +104,15 @@ describe("deleting a task, undoably", () => {
     await expect(as(owner).comment.list({ orgId, taskId: gone.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+    const file = await insertTestAttachment(services, {
+      orgId,
+      taskId: gone.id,
+      uploaderId: owner.id,
+      status: "ready",
+    });
+    await expect(
+      as(owner).attachment.download({ orgId, attachmentId: file.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const ref = { orgId, projectId: project };
     expect(await countProjectTasks(services.db, ref)).toBe(2);
     const exported = [];
