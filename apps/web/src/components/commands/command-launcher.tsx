@@ -1,18 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import type { ComponentType } from "react";
 import { useEffect, useState } from "react";
 import { isTypingTarget } from "~/components/use-shortcut.ts";
 
-// Neither is on screen until asked for: cmdk and the lists load on the first Ctrl+K or ?.
-const CommandPalette = dynamic(
-  () => import("./command-palette.tsx").then((module) => module.CommandPalette),
-  { ssr: false },
-);
-const ShortcutsDialog = dynamic(
-  () => import("./shortcuts-dialog.tsx").then((module) => module.ShortcutsDialog),
-  { ssr: false },
-);
+type Palette = ComponentType<{ onClose: () => void; onShowShortcuts: () => void }>;
+type Shortcuts = ComponentType<{ onClose: () => void }>;
 
 type Open = "palette" | "shortcuts" | null;
 
@@ -22,6 +15,19 @@ type Open = "palette" | "shortcuts" | null;
  */
 export function CommandLauncher() {
   const [open, setOpen] = useState<Open>(null);
+  // Neither is in any page's first load: cmdk and the lists load on the first Ctrl+K or ?.
+  const [Palette, setPalette] = useState<Palette | null>(null);
+  const [Shortcuts, setShortcuts] = useState<Shortcuts | null>(null);
+  useEffect(() => {
+    if (open === "palette" && !Palette)
+      void import("./command-palette.tsx").then((module) => {
+        setPalette(() => module.CommandPalette);
+      });
+    if (open === "shortcuts" && !Shortcuts)
+      void import("./shortcuts-dialog.tsx").then((module) => {
+        setShortcuts(() => module.ShortcutsDialog);
+      });
+  }, [open, Palette, Shortcuts]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat) return;
@@ -48,15 +54,15 @@ export function CommandLauncher() {
   };
   return (
     <>
-      {open === "palette" ? (
-        <CommandPalette
+      {open === "palette" && Palette ? (
+        <Palette
           onClose={close}
           onShowShortcuts={() => {
             setOpen("shortcuts");
           }}
         />
       ) : null}
-      {open === "shortcuts" ? <ShortcutsDialog onClose={close} /> : null}
+      {open === "shortcuts" && Shortcuts ? <Shortcuts onClose={close} /> : null}
     </>
   );
 }

@@ -98,7 +98,10 @@ export function CommandPalette({
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialogRef.current?.showModal();
+    const dialog = dialogRef.current;
+    dialog?.showModal();
+    // showModal focuses the first focusable element, which is cmdk's root, not its input.
+    dialog?.querySelector("input")?.focus();
     return () => {
       if (opener?.isConnected) opener.focus();
     };
