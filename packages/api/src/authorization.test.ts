@@ -178,6 +178,14 @@ const MATRIX: Record<string, Row> = {
     least: "member",
     call: (c, orgId, f) => c.task.bulkDelete({ orgId, taskIds: [f.taskId] }),
   },
+  "task.restore": {
+    least: "member",
+    call: (c, orgId, f) => c.task.restore({ orgId, taskId: f.taskId }),
+  },
+  "task.bulkRestore": {
+    least: "member",
+    call: (c, orgId, f) => c.task.bulkRestore({ orgId, taskIds: [f.taskId] }),
+  },
   "task.activity": {
     least: "viewer",
     call: (c, orgId, f) => c.task.activity({ orgId, taskId: f.taskId }),

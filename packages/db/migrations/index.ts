@@ -15,6 +15,7 @@ import * as taskHierarchy from "./2026-11-30-0001-task-hierarchy.ts";
 import * as labels from "./2026-11-30-0002-labels.ts";
 import * as workflows from "./2026-11-30-0003-workflows.ts";
 import * as savedViews from "./2026-11-30-0004-saved-views.ts";
+import * as taskTrash from "./2026-11-30-0005-task-trash.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-0002-labels": labels,
   "2026-11-30-0003-workflows": workflows,
   "2026-11-30-0004-saved-views": savedViews,
+  "2026-11-30-0005-task-trash": taskTrash,
 };

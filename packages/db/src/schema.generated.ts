@@ -221,6 +221,8 @@ export interface SavedViewsTable {
   shared: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
 export interface TaskLabelsTable {
   task_id: string;
   label_id: string;
@@ -264,6 +266,9 @@ export interface TasksTable {
   search: GeneratedAlways<string | null>;
   parent_id: string | null;
   status_id: Generated<string>;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+  deleted_children: Generated<string[]>;
 }
 
 export interface UsersTable {

@@ -135,6 +135,9 @@ export const NOTIFICATION_KINDS = ["assigned", "mentioned", "commented"] as cons
 export const MENTION_PATTERN =
   /(?<![\w@.+-])@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
 
+/** How long a deleted task can be restored; after that a periodic job removes it for good. */
+export const TASK_RESTORE_DAYS = 30;
+
 /** How many levels tasks nest: a top-level task, its sub-tasks, theirs, and so on. */
 export const MAX_TASK_DEPTH = 4;
 /** How many relations (blocks, relates to, duplicate of) one task may have. */

@@ -43,6 +43,7 @@ export const domainEvent = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("task.created"), task: taskPayload }),
   z.object({ ...base, type: z.literal("task.updated"), task: taskPayload }),
   z.object({ ...base, type: z.literal("task.moved"), task: taskPayload }),
+  z.object({ ...base, type: z.literal("task.restored"), task: taskPayload }),
   z.object({
     ...base,
     type: z.literal("task.deleted"),

@@ -33,6 +33,7 @@ export const bulkUpdateTasksInput = orgScoped
 export type BulkUpdateTasksInput = z.infer<typeof bulkUpdateTasksInput>;
 
 export const bulkDeleteTasksInput = orgScoped.extend({ taskIds });
+export const bulkRestoreTasksInput = orgScoped.extend({ taskIds });
 
 export const bulkTasksResultSchema = z.object({ items: z.array(taskSchema) });
 export const bulkDeleteResultSchema = z.object({ ok: z.literal(true), count: z.number().int() });

@@ -74,6 +74,7 @@ const summaries: Record<string, string> = {
   "task.updated": "changed the task",
   "task.moved": "moved the task",
   "task.deleted": "deleted the task",
+  "task.restored": "restored the task",
   "comment.created": "commented",
   "comment.updated": "edited a comment",
   "comment.deleted": "deleted a comment",

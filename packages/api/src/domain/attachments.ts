@@ -268,6 +268,16 @@ export async function getAttachment(
   const row = await selectAttachments(db)
     .where("a.org_id", "=", orgId)
     .where("a.id", "=", attachmentId)
+    // A deleted task's files stay (for a restore) but are not served.
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("tasks as t")
+          .select("t.id")
+          .whereRef("t.id", "=", "a.task_id")
+          .where("t.deleted_at", "is", null),
+      ),
+    )
     .executeTakeFirst();
   if (!row) throw new AppError("NOT_FOUND", "Attachment not found");
   return toAttachment(row);
@@ -323,6 +333,15 @@ export async function getDownload(
     .where("org_id", "=", orgId)
     .where("id", "=", input.attachmentId)
     .where("status", "=", "ready")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("tasks as t")
+          .select("t.id")
+          .whereRef("t.id", "=", "attachments.task_id")
+          .where("t.deleted_at", "is", null),
+      ),
+    )
     .executeTakeFirst();
   if (!row) throw new AppError("NOT_FOUND", "Attachment not found");
   const expiresInSeconds = deps.limits.downloadUrlSeconds;

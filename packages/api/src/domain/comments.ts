@@ -40,6 +40,7 @@ async function getEditableComment(
     .select(["c.id", "c.author_id", "c.task_id", "c.body", "t.project_id"])
     .where("c.org_id", "=", org.orgId)
     .where("c.id", "=", commentId)
+    .where("t.deleted_at", "is", null)
     .executeTakeFirst();
   if (!comment) throw new AppError("NOT_FOUND", "Comment not found");
   if (comment.author_id !== actor.actorUserId && !can(org.role, "comment.moderate")) {

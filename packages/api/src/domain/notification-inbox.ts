@@ -26,7 +26,9 @@ function inbox(db: Kysely<Database>, owner: InboxOwner) {
 export function selectNotificationDetails(db: Kysely<Database>, excerptChars: number) {
   return db
     .selectFrom("notifications as n")
-    .innerJoin("tasks as t", "t.id", "n.task_id")
+    .innerJoin("tasks as t", (join) =>
+      join.onRef("t.id", "=", "n.task_id").on("t.deleted_at", "is", null),
+    )
     .innerJoin("projects as p", "p.id", "t.project_id")
     .leftJoin("users as a", "a.id", "n.actor_id")
     .leftJoin("comments as c", "c.id", "n.comment_id")
@@ -88,6 +90,18 @@ export async function countUnread(
   const row = await inbox(db, owner)
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .where("n.read_at", "is", null)
+    // As the list shows them: none about a deleted task.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("tasks as t")
+            .select("t.id")
+            .whereRef("t.id", "=", "n.task_id")
+            .where("t.deleted_at", "is not", null),
+        ),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return { unread: Number(row.n) };
 }

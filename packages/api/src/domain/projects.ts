@@ -63,6 +63,7 @@ export async function projectsOf(
         .select((e) => e.fn.countAll<number>().as("n"))
         .whereRef("t.project_id", "=", "p.id")
         .where("t.status", "not in", ["done", "canceled"])
+        .where("t.deleted_at", "is", null)
         .as("openTasks"),
     )
     .where("p.org_id", "=", orgId)

@@ -8,7 +8,8 @@ import { attachmentKeysUnder } from "./attachments.ts";
 import { assertLabels } from "./labels.ts";
 import { resolveStatus } from "./statuses.ts";
 import type { Task } from "./task-queries.ts";
-import { deleteTask, endOfColumn, getTask, updateTask, type Actor } from "./tasks.ts";
+import { deleteTask, restoreTask } from "./task-trash.ts";
+import { endOfColumn, getTask, updateTask, type Actor } from "./tasks.ts";
 
 export interface BulkTaskChanges {
   status?: TaskStatus;
@@ -33,6 +34,7 @@ async function lockTasks(
     .select("id")
     .where("org_id", "=", orgId)
     .where("id", "in", taskIds)
+    .where("deleted_at", "is", null)
     .orderBy("id")
     .forUpdate()
     .execute();
@@ -126,18 +128,30 @@ export async function bulkUpdateTasks(
   return updated;
 }
 
-/** Deletes every listed task (or none), returning them and their files' storage keys. */
+/** Deletes every listed task (or none), undoably (see `deleteTask`). */
 export async function bulkDeleteTasks(
   trx: Transaction<Database>,
   orgId: string,
   actor: Actor,
   taskIds: readonly string[],
-): Promise<{ tasks: Task[]; keys: string[] }> {
+  now: Date,
+): Promise<Task[]> {
   const tasks: Task[] = [];
-  const keys: string[] = [];
-  for (const taskId of await lockTasks(trx, orgId, taskIds)) {
-    keys.push(...(await attachmentKeysUnder(trx, orgId, { taskId })));
-    tasks.push(await deleteTask(trx, orgId, actor, taskId));
-  }
-  return { tasks, keys };
+  for (const taskId of await lockTasks(trx, orgId, taskIds))
+    tasks.push(await deleteTask(trx, orgId, actor, taskId, now));
+  return tasks;
+}
+
+/** Restores every listed task (or none, when one cannot be), in id order as locks are taken. */
+export async function bulkRestoreTasks(
+  trx: Transaction<Database>,
+  orgId: string,
+  actor: Actor,
+  taskIds: readonly string[],
+  now: Date,
+): Promise<{ task: Task; restored: boolean }[]> {
+  const results = [];
+  for (const taskId of [...taskIds].sort())
+    results.push(await restoreTask(trx, orgId, actor, taskId, now));
+  return results;
 }

@@ -37,7 +37,10 @@ function matchesFilters(
   orgId: string,
   filters: Omit<TaskFiltersInput, "orgId">,
 ): Expression<SqlBool> {
-  const conditions: Expression<SqlBool>[] = [eb("t.org_id", "=", orgId)];
+  const conditions: Expression<SqlBool>[] = [
+    eb("t.org_id", "=", orgId),
+    eb("t.deleted_at", "is", null),
+  ];
   if (filters.projectId) conditions.push(eb("t.project_id", "=", filters.projectId));
   if (filters.status?.length) conditions.push(eb("t.status", "in", filters.status));
   if (filters.statusIds?.length) conditions.push(eb("t.status_id", "in", filters.statusIds));

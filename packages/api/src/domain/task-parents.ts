@@ -28,6 +28,7 @@ export async function assertParent(
   const { rows: ancestors } = await sql<{ id: string; project_id: string }>`
     with recursive up as (
       select id, parent_id, project_id, 1 as level from tasks where id = ${parentId} and org_id = ${orgId}
+        and deleted_at is null
       union all
       select t.id, t.parent_id, t.project_id, up.level + 1 from tasks t join up on t.id = up.parent_id
       where up.level <= ${MAX_TASK_DEPTH}

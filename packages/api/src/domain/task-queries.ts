@@ -4,10 +4,11 @@ import type { StatusCategory, TaskLabel, TaskPriority, TaskStatus } from "@tesse
 /** How many open tasks block the task `taskIdExpr` names (a SQL expression). */
 export function openBlockers(taskIdExpr: Expression<unknown>) {
   return sql<number>`select count(*) from task_relations r join tasks b on b.id = r.source_id
-    where r.target_id = ${taskIdExpr} and r.kind = 'blocks' and b.status not in ('done', 'canceled')`;
+    where r.target_id = ${taskIdExpr} and r.kind = 'blocks' and b.status not in ('done', 'canceled')
+    and b.deleted_at is null`;
 }
 
-/** The columns every task answer carries. */
+/** The columns every task answer carries; deleted tasks (awaiting purge) are left out. */
 export function selectTasks(db: Kysely<Database>) {
   return db
     .selectFrom("tasks as t")
@@ -32,15 +33,18 @@ export function selectTasks(db: Kysely<Database>) {
       sql<TaskLabel[]>`coalesce((select json_agg(json_build_object('id', l.id, 'name', l.name, 'colour', l.colour) order by lower(l.name), l.id)
         from task_labels tl join labels l on l.id = tl.label_id where tl.task_id = t.id), '[]')`.as("labels"),
       "t.parent_id as parentId",
-      sql<number>`(select count(*) from tasks s where s.parent_id = t.id)::int`.as("subtaskTotal"),
-      sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.status = 'done')::int`.as(
+      sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.deleted_at is null)::int`.as(
+        "subtaskTotal",
+      ),
+      sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.status = 'done' and s.deleted_at is null)::int`.as(
         "subtaskDone",
       ),
       sql<number>`(${openBlockers(sql.ref("t.id"))})::int`.as("blockedBy"),
       "t.position",
       "t.created_at as createdAt",
       "t.updated_at as updatedAt",
-    ]);
+    ])
+    .where("t.deleted_at", "is", null);
 }
 
 /** A task row's columns under the names of a task answer (an insert's RETURNING). */

@@ -51,7 +51,7 @@ export async function listTaskRelations(
       select id, kind, false, source_id, created_at from task_relations
         where org_id = ${orgId} and target_id = ${taskId}
     ) r
-    join tasks o on o.id = r.other_id and o.org_id = ${orgId}
+    join tasks o on o.id = r.other_id and o.org_id = ${orgId} and o.deleted_at is null
     join projects p on p.id = o.project_id
     order by r.created_at, r.id`.execute(db);
   return rows.map((row) => ({

@@ -82,7 +82,8 @@ export async function searchTasks(
         (array_agg(comment_body order by rank desc) filter (where comment_body is not null))[1] as comment_body,
         bool_or(comment_body is null) as in_task
       from hits join tasks ft on ft.id = hits.task_id
-      where (${input.status ?? null}::text[] is null or ft.status = any(${input.status ?? null}::text[]))
+      where ft.deleted_at is null
+        and (${input.status ?? null}::text[] is null or ft.status = any(${input.status ?? null}::text[]))
         and (${input.priority ?? null}::text[] is null or ft.priority = any(${input.priority ?? null}::text[]))
         and (${assignee}::text is null
           or (${assignee}::text = 'unassigned' and ft.assignee_id is null)

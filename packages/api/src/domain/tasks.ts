@@ -359,26 +359,6 @@ export async function moveTask(
   return getTask(trx, orgId, task.id);
 }
 
-export async function deleteTask(
-  trx: Transaction<Database>,
-  orgId: string,
-  actor: Actor,
-  taskId: string,
-): Promise<Task> {
-  const task = await getTask(trx, orgId, taskId);
-  await trx.deleteFrom("tasks").where("id", "=", taskId).execute();
-  await recordActivity(trx, {
-    ...actor,
-    orgId,
-    projectId: task.projectId,
-    action: "task.deleted",
-    targetType: "task",
-    targetId: taskId,
-    data: { key: task.key, title: task.title },
-  });
-  return task;
-}
-
 /** A task by id or by key (ENG-42); NOT_FOUND when this organization has none. */
 export async function getTaskByRef(
   db: Kysely<Database>,

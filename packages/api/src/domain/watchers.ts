@@ -17,6 +17,7 @@ export async function followersOf(
       .select(["created_by", "assignee_id"])
       .where("org_id", "=", orgId)
       .where("id", "=", taskId)
+      .where("deleted_at", "is", null)
       .executeTakeFirst(),
     db
       .selectFrom("task_watchers")

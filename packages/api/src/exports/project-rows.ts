@@ -35,6 +35,7 @@ export async function countProjectTasks(db: Kysely<Database>, ref: ProjectRef): 
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .where("org_id", "=", ref.orgId)
     .where("project_id", "=", ref.projectId)
+    .where("deleted_at", "is", null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -78,6 +79,7 @@ export function projectTaskPages(
         ])
         .where("t.org_id", "=", ref.orgId)
         .where("t.project_id", "=", ref.projectId)
+        .where("t.deleted_at", "is", null)
         .orderBy("t.number")
         .limit(limit);
       if (after !== undefined) query = query.where("t.number", ">", after);

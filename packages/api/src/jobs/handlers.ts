@@ -1,11 +1,13 @@
 import type { JobHandlers } from "@tesseract/queue";
 import type { Services } from "../services.ts";
 import { pruneIdempotencyKeys } from "../domain/idempotency-keys.ts";
+import { purgeDeletedTasks, restoreHorizon } from "../domain/task-trash.ts";
 import { attachmentProgress, SYSTEM_ACTOR } from "../live/job-progress.ts";
 import { publishEvent } from "../live/publish.ts";
 import { exportJobHandlers } from "./export-handlers.ts";
 import { cleanupAttachments, scheduleAttachmentCleanup } from "./attachment-cleanup.ts";
 import { processAttachment, type LoadImageLibrary } from "./attachment-process.ts";
+import { sweep } from "./periodic.ts";
 import { sendMailJob } from "./mail-send.ts";
 import { noopJob } from "./noop.ts";
 import { sendNotificationEmail } from "./notification-email.ts";
@@ -52,6 +54,14 @@ export function createJobHandlers(
       // The same periodic run forgets idempotency records past their 24 hours.
       const pruned = await pruneIdempotencyKeys(services.db, services.now());
       if (pruned > 0) context.logger.info({ pruned }, "expired idempotency keys deleted");
+      // And removes for good the tasks deleted longer ago than they can be restored.
+      const purged = await sweep((limit) =>
+        purgeDeletedTasks(services.db, services.storage, {
+          olderThan: restoreHorizon(services.now()),
+          limit,
+        }),
+      );
+      if (purged > 0) context.logger.info({ purged }, "deleted tasks purged");
       await scheduleAttachmentCleanup(services.db, services.now());
     },
   };

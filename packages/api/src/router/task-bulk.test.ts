@@ -96,7 +96,7 @@ describe("bulk task actions", () => {
     );
   });
 
-  it("deletes every selected task with its comments", async () => {
+  it("deletes every selected task; their comments go out of sight with them", async () => {
     const project = await freshProject("BDL");
     const ids = await tasksIn(project, 3);
     await as(owner).comment.create({ orgId, taskId: ids[0]!, body: "Going away" });
@@ -106,11 +106,9 @@ describe("bulk task actions", () => {
     });
     const { items } = await as(owner).task.list({ orgId, projectId: project });
     expect(items.map((t) => t.id)).toEqual([ids[2]]);
-    const comments = await services.db
-      .selectFrom("comments")
-      .select("id")
-      .where("task_id", "=", ids[0]!)
-      .execute();
-    expect(comments).toEqual([]);
+    // Kept for an undo (task.bulkRestore, see task-trash.test.ts), but no longer readable.
+    await expect(as(owner).comment.list({ orgId, taskId: ids[0]! })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

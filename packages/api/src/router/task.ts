@@ -3,6 +3,7 @@ import {
   activityPageOutput,
   bulkDeleteResultSchema,
   bulkDeleteTasksInput,
+  bulkRestoreTasksInput,
   bulkTasksResultSchema,
   bulkUpdateTasksInput,
   createTaskInput,
@@ -20,14 +21,14 @@ import {
   taskSearchOutput,
   updateTaskInput,
 } from "@tesseract/validators";
-import { attachmentKeysUnder, removeAttachmentObjects } from "../domain/attachments.ts";
-import { bulkDeleteTasks, bulkUpdateTasks } from "../domain/task-bulk.ts";
+import { TASK_RESTORE_DAYS } from "@tesseract/validators/constants";
+import { bulkDeleteTasks, bulkRestoreTasks, bulkUpdateTasks } from "../domain/task-bulk.ts";
 import { countTasks, listTasks } from "../domain/task-list.ts";
 import { listMyTasks } from "../domain/task-mine.ts";
 import { searchTasks } from "../domain/task-search.ts";
+import { deleteTask, restoreTask } from "../domain/task-trash.ts";
 import {
   createTask,
-  deleteTask,
   getTaskByRef,
   listTaskActivity,
   moveTask,
@@ -164,30 +165,50 @@ export const taskRouter = router({
 
   delete: orgProcedure
     .meta({
-      summary: "Delete a task and its files",
+      summary: `Delete a task (task.restore brings it back for ${TASK_RESTORE_DAYS} days)`,
       ...WRITE,
       invalidates: ["tasks", "projects", "comments", "attachments"],
     })
     .input(taskRefInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      // The task's files go with it: their rows by cascade, their objects once that committed.
-      const { keys } = await withEvents(
+      await withEvents(
         ctx,
-        ctx.services.db.transaction().execute(async (trx) => {
-          const keys = await attachmentKeysUnder(trx, ctx.org.orgId, { taskId: input.taskId });
-          const task = await deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId);
-          return { keys, task };
-        }),
-        ({ task }, base) => ({
+        ctx.services.db
+          .transaction()
+          .execute((trx) =>
+            deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId, ctx.services.now()),
+          ),
+        (task, base) => ({
           ...base,
           type: "task.deleted",
           taskId: task.id,
           projectId: task.projectId,
         }),
       );
-      await removeAttachmentObjects(ctx.services.storage, keys);
       return { ok: true as const };
+    }),
+
+  restore: orgProcedure
+    .meta({
+      summary: `Restore a task deleted in the last ${TASK_RESTORE_DAYS} days, where it was`,
+      ...WRITE,
+      invalidates: ["tasks", "projects", "comments", "attachments"],
+    })
+    .input(taskRefInput)
+    .output(taskSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { task } = await withEvents(
+        ctx,
+        ctx.services.db
+          .transaction()
+          .execute((trx) =>
+            restoreTask(trx, ctx.org.orgId, actor(ctx), input.taskId, ctx.services.now()),
+          ),
+        ({ task, restored }, base) =>
+          restored ? { ...base, type: "task.restored" as const, task } : [],
+      );
+      return task;
     }),
 
   bulkUpdate: orgProcedure
@@ -208,19 +229,21 @@ export const taskRouter = router({
 
   bulkDelete: orgProcedure
     .meta({
-      summary: "Delete many tasks and their files (all or none)",
+      summary: "Delete many tasks (all or none; task.bulkRestore brings them back)",
       ...WRITE,
       invalidates: ["tasks", "projects", "comments", "attachments"],
     })
     .input(bulkDeleteTasksInput)
     .output(bulkDeleteResultSchema)
     .mutation(async ({ ctx, input }) => {
-      const { tasks, keys } = await withEvents(
+      const tasks = await withEvents(
         ctx,
         ctx.services.db
           .transaction()
-          .execute((trx) => bulkDeleteTasks(trx, ctx.org.orgId, actor(ctx), input.taskIds)),
-        ({ tasks }, base) =>
+          .execute((trx) =>
+            bulkDeleteTasks(trx, ctx.org.orgId, actor(ctx), input.taskIds, ctx.services.now()),
+          ),
+        (tasks, base) =>
           tasks.map((task) => ({
             ...base,
             type: "task.deleted" as const,
@@ -228,8 +251,31 @@ export const taskRouter = router({
             projectId: task.projectId,
           })),
       );
-      await removeAttachmentObjects(ctx.services.storage, keys);
       return { ok: true as const, count: tasks.length };
+    }),
+
+  bulkRestore: orgProcedure
+    .meta({
+      summary: "Restore many deleted tasks (all or none), as task.restore does",
+      ...WRITE,
+      invalidates: ["tasks", "projects", "comments", "attachments"],
+    })
+    .input(bulkRestoreTasksInput)
+    .output(bulkTasksResultSchema)
+    .mutation(async ({ ctx, input }) => {
+      const results = await withEvents(
+        ctx,
+        ctx.services.db
+          .transaction()
+          .execute((trx) =>
+            bulkRestoreTasks(trx, ctx.org.orgId, actor(ctx), input.taskIds, ctx.services.now()),
+          ),
+        (results, base) =>
+          results
+            .filter(({ restored }) => restored)
+            .map(({ task }) => ({ ...base, type: "task.restored" as const, task })),
+      );
+      return { items: results.map(({ task }) => task) };
     }),
 
   /** One task's history, for everyone who can read the task (the whole log is for admins). */

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CommandLauncher } from "~/components/commands/command-launcher.tsx";
 import { requireMe } from "~/trpc/session.ts";
 
 /**
@@ -8,5 +9,10 @@ import { requireMe } from "~/trpc/session.ts";
  */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   await requireMe();
-  return children;
+  return (
+    <>
+      {children}
+      <CommandLauncher />
+    </>
+  );
 }

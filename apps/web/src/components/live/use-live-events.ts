@@ -34,6 +34,7 @@ function useApplyEvent(orgId: string) {
     if (queryClient.isMutating() > 0) return;
     switch (event.type) {
       case "task.created":
+      case "task.restored":
       case "task.updated":
       case "task.moved":
         void invalidateProjectTasks(utils, orgId, event.task.projectId);
@@ -45,6 +46,9 @@ function useApplyEvent(orgId: string) {
       case "task.deleted":
         void invalidateProjectTasks(utils, orgId, event.projectId);
         void utils.task.mine.invalidate({ orgId });
+        // A parent's progress and the other end of a relation change with it.
+        void utils.task.get.invalidate({ orgId });
+        void utils.relation.list.invalidate({ orgId });
         return;
       case "label.created":
       case "label.updated":

@@ -3,6 +3,7 @@
 import type { KeyboardEvent } from "react";
 import { useState } from "react";
 import type { TaskItem } from "~/components/tasks/types.ts";
+import { useDeleteTask } from "~/components/tasks/use-undo-delete.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import type { Direction, Target } from "~/lib/board-order.ts";
@@ -13,6 +14,7 @@ import { BoardColumn } from "./board-column.tsx";
 import { MoveTaskDialog } from "./move-task-dialog.tsx";
 import type { BoardStatus } from "./use-board-columns.ts";
 import { useBoardColumns, useBoardCounts, useBoardStatuses } from "./use-board-columns.ts";
+import { useBoardShortcuts } from "./use-board-commands.ts";
 import { useBoardDrag } from "./use-board-drag.ts";
 import { useCardFocus } from "./use-card-focus.ts";
 import { useMoveTask } from "./use-move-task.ts";
@@ -74,8 +76,12 @@ function BoardColumns({
   const countOf = (id: string) => counts.byStatusId[id] ?? 0;
   const { moveTask, failure, dismissFailure } = useMoveTask(orgId, projectId, statuses);
   const { tabStops, keepTabStop, focusCard } = useCardFocus();
+  useBoardShortcuts(canMove);
   const [announcement, setAnnouncement] = useState("");
   const [moving, setMoving] = useState<TaskItem | null>(null);
+  const deleteTask = useDeleteTask(orgId, projectId, (key) => {
+    setAnnouncement(`${key} deleted.`);
+  });
   const [today] = useState(todayIso);
   const stripRef = useViewportTop<HTMLDivElement>();
   const isEmpty = order.every((id) => columns[id]?.length === 0 && countOf(id) === 0);
@@ -207,6 +213,10 @@ function BoardColumns({
           task={moving}
           columns={columns}
           statuses={statuses}
+          onDelete={() => {
+            deleteTask(moving);
+            setMoving(null);
+          }}
           onClose={() => {
             focusCard({ taskId: moving.id, status: moving.statusId });
             setMoving(null);

@@ -11,18 +11,24 @@ import type { BoardStatus } from "./use-board-columns.ts";
 const TOP = "top";
 const BOTTOM = "bottom";
 
-/** The "Move…" menu: the keyboard (and touch) way to put a card in any column and place. */
+/**
+ * The card's menu: "Move…", the keyboard (and touch) way to put a card in any column and place,
+ * and "Delete task".
+ */
 export function MoveTaskDialog({
   task,
   columns,
   statuses,
   onMove,
+  onDelete,
   onClose,
 }: {
   task: TaskItem;
   columns: Record<string, TaskItem[]>;
   statuses: BoardStatus[];
   onMove: (target: Target) => void;
+  /** Deletes the task (it can be undone from the toast that follows). */
+  onDelete: () => void;
   onClose: () => void;
 }) {
   const [status, setStatus] = useState(task.statusId);
@@ -81,6 +87,9 @@ export function MoveTaskDialog({
           options={options}
         />
         <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="danger" className="mr-auto" onClick={onDelete} data-testid="card-delete">
+            Delete task
+          </Button>
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>

@@ -5,6 +5,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
+import { usePageCommand } from "~/components/commands/page-commands.ts";
 import { useShortcut } from "~/components/use-shortcut.ts";
 
 // A closed dialog shows nothing: its code loads after the page, not with it.
@@ -30,6 +31,14 @@ export function NewTaskButton({
   const [created, setCreated] = useState<string | null>(null);
   useShortcut("c", () => {
     setIsOpen(true);
+  });
+  usePageCommand({
+    id: "new-task",
+    label: "New task",
+    shortcut: ["C"],
+    run: () => {
+      setIsOpen(true);
+    },
   });
 
   return (

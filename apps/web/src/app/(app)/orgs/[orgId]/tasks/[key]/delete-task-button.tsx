@@ -3,6 +3,8 @@
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { usePageCommand } from "~/components/commands/page-commands.ts";
+import { useUndoDelete } from "~/components/tasks/use-undo-delete.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
@@ -19,25 +21,26 @@ export function DeleteTaskButton({
   const router = useRouter();
   const utils = trpc.useUtils();
   const [open, setOpen] = useState(false);
+  const offerUndo = useUndoDelete(orgId);
   const remove = trpc.task.delete.useMutation({
     onSuccess: async () => {
       setOpen(false);
       const projectKey = task.key.slice(0, task.key.lastIndexOf("-"));
       router.push(`/orgs/${orgId}/projects/${projectKey}/list` as Route);
+      offerUndo([task.id], task.key, () => {
+        router.push(`/orgs/${orgId}/tasks/${task.key}` as Route);
+      });
       await Promise.all([utils.task.list.invalidate({ orgId }), utils.project.list.invalidate()]);
     },
   });
+  const ask = () => {
+    remove.reset();
+    setOpen(true);
+  };
+  usePageCommand({ id: "delete-task", label: "Delete task", run: ask });
   return (
     <div className="space-y-1">
-      <Button
-        size="sm"
-        variant="secondary"
-        onClick={() => {
-          remove.reset();
-          setOpen(true);
-        }}
-        data-testid="delete-task"
-      >
+      <Button size="sm" variant="secondary" onClick={ask} data-testid="delete-task">
         Delete task
       </Button>
       <ConfirmDialog
@@ -52,7 +55,7 @@ export function DeleteTaskButton({
           setOpen(false);
         }}
       >
-        <p>“{task.title}” is deleted with its comments and files. This cannot be undone.</p>
+        <p>“{task.title}” is deleted with its comments and files. You can undo it right after.</p>
         {remove.error ? (
           <p role="alert" className="text-rose-700 dark:text-rose-300">
             {describeApiError(remove.error).message}

@@ -4,6 +4,7 @@ import { BULK_TASK_LIMIT } from "@tesseract/validators/constants";
 import { useState } from "react";
 import { controlClasses } from "~/components/forms/field.tsx";
 import { useMemberOptions } from "~/components/tasks/use-member-options.ts";
+import { useUndoDelete } from "~/components/tasks/use-undo-delete.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
@@ -42,10 +43,12 @@ export function BulkActionBar({
     await Promise.all([utils.task.list.invalidate({ orgId }), utils.project.list.invalidate()]);
   };
   const update = trpc.task.bulkUpdate.useMutation({ onSuccess: onDone, onSettled: settled });
+  const offerUndo = useUndoDelete(orgId);
   const remove = trpc.task.bulkDelete.useMutation({
-    onSuccess: () => {
+    onSuccess: (_, { taskIds: deleted }) => {
       setConfirming(false);
       onDone();
+      offerUndo(deleted, deleted.length === 1 ? "1 task" : `${deleted.length} tasks`);
     },
     onSettled: settled,
   });
@@ -171,7 +174,7 @@ export function BulkActionBar({
           setConfirming(false);
         }}
       >
-        <p>They are deleted with their comments and files. This cannot be undone.</p>
+        <p>They are deleted with their comments and files. You can undo it right after.</p>
       </ConfirmDialog>
     </section>
   );

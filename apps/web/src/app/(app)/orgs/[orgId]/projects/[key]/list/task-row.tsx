@@ -13,6 +13,7 @@ export function TaskRow({
   today,
   dateColumn,
   selection,
+  onDelete,
 }: {
   orgId: string;
   task: TaskItem;
@@ -20,6 +21,8 @@ export function TaskRow({
   dateColumn: "created" | "updated";
   /** Present when the row can be selected for a bulk action. */
   selection?: { isSelected: boolean; onToggle: (withRange: boolean) => void } | undefined;
+  /** Present when the task can be deleted (an undo follows). */
+  onDelete?: ((task: TaskItem) => void) | undefined;
 }) {
   const overdue = isOverdue(task.dueDate, task.status, today);
   return (
@@ -100,6 +103,27 @@ export function TaskRow({
       >
         <LocalTime date={dateColumn === "created" ? task.createdAt : task.updatedAt} dateOnly />
       </td>
+      {onDelete ? (
+        <td className={`${cell} text-right`}>
+          <button
+            type="button"
+            aria-label={`Delete ${task.key}`}
+            title="Delete (it can be undone)"
+            onClick={() => {
+              onDelete(task);
+            }}
+            className="rounded-md p-1 text-zinc-500 hover:bg-rose-50 hover:text-rose-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-rose-500/10 dark:hover:text-rose-300"
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
+              <path
+                fillRule="evenodd"
+                d="M8.75 1A2.75 2.75 0 0 0 6 3.75v.443c-.795.077-1.584.176-2.365.298a.75.75 0 1 0 .23 1.482l.149-.022.841 10.518A2.75 2.75 0 0 0 7.596 19h4.807a2.75 2.75 0 0 0 2.742-2.53l.841-10.52.149.023a.75.75 0 0 0 .23-1.482A41.03 41.03 0 0 0 14 4.193V3.75A2.75 2.75 0 0 0 11.25 1h-2.5ZM10 4c.84 0 1.673.025 2.5.075V3.75c0-.69-.56-1.25-1.25-1.25h-2.5c-.69 0-1.25.56-1.25 1.25v.325C8.327 4.025 9.16 4 10 4ZM8.58 7.72a.75.75 0 0 0-1.5.06l.3 7.5a.75.75 0 1 0 1.5-.06l-.3-7.5Zm4.34.06a.75.75 0 1 0-1.5-.06l-.3 7.5a.75.75 0 1 0 1.5.06l.3-7.5Z"
+                clipRule="evenodd"
+              />
+            </svg>
+          </button>
+        </td>
+      ) : null}
     </tr>
   );
 }

@@ -16,6 +16,7 @@ import { trpc } from "~/trpc/react.tsx";
 import { BulkActionBar } from "./bulk-action-bar.tsx";
 import { SelectAllBox } from "./select-all-box.tsx";
 import { TaskRow } from "./task-row.tsx";
+import { useDeleteTask } from "~/components/tasks/use-undo-delete.ts";
 import { useTaskSelection } from "./use-task-selection.ts";
 
 const headerClasses =
@@ -44,6 +45,7 @@ export function TaskTable({
   const tasks = useMemo(() => (query.data ? flattenPages(query.data) : []), [query.data]);
   const ids = useMemo(() => tasks.map((task) => task.id), [tasks]);
   const selection = useTaskSelection(ids);
+  const deleteTask = useDeleteTask(orgId, projectId);
 
   if (query.isPending) {
     return (
@@ -169,6 +171,11 @@ export function TaskTable({
               >
                 {filters.sort === "created" ? "Created" : "Updated"}
               </th>
+              {canWrite ? (
+                <th scope="col" className={`${headerClasses} w-10`}>
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-200 bg-white dark:divide-zinc-800 dark:bg-zinc-950">
@@ -189,6 +196,7 @@ export function TaskTable({
                       }
                     : undefined
                 }
+                onDelete={canWrite ? deleteTask : undefined}
               />
             ))}
           </tbody>
