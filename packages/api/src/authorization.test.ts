@@ -220,6 +220,7 @@ const MATRIX: Record<string, Row> = {
   "label.delete": {
     least: "admin",
     call: (c, orgId, f) => c.label.delete({ orgId, labelId: f.labelId }),
+  },
   "status.list": {
     least: "viewer",
     call: (c, orgId, f) => c.status.list({ orgId, projectId: f.projectId }),

@@ -25,7 +25,13 @@ export const ACTIVITY_KINDS = [
  */
 export const TASK_STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"] as const;
 /** The categories a project's statuses fall in, in board order. */
-export const STATUS_CATEGORIES = ["backlog", "unstarted", "started", "completed", "canceled"] as const;
+export const STATUS_CATEGORIES = [
+  "backlog",
+  "unstarted",
+  "started",
+  "completed",
+  "canceled",
+] as const;
 /** A category's legacy status value (TASK_STATUSES), index for index. */
 export const CATEGORY_STATUS = {
   backlog: "backlog",

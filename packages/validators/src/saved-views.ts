@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { orgScoped } from "./organization.ts";
+import { labelId } from "./labels.ts";
 import {
-  label,
   listTasksInput,
   projectId,
   TASK_SORTS,
@@ -36,7 +36,8 @@ export const savedViewFiltersSchema = z
     priority: z.array(taskPrioritySchema).max(5).optional(),
     /** A member's id or "unassigned". */
     assignee: z.union([z.uuid("Unknown member"), z.literal("unassigned")]).optional(),
-    label: label.optional(),
+    /** A label's id (the list's `label` parameter). */
+    label: labelId.optional(),
     dueFrom: isoDate.optional(),
     dueTo: isoDate.optional(),
     sort: z.enum(TASK_SORTS).optional(),

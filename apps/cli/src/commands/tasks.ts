@@ -12,7 +12,7 @@ import {
 } from "../session.ts";
 
 type Task = RouterOutputs["task"]["get"];
-type Status = RouterInputs["task"]["move"]["status"];
+type Status = NonNullable<RouterInputs["task"]["move"]["status"]>;
 type Priority = NonNullable<RouterInputs["task"]["create"]["priority"]>;
 
 const STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"];

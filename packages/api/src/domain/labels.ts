@@ -19,16 +19,18 @@ function selectLabels(db: Kysely<Database>, orgId: string) {
       "l.id",
       "l.name",
       sql<LabelColour>`l.colour`.as("colour"),
-      sql<number>`(select count(*) from task_labels tl where tl.label_id = l.id)::int`.as(
-        "taskCount",
-      ),
+      sql<number>`(select count(*) from task_labels tl join tasks t on t.id = tl.task_id
+        where tl.label_id = l.id and t.deleted_at is null)::int`.as("taskCount"),
       "l.created_at as createdAt",
     ]);
 }
 
 /** The organization's labels, by name. */
 export async function listLabels(db: Kysely<Database>, orgId: string): Promise<LabelOutput[]> {
-  return selectLabels(db, orgId).orderBy(sql`lower(l.name)`).orderBy("l.id").execute();
+  return selectLabels(db, orgId)
+    .orderBy(sql`lower(l.name)`)
+    .orderBy("l.id")
+    .execute();
 }
 
 /** A label by id; NOT_FOUND when this organization has none. */

@@ -28,7 +28,9 @@ function selectStatuses(db: Kysely<Database>, orgId: string) {
       "s.name",
       "s.category",
       "s.position",
-      sql<number>`(select count(*) from tasks t where t.status_id = s.id)::int`.as("taskCount"),
+      sql<number>`(select count(*) from tasks t where t.status_id = s.id and t.deleted_at is null)::int`.as(
+        "taskCount",
+      ),
     ])
     .where("s.org_id", "=", orgId);
 }

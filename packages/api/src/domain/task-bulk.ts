@@ -4,7 +4,6 @@ import { MAX_TASK_LABELS } from "@tesseract/validators/constants";
 import { recordActivity } from "../activity.ts";
 import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
-import { attachmentKeysUnder } from "./attachments.ts";
 import { assertLabels } from "./labels.ts";
 import { resolveStatus } from "./statuses.ts";
 import type { Task } from "./task-queries.ts";

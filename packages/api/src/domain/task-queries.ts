@@ -30,8 +30,12 @@ export function selectTasks(db: Kysely<Database>) {
       "t.assignee_id as assigneeId",
       "a.name as assigneeName",
       "t.due_date as dueDate",
-      sql<TaskLabel[]>`coalesce((select json_agg(json_build_object('id', l.id, 'name', l.name, 'colour', l.colour) order by lower(l.name), l.id)
-        from task_labels tl join labels l on l.id = tl.label_id where tl.task_id = t.id), '[]')`.as("labels"),
+      sql<
+        TaskLabel[]
+      >`coalesce((select json_agg(json_build_object('id', l.id, 'name', l.name, 'colour', l.colour) order by lower(l.name), l.id)
+        from task_labels tl join labels l on l.id = tl.label_id where tl.task_id = t.id), '[]')`.as(
+        "labels",
+      ),
       "t.parent_id as parentId",
       sql<number>`(select count(*) from tasks s where s.parent_id = t.id and s.deleted_at is null)::int`.as(
         "subtaskTotal",

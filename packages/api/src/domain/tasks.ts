@@ -172,7 +172,8 @@ export async function createTask(
       db.insertInto("task_watchers").values(watchRow(orgId, id, actorId)),
     );
   const row = await insert.selectFrom("created").selectAll().executeTakeFirstOrThrow();
-  const labels = input.labelIds.length > 0 ? await setTaskLabels(trx, orgId, id, input.labelIds) : [];
+  const labels =
+    input.labelIds.length > 0 ? await setTaskLabels(trx, orgId, id, input.labelIds) : [];
   const task: Task = {
     ...row,
     labels,
@@ -205,7 +206,10 @@ export async function updateTask(
   orgId: string,
   actor: Actor,
   taskId: string,
-  { status, ...changes }: Partial<Record<Editable | "status", unknown>> & {
+  {
+    status,
+    ...changes
+  }: Partial<Record<Editable | "status", unknown>> & {
     labelIds?: readonly string[] | undefined;
   },
   notifications: NotificationSink,

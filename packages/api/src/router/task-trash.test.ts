@@ -139,12 +139,12 @@ describe("deleting a task, undoably", () => {
     await as(owner).task.restore({ orgId, taskId: doomed.id });
     const again = await as(owner).task.restore({ orgId, taskId: doomed.id });
     expect(again.id).toBe(doomed.id);
-    await vi.waitFor(() =>
+    await vi.waitFor(() => {
       expect(recording!.published.map(({ event }) => event.type)).toEqual([
         "task.deleted",
         "task.restored",
-      ]),
-    );
+      ]);
+    });
   });
 
   it("bulk delete is undone by bulk restore, all or none", async () => {

@@ -61,7 +61,9 @@ export function useDeleteTask(orgId: string, projectId: string, onDeleted?: (key
             description: describeApiError(error).message,
           });
         },
-        onSettled: () => invalidateProjectTasks(utils, orgId, projectId),
+        onSettled: () => {
+          void invalidateProjectTasks(utils, orgId, projectId);
+        },
       },
     );
   };
