@@ -18,6 +18,9 @@ export const ACTIVITY_KINDS = [
   "invitation",
   "token",
   "org",
+  "label",
+  "status",
+  "view",
 ] as const;
 /**
  * A task's status category, as the API has always named it (the `status` field and filter).

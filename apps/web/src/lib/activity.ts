@@ -124,12 +124,18 @@ type Describe = (
   memberNames: ReadonlyMap<string, string>,
 ) => string | [string, string];
 
+/** "the project “Design”", or "a project" when the entry names none. */
+function projectOf(entry: ActivityEntry): string {
+  return entry.projectName ? `the project “${entry.projectName}”` : "a project";
+}
+
 /** Task entries give [before, after] the task; the others a whole sentence. */
 const descriptions: Record<string, Describe> = {
   "task.created": () => ["created", ""],
   "task.updated": (data, _, names) => taskChange(data, names),
   "task.moved": (data, _, names) => taskChange(data, names),
   "task.deleted": () => ["deleted", ""],
+  "task.restored": () => ["restored", ""],
   "task.relation_added": (data) => [
     "linked",
     `${relationLabels[field(data, "relation") ?? ""] ?? "as related to"} ${field(data, "other") ?? "?"}`,
@@ -165,6 +171,30 @@ const descriptions: Record<string, Describe> = {
   "token.created": (data) =>
     `created the API token “${field(data, "name") ?? "?"}” (${role(field(data, "role"))})`,
   "token.revoked": (data) => `revoked the API token “${field(data, "name") ?? "?"}”`,
+  "label.created": (data) => `created the label “${field(data, "name") ?? "?"}”`,
+  "label.updated": (data) => {
+    const rename = field(record(record(data.changes).name), "to");
+    return rename
+      ? `renamed the label “${field(data, "name") ?? "?"}” to “${rename}”`
+      : `recoloured the label “${field(data, "name") ?? "?"}”`;
+  },
+  "label.deleted": (data) => `deleted the label “${field(data, "name") ?? "?"}”`,
+  "status.created": (data, entry) =>
+    `added the status “${field(data, "name") ?? "?"}” to ${projectOf(entry)}`,
+  "status.updated": (data, entry) => {
+    const rename = field(record(data.rename), "to");
+    return rename
+      ? `renamed the status “${field(data, "name") ?? "?"}” to “${rename}” in ${projectOf(entry)}`
+      : `changed the status “${field(data, "name") ?? "?"}” in ${projectOf(entry)}`;
+  },
+  "status.deleted": (data, entry) =>
+    `removed the status “${field(data, "name") ?? "?"}” from ${projectOf(entry)}` +
+    (field(data, "movedTo") ? `, moving its tasks to “${field(data, "movedTo")}”` : ""),
+  "view.created": (data) => `shared the view “${field(data, "name") ?? "?"}”`,
+  "view.shared": (data) => `shared the view “${field(data, "name") ?? "?"}”`,
+  "view.updated": (data) => `changed the shared view “${field(data, "name") ?? "?"}”`,
+  "view.unshared": (data) => `stopped sharing the view “${field(data, "name") ?? "?"}”`,
+  "view.deleted": (data) => `deleted the shared view “${field(data, "name") ?? "?"}”`,
 };
 
 /** "Ada moved ENG-42 “Fix login” to Done" — a sentence for the activity log. */

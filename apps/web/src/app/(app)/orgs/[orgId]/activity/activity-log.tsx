@@ -26,6 +26,9 @@ const kindLabels: Record<ActivityKind, string> = {
   invitation: "Invitations",
   token: "API tokens",
   org: "Organization",
+  label: "Labels",
+  status: "Workflows",
+  view: "Shared views",
 };
 
 const isKind = (value: string): value is ActivityKind =>
