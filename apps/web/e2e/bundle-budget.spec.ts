@@ -12,15 +12,27 @@ import { firstLoadJs } from "./first-load-js.ts";
  * it yet; until that shared code shrinks, each page is held to a ceiling just above what it
  * loads today, lowered as the pages get lighter. (They were raised once, by under 2 KiB, for the
  * WebSocket link that carries a tab's live updates over one connection, and the board's by 11 KiB
- * for its virtualized columns, which cut its document from 1.4 MB to under 300 kB.)
+ * for its virtualized columns, which cut its document from 1.4 MB to under 300 kB. On 2026-11-30
+ * the pages that gained features were given their own ceilings, 1–4 KiB above the default or
+ * their old one: every signed-in page gained the command palette's Ctrl+K listener (0.9 KiB; the
+ * palette itself loads on first use), every page `<main>`'s width settled from the URL before
+ * content streams (1 KiB, which removed the list's layout shift) and the toasts' mount point;
+ * the board, list and task pages gained managed labels and per-project statuses, the account and
+ * members pages undo toasts, and My Issues and the workflow settings are new.)
  */
 const TARGET_KIB = 150;
 const DEFAULT_CEILING_KIB = 184;
 const CEILING_KIB: Record<string, number> = {
+  "/account": 188,
   "/admin": 220,
-  "/orgs/[orgId]/projects/[key]": 203,
-  "/orgs/[orgId]/projects/[key]/list": 194,
-  "/orgs/[orgId]/tasks/[key]": 195,
+  "/orgs/[orgId]/activity": 186,
+  "/orgs/[orgId]/members": 187,
+  "/orgs/[orgId]/my-issues": 191,
+  "/orgs/[orgId]/projects/[key]": 206,
+  "/orgs/[orgId]/projects/[key]/list": 198,
+  "/orgs/[orgId]/projects/[key]/workflow": 189,
+  "/orgs/[orgId]/settings": 186,
+  "/orgs/[orgId]/tasks/[key]": 199,
 };
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -2,7 +2,7 @@
  * Tasks per board column page: the first page comes with the HTML, and scrolling a column
  * fetches the next. About two screens of cards, so the document stays small.
  */
-export const COLUMN_PAGE_SIZE = 25;
+export const COLUMN_PAGE_SIZE = 20;
 
 /**
  * One board column's `task.list` input: a project status, in position order. The server's
