@@ -24,7 +24,6 @@ const TARGET_KIB = 150;
 const DEFAULT_CEILING_KIB = 184;
 const CEILING_KIB: Record<string, number> = {
   "/account": 188,
-  "/admin": 220,
   "/orgs/[orgId]/activity": 186,
   "/orgs/[orgId]/members": 187,
   "/orgs/[orgId]/my-issues": 191,
