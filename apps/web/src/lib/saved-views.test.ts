@@ -9,23 +9,27 @@ import {
   viewToFilters,
 } from "./saved-views.ts";
 
+const labelId = "0b6f4c52-3f1e-4d3a-9a57-2f1c8e0d9b11";
+
 describe("saved views in the URL", () => {
   it("round-trips a list's filters through a view", () => {
     const filters = parseTaskFilters(
-      new URLSearchParams("q=login&status=todo,done&priority=urgent&label=bug&sort=due&dir=desc"),
+      new URLSearchParams(
+        `q=login&status=todo,done&priority=urgent&label=${labelId}&sort=due&dir=desc`,
+      ),
     );
     const view = filtersToView(filters);
     expect(view).toEqual({
       q: "login",
       status: ["todo", "done"],
       priority: ["urgent"],
-      label: "bug",
+      label: labelId,
       sort: "due",
       direction: "desc",
     });
     expect(viewToFilters(view)).toEqual(filters);
     expect(viewSearch(view, false)).toBe(
-      "?q=login&status=todo%2Cdone&priority=urgent&label=bug&sort=due&dir=desc",
+      `?q=login&status=todo%2Cdone&priority=urgent&label=${labelId}&sort=due&dir=desc`,
     );
   });
 

@@ -369,7 +369,7 @@ describe("attachments", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("deletes the files' objects with their task, project or organization", async () => {
+  it("keeps a deleted task's files for undo; deletes them with their project or organization", async () => {
     const org = await orgWith([]);
     const user = org.owner;
     const project = await as(user).project.create({ orgId: org.orgId, name: "Gone", key: "GON" });
@@ -388,12 +388,15 @@ describe("attachments", () => {
 
     const [first, second, third] = [await newTaskIn(), await newTaskIn(), await newTaskIn()];
     const [firstKey, secondKey] = [await attached(first), await attached(second)];
+    // A deleted task keeps its files until the trash is purged, so Undo brings them back
+    // (task-trash.test.ts shows the purge removing them).
     await as(user).task.delete({ orgId: org.orgId, taskId: first });
-    expect([await exists(firstKey), await exists(secondKey)]).toEqual([false, true]);
+    expect([await exists(firstKey), await exists(secondKey)]).toEqual([true, true]);
 
     const thirdKey = await attached(third);
     await as(user).project.delete({ orgId: org.orgId, projectId: project.id, confirmKey: "GON" });
-    expect([await exists(secondKey), await exists(thirdKey)]).toEqual([false, false]);
+    const keys = [firstKey, secondKey, thirdKey];
+    expect(await Promise.all(keys.map(exists))).toEqual([false, false, false]);
 
     const other = await as(user).project.create({ orgId: org.orgId, name: "Org", key: "ORG" });
     const last = (await as(user).task.create({ orgId: org.orgId, projectId: other.id, title: "L" }))

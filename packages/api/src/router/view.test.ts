@@ -32,7 +32,7 @@ describe("saved views", () => {
     const filters = {
       status: ["todo" as const, "in_progress" as const],
       priority: ["urgent" as const],
-      label: "bug",
+      label: "5d0c1f8e-2b7a-4c39-8e61-9f3a7b2d4c10",
       sort: "due" as const,
       direction: "asc" as const,
       q: "login",
