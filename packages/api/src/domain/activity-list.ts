@@ -27,8 +27,12 @@ export async function listActivity(db: Kysely<Database>, orgId: string, input: A
     .leftJoin("users as u", "u.id", "a.actor_user_id")
     .leftJoin("api_tokens as t", "t.id", "a.actor_token_id")
     // Tasks and people of this organization only: a target is never another tenant's row.
+    // A deleted task (in the trash) is named as the entry recorded it, without a link.
     .leftJoin("tasks as tk", (join) =>
-      join.on(sql`tk.id`, "=", targetOf("task")).onRef("tk.org_id", "=", "a.org_id"),
+      join
+        .on(sql`tk.id`, "=", targetOf("task"))
+        .onRef("tk.org_id", "=", "a.org_id")
+        .on("tk.deleted_at", "is", null),
     )
     .leftJoin("projects as tp", "tp.id", "tk.project_id")
     .leftJoin("projects as ap", (join) =>

@@ -1,9 +1,8 @@
-import { sql, type Database, type Kysely, type Transaction } from "@tesseract/db";
-import type { Storage } from "@tesseract/storage";
+import { sql, type Database, type Transaction } from "@tesseract/db";
 import { TASK_RESTORE_DAYS } from "@tesseract/validators/constants";
 import { recordActivity } from "../activity.ts";
 import { AppError } from "../errors.ts";
-import { attachmentKeysUnder, removeAttachmentObjects } from "./attachments.ts";
+import { attachmentKeysUnder } from "./attachments.ts";
 import type { Task } from "./task-queries.ts";
 import { getTask, type Actor } from "./tasks.ts";
 
@@ -125,40 +124,36 @@ export async function restoreTask(
 }
 
 /**
- * Removes for good up to `limit` tasks deleted before `olderThan`, and then their files;
- * resolves with how many. Rows are claimed with SKIP LOCKED, so two runs at once share the work.
+ * Deletes for good, in `trx`, up to `limit` tasks deleted before `olderThan`; answers how many
+ * and the storage keys of their files (removed by the caller once `trx` has committed). Rows are
+ * claimed with SKIP LOCKED, so two runs at once share the work.
  */
-export async function purgeDeletedTasks(
-  db: Kysely<Database>,
-  storage: Storage,
+export async function claimDeletedTasks(
+  trx: Transaction<Database>,
   options: { olderThan: Date; limit: number },
-): Promise<number> {
-  const { count, keys } = await db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom("tasks")
-      .select(["id", "org_id"])
-      .where("deleted_at", "<", options.olderThan)
-      .orderBy("deleted_at")
-      .limit(options.limit)
-      .forUpdate()
-      .skipLocked()
+): Promise<{ count: number; keys: string[] }> {
+  const rows = await trx
+    .selectFrom("tasks")
+    .select(["id", "org_id"])
+    .where("deleted_at", "<", options.olderThan)
+    .orderBy("deleted_at")
+    .limit(options.limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  const keys: string[] = [];
+  for (const row of rows)
+    keys.push(...(await attachmentKeysUnder(trx, row.org_id, { taskId: row.id })));
+  if (rows.length > 0)
+    await trx
+      .deleteFrom("tasks")
+      .where(
+        "id",
+        "in",
+        rows.map((row) => row.id),
+      )
       .execute();
-    const keys: string[] = [];
-    for (const row of rows)
-      keys.push(...(await attachmentKeysUnder(trx, row.org_id, { taskId: row.id })));
-    if (rows.length > 0)
-      await trx
-        .deleteFrom("tasks")
-        .where(
-          "id",
-          "in",
-          rows.map((row) => row.id),
-        )
-        .execute();
-    return { count: rows.length, keys };
-  });
-  await removeAttachmentObjects(storage, keys);
-  return count;
+  return { count: rows.length, keys };
 }
 
 /** When a task deleted now stops being restorable (the purge horizon). */

@@ -1,7 +1,8 @@
 import type { JobHandlers } from "@tesseract/queue";
 import type { Services } from "../services.ts";
 import { pruneIdempotencyKeys } from "../domain/idempotency-keys.ts";
-import { purgeDeletedTasks, restoreHorizon } from "../domain/task-trash.ts";
+import { restoreHorizon } from "../domain/task-trash.ts";
+import { purgeDeletedTasks } from "./task-purge.ts";
 import { attachmentProgress, SYSTEM_ACTOR } from "../live/job-progress.ts";
 import { publishEvent } from "../live/publish.ts";
 import { exportJobHandlers } from "./export-handlers.ts";

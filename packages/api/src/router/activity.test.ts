@@ -25,7 +25,8 @@ describe("activity.list", () => {
       taskKey: task.key,
       taskTitle: "Fix login",
       projectName: "Engineering",
-      data: { changes: { status: { from: "backlog", to: "done" } } },
+      // The history names the project's statuses as people see them.
+      data: { changes: { status: { from: "Backlog", to: "Done" } } },
     });
     expect(items.find((i) => i.action === "member.role_changed")).toMatchObject({
       subjectName: member.name,

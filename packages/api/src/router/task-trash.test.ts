@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TASK_RESTORE_DAYS } from "@tesseract/validators/constants";
 import { countProjectTasks, projectTaskPages } from "../exports/project-rows.ts";
-import { purgeDeletedTasks, restoreHorizon } from "../domain/task-trash.ts";
+import { restoreHorizon } from "../domain/task-trash.ts";
+import { purgeDeletedTasks } from "../jobs/task-purge.ts";
 import { recordPublished } from "../live/published-fixture.ts";
 import { insertTestAttachment, insertTestUser } from "../testing.ts";
 import { as, orgWith, services } from "./router-fixture.ts";
