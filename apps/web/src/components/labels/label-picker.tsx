@@ -137,7 +137,8 @@ export function LabelPicker({
           canCreate ? "Find or create a label, press Enter" : "Find a label, press Enter"
         }
         autoComplete="off"
-        aria-controls={listId}
+        // The suggestions exist only while something is typed; a reference must name an element.
+        aria-controls={wanted !== "" ? listId : undefined}
         aria-invalid={shown ? true : undefined}
         aria-describedby={shown ? errorId : undefined}
         className={`block w-full ${controlClasses} py-1.5`}
