@@ -78,7 +78,7 @@ test("the signed-in pages pass axe in both themes", async () => {
   await page.getByRole("button", { name: /New task/ }).click();
   const task = page.getByTestId("create-task-dialog");
   await task.getByLabel("Title").fill("Write the first compiler");
-  await task.getByLabel("Labels").fill("history");
+  await task.getByRole("textbox", { name: "Labels", exact: true }).fill("history");
   await task.getByLabel("Description").fill("A-0 for the **UNIVAC I**.");
   await task.getByRole("button", { name: "Create task" }).click();
   await expect(task).not.toBeVisible();

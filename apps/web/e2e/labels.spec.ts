@@ -51,8 +51,14 @@ test("the label goes on a task from its page and shows on the board's card", asy
   await page.goto(`/orgs/${orgId}/tasks/LAB-1`);
   await waitForHydration(page);
   const picker = page.getByLabel("Labels", { exact: true });
-  await picker.fill("regr");
-  await page.getByRole("button", { name: "Add regression" }).click();
+  const add = page.getByRole("button", { name: "Add regression" });
+  // Typed again until the field answers: the task's fields may hydrate after the header does,
+  // and a controlled field hydrating resets what was typed into it before.
+  await expect(async () => {
+    await picker.fill("regr");
+    await expect(add).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await add.click();
   await expect(page.getByRole("button", { name: "Remove label regression" })).toBeVisible();
 
   // The board shows it on the card; a rename in settings reaches the open board live.
