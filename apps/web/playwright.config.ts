@@ -15,6 +15,7 @@ import {
 // still reads it only in src/env.ts.
 /* eslint-disable no-restricted-properties */
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const webDev = process.env.E2E_WEB_DEV === "1";
 // Playwright evaluates this file again in every worker; the variable makes them all agree on the
 // one data directory the main process created (and global-teardown.ts removes).
 process.env.TESSERACT_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "tesseract-web-e2e-"));
@@ -77,10 +78,13 @@ export default defineConfig({
     },
     {
       name: "web",
-      // Not plain `next`: node_modules/.bin is on PATH only under `pnpm test:e2e`.
-      command: `./node_modules/.bin/next start -p ${WEB_PORT} -H 127.0.0.1`,
+      // Not plain `next`: node_modules/.bin is on PATH only under `pnpm test:e2e`. E2E_WEB_DEV=1
+      // runs `next dev` instead, for debugging: development React names the element behind a
+      // hydration mismatch (prefetch and bundle tests do not hold there).
+      command: `./node_modules/.bin/next ${webDev ? "dev" : "start"} -p ${WEB_PORT} -H 127.0.0.1`,
+      // A development server compiles each route on its first request.
+      timeout: webDev ? 300_000 : 60_000,
       url: webUrl,
-      timeout: 60_000,
       reuseExistingServer: false,
       env: { API_URL: apiUrl, PUBLIC_URL: webUrl },
     },

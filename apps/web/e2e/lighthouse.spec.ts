@@ -74,25 +74,16 @@ test("the public pages score 100 in Accessibility, Best Practices and SEO", asyn
 test("the signed-in pages score 100 in Accessibility, Best Practices and SEO", async ({
   baseURL,
 }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(420_000);
   await expectPerfectScores(
     baseURL!,
     [
       `/orgs/${orgId}/projects`,
       `/orgs/${orgId}/projects/SST`,
+      `/orgs/${orgId}/projects/SST/list`,
       `/orgs/${orgId}/tasks/SST-1`,
       "/account",
     ],
     true,
   );
-});
-
-// Known failure, kept visible: under Lighthouse the list page logs React's hydration error #418
-// (server HTML and the first client render differ), which Best Practices counts as a console
-// error. It did not reproduce in Playwright's own Chromium; the cause is not found yet.
-test.fixme("the list page scores 100 in Accessibility, Best Practices and SEO", async ({
-  baseURL,
-}) => {
-  test.setTimeout(240_000);
-  await expectPerfectScores(baseURL!, [`/orgs/${orgId}/projects/SST/list`], true);
 });

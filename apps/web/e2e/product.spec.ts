@@ -10,6 +10,9 @@ test.describe.configure({ mode: "serial" });
 const run = randomBytes(4).toString("hex");
 const cleo = { name: "Cleo Hopper", email: `cleo-${run}@example.com` };
 let page: Page;
+// Uncaught errors in the page, such as React's hydration mismatch (#418), which makes React
+// re-render the tree on the client and lose what was typed meanwhile.
+const pageErrors: string[] = [];
 let orgId = "";
 let board = "";
 
@@ -42,6 +45,7 @@ async function createTask(fields: {
 
 test.beforeAll(async ({ browser }) => {
   page = await (await browser.newContext()).newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
 });
 
 test.afterAll(async () => {
@@ -246,17 +250,17 @@ test("a task is edited in place, discussed, and its history shows the changes", 
   await snap(page, testInfo, "task");
 });
 
-// Known regression, kept visible: on the list page the search typed right after the page loads
-// is lost (the table stays, no hit shows), and Lighthouse sees React's hydration error #418 on
-// the same page. Found at the end of the session that merged labels, workflows, saved views and
-// the palette; the cause is not found yet (not the saved views bar: removing it changed nothing).
-test.fixme("search highlights matches and list filters live in the URL", async () => {
+// Typed right after the page loads: a hydration mismatch would make React re-render the list on
+// the client and drop the text (it did when the project header's closed create dialog put an
+// empty member list in the cache before the page's prefetched one).
+test("search highlights matches and list filters live in the URL", async () => {
   const testInfo = test.info();
   await page.goto(`${board}/list`);
   await waitForHydration(page);
   await expect(page.getByTestId("task-table").getByRole("row")).toHaveCount(4);
 
   await page.getByRole("searchbox").fill("kiwi");
+  expect(pageErrors).toEqual([]);
   const hit = page.getByTestId("search-hit-WEB-1");
   await expect(hit).toContainText("In a comment");
   await expect(hit.locator("mark")).toHaveText("kiwi");

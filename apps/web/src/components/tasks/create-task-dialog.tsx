@@ -21,6 +21,26 @@ function fieldError(fields: Record<string, string>, name: string): string | unde
   return key ? fields[key] : undefined;
 }
 
+/**
+ * The assignee choice. Its own component so the member list is asked for only while the dialog
+ * is open: a closed dialog in the project header must not put an empty `member.list` entry in the
+ * cache before the page's prefetched one hydrates (React Query then defers that hydration to an
+ * effect, and the list page's filters render without their members: a hydration mismatch).
+ */
+function AssigneeField({ orgId, error }: { orgId: string; error: string | undefined }) {
+  const members = useMemberOptions(orgId);
+  return (
+    <SelectField
+      name="assigneeId"
+      label="Assignee"
+      defaultValue=""
+      options={members.options}
+      hint={members.problem}
+      error={error}
+    />
+  );
+}
+
 export function CreateTaskDialog({
   orgId,
   projectId,
@@ -37,7 +57,6 @@ export function CreateTaskDialog({
   onCreated: (key: string) => void;
 }) {
   const utils = trpc.useUtils();
-  const members = useMemberOptions(orgId, open);
   const { errors, check, fail, reset } = useFormErrors();
   // A new form each time the dialog opens: nothing typed last time lingers.
   const [formKey, setFormKey] = useState(0);
@@ -126,14 +145,7 @@ export function CreateTaskDialog({
             options={TASK_PRIORITIES.map((value) => ({ value, label: priorityLabels[value] }))}
             error={errors.fields.priority}
           />
-          <SelectField
-            name="assigneeId"
-            label="Assignee"
-            defaultValue=""
-            options={members.options}
-            hint={members.problem}
-            error={errors.fields.assigneeId}
-          />
+          <AssigneeField orgId={orgId} error={errors.fields.assigneeId} />
           <TextField name="dueDate" type="date" label="Due date" error={errors.fields.dueDate} />
         </div>
         {open ? (

@@ -4,8 +4,8 @@ import { describeApiError } from "~/lib/api-error.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 /** The organization's members as assignee choices, with "Unassigned" first. */
-export function useMemberOptions(orgId: string, enabled = true) {
-  const members = trpc.member.list.useQuery({ orgId }, { enabled });
+export function useMemberOptions(orgId: string) {
+  const members = trpc.member.list.useQuery({ orgId });
   const options = [
     { value: "", label: "Unassigned" },
     ...(members.data ?? []).map((member) => ({ value: member.userId, label: member.name })),

@@ -27,6 +27,7 @@ export default async function TaskListPage({
   await loadForPage(
     api.task.list.fetchInfinite(listTasksQuery(org.id, project.id, filters)),
     api.member.list.fetch({ orgId: org.id }),
+    api.label.list.fetch({ orgId: org.id }),
     api.view.list.fetch({ orgId: org.id, projectId: project.id }),
   );
   return (
