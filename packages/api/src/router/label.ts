@@ -7,9 +7,9 @@ import {
   okOutput,
   updateLabelInput,
 } from "@tesseract/validators";
-import { actor } from "../auth/actor.ts";
 import { createLabel, deleteLabel, listLabels, updateLabel } from "../domain/labels.ts";
-import { withEvents, type EventBase } from "../live/publish.ts";
+import type { EventBase } from "../live/publish.ts";
+import { orgWrite } from "./org-write.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
 
 /**
@@ -47,42 +47,24 @@ export const labelRouter = router({
     .meta({ ...WRITE, summary: "Define a label (a name and a colour)" })
     .input(createLabelInput)
     .output(labelOutput)
-    .mutation(({ ctx, input }) =>
-      withEvents(
-        ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => createLabel(trx, ctx.org.orgId, actor(ctx), input)),
-        labelEvent("label.created"),
-      ),
-    ),
+    .mutation(({ ctx, input }) => orgWrite(ctx, input, createLabel, labelEvent("label.created"))),
 
   update: orgProcedure
     .meta({ ...WRITE, summary: "Rename or recolour a label (every task shows the change)" })
     .input(updateLabelInput)
     .output(labelOutput)
-    .mutation(({ ctx, input }) =>
-      withEvents(
-        ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => updateLabel(trx, ctx.org.orgId, actor(ctx), input)),
-        labelEvent("label.updated"),
-      ),
-    ),
+    .mutation(({ ctx, input }) => orgWrite(ctx, input, updateLabel, labelEvent("label.updated"))),
 
   delete: orgProcedure
     .meta({ ...MANAGE, summary: "Delete a label (tasks carrying it lose it)" })
     .input(labelRefInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      await withEvents(
-        ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => deleteLabel(trx, ctx.org.orgId, actor(ctx), input.labelId)),
-        (label, base) => ({ ...base, type: "label.deleted", labelId: label.id }),
-      );
+      await orgWrite(ctx, input.labelId, deleteLabel, (label, base) => ({
+        ...base,
+        type: "label.deleted",
+        labelId: label.id,
+      }));
       return { ok: true as const };
     }),
 });

@@ -7,13 +7,12 @@ import {
   taskRelationSchema,
 } from "@tesseract/validators";
 import { z } from "zod";
-import { actor } from "../auth/actor.ts";
 import {
   addTaskRelation,
   listTaskRelations,
   removeTaskRelation,
 } from "../domain/task-relations.ts";
-import { withEvents } from "../live/publish.ts";
+import { orgWrite } from "./org-write.ts";
 import { orgProcedure, router } from "../trpc.ts";
 
 const WRITE = { permission: "task.write", rateLimit: "write", invalidates: ["tasks"] } as const;
@@ -35,13 +34,8 @@ export const relationRouter = router({
     .input(addTaskRelationInput)
     .output(createdIdOutput)
     .mutation(async ({ ctx, input }) => {
-      const { relationId } = await withEvents(
-        ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => addTaskRelation(trx, ctx.org.orgId, actor(ctx), input)),
-        ({ tasks }, base) =>
-          tasks.map((task) => ({ ...base, type: "task.updated", task }) as const),
+      const { relationId } = await orgWrite(ctx, input, addTaskRelation, ({ tasks }, base) =>
+        tasks.map((task) => ({ ...base, type: "task.updated", task }) as const),
       );
       return { id: relationId };
     }),
@@ -51,13 +45,8 @@ export const relationRouter = router({
     .input(removeTaskRelationInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      await withEvents(
-        ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => removeTaskRelation(trx, ctx.org.orgId, actor(ctx), input.relationId)),
-        ({ tasks }, base) =>
-          tasks.map((task) => ({ ...base, type: "task.updated", task }) as const),
+      await orgWrite(ctx, input.relationId, removeTaskRelation, ({ tasks }, base) =>
+        tasks.map((task) => ({ ...base, type: "task.updated", task }) as const),
       );
       return { ok: true as const };
     }),

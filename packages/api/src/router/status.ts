@@ -6,9 +6,9 @@ import {
   projectStatusOutput,
   updateStatusInput,
 } from "@tesseract/validators";
-import { actor } from "../auth/actor.ts";
 import { createStatus, deleteStatus, listStatuses, updateStatus } from "../domain/statuses.ts";
-import { withEvents, type EventBase } from "../live/publish.ts";
+import type { EventBase } from "../live/publish.ts";
+import { orgWrite } from "./org-write.ts";
 import { orgProcedure, resultCache, router } from "../trpc.ts";
 
 // A project's workflow is its board's shape for everyone: admins change it (project.manage),
@@ -41,41 +41,17 @@ export const statusRouter = router({
     .meta({ ...MANAGE, summary: "Add a status to a project's workflow" })
     .input(createStatusInput)
     .output(projectStatusOutput)
-    .mutation(({ ctx, input }) =>
-      withEvents(
-        ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => createStatus(trx, ctx.org.orgId, actor(ctx), input)),
-        changed,
-      ),
-    ),
+    .mutation(({ ctx, input }) => orgWrite(ctx, input, createStatus, changed)),
 
   update: orgProcedure
     .meta({ ...MANAGE, summary: "Rename a status, change its category or reorder it" })
     .input(updateStatusInput)
     .output(projectStatusOutput)
-    .mutation(({ ctx, input }) =>
-      withEvents(
-        ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => updateStatus(trx, ctx.org.orgId, actor(ctx), input)),
-        changed,
-      ),
-    ),
+    .mutation(({ ctx, input }) => orgWrite(ctx, input, updateStatus, changed)),
 
   delete: orgProcedure
     .meta({ ...MANAGE, summary: "Delete a status, moving its tasks to another status" })
     .input(deleteStatusInput)
     .output(projectStatusOutput)
-    .mutation(({ ctx, input }) =>
-      withEvents(
-        ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => deleteStatus(trx, ctx.org.orgId, actor(ctx), input)),
-        changed,
-      ),
-    ),
+    .mutation(({ ctx, input }) => orgWrite(ctx, input, deleteStatus, changed)),
 });
