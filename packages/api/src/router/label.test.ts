@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { recordPublished } from "../live/published-fixture.ts";
-import { as, orgWith, services } from "./router-fixture.ts";
+import { as, orgWith, services, outcome } from "./router-fixture.ts";
 import { freshProject, orgId, owner, projectId, useProductOrg } from "./product-fixture.ts";
 
 useProductOrg();
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
 
 describe("labels", () => {
   it("defines, lists, renames, recolours and deletes labels", async () => {

@@ -55,3 +55,13 @@ export async function invitationToken(email: string): Promise<string> {
   if (!token) throw new Error(`no invitation email for ${email}`);
   return token;
 }
+
+/** How a call ended: "ok", or the tRPC error code it was refused with. */
+export async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}

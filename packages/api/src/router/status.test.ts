@@ -2,18 +2,9 @@ import { describe, expect, it } from "vitest";
 import { recordPublished } from "../live/published-fixture.ts";
 import { insertTestUser } from "../testing.ts";
 import { freshProject, orgId, owner, useProductOrg } from "./product-fixture.ts";
-import { as, services } from "./router-fixture.ts";
+import { as, services, outcome } from "./router-fixture.ts";
 
 useProductOrg();
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
 
 const statuses = (projectId: string) => as(owner).status.list({ orgId, projectId });
 const named = async (projectId: string, name: string) => {

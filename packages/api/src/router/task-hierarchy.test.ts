@@ -1,19 +1,10 @@
 import { MAX_TASK_DEPTH } from "@tesseract/validators/constants";
 import { describe, expect, it } from "vitest";
 import { insertTestUser } from "../testing.ts";
-import { as, services } from "./router-fixture.ts";
+import { as, services, outcome } from "./router-fixture.ts";
 import { freshProject, orgId, owner, projectId, useProductOrg } from "./product-fixture.ts";
 
 useProductOrg();
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
 
 const create = (title: string, extra: { parentId?: string; projectId?: string } = {}) =>
   as(owner).task.create({ orgId, projectId, title, ...extra });

@@ -1,19 +1,10 @@
 import type { Role } from "@tesseract/validators";
 import { describe, expect, it } from "vitest";
 import { insertTestUser, type TestUser } from "../testing.ts";
-import { as, services } from "./router-fixture.ts";
+import { as, services, outcome } from "./router-fixture.ts";
 import { freshProject, orgId, owner, projectId, useProductOrg } from "./product-fixture.ts";
 
 useProductOrg();
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
 
 async function member(name: string, role: Role = "member"): Promise<TestUser> {
   const user = await insertTestUser(services, name);
