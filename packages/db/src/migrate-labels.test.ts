@@ -1,24 +1,12 @@
 import { sql } from "kysely";
-import { Migrator } from "kysely/migration";
-import { afterAll, expect, it } from "vitest";
-import { migrations } from "../migrations/index.ts";
+import { expect, it } from "vitest";
 import { migrateToLatest } from "./migrate.ts";
-import { createTestDatabase, type TestDatabase } from "./testing.ts";
+import { useDatabaseAt } from "./migration-fixture.ts";
 
-let database: TestDatabase | undefined;
-afterAll(async () => {
-  await database?.drop();
-});
+const databaseBefore = useDatabaseAt("2026-11-30-0001-task-hierarchy");
 
 it("turns free-text task labels into one label per name and organization, linked to the tasks", async () => {
-  database = await createTestDatabase({ migrated: false });
-  const { db } = database;
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-  const migrated = await migrator.migrateTo("2026-11-30-0001-task-hierarchy");
-  expect(migrated.error).toBeUndefined();
+  const db = await databaseBefore();
 
   // The tables as they were before: tasks carried a text[] of label names.
   const orgs = await db
