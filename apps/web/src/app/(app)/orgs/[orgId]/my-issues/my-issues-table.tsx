@@ -7,7 +7,6 @@ import { LoadMore } from "~/components/load-more.tsx";
 import { QueryError } from "~/components/query-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
-import { Skeleton } from "~/components/ui/skeleton.tsx";
 import { flattenPages } from "~/lib/board-order.ts";
 import { myTasksQuery } from "~/lib/my-issues.ts";
 import type { TaskFilters } from "~/lib/task-filters.ts";
@@ -15,9 +14,7 @@ import { activeFilterCount } from "~/lib/task-filters.ts";
 import { todayIso } from "~/lib/tasks.ts";
 import { trpc } from "~/trpc/react.tsx";
 import { TaskRow } from "../projects/[key]/list/task-row.tsx";
-
-const headerClasses =
-  "px-3 py-2 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400";
+import { TaskTableHead, TaskTableSkeleton } from "../projects/[key]/list/task-table-parts.tsx";
 
 const emptyTitles: Record<MyTaskRelation, string> = {
   assigned: "Nothing is assigned to you",
@@ -44,17 +41,7 @@ export function MyIssuesTable({
   });
   const tasks = useMemo(() => (query.data ? flattenPages(query.data) : []), [query.data]);
 
-  if (query.isPending)
-    return (
-      <div aria-busy="true" className="space-y-2">
-        <p role="status" className="sr-only">
-          Loading your tasks…
-        </p>
-        {Array.from({ length: 6 }, (_, row) => (
-          <Skeleton key={row} className="h-11 w-full" />
-        ))}
-      </div>
-    );
+  if (query.isPending) return <TaskTableSkeleton label="Loading your tasks…" />;
   if (query.isError && !query.data)
     return (
       <QueryError
@@ -88,31 +75,7 @@ export function MyIssuesTable({
           className={`w-full min-w-[20rem] text-sm ${query.isPlaceholderData ? "opacity-60" : ""}`}
         >
           <caption className="sr-only">My tasks</caption>
-          <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
-            <tr>
-              <th scope="col" className={`${headerClasses} w-20`}>
-                Key
-              </th>
-              <th scope="col" className={headerClasses}>
-                Title
-              </th>
-              <th scope="col" className={`${headerClasses} hidden md:table-cell`}>
-                Status
-              </th>
-              <th scope="col" className={`${headerClasses} hidden md:table-cell`}>
-                Priority
-              </th>
-              <th scope="col" className={`${headerClasses} hidden lg:table-cell`}>
-                Assignee
-              </th>
-              <th scope="col" className={`${headerClasses} hidden sm:table-cell`}>
-                Due
-              </th>
-              <th scope="col" className={`${headerClasses} hidden xl:table-cell`}>
-                {dateColumn === "created" ? "Created" : "Updated"}
-              </th>
-            </tr>
-          </thead>
+          <TaskTableHead filters={filters} />
           <tbody className="divide-y divide-zinc-200 bg-white dark:divide-zinc-800 dark:bg-zinc-950">
             {tasks.map((task) => (
               <TaskRow

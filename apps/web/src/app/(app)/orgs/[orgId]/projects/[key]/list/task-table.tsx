@@ -6,7 +6,6 @@ import { LoadMore } from "~/components/load-more.tsx";
 import { QueryError } from "~/components/query-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
-import { Skeleton } from "~/components/ui/skeleton.tsx";
 import { Spinner } from "~/components/ui/spinner.tsx";
 import { flattenPages } from "~/lib/board-order.ts";
 import type { FilterChange, TaskFilters } from "~/lib/task-filters.ts";
@@ -16,11 +15,9 @@ import { trpc } from "~/trpc/react.tsx";
 import { BulkActionBar } from "./bulk-action-bar.tsx";
 import { SelectAllBox } from "./select-all-box.tsx";
 import { TaskRow } from "./task-row.tsx";
+import { TaskTableHead, TaskTableSkeleton } from "./task-table-parts.tsx";
 import { useDeleteTask } from "~/components/tasks/use-undo-delete.ts";
 import { useTaskSelection } from "./use-task-selection.ts";
-
-const headerClasses =
-  "px-3 py-2 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400";
 
 export function TaskTable({
   orgId,
@@ -47,18 +44,7 @@ export function TaskTable({
   const selection = useTaskSelection(ids);
   const deleteTask = useDeleteTask(orgId, projectId);
 
-  if (query.isPending) {
-    return (
-      <div aria-busy="true" className="space-y-2">
-        <p role="status" className="sr-only">
-          Loading tasks…
-        </p>
-        {Array.from({ length: 6 }, (_, row) => (
-          <Skeleton key={row} className="h-11 w-full" />
-        ))}
-      </div>
-    );
-  }
+  if (query.isPending) return <TaskTableSkeleton label="Loading tasks…" />;
   if (query.isError && !query.data) {
     return (
       <QueryError
@@ -68,9 +54,6 @@ export function TaskTable({
       />
     );
   }
-  const sortedBy = (sort: TaskFilters["sort"]) =>
-    filters.sort === sort ? (filters.direction === "asc" ? "ascending" : "descending") : undefined;
-
   if (tasks.length === 0) {
     const isFiltered = activeFilterCount(filters) > 0;
     return (
@@ -127,57 +110,19 @@ export function TaskTable({
           className={`w-full min-w-[20rem] text-sm transition-opacity ${query.isPlaceholderData ? "opacity-60" : ""}`}
         >
           <caption className="sr-only">Tasks</caption>
-          <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
-            <tr>
-              {canWrite ? (
-                <th scope="col" className={`${headerClasses} w-8`}>
-                  <SelectAllBox
-                    count={selection.selected.size}
-                    total={ids.length}
-                    onChange={selection.setAll}
-                  />
-                </th>
-              ) : null}
-              <th scope="col" className={`${headerClasses} w-20`}>
-                Key
-              </th>
-              <th scope="col" className={headerClasses}>
-                Title
-              </th>
-              <th scope="col" className={`${headerClasses} hidden md:table-cell`}>
-                Status
-              </th>
-              <th
-                scope="col"
-                aria-sort={sortedBy("priority")}
-                className={`${headerClasses} hidden md:table-cell`}
-              >
-                Priority
-              </th>
-              <th scope="col" className={`${headerClasses} hidden lg:table-cell`}>
-                Assignee
-              </th>
-              <th
-                scope="col"
-                aria-sort={sortedBy("due")}
-                className={`${headerClasses} hidden sm:table-cell`}
-              >
-                Due
-              </th>
-              <th
-                scope="col"
-                aria-sort={sortedBy(filters.sort === "created" ? "created" : "updated")}
-                className={`${headerClasses} hidden xl:table-cell`}
-              >
-                {filters.sort === "created" ? "Created" : "Updated"}
-              </th>
-              {canWrite ? (
-                <th scope="col" className={`${headerClasses} w-10`}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
+          <TaskTableHead
+            filters={filters}
+            hasActions={canWrite}
+            selectAll={
+              canWrite ? (
+                <SelectAllBox
+                  count={selection.selected.size}
+                  total={ids.length}
+                  onChange={selection.setAll}
+                />
+              ) : undefined
+            }
+          />
           <tbody className="divide-y divide-zinc-200 bg-white dark:divide-zinc-800 dark:bg-zinc-950">
             {tasks.map((task) => (
               <TaskRow
