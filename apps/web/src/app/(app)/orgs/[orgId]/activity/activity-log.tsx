@@ -34,6 +34,39 @@ const kindLabels: Record<ActivityKind, string> = {
 const isKind = (value: string): value is ActivityKind =>
   (ACTIVITY_KINDS as readonly string[]).includes(value);
 
+/** One of the log's filters: "any" (`anyLabel`, no value) or one of `options`. */
+function FilterSelect({
+  label,
+  anyLabel,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      className={`${controlClasses} py-1.5`}
+      value={value ?? ""}
+      onChange={(event) => {
+        onChange(event.target.value || undefined);
+      }}
+    >
+      <option value="">{anyLabel}</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function ActivityLog({ orgId }: { orgId: string }) {
   const [filters, setFilters] = useState<ActivityFilters>({});
   const members = trpc.member.list.useQuery({ orgId });
@@ -42,57 +75,37 @@ export function ActivityLog({ orgId }: { orgId: string }) {
   const set = (change: ActivityFilters) => {
     setFilters((current) => ({ ...current, ...change }));
   };
-  const select = `${controlClasses} py-1.5`;
 
   return (
     <div className="space-y-4">
       <div role="group" aria-label="Filter activity" className="flex flex-wrap gap-2">
-        <select
-          aria-label="Person"
-          className={select}
-          value={filters.actorId ?? ""}
-          onChange={(event) => {
-            set({ actorId: event.target.value || undefined });
+        <FilterSelect
+          label="Person"
+          anyLabel="Everyone"
+          value={filters.actorId}
+          options={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
+          onChange={(actorId) => {
+            set({ actorId });
           }}
-        >
-          <option value="">Everyone</option>
-          {(members.data ?? []).map((member) => (
-            <option key={member.userId} value={member.userId}>
-              {member.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Project"
-          className={select}
-          value={filters.projectId ?? ""}
-          onChange={(event) => {
-            set({ projectId: event.target.value || undefined });
+        />
+        <FilterSelect
+          label="Project"
+          anyLabel="All projects"
+          value={filters.projectId}
+          options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(projectId) => {
+            set({ projectId });
           }}
-        >
-          <option value="">All projects</option>
-          {(projects.data ?? []).map((project) => (
-            <option key={project.id} value={project.id}>
-              {project.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Kind"
-          className={select}
-          value={filters.kind ?? ""}
-          onChange={(event) => {
-            const { value } = event.target;
-            set({ kind: isKind(value) ? value : undefined });
+        />
+        <FilterSelect
+          label="Kind"
+          anyLabel="Everything"
+          value={filters.kind}
+          options={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: kindLabels[kind] }))}
+          onChange={(kind) => {
+            set({ kind: kind && isKind(kind) ? kind : undefined });
           }}
-        >
-          <option value="">Everything</option>
-          {ACTIVITY_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {kindLabels[kind]}
-            </option>
-          ))}
-        </select>
+        />
       </div>
       <Suspense
         fallback={

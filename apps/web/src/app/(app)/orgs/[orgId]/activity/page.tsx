@@ -33,8 +33,12 @@ export default async function ActivityPage({ params }: PageProps<"/orgs/[orgId]/
     );
   }
 
+  const api = getApi();
+  // The filters' choices too, so they are there with the first entries.
   await loadForPage(
-    getApi().activity.list.fetchInfinite({ orgId: org.id, limit: ACTIVITY_PAGE_SIZE }),
+    api.activity.list.fetchInfinite({ orgId: org.id, limit: ACTIVITY_PAGE_SIZE }),
+    api.member.list.fetch({ orgId: org.id }),
+    api.project.list.fetch({ orgId: org.id, includeArchived: true }),
   );
   return (
     <div className="space-y-6">
