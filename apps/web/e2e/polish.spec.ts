@@ -105,6 +105,31 @@ test("markdown shows GitHub tables, and ticking a task-list box saves the descri
   await expect(shown.getByRole("checkbox", { name: /^Review/ })).toBeChecked();
 });
 
+test("a description edited meanwhile by someone else is not overwritten, and the draft is kept", async ({
+  page,
+}) => {
+  const { orgId, projectId } = await ownerWithProject(page, "Cas");
+  const task = await mutate<{ id: string }>(page, "task.create", {
+    orgId,
+    projectId,
+    title: "Plan",
+    description: "First draft",
+  });
+  await page.goto(`/orgs/${orgId}/tasks/ENG-1`);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Edit description" }).click();
+  const editor = page.getByRole("textbox", { name: "Description" });
+  await editor.fill("My version");
+  // Another tab (the same API, as anyone else would reach it) saves first.
+  await mutate(page, "task.update", { orgId, taskId: task.id, description: "Their version" });
+  await page.getByRole("button", { name: "Save description" }).click();
+  await expect(page.getByText(/Someone else changed this description meanwhile/)).toBeVisible();
+  await expect(editor).toHaveValue("My version");
+  expect(
+    (await query<{ description: string }>(page, "task.get", { orgId, ref: "ENG-1" })).description,
+  ).toBe("Their version");
+});
+
 test("an invited person signs up with the invited address prefilled, already verified", async ({
   page,
   browser,

@@ -74,6 +74,11 @@ export const updateTaskInput = orgScoped.extend({
   taskId,
   title: title.optional(),
   description: description.optional(),
+  /**
+   * The description this change was made from. When given, the change is refused (CONFLICT)
+   * if the task's description is no longer that text: someone else's edit is not overwritten.
+   */
+  descriptionBefore: description.optional(),
   status: taskStatusSchema.optional(),
   statusId: z.uuid("Unknown status").optional(),
   priority: taskPrioritySchema.optional(),

@@ -201,6 +201,32 @@ const EDITABLE = {
 } as const;
 type Editable = keyof typeof EDITABLE;
 
+/**
+ * Refuses a change made from an older description. The row stays locked until the transaction
+ * ends, so no other edit can slip in between this check and the update.
+ */
+async function assertDescription(
+  trx: Transaction<Database>,
+  orgId: string,
+  taskId: string,
+  expected: string,
+): Promise<void> {
+  const row = await trx
+    .selectFrom("tasks")
+    .select("description")
+    .where("id", "=", taskId)
+    .where("org_id", "=", orgId)
+    .where("deleted_at", "is", null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError("NOT_FOUND", "Task not found");
+  if (row.description !== expected)
+    throw new AppError(
+      "CONFLICT",
+      "Someone else changed this description meanwhile; nothing was saved. Reload to see their version, then make your change again.",
+    );
+}
+
 export async function updateTask(
   trx: Transaction<Database>,
   orgId: string,
@@ -208,12 +234,16 @@ export async function updateTask(
   taskId: string,
   {
     status,
+    descriptionBefore,
     ...changes
   }: Partial<Record<Editable | "status", unknown>> & {
     labelIds?: readonly string[] | undefined;
+    descriptionBefore?: string | undefined;
   },
   notifications: NotificationSink,
 ): Promise<Task> {
+  if (descriptionBefore !== undefined)
+    await assertDescription(trx, orgId, taskId, descriptionBefore);
   const before = await getTask(trx, orgId, taskId);
   const labelIds = changes.labelIds;
   const relabel = labelIds !== undefined && !sameLabels(before.labels, labelIds);

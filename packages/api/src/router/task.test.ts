@@ -215,6 +215,50 @@ describe("tasks", () => {
     ).toBe(true);
     expect(byProject.items.length).toBeGreaterThanOrEqual(3);
   });
+
+  it("refuses a description change made from text someone else has changed since", async () => {
+    const id = await freshProject("CAS");
+    const task = await as(owner).task.create({
+      orgId,
+      projectId: id,
+      title: "Checklist",
+      description: "- [ ] one\n- [ ] two",
+    });
+    // Two people tick different boxes from the same text: the second is refused, not merged away.
+    const first = await as(owner).task.update({
+      orgId,
+      taskId: task.id,
+      description: "- [x] one\n- [ ] two",
+      descriptionBefore: "- [ ] one\n- [ ] two",
+    });
+    expect(first.description).toBe("- [x] one\n- [ ] two");
+    await expect(
+      as(owner).task.update({
+        orgId,
+        taskId: task.id,
+        description: "- [ ] one\n- [x] two",
+        descriptionBefore: "- [ ] one\n- [ ] two",
+        priority: "high",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: /changed this description meanwhile/ });
+    const after = await as(owner).task.get({ orgId, ref: task.id });
+    expect(after).toMatchObject({ description: "- [x] one\n- [ ] two", priority: "none" });
+    // Concurrent changes from the same text: exactly one wins.
+    const racing = await Promise.allSettled(
+      ["a", "b", "c"].map((mark) =>
+        as(owner).task.update({
+          orgId,
+          taskId: task.id,
+          description: `changed by ${mark}`,
+          descriptionBefore: "- [x] one\n- [ ] two",
+        }),
+      ),
+    );
+    expect(racing.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    // Without descriptionBefore the change is made as before (last write wins).
+    await as(owner).task.update({ orgId, taskId: task.id, description: "plain" });
+    expect((await as(owner).task.get({ orgId, ref: task.id })).description).toBe("plain");
+  });
 });
 
 describe("client input that PostgreSQL would refuse", () => {

@@ -20,6 +20,8 @@ export function TaskDescription({
   canEdit: boolean;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
+  // The description the draft was started from: the save is refused if it changed meanwhile.
+  const [base, setBase] = useState("");
   const [error, setError] = useState<string | undefined>();
   const cancel = () => {
     setDraft(null);
@@ -38,6 +40,7 @@ export function TaskDescription({
             variant="ghost"
             onClick={() => {
               setDraft(task.description);
+              setBase(task.description);
             }}
           >
             {task.description ? "Edit" : "Add"}
@@ -50,7 +53,11 @@ export function TaskDescription({
           className="space-y-3"
           onSubmit={(event) => {
             event.preventDefault();
-            const problem = saver.save({ description: draft });
+            const typed = draft;
+            const problem = saver.save({ description: typed, descriptionBefore: base }, {}, () => {
+              // Refused (someone else changed it, say): the text typed is not lost.
+              setDraft(typed);
+            });
             if (problem) setError(problem);
             else cancel();
           }}
@@ -83,7 +90,8 @@ export function TaskDescription({
                     // Through the same save as an edit: the page shows it at once and goes
                     // back, with the reason, if the API refuses.
                     const next = toggleTaskItem(task.description, offset);
-                    if (next !== null) saver.save({ description: next });
+                    if (next !== null)
+                      saver.save({ description: next, descriptionBefore: task.description });
                   }
                 : undefined
             }

@@ -19,7 +19,7 @@ type Changes = Partial<
     | "assigneeId"
     | "dueDate"
   >
-> & { labelIds?: string[] };
+> & { labelIds?: string[]; descriptionBefore?: string };
 
 /**
  * Saves one field of a task in place. The page shows the new value at once and goes back (with
@@ -32,7 +32,13 @@ export function useUpdateTask(orgId: string, taskRef: string, task: TaskDetail) 
   const key = { orgId, ref: taskRef };
   const shown = useRef<Partial<TaskDetail>>({});
   const update = trpc.task.update.useMutation({
-    onMutate: async ({ orgId: _, taskId: __, labelIds: ___, ...changes }) => {
+    onMutate: async ({
+      orgId: _,
+      taskId: __,
+      labelIds: ___,
+      descriptionBefore: ____,
+      ...changes
+    }) => {
       await utils.task.get.cancel(key);
       const previous = utils.task.get.getData(key);
       if (previous) utils.task.get.setData(key, { ...previous, ...changes, ...shown.current });
@@ -54,14 +60,21 @@ export function useUpdateTask(orgId: string, taskRef: string, task: TaskDetail) 
   });
 
   return {
-    /** `optimistic`: how the task looks meanwhile, where `changes` cannot say (labels by id). */
-    save: (changes: Changes, optimistic: Partial<TaskDetail> = {}): string | null => {
+    /**
+     * `optimistic`: how the task looks meanwhile, where `changes` cannot say (labels by id).
+     * `onRefused` runs if the API refuses the change (the page then shows the task as it is).
+     */
+    save: (
+      changes: Changes,
+      optimistic: Partial<TaskDetail> = {},
+      onRefused?: () => void,
+    ): string | null => {
       shown.current = optimistic;
       const input = { orgId, taskId: task.id, ...changes };
       // Before the schemas arrive (the first seconds of the page) the API's answer says it.
       const parsed = loadedSchema("updateTaskInput")?.safeParse(input);
       if (parsed?.success === false) return parsed.error.issues[0]?.message ?? "Check this value";
-      update.mutate(input);
+      update.mutate(input, { onError: onRefused });
       return null;
     },
     isSaving: update.isPending,
