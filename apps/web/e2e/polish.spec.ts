@@ -199,6 +199,25 @@ test("a role saves when chosen and can be undone; the organization tabs work at 
   await waitForHydration(page);
   await expect(role).toHaveValue("member");
 
+  // Stepping with the arrow keys saves nothing on the way (owner, on the way to admin, least of
+  // all); Enter saves the role stepped to.
+  const roleOf = async () =>
+    (await query<{ email: string; role: string }[]>(page, "member.list", { orgId })).find(
+      (m) => m.email === gus.email,
+    )?.role;
+  await role.focus();
+  await role.press("ArrowUp");
+  await role.press("ArrowUp");
+  await expect(role).toHaveValue("owner");
+  await role.press("ArrowDown");
+  await expect(role).toHaveValue("admin");
+  await expect(page.getByText("Enter to save")).toBeVisible();
+  expect(await roleOf()).toBe("member");
+  await role.press("Enter");
+  await expect(page.getByText("Gus is now admin")).toBeVisible();
+  expect(await roleOf()).toBe("admin");
+  await expect(page.getByText("Gus is now owner")).toHaveCount(0);
+
   await page.setViewportSize({ width: 390, height: 800 });
   const tabs = page.getByRole("navigation", { name: "Organization" });
   await tabs.getByRole("link", { name: "Settings" }).click();

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Role } from "@tesseract/validators";
+import { useRef, useState } from "react";
 import { controlClasses } from "~/components/forms/field.tsx";
 import { Spinner } from "~/components/ui/spinner.tsx";
 import { notify } from "~/components/ui/toast.ts";
@@ -9,9 +10,23 @@ import { isRole, roleLabels, rolesUpTo } from "~/lib/roles.ts";
 import { trpc } from "~/trpc/react.tsx";
 import type { Member } from "./member-row.tsx";
 
+/** Keys that step a closed select through its options, firing a change at each step. */
+const STEP_KEYS = new Set([
+  "ArrowUp",
+  "ArrowDown",
+  "ArrowLeft",
+  "ArrowRight",
+  "Home",
+  "End",
+  "PageUp",
+  "PageDown",
+]);
+
 /**
  * A role select that saves when a role is chosen, then offers to undo it. A refusal (the last
  * owner, say) shows under the select, which goes back to the role the member still has.
+ * Stepping through the roles with the keyboard saves nothing on the way: the role stepped to is
+ * saved on Enter or when the select loses focus.
  */
 export function MemberRoleForm({
   orgId,
@@ -35,6 +50,9 @@ export function MemberRoleForm({
     },
     onSettled: () => utils.member.list.invalidate({ orgId }),
   });
+  // Set by a stepping key, so the change it fires is held instead of saved.
+  const stepping = useRef(false);
+  const [held, setHeld] = useState<Role | null>(null);
   const selectId = `role-${member.userId}`;
   const errorId = `${selectId}-error`;
 
@@ -76,8 +94,13 @@ export function MemberRoleForm({
     );
   };
 
-  // While saving, the select shows the chosen role; otherwise the one the member has.
-  const shown = update.isPending ? update.variables.role : member.role;
+  const commitHeld = () => {
+    if (held && held !== member.role) change(held);
+    setHeld(null);
+  };
+
+  // While saving, the select shows the chosen role; otherwise the one stepped to, or the member's.
+  const shown = update.isPending ? update.variables.role : (held ?? member.role);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label htmlFor={selectId} className="sr-only">
@@ -87,9 +110,26 @@ export function MemberRoleForm({
         id={selectId}
         value={shown}
         aria-busy={update.isPending || undefined}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            commitHeld();
+            return;
+          }
+          // Alt+Down and Space open the list, where a choice is made with Enter: saved at once.
+          stepping.current =
+            !event.altKey &&
+            (STEP_KEYS.has(event.key) || (event.key.length === 1 && event.key !== " "));
+        }}
+        onPointerDown={() => {
+          stepping.current = false;
+        }}
+        onBlur={commitHeld}
         onChange={(event) => {
           const { value } = event.target;
-          if (isRole(value) && value !== member.role) change(value);
+          if (!isRole(value)) return;
+          if (stepping.current) setHeld(value);
+          else if (value !== member.role) change(value);
         }}
         aria-invalid={update.isError || undefined}
         aria-describedby={update.isError ? errorId : undefined}
@@ -101,6 +141,11 @@ export function MemberRoleForm({
           </option>
         ))}
       </select>
+      {held && held !== member.role && !update.isPending ? (
+        <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+          Enter to save
+        </span>
+      ) : null}
       {update.isPending ? (
         <span className="text-zinc-500" role="status" aria-label="Saving role">
           <Spinner />
