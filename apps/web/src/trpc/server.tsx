@@ -58,6 +58,13 @@ export async function loadForPage(...loads: Promise<unknown>[]): Promise<void> {
 /**
  * Sends what this request's server components fetched to the browser's QueryClient, whose
  * hooks then render it at once without asking again (data stays fresh for its staleTime).
+ *
+ * Pitfall: a query that a component above this boundary (a layout's header, say) has already
+ * created in the browser's cache, even disabled and empty, is hydrated in an effect, after the
+ * first render, not during it. The page's components then render without the data the server
+ * rendered with: React reports a hydration mismatch (#418) and re-renders the page, losing
+ * what was typed meanwhile. Layout components must not call a page's prefetched queries until
+ * they need them (mount the component that asks only when it is shown).
  */
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getApi().queryClient)}>{children}</HydrationBoundary>;
