@@ -1,6 +1,6 @@
 import "server-only";
 
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { dehydrate } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { cache } from "react";
@@ -8,6 +8,7 @@ import { env } from "~/env.ts";
 import { REQUEST_PATH_HEADER } from "~/lib/request-path.ts";
 import type { PageErrorOptions } from "./page-errors.ts";
 import { throwForPage } from "./page-errors.ts";
+import { HydrateQueries } from "./hydrate-queries.tsx";
 import { createServerHelpers } from "./server-helpers.ts";
 
 /**
@@ -59,13 +60,12 @@ export async function loadForPage(...loads: Promise<unknown>[]): Promise<void> {
  * Sends what this request's server components fetched to the browser's QueryClient, whose
  * hooks then render it at once without asking again (data stays fresh for its staleTime).
  *
- * Pitfall: a query that a component above this boundary (a layout's header, say) has already
- * created in the browser's cache, even disabled and empty, is hydrated in an effect, after the
- * first render, not during it. The page's components then render without the data the server
- * rendered with: React reports a hydration mismatch (#418) and re-renders the page, losing
- * what was typed meanwhile. Layout components must not call a page's prefetched queries until
- * they need them (mount the component that asks only when it is shown).
+ * A query that a component above this boundary (a layout's header, say) already created in the
+ * browser's cache is hydrated by HydrationBoundary in an effect, after the first render: the
+ * page would first render without the data the server rendered with (React's hydration error
+ * #418). HydrateQueries hydrates such a query at once when it has no data yet; still, layout
+ * components should not ask for a page's prefetched queries before they need them.
  */
 export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getApi().queryClient)}>{children}</HydrationBoundary>;
+  return <HydrateQueries state={dehydrate(getApi().queryClient)}>{children}</HydrateQueries>;
 }
