@@ -47,7 +47,7 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   await task(project.id, "Urgent but done", { priority: "urgent", status: "done" });
   await task(other.id, "Elsewhere for Vera", { assigneeId: me });
   // A view kept before project statuses, by category: it still opens its filter.
-  await mutate(page, "view.create", {
+  const oldView = await mutate<{ id: string }>(page, "view.create", {
     orgId,
     projectId: project.id,
     name: "Open by category",
@@ -99,6 +99,10 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   await expect(page.getByTestId("row-VWS-1")).toBeVisible();
   await expect(page.getByRole("group", { name: "Status" }).getByLabel("Todo")).toBeChecked();
   await expect(page.getByRole("group", { name: "Status" }).getByLabel("Done")).not.toBeChecked();
+  await mutate(page, "view.delete", { orgId, viewId: oldView.id });
+  await page.reload();
+  await ready(page);
+  await expect(byCategory).toHaveCount(0);
 
   // Renamed and shared from the views dialog.
   await views.getByRole("button", { name: "Manage views" }).click();
