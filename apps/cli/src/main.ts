@@ -7,6 +7,7 @@ import { registerCompletion } from "./commands/completion.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerLabels } from "./commands/labels.ts";
 import { registerProjects } from "./commands/projects.ts";
+import { registerStatuses } from "./commands/statuses.ts";
 import { registerTasks } from "./commands/tasks.ts";
 import { registerWatch } from "./commands/watch.ts";
 import { describeError } from "./errors.ts";
@@ -36,6 +37,7 @@ const program = new Command("tesseract")
 
 registerAccount(program);
 registerProjects(program);
+registerStatuses(program);
 registerTasks(program);
 registerLabels(program);
 registerComment(program);

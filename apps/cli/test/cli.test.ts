@@ -110,6 +110,72 @@ describe("tesseract, installed from its tarball with npm i -g", () => {
     expect(await json(["comment", "ENG-1", "Looks good"])).toMatchObject({ body: "Looks good" });
   });
 
+  it("lists a project's statuses and takes a status by its name, case aside", async () => {
+    await server.addStatus("In Review", "started");
+    const statuses = await json<{ name: string; category: string }[]>(["statuses", "eng"]);
+    expect(statuses.map((s) => [s.name, s.category])).toEqual([
+      ["Backlog", "backlog"],
+      ["Todo", "unstarted"],
+      ["In Progress", "started"],
+      ["In Review", "started"],
+      ["Done", "completed"],
+      ["Canceled", "canceled"],
+    ]);
+    const listed = await tesseract(["statuses", "ENG"], { TESSERACT_URL: server.url });
+    expect(listed.stdout).toMatch(/In Review\s+in_progress\s+0/);
+
+    const created = await json([
+      "tasks",
+      "create",
+      "--project",
+      "ENG",
+      "--title",
+      "Check the docs",
+      "--status",
+      "in review",
+    ]);
+    expect(created).toMatchObject({ key: "ENG-2", statusName: "In Review", status: "in_progress" });
+    expect(await json(["tasks", "update", "ENG-2", "--status", "TODO"])).toMatchObject({
+      statusName: "Todo",
+      status: "todo",
+    });
+    expect(await json(["tasks", "move", "ENG-2", "--status", "In Review"])).toMatchObject({
+      statusName: "In Review",
+    });
+    // A category still works: the task keeps its status when already in that category.
+    expect(await json(["tasks", "update", "ENG-2", "--status", "in_progress"])).toMatchObject({
+      statusName: "In Review",
+    });
+    const inReview = await json<{ items: { key: string }[] }>([
+      "tasks",
+      "list",
+      "--project",
+      "ENG",
+      "--status",
+      "In review",
+    ]);
+    expect(inReview.items.map((t) => t.key)).toEqual(["ENG-2"]);
+    const started = await json<{ items: { key: string }[] }>([
+      "tasks",
+      "list",
+      "--status",
+      "in_progress,done",
+    ]);
+    expect(started.items.map((t) => t.key)).toEqual(["ENG-2", "ENG-1"]);
+
+    const unknown = await tesseract(["tasks", "move", "ENG-2", "--status", "Shipped"], {
+      TESSERACT_URL: server.url,
+    });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No status "Shipped" in ENG: run `tesseract statuses ENG`');
+    const acrossProjects = await tesseract(["tasks", "list", "--status", "In Review"], {
+      TESSERACT_URL: server.url,
+    });
+    expect(acrossProjects.code).toBe(1);
+    expect(acrossProjects.stderr).toContain("add --project");
+    expect((await json(["tasks", "show", "ENG-2"])).statusName).toBe("In Review");
+  });
+
   it("attaches a file and exports a project to a file", async () => {
     writeFileSync(join(home, "notes.txt"), "release notes\n");
     expect(await json(["attach", "ENG-1", "notes.txt"])).toMatchObject({

@@ -17,6 +17,11 @@ export interface LiveServer {
   projectId: string;
   /** Creates a task in ENG as the owner, as another client of the server would. */
   createTask(title: string): Promise<{ key: string }>;
+  /** Adds a status to ENG's workflow as the owner (an admin's change, not the token's). */
+  addStatus(
+    name: string,
+    category: "backlog" | "unstarted" | "started" | "completed" | "canceled",
+  ): Promise<{ id: string }>;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,8 @@ export async function startLiveServer(): Promise<LiveServer> {
     orgId: org.id,
     projectId: project.id,
     createTask: (title) => caller.task.create({ orgId: org.id, projectId: project.id, title }),
+    addStatus: (name, category) =>
+      caller.status.create({ orgId: org.id, projectId: project.id, name, category }),
     close: async () => {
       await api.shutdown();
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { horizontalOverflow, signUp, snap, waitForHydration } from "./helpers.ts";
+import { horizontalOverflow, signUp, snap, statusIdsByName, waitForHydration } from "./helpers.ts";
 
 // One story: a new owner sets up a project, plans tasks on the board, discusses one, finds it
 // again through search and filters — and everything is still there after a reload.
@@ -29,7 +29,8 @@ async function createTask(fields: {
 }) {
   const dialog = page.getByTestId("create-task-dialog");
   await dialog.getByLabel("Title").fill(fields.title);
-  await dialog.getByLabel("Status").selectOption(fields.status);
+  // The project's statuses, by name (a new project's: Backlog, Todo, In Progress, Done, Canceled).
+  await dialog.getByLabel("Status").selectOption({ label: fields.status });
   if (fields.priority) await dialog.getByLabel("Priority").selectOption(fields.priority);
   // Each label is found or created (the owner may) from the picker, one Enter at a time.
   for (const label of fields.labels?.split(",").map((l) => l.trim()) ?? []) {
@@ -114,7 +115,7 @@ test("tasks are created from the dialog, by button and by the C shortcut", async
   await dialog.getByRole("textbox", { name: "Labels", exact: true }).fill("");
   await createTask({
     title: "Design the landing page",
-    status: "todo",
+    status: "Todo",
     priority: "high",
     labels: "design, web",
     description: "Hero, pricing and **sign-up** sections.",
@@ -124,11 +125,11 @@ test("tasks are created from the dialog, by button and by the C shortcut", async
   await page.getByRole("button", { name: /New task/ }).click();
   await createTask({
     title: "Write the launch announcement",
-    status: "todo",
+    status: "Todo",
     dueDate: "2030-05-01",
   });
   await page.keyboard.press("c");
-  await createTask({ title: "Fix the login redirect", status: "backlog", labels: "bug" });
+  await createTask({ title: "Fix the login redirect", status: "Backlog", labels: "bug" });
 
   await expect(column("todo").getByRole("listitem")).toHaveText([/WEB-1/, /WEB-2/]);
   await expect(column("backlog").getByRole("listitem")).toHaveText([/WEB-3/]);
@@ -266,10 +267,12 @@ test("search highlights matches and list filters live in the URL", async () => {
   await expect(hit.locator("mark")).toHaveText("kiwi");
 
   // The chips are labelled checkboxes: a click on the chip toggles it.
+  // The project's own statuses (the defaults of a new project).
+  const ids = await statusIdsByName(page, orgId, "WEB");
   const statusChips = page.getByRole("group", { name: "Status" });
-  await statusChips.getByText("To do", { exact: true }).click();
+  await statusChips.getByText("Todo", { exact: true }).click();
   await statusChips.getByText("Backlog", { exact: true }).click();
-  await expect(page.getByRole("checkbox", { name: "To do" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Todo" })).toBeChecked();
   await expect(page.getByTestId("task-table").getByRole("row")).toHaveCount(3);
   const label = page.getByLabel("Label", { exact: true });
   await label.selectOption({ label: "bug" });
@@ -279,7 +282,7 @@ test("search highlights matches and list filters live in the URL", async () => {
   await expect(page.getByText("No tasks match these filters")).toBeVisible();
   await label.selectOption({ label: "Any label" });
   await page.getByLabel("Sort by").selectOption("due");
-  await expect(page).toHaveURL(/status=todo%2Cbacklog.*sort=due/);
+  await expect(page).toHaveURL(new RegExp(`statuses=${ids.Todo}%2C${ids.Backlog}.*sort=due`));
   // Soonest due first; tasks without a date last.
   await expect(page.getByTestId("task-table").getByRole("row").nth(1)).toContainText("WEB-2");
   await expect(page.getByTestId("task-table").getByRole("row").nth(2)).toContainText("WEB-3");
@@ -287,7 +290,7 @@ test("search highlights matches and list filters live in the URL", async () => {
 
   await page.reload();
   await waitForHydration(page);
-  await expect(page.getByRole("checkbox", { name: "To do" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Todo" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Backlog" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Done" })).not.toBeChecked();
   await expect(page.getByLabel("Sort by")).toHaveValue("due");
@@ -299,9 +302,17 @@ test("search highlights matches and list filters live in the URL", async () => {
   await expect(page.getByTestId("task-table").getByRole("row")).toHaveCount(3);
   await page
     .getByRole("group", { name: "Status" })
-    .getByText("In progress", { exact: true })
+    .getByText("In Progress", { exact: true })
     .click();
   await expect(page.getByTestId("search-hit-WEB-1").locator("mark")).toHaveText("kiwi");
+
+  // A link from before project statuses (categories) still opens its filter.
+  await page.goto(`${board}/list?status=todo,backlog&sort=due`);
+  await waitForHydration(page);
+  await expect(page.getByRole("checkbox", { name: "Todo" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Backlog" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "In Progress" })).not.toBeChecked();
+  await expect(page.getByTestId("task-table").getByRole("row")).toHaveCount(3);
 });
 
 test("filter changes made in quick succession all reach the URL", async () => {
@@ -313,16 +324,19 @@ test("filter changes made in quick succession all reach the URL", async () => {
   // No waiting between the clicks: each change must apply to the one before it, not to the
   // filters of the last render.
   await statusChips.getByText("Backlog", { exact: true }).click();
-  await statusChips.getByText("To do", { exact: true }).click();
+  await statusChips.getByText("Todo", { exact: true }).click();
   await priorityChips.getByText("High", { exact: true }).click();
   await page.getByLabel("Sort by").selectOption("priority");
-  await statusChips.getByText("In progress", { exact: true }).click();
+  await statusChips.getByText("In Progress", { exact: true }).click();
+  const ids = await statusIdsByName(page, orgId, "WEB");
   await expect(page).toHaveURL(
-    /[?&]status=backlog%2Ctodo%2Cin_progress&priority=high&sort=priority(&|$)/,
+    new RegExp(
+      `[?&]statuses=${ids.Backlog}%2C${ids.Todo}%2C${ids["In Progress"]}&priority=high&sort=priority(&|$)`,
+    ),
   );
   await expect(page.getByRole("checkbox", { name: "Backlog" })).toBeChecked();
-  await expect(page.getByRole("checkbox", { name: "To do" })).toBeChecked();
-  await expect(page.getByRole("checkbox", { name: "In progress" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Todo" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "In Progress" })).toBeChecked();
   await expect(page.getByLabel("Sort by")).toHaveValue("priority");
 
   await page.getByRole("button", { name: "Clear filters" }).first().click();

@@ -16,6 +16,13 @@ test("a task is deleted from its page, and many are changed and deleted from the
     key: "BLK",
   });
   await mutate(page, "project.create", { orgId: org.id, name: "Elsewhere", key: "ELS" });
+  // A status of the project's own workflow, besides the defaults.
+  await mutate(page, "status.create", {
+    orgId: org.id,
+    projectId: project.id,
+    name: "In Review",
+    category: "started",
+  });
   await mutate(page, "label.create", { orgId: org.id, name: "sprint", colour: "green" });
   for (let n = 1; n <= 6; n++)
     await mutate(page, "task.create", { orgId: org.id, projectId: project.id, title: `Job ${n}` });
@@ -36,11 +43,30 @@ test("a task is deleted from its page, and many are changed and deleted from the
   await page.getByLabel("Select BLK-3").click({ modifiers: ["Shift"] });
   const bar = page.getByTestId("bulk-bar");
   await expect(bar.getByRole("status")).toHaveText("3 tasks selected");
-  await bar.getByLabel("Set status").selectOption("done");
+  // The project's statuses, by the names it gave them.
+  await expect(bar.getByLabel("Set status").locator("option")).toHaveText([
+    "Choose…",
+    "Backlog",
+    "Todo",
+    "In Progress",
+    "In Review",
+    "Done",
+    "Canceled",
+  ]);
+  await bar.getByLabel("Set status").selectOption({ label: "Done" });
   await expect(bar).toHaveCount(0);
   for (const key of ["BLK-5", "BLK-4", "BLK-3"])
     await expect(page.getByTestId(`row-${key}`)).toContainText("Done");
   await expect(page.getByTestId("row-BLK-2")).not.toContainText("Done");
+  // A custom status: set on two tasks at once.
+  await page.getByLabel("Select BLK-2").click();
+  await page.getByLabel("Select BLK-1").click();
+  await expect(bar.getByRole("status")).toHaveText("2 tasks selected");
+  await bar.getByLabel("Set status").selectOption({ label: "In Review" });
+  await expect(bar).toHaveCount(0);
+  for (const key of ["BLK-2", "BLK-1"])
+    await expect(page.getByTestId(`row-${key}`)).toContainText("In Review");
+  await expect(page.getByTestId("row-BLK-3")).toContainText("Done");
 
   // Select all, label them, then move two to another project and delete the rest.
   await page.getByLabel("Select all loaded tasks").check();

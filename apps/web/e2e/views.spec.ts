@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { mutate, signUp, waitForHydration } from "./helpers.ts";
+import { mutate, signUp, statusIdsByName, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
@@ -46,6 +46,13 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   await task(project.id, "Low chore", { priority: "low", status: "todo" });
   await task(project.id, "Urgent but done", { priority: "urgent", status: "done" });
   await task(other.id, "Elsewhere for Vera", { assigneeId: me });
+  // A view kept before project statuses, by category: it still opens its filter.
+  const oldView = await mutate<{ id: string }>(page, "view.create", {
+    orgId,
+    projectId: project.id,
+    name: "Open by category",
+    filters: { status: ["todo"], priority: ["urgent"] },
+  });
 
   // Filter the list with its chips, then save it as a view.
   const list = `/orgs/${orgId}/projects/VWS/list`;
@@ -55,8 +62,9 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   await expect(rows).toHaveCount(3);
   await page.getByRole("group", { name: "Priority" }).getByText("Urgent").click();
   await expect(page).toHaveURL(/priority=urgent/);
-  await page.getByRole("group", { name: "Status" }).getByText("To do").click();
-  await expect(page).toHaveURL(/status=todo/);
+  const todo = (await statusIdsByName(page, orgId, "VWS")).Todo!;
+  await page.getByRole("group", { name: "Status" }).getByText("Todo").click();
+  await expect(page).toHaveURL(new RegExp(`statuses=${todo}`));
   await expect(rows).toHaveCount(1);
   await page.getByRole("button", { name: "Save view" }).click();
   const dialog = page.getByRole("dialog", { name: "Save view" });
@@ -77,11 +85,24 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   await expect(saved).not.toHaveAttribute("aria-current", "true");
   await saved.click();
   await expect(page).toHaveURL(/priority=urgent/);
-  await expect(page).toHaveURL(/status=todo/);
+  await expect(page).toHaveURL(new RegExp(`statuses=${todo}`));
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId("row-VWS-1")).toBeVisible();
   await expect(page.getByRole("group", { name: "Priority" }).getByLabel("Urgent")).toBeChecked();
+  await expect(page.getByRole("group", { name: "Status" }).getByLabel("Todo")).toBeChecked();
   await expect(saved).toHaveAttribute("aria-current", "true");
+  const byCategory = views.getByRole("link", { name: /Open by category/ });
+  await byCategory.click();
+  await expect(page).toHaveURL(/status=todo/);
+  await expect(byCategory).toHaveAttribute("aria-current", "true");
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId("row-VWS-1")).toBeVisible();
+  await expect(page.getByRole("group", { name: "Status" }).getByLabel("Todo")).toBeChecked();
+  await expect(page.getByRole("group", { name: "Status" }).getByLabel("Done")).not.toBeChecked();
+  await mutate(page, "view.delete", { orgId, viewId: oldView.id });
+  await page.reload();
+  await ready(page);
+  await expect(byCategory).toHaveCount(0);
 
   // Renamed and shared from the views dialog.
   await views.getByRole("button", { name: "Manage views" }).click();

@@ -77,13 +77,71 @@ test("a status added to a category is a new column beside its category's others"
   ]);
 });
 
-test("deleting a status moves its tasks to the status chosen", async () => {
-  await page.getByRole("button", { name: /New task/ }).click();
+test("new tasks go straight into a custom status, and the list filters by the project's statuses", async () => {
+  const rows = page.getByTestId("task-table").locator("tbody tr");
   const dialog = page.getByTestId("create-task-dialog");
+  // A new task starts in the first unstarted status, as before.
+  await page.getByRole("button", { name: /New task/ }).click();
+  await expect(dialog.getByLabel("Status")).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(dialog.getByLabel("Status").locator("option:checked")).toHaveText("Todo");
+  await expect(dialog.getByLabel("Status").locator("option")).toHaveText([
+    "Backlog",
+    "Todo",
+    "In Review",
+    "Doing",
+    "Done",
+    "Canceled",
+  ]);
   await dialog.getByLabel("Title").fill("Review the copy");
-  await dialog.getByLabel("Status").selectOption("in_progress");
+  await dialog.getByLabel("Status").selectOption({ label: "In Review" });
   await dialog.getByRole("button", { name: "Create task" }).click();
-  // The category's first status: In Review, now first of "started".
+  await expect(dialog).not.toBeVisible();
+  await expect(column("In Review").getByTestId("card-FLOW-1")).toBeVisible();
+  // Doing is not its category's first status: only the status itself puts a task there.
+  await page.getByRole("button", { name: /New task/ }).click();
+  await dialog.getByLabel("Title").fill("Draft the copy");
+  await dialog.getByLabel("Status").selectOption({ label: "Doing" });
+  await dialog.getByRole("button", { name: "Create task" }).click();
+  await expect(dialog).not.toBeVisible();
+  await expect(column("Doing").getByTestId("card-FLOW-2")).toBeVisible();
+
+  await tab("List").click();
+  await expect(page).toHaveURL(`${board}/list`);
+  await waitForHydration(page);
+  await expect(rows).toHaveCount(2);
+  const statusChips = page.getByRole("group", { name: "Status" });
+  await expect(statusChips.getByRole("checkbox")).toHaveCount(6);
+  await statusChips.getByText("In Review", { exact: true }).click();
+  await expect(page).toHaveURL(/[?&]statuses=[0-9a-f-]{36}$/);
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId("row-FLOW-1")).toContainText("In Review");
+  // The filter is in the URL: a reload shows the same.
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByRole("checkbox", { name: "In Review" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Doing" })).not.toBeChecked();
+  await expect(rows).toHaveCount(1);
+  await statusChips.getByText("Doing", { exact: true }).click();
+  await expect(page).toHaveURL(/[?&]statuses=[0-9a-f-]{36}%2C[0-9a-f-]{36}$/);
+  await expect(rows).toHaveCount(2);
+
+  // A link from before project statuses names a category: every status of it is selected.
+  await page.goto(`${board}/list?status=in_progress`);
+  await waitForHydration(page);
+  await expect(page.getByRole("checkbox", { name: "In Review" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Doing" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Todo" })).not.toBeChecked();
+  await expect(rows).toHaveCount(2);
+  // Turning one off keeps the other, now by its own id.
+  await statusChips.getByText("In Review", { exact: true }).click();
+  await expect(page).toHaveURL(/\/list\?statuses=[0-9a-f-]{36}$/);
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId("row-FLOW-2")).toBeVisible();
+  await tab("Board").click();
+  await expect(page).toHaveURL(board);
+});
+
+test("deleting a status moves its tasks to the status chosen", async () => {
   await expect(column("In Review").getByTestId("card-FLOW-1")).toBeVisible();
 
   await tab("Workflow").click();

@@ -143,6 +143,7 @@ export const searchTasksInput = orgScoped.extend({
     .max(200, "Use at most 200 characters"),
   // The list's filters narrow the hits too.
   status: listTasksInput.shape.status,
+  statusIds: listTasksInput.shape.statusIds,
   priority: listTasksInput.shape.priority,
   assigneeId: listTasksInput.shape.assigneeId,
   labelId: listTasksInput.shape.labelId,

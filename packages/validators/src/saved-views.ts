@@ -33,6 +33,8 @@ const isoDate = z.iso.date("Use a date like 2026-12-31");
 export const savedViewFiltersSchema = z
   .strictObject({
     status: z.array(taskStatusSchema).max(5).optional(),
+    /** Statuses of the view's project (status.list); the list's `statuses` parameter. */
+    statusIds: z.array(z.uuid("Unknown status")).max(50, "At most 50 statuses").optional(),
     priority: z.array(taskPrioritySchema).max(5).optional(),
     /** A member's id or "unassigned". */
     assignee: z.union([z.uuid("Unknown member"), z.literal("unassigned")]).optional(),

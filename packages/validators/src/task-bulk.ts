@@ -14,7 +14,10 @@ const taskIds = z
 export const bulkUpdateTasksInput = orgScoped
   .extend({
     taskIds,
+    /** A status category: each task gets the first status of it in its project. */
     status: taskStatusSchema.optional(),
+    /** One of the tasks' project's statuses (status.list); wins over `status`. */
+    statusId: z.uuid("Unknown status").optional(),
     assigneeId: z.uuid("Unknown member").nullable().optional(),
     addLabelId: labelId.optional(),
     removeLabelId: labelId.optional(),
@@ -24,6 +27,7 @@ export const bulkUpdateTasksInput = orgScoped
   .refine(
     (input) =>
       input.status !== undefined ||
+      input.statusId !== undefined ||
       input.assigneeId !== undefined ||
       input.addLabelId !== undefined ||
       input.removeLabelId !== undefined ||

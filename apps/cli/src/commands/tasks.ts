@@ -2,6 +2,7 @@ import type { RouterInputs, RouterOutputs } from "@tesseract/client";
 import { Option, type Command } from "commander";
 import { action } from "../action.ts";
 import { resolveLabels } from "./labels.ts";
+import { CATEGORIES, resolveStatusChoice, statusFilter } from "./statuses.ts";
 import { print, table } from "../output.ts";
 import {
   connect,
@@ -12,19 +13,22 @@ import {
 } from "../session.ts";
 
 type Task = RouterOutputs["task"]["get"];
-type Status = NonNullable<RouterInputs["task"]["move"]["status"]>;
 type Priority = NonNullable<RouterInputs["task"]["create"]["priority"]>;
 
-const STATUSES = ["backlog", "todo", "in_progress", "done", "canceled"];
 const PRIORITIES = ["none", "low", "medium", "high", "urgent"];
-const statusOption = () => new Option("--status <status>", "status").choices(STATUSES);
+// Checked against the project's workflow once the project is known (resolveStatusChoice).
+const statusOption = () =>
+  new Option(
+    "--status <status>",
+    `a status of the project by name (see \`tesseract statuses\`), or a category: ${CATEGORIES.join(", ")}`,
+  );
 const priorityOption = () => new Option("--priority <priority>", "priority").choices(PRIORITIES);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const taskLines = (tasks: Task[]) =>
   table([
     ["KEY", "STATUS", "PRIORITY", "TITLE"],
-    ...tasks.map((t) => [t.key, t.status, t.priority, t.title]),
+    ...tasks.map((t) => [t.key, t.statusName, t.priority, t.title]),
   ]);
 
 async function orgAndTask(options: { org?: string }, session: Session, ref: string) {
@@ -40,23 +44,31 @@ async function scope(options: GlobalOptions & { project?: string }) {
   const project = options.project
     ? await resolveProject(session, org.id, options.project)
     : undefined;
-  return { session, org, projectFilter: project ? { projectId: project.id } : {} };
+  return { session, org, project, projectFilter: project ? { projectId: project.id } : {} };
 }
 
 interface TaskFields {
   title?: string;
   description?: string;
-  status?: Status;
+  status?: string;
   priority?: Priority;
   due?: string;
   label?: string[];
 }
 
-/** The fields to send; label names become the organization's label ids. */
-const fieldsOf = async (o: TaskFields, session: Session, orgId: string) => ({
+/**
+ * The fields to send; label names become the organization's label ids, a status name one of
+ * the project's statuses.
+ */
+const fieldsOf = async (
+  o: TaskFields,
+  session: Session,
+  orgId: string,
+  project: { id: string; key: string },
+) => ({
   ...(o.title !== undefined && { title: o.title }),
   ...(o.description !== undefined && { description: o.description }),
-  ...(o.status !== undefined && { status: o.status }),
+  ...(o.status !== undefined && (await resolveStatusChoice(session, orgId, project, o.status))),
   ...(o.priority !== undefined && { priority: o.priority }),
   ...(o.due !== undefined && { dueDate: o.due === "none" ? null : o.due }),
   ...(o.label !== undefined && {
@@ -80,15 +92,19 @@ export function registerTasks(program: Command): void {
     .command("list")
     .description("tasks, newest first")
     .option("--project <key>", "only this project's")
-    .option("--status <statuses>", "only these statuses, comma-separated")
+    .option(
+      "--status <statuses>",
+      "only these statuses, comma-separated: the project's by name (with --project), or categories",
+    )
     .option("--limit <n>", "at most this many (1–100)", "50")
     .action(
       action<[], { project?: string; status?: string; limit: string }>(async (options) => {
-        const { session, org, projectFilter } = await scope(options);
+        const { session, org, project, projectFilter } = await scope(options);
         const page = await session.client.task.list.query({
           orgId: org.id,
           ...projectFilter,
-          ...(options.status && { status: options.status.split(",") as Status[] }),
+          ...(options.status &&
+            (await statusFilter(session, org.id, project, options.status.split(",")))),
           limit: Number(options.limit),
         });
         print(options, page, () => taskLines(page.items));
@@ -103,7 +119,7 @@ export function registerTasks(program: Command): void {
         const { task } = await orgAndTask(options, await connect(options), ref);
         print(options, task, () => [
           `${task.key}  ${task.title}`,
-          `status ${task.status} · priority ${task.priority} · assignee ${task.assigneeName ?? "none"} · due ${task.dueDate ?? "none"}`,
+          `status ${task.statusName} (${task.status}) · priority ${task.priority} · assignee ${task.assigneeName ?? "none"} · due ${task.dueDate ?? "none"}`,
           ...(task.labels.length > 0
             ? [`labels ${task.labels.map((label) => label.name).join(", ")}`]
             : []),
@@ -127,7 +143,7 @@ export function registerTasks(program: Command): void {
         orgId: org.id,
         projectId: project.id,
         title: options.title,
-        ...(await fieldsOf(options, session, org.id)),
+        ...(await fieldsOf(options, session, org.id, project)),
       });
       print(options, task, () => [`Created ${task.key}: ${task.title}`]);
     }),
@@ -139,10 +155,11 @@ export function registerTasks(program: Command): void {
     action<[string], TaskFields>(async (options, ref) => {
       const session = await connect(options);
       const { org, task } = await orgAndTask(options, session, ref);
+      const project = { id: task.projectId, key: task.key.split("-")[0] ?? task.key };
       const updated = await session.client.task.update.mutate({
         orgId: org.id,
         taskId: task.id,
-        ...(await fieldsOf(options, session, org.id)),
+        ...(await fieldsOf(options, session, org.id, project)),
       });
       print(options, updated, () => [`Updated ${updated.key}`]);
     }),
@@ -155,20 +172,21 @@ export function registerTasks(program: Command): void {
     .option("--after <task>", "place it after this task")
     .option("--before <task>", "place it before this task")
     .action(
-      action<[string], { status: Status; after?: string; before?: string }>(
+      action<[string], { status: string; after?: string; before?: string }>(
         async (options, ref) => {
           const session = await connect(options);
           const { org, task } = await orgAndTask(options, session, ref);
+          const project = { id: task.projectId, key: task.key.split("-")[0] ?? task.key };
           const idOf = async (other?: string) =>
             other ? (await orgAndTask(options, session, other)).task.id : undefined;
           const moved = await session.client.task.move.mutate({
             orgId: org.id,
             taskId: task.id,
-            status: options.status,
+            ...(await resolveStatusChoice(session, org.id, project, options.status)),
             afterId: await idOf(options.after),
             beforeId: await idOf(options.before),
           });
-          print(options, moved, () => [`Moved ${task.key} to ${options.status}`]);
+          print(options, moved, () => [`Moved ${moved.key} to ${moved.statusName}`]);
         },
       ),
     );

@@ -33,6 +33,15 @@ describe("saved views in the URL", () => {
     );
   });
 
+  it("round-trips a project's own statuses through a view", () => {
+    const review = "6a1d0c9e-8b7f-4e2d-9c3b-5f4a3e2d1c0b";
+    const filters = parseTaskFilters(new URLSearchParams(`statuses=${review},${labelId}`));
+    const view = filtersToView(filters);
+    expect(view.statusIds).toEqual([review, labelId]);
+    expect(viewToFilters(view)).toEqual(filters);
+    expect(viewSearch(view, false)).toBe(`?statuses=${review}%2C${labelId}`);
+  });
+
   it("keeps My Issues' tab, leaving the default out of the URL", () => {
     expect(listSearch(emptyFilters, "assigned")).toBe("");
     expect(listSearch(emptyFilters, "created")).toBe("?relation=created");

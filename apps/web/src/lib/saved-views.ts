@@ -17,6 +17,7 @@ export function listSearch(filters: TaskFilters, relation?: MyTaskRelation): str
 export function filtersToView(filters: TaskFilters, relation?: MyTaskRelation): SavedViewFilters {
   const view: SavedViewFilters = {};
   if (filters.status.length) view.status = filters.status;
+  if (filters.statusIds.length) view.statusIds = filters.statusIds;
   if (filters.priority.length) view.priority = filters.priority;
   if (filters.assignee) view.assignee = filters.assignee;
   if (filters.label) view.label = filters.label;
@@ -33,6 +34,7 @@ export function filtersToView(filters: TaskFilters, relation?: MyTaskRelation): 
 export function viewToFilters(view: SavedViewFilters): TaskFilters {
   const params = new URLSearchParams();
   if (view.status?.length) params.set("status", view.status.join(","));
+  if (view.statusIds?.length) params.set("statuses", view.statusIds.join(","));
   if (view.priority?.length) params.set("priority", view.priority.join(","));
   if (view.assignee) params.set("assignee", view.assignee);
   if (view.label) params.set("label", view.label);

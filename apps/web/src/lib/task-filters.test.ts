@@ -16,6 +16,7 @@ describe("task filters", () => {
     const filters = {
       ...emptyFilters,
       status: ["todo" as const, "done" as const],
+      statusIds: [bug, member],
       priority: ["urgent" as const],
       assignee: member,
       label: bug,
@@ -45,6 +46,7 @@ describe("task filters", () => {
       dir: "sideways",
     });
     expect(parsed).toEqual({ ...emptyFilters, status: ["todo"] });
+    expect(parseTaskFilters({ statuses: `${bug},in-review,${bug}` }).statusIds).toEqual([bug]);
   });
 
   it("reads the first of repeated search params", () => {
@@ -54,9 +56,14 @@ describe("task filters", () => {
   it("counts the filters that narrow the table", () => {
     expect(activeFilterCount(emptyFilters)).toBe(0);
     expect(activeFilterCount({ ...emptyFilters, status: ["todo"], label: "x", q: "y" })).toBe(2);
+    // Categories and statuses are one filter: Status.
+    expect(activeFilterCount({ ...emptyFilters, status: ["todo"], statusIds: [bug] })).toBe(1);
   });
 
   it("builds a task.list input with only the keys that are set", () => {
+    expect(listTasksQuery("o", "p", { ...emptyFilters, statusIds: [member] })).toMatchObject({
+      statusIds: [member],
+    });
     expect(listTasksQuery("o", "p", { ...emptyFilters, label: bug })).toEqual({
       orgId: "o",
       projectId: "p",

@@ -22,7 +22,10 @@ export const defaultDirections: Record<ListSort, SortDirection> = {
 
 /** The list view's state, all of it in the page's URL so a reload or a shared link shows the same. */
 export interface TaskFilters {
+  /** Status categories (`status=todo,backlog`): My Issues' chips, and older project list links. */
   status: TaskStatus[];
+  /** Statuses of the project's own workflow, by id (`statuses=…`): the project list's chips. */
+  statusIds: string[];
   priority: TaskPriority[];
   /** A member's id, "unassigned", or null for anyone. */
   assignee: string | null;
@@ -39,6 +42,7 @@ export interface TaskFilters {
 /** The change that clears every filter, keeping the search and the sort. */
 export const noFilters = {
   status: [],
+  statusIds: [],
   priority: [],
   assignee: null,
   label: "",
@@ -92,6 +96,7 @@ export function parseTaskFilters(params: RawParams): TaskFilters {
   const label = get("label");
   return {
     status: list(get("status"), isTaskStatus),
+    statusIds: list(get("statuses"), (item): item is string => UUID.test(item)).slice(0, 50),
     priority: list(get("priority"), isTaskPriority),
     assignee: assignee === "unassigned" || UUID.test(assignee) ? assignee : null,
     label: UUID.test(label) ? label : "",
@@ -108,6 +113,7 @@ export function filtersToSearch(filters: TaskFilters): string {
   const params = new URLSearchParams();
   if (filters.q) params.set("q", filters.q);
   if (filters.status.length) params.set("status", filters.status.join(","));
+  if (filters.statusIds.length) params.set("statuses", filters.statusIds.join(","));
   if (filters.priority.length) params.set("priority", filters.priority.join(","));
   if (filters.assignee) params.set("assignee", filters.assignee);
   if (filters.label) params.set("label", filters.label);
@@ -122,7 +128,7 @@ export function filtersToSearch(filters: TaskFilters): string {
 /** How many filters narrow the table (sorting and search aside). */
 export function activeFilterCount(filters: TaskFilters): number {
   return [
-    filters.status.length > 0,
+    filters.status.length > 0 || filters.statusIds.length > 0,
     filters.priority.length > 0,
     filters.assignee !== null,
     filters.label !== "",
@@ -145,6 +151,7 @@ export function listTasksQuery(orgId: string, projectId: string, filters: TaskFi
     order: filters.direction,
     limit: LIST_PAGE_SIZE,
     ...(filters.status.length ? { status: filters.status } : {}),
+    ...(filters.statusIds.length ? { statusIds: filters.statusIds } : {}),
     ...(filters.priority.length ? { priority: filters.priority } : {}),
     ...(filters.assignee ? { assigneeId: filters.assignee } : {}),
     ...(filters.label ? { labelId: filters.label } : {}),

@@ -12,6 +12,8 @@ import { endOfColumn, getTask, updateTask, type Actor } from "./tasks.ts";
 
 export interface BulkTaskChanges {
   status?: TaskStatus;
+  /** A status of the tasks' project (after a move, of the project they move to). */
+  statusId?: string;
   assigneeId?: string | null;
   addLabelId?: string;
   removeLabelId?: string;
@@ -45,6 +47,22 @@ async function lockTasks(
     );
   }
   return taskIds.slice();
+}
+
+/** The project a status of this organization belongs to; BAD_REQUEST when it has none such. */
+async function projectOfStatus(
+  trx: Transaction<Database>,
+  orgId: string,
+  statusId: string,
+): Promise<string> {
+  const row = await trx
+    .selectFrom("project_statuses")
+    .select("project_id")
+    .where("org_id", "=", orgId)
+    .where("id", "=", statusId)
+    .executeTakeFirst();
+  if (!row) throw new AppError("BAD_REQUEST", "Unknown status; nothing was changed");
+  return row.project_id;
 }
 
 /** Moves a task to another project of the organization: it takes that project's next number. */
@@ -103,8 +121,16 @@ export async function bulkUpdateTasks(
   const updated: Task[] = [];
   const named = [changes.addLabelId, changes.removeLabelId].filter((id) => id !== undefined);
   await assertLabels(trx, orgId, named);
+  const statusProject = changes.statusId
+    ? await projectOfStatus(trx, orgId, changes.statusId)
+    : undefined;
   for (const taskId of await lockTasks(trx, orgId, taskIds)) {
     const before = await getTask(trx, orgId, taskId);
+    if (statusProject && (changes.projectId ?? before.projectId) !== statusProject)
+      throw new AppError(
+        "BAD_REQUEST",
+        `${before.key} is in another project than that status; nothing was changed`,
+      );
     if (changes.projectId) await moveToProject(trx, orgId, actor, before, changes.projectId);
     const ids = before.labels.map((label) => label.id);
     let labelIds = ids;
@@ -119,6 +145,8 @@ export async function bulkUpdateTasks(
     if (changes.removeLabelId) labelIds = labelIds.filter((id) => id !== changes.removeLabelId);
     const fields = {
       status: changes.status,
+      // Another project's status is refused (BAD_REQUEST) and rolls the whole action back.
+      statusId: changes.statusId,
       assigneeId: changes.assigneeId,
       ...(labelIds !== ids && { labelIds }),
     };

@@ -84,6 +84,7 @@ export async function searchTasks(
       from hits join tasks ft on ft.id = hits.task_id
       where ft.deleted_at is null
         and (${input.status ?? null}::text[] is null or ft.status = any(${input.status ?? null}::text[]))
+        and (${input.statusIds ?? null}::uuid[] is null or ft.status_id = any(${input.statusIds ?? null}::uuid[]))
         and (${input.priority ?? null}::text[] is null or ft.priority = any(${input.priority ?? null}::text[]))
         and (${assignee}::text is null
           or (${assignee}::text = 'unassigned' and ft.assignee_id is null)

@@ -82,6 +82,74 @@ describe("bulk task actions", () => {
     expect((await as(stranger).task.get({ orgId: otherOrg, ref: foreign })).status).toBe("backlog");
   });
 
+  it("puts every selected task in one of its project's own statuses", async () => {
+    const project = await freshProject("BST");
+    const ids = await tasksIn(project, 2);
+    const review = await as(owner).status.create({
+      orgId,
+      projectId: project,
+      name: "In Review",
+      category: "started",
+    });
+    const { items } = await as(owner).task.bulkUpdate({ orgId, taskIds: ids, statusId: review.id });
+    expect(items.map((t) => [t.statusId, t.statusName, t.status])).toEqual(
+      ids.map(() => [review.id, "In Review", "in_progress"]),
+    );
+    const listed = await as(owner).task.list({ orgId, projectId: project, statusIds: [review.id] });
+    expect(listed.items.map((t) => t.id).sort()).toEqual([...ids].sort());
+  });
+
+  it("refuses another project's or another organization's status, changing nothing", async () => {
+    const project = await freshProject("BSA");
+    const elsewhere = await freshProject("BSB");
+    const ids = [...(await tasksIn(project, 1)), ...(await tasksIn(elsewhere, 1))];
+    const review = await as(owner).status.create({
+      orgId,
+      projectId: project,
+      name: "In Review",
+      category: "started",
+    });
+    // One task is in another project than the status: the whole action is refused.
+    await expect(
+      as(owner).task.bulkUpdate({ orgId, taskIds: ids, statusId: review.id }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: /BSB-1 is in another project/ });
+
+    const stranger = await insertTestUser(services, "Status Stranger");
+    const otherOrg = (await as(stranger).org.create({ name: "Status Org" })).id;
+    const otherProject = (
+      await as(stranger).project.create({ orgId: otherOrg, name: "S", key: "SOR" })
+    ).id;
+    const [foreignStatus] = await as(stranger).status.list({
+      orgId: otherOrg,
+      projectId: otherProject,
+    });
+    await expect(
+      as(owner).task.bulkUpdate({ orgId, taskIds: ids.slice(0, 1), statusId: foreignStatus!.id }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: /Unknown status/ });
+    // Nor can the other organization set this organization's status on its own tasks.
+    const theirs = (
+      await as(stranger).task.create({ orgId: otherOrg, projectId: otherProject, title: "Theirs" })
+    ).id;
+    await expect(
+      as(stranger).task.bulkUpdate({ orgId: otherOrg, taskIds: [theirs], statusId: review.id }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    const mine = await services.db
+      .selectFrom("tasks")
+      .select(["status_id", "status"])
+      .where("id", "in", [...ids, theirs])
+      .execute();
+    expect(mine.every((t) => t.status === "backlog" && t.status_id !== review.id)).toBe(true);
+    expect(
+      await services.db
+        .selectFrom("activity")
+        .select("id")
+        .where("action", "=", "task.updated")
+        .where("target_id", "in", [...ids, theirs])
+        .execute(),
+    ).toEqual([]);
+  });
+
   it("refuses an empty selection, too many tasks, or no change, with a clear message", async () => {
     await expect(as(owner).task.bulkUpdate({ orgId, taskIds: [], status: "done" })).rejects.toThrow(
       /at least one task/,

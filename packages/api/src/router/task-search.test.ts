@@ -92,6 +92,16 @@ describe("search", () => {
       labelId: ops,
     });
     expect(done.map((hit) => hit.status)).toEqual(["done", "done", "done", "done", "done"]);
+    const [doneStatus] = (await as(owner).status.list({ orgId, projectId: id })).filter(
+      (status) => status.category === "completed",
+    );
+    const inDone = await as(owner).task.search({
+      orgId,
+      projectId: id,
+      query: "nebula",
+      statusIds: [doneStatus!.id],
+    });
+    expect(inDone.map((hit) => hit.status)).toEqual(["done", "done", "done", "done", "done"]);
     const assigned = await as(owner).task.search({
       orgId,
       query: "nebula",

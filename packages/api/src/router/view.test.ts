@@ -22,6 +22,7 @@ describe("saved views", () => {
     const ada = await member("Ada Views");
     const filters = {
       status: ["todo" as const, "in_progress" as const],
+      statusIds: ["0b6f2d7e-4c1a-4e8b-9d3f-2a7c5e1b8f40"],
       priority: ["urgent" as const],
       label: "5d0c1f8e-2b7a-4c39-8e61-9f3a7b2d4c10",
       sort: "due" as const,

@@ -11,6 +11,7 @@ import { Dialog } from "~/components/ui/dialog.tsx";
 import type { TaskLabel } from "@tesseract/validators";
 import { LabelPicker } from "~/components/labels/label-picker.tsx";
 import { priorityLabels, statusLabels, TASK_PRIORITIES, TASK_STATUSES } from "~/lib/tasks.ts";
+import { boardStatusesQuery } from "~/lib/board-query.ts";
 import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
 import { useMemberOptions } from "./use-member-options.ts";
@@ -37,6 +38,52 @@ function AssigneeField({ orgId, error }: { orgId: string; error: string | undefi
       options={members.options}
       hint={members.problem}
       error={error}
+    />
+  );
+}
+
+/**
+ * The status choice: the project's own statuses, starting at the first "unstarted" one (Todo
+ * in a new project). Asked for only while the dialog is open, as the assignees are (see
+ * AssigneeField). Until they load, or if they cannot, the five categories stand in.
+ */
+function StatusField({
+  orgId,
+  projectId,
+  errors,
+}: {
+  orgId: string;
+  projectId: string;
+  errors: Record<string, string>;
+}) {
+  const statuses = trpc.status.list.useQuery(boardStatusesQuery(orgId, projectId));
+  if (statuses.data?.length) {
+    const first = statuses.data.find((status) => status.category === "unstarted");
+    return (
+      <SelectField
+        // A new element once loaded, so its default is the project's, not the stand-in's.
+        key="statusId"
+        name="statusId"
+        label="Status"
+        defaultValue={(first ?? statuses.data[0])?.id}
+        options={statuses.data.map((status) => ({ value: status.id, label: status.name }))}
+        error={errors.statusId ?? errors.status}
+      />
+    );
+  }
+  return (
+    <SelectField
+      key="status"
+      name="status"
+      label="Status"
+      defaultValue="todo"
+      options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
+      hint={
+        statuses.isError
+          ? "The project's statuses could not be loaded; choose a category."
+          : "Loading the project's statuses…"
+      }
+      error={errors.status}
     />
   );
 }
@@ -102,7 +149,8 @@ export function CreateTaskDialog({
               projectId,
               title: values.title,
               description: values.description,
-              status: values.status,
+              // The project's status when chosen, else the category standing in for it.
+              ...(values.statusId ? { statusId: values.statusId } : { status: values.status }),
               priority: values.priority,
               assigneeId: values.assigneeId || null,
               dueDate: values.dueDate || null,
@@ -131,13 +179,7 @@ export function CreateTaskDialog({
           error={errors.fields.description}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            name="status"
-            label="Status"
-            defaultValue="todo"
-            options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
-            error={errors.fields.status}
-          />
+          <StatusField orgId={orgId} projectId={projectId} errors={errors.fields} />
           <SelectField
             name="priority"
             label="Priority"

@@ -8,11 +8,11 @@ import { useUndoDelete } from "~/components/tasks/use-undo-delete.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
-import { isTaskStatus, statusLabels, TASK_STATUSES } from "~/lib/tasks.ts";
+import { boardStatusesQuery } from "~/lib/board-query.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 type Change =
-  | { status: (typeof TASK_STATUSES)[number] }
+  | { statusId: string }
   | { assigneeId: string | null }
   | { addLabelId: string }
   | { removeLabelId: string }
@@ -36,6 +36,8 @@ export function BulkActionBar({
   const utils = trpc.useUtils();
   const members = useMemberOptions(orgId);
   const projects = trpc.project.list.useQuery({ orgId });
+  // The project's own statuses (the list page prefetched them for its filters).
+  const statuses = trpc.status.list.useQuery(boardStatusesQuery(orgId, projectId));
   const labels = trpc.label.list.useQuery({ orgId });
   const [label, setLabel] = useState("");
   const [confirming, setConfirming] = useState(false);
@@ -73,9 +75,10 @@ export function BulkActionBar({
         id="bulk-status"
         label="Set status"
         disabled={busy}
-        options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
+        options={(statuses.data ?? []).map((status) => ({ value: status.id, label: status.name }))}
+        hint={statuses.isError ? "Statuses could not be loaded." : undefined}
         onPick={(value) => {
-          if (isTaskStatus(value)) apply({ status: value });
+          apply({ statusId: value });
         }}
       />
       <BulkSelect
@@ -185,12 +188,15 @@ function BulkSelect({
   id,
   label,
   options,
+  hint,
   disabled,
   onPick,
 }: {
   id: string;
   label: string;
   options: { value: string; label: string }[];
+  /** Shown under the select (and read with it) when its options are missing. */
+  hint?: string | undefined;
   disabled: boolean;
   onPick: (value: string) => void;
 }) {
@@ -203,6 +209,7 @@ function BulkSelect({
         id={id}
         value=""
         disabled={disabled}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(event) => {
           if (event.target.value) onPick(event.target.value);
         }}
@@ -215,6 +222,11 @@ function BulkSelect({
           </option>
         ))}
       </select>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-rose-700 dark:text-rose-300">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

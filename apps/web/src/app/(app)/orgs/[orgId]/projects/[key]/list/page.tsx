@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { can } from "~/lib/roles.ts";
+import { boardStatusesQuery } from "~/lib/board-query.ts";
 import { listTasksQuery, parseTaskFilters } from "~/lib/task-filters.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
@@ -29,6 +30,8 @@ export default async function TaskListPage({
     api.member.list.fetch({ orgId: org.id }),
     api.label.list.fetch({ orgId: org.id }),
     api.view.list.fetch({ orgId: org.id, projectId: project.id }),
+    // The Status chips: the project's own statuses.
+    api.status.list.fetch(boardStatusesQuery(org.id, project.id)),
   );
   return (
     <HydrateClient>

@@ -25,6 +25,7 @@ function searchInput(orgId: string, projectId: string | null, query: string, fil
     limit: SEARCH_PAGE_SIZE,
     ...(projectId ? { projectId } : {}),
     ...(filters.status.length ? { status: filters.status } : {}),
+    ...(filters.statusIds.length ? { statusIds: filters.statusIds } : {}),
     ...(filters.priority.length ? { priority: filters.priority } : {}),
     ...(filters.assignee ? { assigneeId: filters.assignee } : {}),
     ...(filters.label ? { labelId: filters.label } : {}),

@@ -13,17 +13,72 @@ import {
   sortLabels,
 } from "~/lib/task-filters.ts";
 import { priorityLabels, statusLabels, TASK_PRIORITIES, TASK_STATUSES } from "~/lib/tasks.ts";
+import { boardStatusesQuery } from "~/lib/board-query.ts";
+import { selectedStatusIds, toggleStatus } from "~/lib/status-filter.ts";
 import { ChipGroup } from "./chip-group.tsx";
 import { trpc } from "~/trpc/react.tsx";
 
 const fieldLabel = "block text-xs font-medium text-zinc-600 dark:text-zinc-400";
 
-export function TaskFilterBar({
+/**
+ * The Status chips of one project: its own statuses (`status.list`, which the list page
+ * prefetches under the same key, so the chips are in the first HTML).
+ */
+function ProjectStatusChips({
   orgId,
+  projectId,
   filters,
   onChange,
 }: {
   orgId: string;
+  projectId: string;
+  filters: TaskFilters;
+  onChange: (change: FilterChange) => void;
+}) {
+  const statuses = trpc.status.list.useQuery(boardStatusesQuery(orgId, projectId));
+  if (!statuses.data)
+    return (
+      <fieldset className="min-w-0">
+        <legend className="mb-1.5 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Status
+        </legend>
+        <p
+          role={statuses.isError ? "alert" : "status"}
+          className={
+            statuses.isError
+              ? "text-xs text-rose-700 dark:text-rose-300"
+              : "text-xs text-zinc-600 dark:text-zinc-400"
+          }
+        >
+          {statuses.isError ? "Statuses could not be loaded." : "Loading statuses…"}
+        </p>
+      </fieldset>
+    );
+  const options = statuses.data;
+  return (
+    <ChipGroup
+      legend="Status"
+      options={options.map((status) => ({ value: status.id, label: status.name }))}
+      selected={selectedStatusIds(filters, options)}
+      onToggle={(value, isOn) => {
+        onChange((latest) => toggleStatus(latest, options, value, isOn));
+      }}
+    />
+  );
+}
+
+/**
+ * The list's filters. In a project (`projectId`) the Status chips are the project's own
+ * statuses; across projects (My Issues) they are the five categories every workflow shares.
+ */
+export function TaskFilterBar({
+  orgId,
+  projectId,
+  filters,
+  onChange,
+}: {
+  orgId: string;
+  projectId?: string;
   filters: TaskFilters;
   onChange: (change: FilterChange) => void;
 }) {
@@ -41,14 +96,23 @@ export function TaskFilterBar({
       className="space-y-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-3 sm:p-4 dark:border-zinc-800 dark:bg-zinc-900/40"
     >
       <div className="flex flex-wrap gap-x-6 gap-y-3">
-        <ChipGroup
-          legend="Status"
-          options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
-          selected={filters.status}
-          onToggle={(value, isOn) => {
-            onChange((latest) => ({ status: toggled(latest.status, value, isOn) }));
-          }}
-        />
+        {projectId ? (
+          <ProjectStatusChips
+            orgId={orgId}
+            projectId={projectId}
+            filters={filters}
+            onChange={onChange}
+          />
+        ) : (
+          <ChipGroup
+            legend="Status"
+            options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
+            selected={filters.status}
+            onToggle={(value, isOn) => {
+              onChange((latest) => ({ status: toggled(latest.status, value, isOn) }));
+            }}
+          />
+        )}
         <ChipGroup
           legend="Priority"
           options={TASK_PRIORITIES.map((value) => ({

@@ -64,7 +64,7 @@ export function TaskListView({
           filters={filters}
         />
       ) : null}
-      <TaskFilterBar orgId={orgId} filters={filters} onChange={setFilters} />
+      <TaskFilterBar orgId={orgId} projectId={projectId} filters={filters} onChange={setFilters} />
       <TaskTable
         orgId={orgId}
         projectId={projectId}
