@@ -32,6 +32,8 @@ describe("old task keys after a move", () => {
     await taskIn(b, "Already in KBB");
     const task = await taskIn(a);
     expect(task.key).toBe("KAA-1");
+    // Read (and cached) under its first key before it moves.
+    expect((await as(owner).task.get({ orgId, ref: "KAA-1" })).key).toBe("KAA-1");
     expect((await move(task.id, b)).key).toBe("KBB-2");
     expect((await move(task.id, c)).key).toBe("KCC-1");
 
@@ -82,6 +84,16 @@ describe("old task keys after a move", () => {
     await move(newcomer.id, elsewhere);
     expect((await as(owner).task.get({ orgId, ref: "KRU-1" })).id).toBe(newcomer.id);
     expect(await aliases(moved.id)).toEqual([]);
+  });
+
+  it("a refused move records no alias", async () => {
+    const a = await freshProject("KFA");
+    const archived = await freshProject("KFB");
+    await as(owner).project.archive({ orgId, projectId: archived });
+    const task = await taskIn(a);
+    await expect(move(task.id, archived)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await aliases(task.id)).toEqual([]);
+    expect((await as(owner).task.get({ orgId, ref: "KFA-1" })).id).toBe(task.id);
   });
 
   it("an old key of a deleted task is not found, and the task's removal takes its aliases", async () => {
