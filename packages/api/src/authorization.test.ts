@@ -815,6 +815,25 @@ describe("ownership of what a procedure names by id", () => {
     ).toMatchObject({ status: "ready" });
   });
 
+  it("task.get by a key a task had before it moved: never from another organization", async () => {
+    const owner = await insertTestUser(services, "Mover");
+    const orgA = await makeOrg("Mover Org", owner);
+    const from = await as(owner).project.create({ orgId: orgA, name: "From", key: "ALF" });
+    const to = await as(owner).project.create({ orgId: orgA, name: "To", key: "ALT" });
+    const task = await as(owner).task.create({ orgId: orgA, projectId: from.id, title: "Moved" });
+    await as(owner).task.bulkUpdate({ orgId: orgA, taskIds: [task.id], projectId: to.id });
+    expect((await as(owner).task.get({ orgId: orgA, ref: "ALF-1" })).key).toBe("ALT-1");
+
+    const outsider = await insertTestUser(services, "Outsider");
+    const orgB = await makeOrg("Outsider Org", outsider);
+    // A project of the same key in the other organization does not make the alias its own.
+    await as(outsider).project.create({ orgId: orgB, name: "Same key", key: "ALF" });
+    for (const ref of ["ALF-1", "ALT-1"]) {
+      expect(await outcome(as(outsider).task.get({ orgId: orgB, ref }))).toBe("NOT_FOUND");
+      expect(await outcome(as(outsider).task.get({ orgId: orgA, ref }))).toBe("NOT_FOUND");
+    }
+  });
+
   it("invitation.revoke: an admin of another organization cannot revoke this one's", async () => {
     const { fixture } = await setUp("owner");
     const outsider = await insertTestUser(services, "Outsider");

@@ -223,6 +223,13 @@ export interface SavedViewsTable {
   updated_at: Generated<Date>;
 }
 
+export interface TaskKeyAliasesTable {
+  org_id: string;
+  key: string;
+  task_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface TaskLabelsTable {
   task_id: string;
   label_id: string;
@@ -302,6 +309,7 @@ export interface Database {
   project_statuses: ProjectStatusesTable;
   projects: ProjectsTable;
   saved_views: SavedViewsTable;
+  task_key_aliases: TaskKeyAliasesTable;
   task_labels: TaskLabelsTable;
   task_relations: TaskRelationsTable;
   task_watchers: TaskWatchersTable;

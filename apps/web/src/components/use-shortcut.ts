@@ -14,10 +14,16 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * A single-key page shortcut (like "c" for a new task): ignored while typing, with a modifier
- * held, or while a modal dialog is open.
+ * A single-key page shortcut (like "c" for a new task), or one with Shift held (`shift`, like
+ * Shift+M to move a task): ignored while typing, with another modifier held, or while a modal
+ * dialog is open. A Shift shortcut does not answer the bare key.
  */
-export function useShortcut(key: string, onPress: () => void, enabled = true): void {
+export function useShortcut(
+  key: string,
+  onPress: () => void,
+  enabled = true,
+  { shift = false }: { shift?: boolean } = {},
+): void {
   const handler = useRef(onPress);
   useEffect(() => {
     handler.current = onPress;
@@ -27,6 +33,7 @@ export function useShortcut(key: string, onPress: () => void, enabled = true): v
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() !== key || event.repeat) return;
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (shift && !event.shiftKey) return;
       if (isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
       event.preventDefault();
       handler.current();
@@ -35,5 +42,5 @@ export function useShortcut(key: string, onPress: () => void, enabled = true): v
     return () => {
       document.removeEventListener("keydown", onKeyDown);
     };
-  }, [key, enabled]);
+  }, [key, enabled, shift]);
 }

@@ -6,6 +6,7 @@ import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
 import { assertLabels } from "./labels.ts";
 import { resolveStatus } from "./statuses.ts";
+import { rememberOldKey } from "./task-keys.ts";
 import type { Task } from "./task-queries.ts";
 import { deleteTask, restoreTask } from "./task-trash.ts";
 import { endOfColumn, getTask, updateTask, type Actor } from "./tasks.ts";
@@ -65,7 +66,10 @@ async function projectOfStatus(
   return row.project_id;
 }
 
-/** Moves a task to another project of the organization: it takes that project's next number. */
+/**
+ * Moves a task to another project of the organization: it takes that project's next number, and
+ * its old key stays an alias of it.
+ */
 async function moveToProject(
   trx: Transaction<Database>,
   orgId: string,
@@ -98,6 +102,7 @@ async function moveToProject(
     .where("id", "=", task.id)
     .where("org_id", "=", orgId)
     .execute();
+  await rememberOldKey(trx, orgId, task.id, task.key);
   await recordActivity(trx, {
     ...actor,
     orgId,

@@ -12,6 +12,7 @@ import { positionBetween } from "./position.ts";
 import { compiledOnce } from "./compiled-query.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
 import { resolveStatus } from "./statuses.ts";
+import { taskIdByOldKey } from "./task-keys.ts";
 import { selectTasks, TASK_COLUMNS, toTask, type Task } from "./task-queries.ts";
 import { watchRow } from "./watchers.ts";
 
@@ -393,18 +394,27 @@ export async function moveTask(
   return getTask(trx, orgId, task.id);
 }
 
-/** A task by id or by key (ENG-42); NOT_FOUND when this organization has none. */
+/**
+ * A task by id or by key (ENG-42), or by a key it had before it moved to another project (the
+ * answer carries its current key); NOT_FOUND when this organization has none. A current key wins
+ * over an alias, so a key held by one task and once held by another names the one holding it.
+ */
 export async function getTaskByRef(
   db: Kysely<Database>,
   orgId: string,
   ref: string,
 ): Promise<Task> {
   const match = TASK_KEY_PATTERN.exec(ref);
-  let query = selectTasks(db).where("t.org_id", "=", orgId);
-  query = match
-    ? query.where("p.key", "=", match[1]!).where("t.number", "=", Number(match[2]))
-    : query.where("t.id", "=", ref);
-  const row = await query.executeTakeFirst();
+  const query = selectTasks(db).where("t.org_id", "=", orgId);
+  let row = await (
+    match
+      ? query.where("p.key", "=", match[1]!).where("t.number", "=", Number(match[2]))
+      : query.where("t.id", "=", ref)
+  ).executeTakeFirst();
+  if (!row && match) {
+    const aliasOf = await taskIdByOldKey(db, orgId, ref);
+    if (aliasOf) row = await query.where("t.id", "=", aliasOf).executeTakeFirst();
+  }
   if (!row) throw new AppError("NOT_FOUND", "Task not found");
   return toTask(row);
 }

@@ -39,6 +39,10 @@ export default async function TaskPage({ params }: PageProps<"/orgs/[orgId]/task
   }
   const [me, org] = await Promise.all([requireMe(), requireOrg(orgId)]);
   const task = await getTask(org.id, ref);
+  // A key the task had before it moved to another project: the page lives at its current key.
+  if (TASK_KEY_PATTERN.test(ref) && task.key !== ref) {
+    redirect(`/orgs/${orgId}/tasks/${task.key}` as Route);
+  }
   const project = await requireProject(org.id, task.key.split("-")[0] ?? "");
   const canReadHistory = can(org.role, "task.read");
   const api = getApi();

@@ -8,6 +8,7 @@ import { trpc } from "~/trpc/react.tsx";
 import { Attachments } from "./attachments.tsx";
 import { Comments } from "./comments.tsx";
 import { DeleteTaskButton } from "./delete-task-button.tsx";
+import { MoveToProjectButton } from "./move-to-project-button.tsx";
 import { TaskDescription } from "./task-description.tsx";
 import { TaskFields } from "./task-fields.tsx";
 import { TaskHistory } from "./task-history.tsx";
@@ -64,7 +65,12 @@ export function TaskView({
         <div className="space-y-4">
           <TaskFields orgId={orgId} task={task} saver={saver} canEdit={canWrite} />
           <WatchButton orgId={orgId} taskId={task.id} />
-          {canWrite ? <DeleteTaskButton orgId={orgId} task={task} /> : null}
+          {canWrite ? (
+            <div className="flex flex-wrap items-start gap-2">
+              <MoveToProjectButton orgId={orgId} task={task} />
+              <DeleteTaskButton orgId={orgId} task={task} />
+            </div>
+          ) : null}
         </div>
       </aside>
       <div className="min-w-0 space-y-8 lg:col-start-1">
