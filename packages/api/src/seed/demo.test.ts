@@ -111,6 +111,21 @@ describe("demo data", () => {
     const caller = createTestCaller(services, { headers: { cookie: user.cookie } });
     expect((await caller.org.get({ orgId })).role).toBe("owner");
     expect((await caller.task.list({ orgId, limit: 5 })).items).toHaveLength(5);
+    // The first project has views shared with everyone, readable through the API's own schema.
+    const eng = (await caller.project.list({ orgId })).find((p) => p.key === "ENG")!;
+    const views = await caller.view.list({ orgId, projectId: eng.id });
+    expect(views.map((v) => v.name)).toEqual(
+      expect.arrayContaining(["Urgent and high", "Open bugs", "Unassigned backlog", "Due soonest"]),
+    );
+    expect(views.every((v) => v.shared)).toBe(true);
+    const bugs = views.find((v) => v.name === "Open bugs")!;
+    const bugTasks = await caller.task.list({
+      orgId,
+      projectId: eng.id,
+      labelId: bugs.filters.label,
+      limit: 5,
+    });
+    expect(bugTasks.items.length).toBeGreaterThan(0);
     expect((await caller.system.info()).demoData).toBe(true);
     // Production on real services: parseConfig says no (config.test.ts), and the procedure obeys.
     const realServices = { ...services, config: { ...services.config, demoData: false } };

@@ -2,6 +2,7 @@ import type { Database, Kysely } from "@tesseract/db";
 import { hashPassword } from "../auth/password.ts";
 import { positionBetween } from "../domain/position.ts";
 import { linkDemoTasks } from "./demo-links.ts";
+import { addDemoViews } from "./demo-views.ts";
 import { customizeDemoWorkflow } from "./demo-workflow.ts";
 import {
   COMMENTS,
@@ -189,6 +190,7 @@ export async function seedDemo(
         comments += commentRows.length;
       }
       await linkDemoTasks(trx, org.id, taskIds);
+      if (index === 0) await addDemoViews(trx, org.id, project.id, users[0]!, labelIdOf);
       if (index === 1) await customizeDemoWorkflow(trx, org.id, project.id);
       await trx
         .updateTable("projects")
