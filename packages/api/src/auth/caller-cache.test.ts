@@ -202,7 +202,7 @@ describe.skipIf(!hasRedisServer)("the caller cache when Redis goes away", () => 
       await as().org.get({ orgId: org.id });
       expect(services.callers?.session(hashSessionSecret(secretOf(user)))).toBeDefined();
       await server.kill();
-      await expect.poll(() => services.live.bus.isListening()).toBe(false);
+      await expect.poll(() => services.live.bus.isListening(), { timeout: 30_000 }).toBe(false);
       // Memory could answer, but nothing would tell it of a sign-out now: it must not.
       await expect(as().org.get({ orgId: org.id })).rejects.toMatchObject({
         code: "SERVICE_UNAVAILABLE",

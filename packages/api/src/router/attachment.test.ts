@@ -171,7 +171,7 @@ describe("attachments", () => {
             : [],
         );
       // The job runs in the background: its end follows the completion's own event.
-      await expect.poll(() => states().length).toBe(2);
+      await expect.poll(() => states().length, { timeout: 30_000 }).toBe(2);
       const on = { streamKey: `org:${orgId}`, kind: "attachment", taskId };
       expect(states()).toEqual([
         { ...on, state: "processing" },

@@ -136,7 +136,7 @@ describe("invitations", () => {
         .where(sql<string>`outbox.payload->>'to'`, "=", invitee.email)
         .orderBy("job_runs.id")
         .execute();
-    await expect.poll(runs).toEqual([
+    await expect.poll(runs, { timeout: 30_000 }).toEqual([
       { status: "failed", error: "smtp: connection refused" },
       { status: "succeeded", error: null },
     ]);
