@@ -14,6 +14,9 @@ export function testConfig(overrides: TestOptions = {}): ViteUserConfig {
     test: {
       testTimeout: 60_000,
       hookTimeout: 180_000,
+      // expect.poll waits on an outcome (a job's end, a closed connection); its 1 s default
+      // fails on a busy machine where that outcome honestly takes longer.
+      expect: { poll: { timeout: 30_000 } },
       pool: "forks",
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       ...overrides,
