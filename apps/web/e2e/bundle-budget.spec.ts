@@ -8,8 +8,8 @@ import { firstLoadJs } from "./first-load-js.ts";
  * page needs only later (dialogs, the markdown parser, the form schemas, the tRPC client a
  * public form calls on submit, the live link) loads apart from it.
  *
- * The target is 150 KiB, and every public page meets it (the landing page 143.9 KiB, sign-in
- * 146.2, status 147.2 on 2026-11-30): React Query, the tRPC client and superjson are the
+ * The target is 150 KiB, and every public page meets it (the landing page 142.7 KiB, sign-in
+ * 144.9, status 145.9 on 2026-11-30): React Query, the tRPC client and superjson are the
  * signed-in app's alone ((app)/layout.tsx), and no server module the root layout imports may
  * import `@tanstack/react-query`, since that makes its client modules part of every page.
  *

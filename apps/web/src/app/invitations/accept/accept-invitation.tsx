@@ -6,7 +6,7 @@ import { textLinkClasses } from "~/components/text-link.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button, buttonClasses } from "~/components/ui/button.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
-import { roleDescriptions, roleLabels } from "~/lib/roles.ts";
+import { roleDescriptions, roleLabels } from "~/lib/role-labels.ts";
 import { withNext } from "~/lib/safe-next.ts";
 import { useApiMutation } from "~/trpc/use-api-mutation.ts";
 import type { RouterInputs, RouterOutputs } from "~/trpc/types.ts";
