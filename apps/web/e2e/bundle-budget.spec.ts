@@ -5,26 +5,34 @@ import { firstLoadJs } from "./first-load-js.ts";
 /**
  * Every page's first-load JavaScript, gzip-compressed, read from the production build these
  * specs run against: what a browser must download before the page it opened responds. Code a
- * page needs only later (dialogs, the markdown parser, the form schemas) loads apart from it.
+ * page needs only later (dialogs, the markdown parser, the form schemas, the tRPC client a
+ * public form calls on submit, the live link) loads apart from it.
  *
- * The target is 150 KiB. Next's runtime and React take 128 KiB of it and the root layout's
- * client code (React Query, the tRPC client, superjson, the header) 42 KiB, so no page meets
- * it yet; until that shared code shrinks, each page is held to a ceiling just above what it
- * loads today, lowered as the pages get lighter. (They were raised once, by under 2 KiB, for the
- * WebSocket link that carries a tab's live updates over one connection, and the board's by 11 KiB
- * for its virtualized columns, which cut its document from 1.4 MB to under 300 kB. On 2026-11-30
- * the pages that gained features were given their own ceilings, 1–4 KiB above the default or
- * their old one: every signed-in page gained the command palette's Ctrl+K listener (0.9 KiB; the
- * palette itself loads on first use), every page `<main>`'s width settled from the URL before
- * content streams (1 KiB, which removed the list's layout shift) and the toasts' mount point;
- * the board, list and task pages gained managed labels and per-project statuses, the account and
- * members pages undo toasts, and My Issues and the workflow settings are new.)
+ * The target is 150 KiB, and every public page meets it (the landing page 142.7 KiB, sign-in
+ * 144.9, status 145.9 on 2026-11-30): React Query, the tRPC client and superjson are the
+ * signed-in app's alone ((app)/layout.tsx), and no server module the root layout imports may
+ * import `@tanstack/react-query`, since that makes its client modules part of every page.
+ *
+ * The signed-in pages cannot meet it yet. Their floor is Next's runtime and React (132.3 KiB,
+ * what /_global-error loads) plus React Query, tRPC's React client and superjson (about 33 KiB;
+ * @trpc/client declares no `sideEffects: false`, so its WebSocket and SSE code stays in the
+ * bundle even though the live link itself now loads with the first subscription): some 166 KiB
+ * before any page's own code. Each is held to a ceiling just above what it loads, lowered as
+ * the pages get lighter, never raised. (Before 2026-11-30 they were raised for features: by
+ * under 2 KiB for the live WebSocket link, the board's by 11 KiB for its virtualized columns,
+ * which cut its document from 1.4 MB to under 300 kB, and 1–4 KiB for the command palette's
+ * Ctrl+K listener, `<main>`'s width settled from the URL, managed labels, per-project statuses
+ * and undo toasts.)
  */
 const TARGET_KIB = 150;
-const DEFAULT_CEILING_KIB = 184;
+/** Public pages: the target itself. */
+const DEFAULT_CEILING_KIB = TARGET_KIB;
+/** Pages of the signed-in app (the (app) route group), unless named below. */
+const SIGNED_IN_CEILING_KIB = 183;
+const SIGNED_IN = /^\/(orgs|account|admin|onboarding)(\/|$)/;
 const CEILING_KIB: Record<string, number> = {
   "/account": 188,
-  "/orgs/[orgId]/activity": 186,
+  "/orgs/[orgId]/activity": 185,
   "/orgs/[orgId]/members": 187,
   "/orgs/[orgId]/my-issues": 191,
   "/orgs/[orgId]/projects/[key]": 206,
@@ -33,6 +41,9 @@ const CEILING_KIB: Record<string, number> = {
   "/orgs/[orgId]/settings": 186,
   "/orgs/[orgId]/tasks/[key]": 199,
 };
+
+const ceilingOf = (route: string) =>
+  CEILING_KIB[route] ?? (SIGNED_IN.test(route) ? SIGNED_IN_CEILING_KIB : DEFAULT_CEILING_KIB);
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -45,9 +56,7 @@ test("no page loads more JavaScript before it responds than its ceiling allows",
   });
   test.info().annotations.push({ type: "first-load JS (gzip)", description: table.join("\n") });
   const over = routes
-    .filter(
-      ({ route, gzipBytes }) => gzipBytes > (CEILING_KIB[route] ?? DEFAULT_CEILING_KIB) * 1024,
-    )
+    .filter(({ route, gzipBytes }) => gzipBytes > ceilingOf(route) * 1024)
     .map(({ route, gzipBytes }) => `${route}: ${kib(gzipBytes)}`);
   expect(over, table.join("\n")).toEqual([]);
 });

@@ -6,7 +6,6 @@ import { Toaster } from "~/components/ui/toaster.tsx";
 import { VerifyEmailBanner } from "~/components/verify-email-banner.tsx";
 import { env } from "~/env.ts";
 import { themeInitScript } from "~/lib/theme.ts";
-import { TRPCReactProvider } from "~/trpc/react.tsx";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -36,12 +35,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <TRPCReactProvider>
-          <SiteHeader />
-          <VerifyEmailBanner />
-          <MainColumn>{children}</MainColumn>
-          <Toaster />
-        </TRPCReactProvider>
+        {/* React Query and the tRPC hooks are the signed-in app's: (app)/layout.tsx. */}
+        <SiteHeader />
+        <VerifyEmailBanner />
+        <MainColumn>{children}</MainColumn>
+        <Toaster />
       </body>
     </html>
   );

@@ -3,7 +3,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { roleLabels } from "~/lib/roles.ts";
+import { roleLabels } from "~/lib/role-labels.ts";
 import type { Me } from "~/trpc/types.ts";
 import { Disclosure, disclosureItemClasses } from "./ui/disclosure.tsx";
 

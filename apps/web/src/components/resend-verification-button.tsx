@@ -1,11 +1,11 @@
 "use client";
 
 import { describeApiError } from "~/lib/api-error.ts";
-import { trpc } from "~/trpc/react.tsx";
+import { useApiMutation } from "~/trpc/use-api-mutation.ts";
 import { Button } from "./ui/button.tsx";
 
 export function ResendVerificationButton() {
-  const resend = trpc.auth.resendVerification.useMutation();
+  const resend = useApiMutation((api) => api.auth.resendVerification.mutate());
   return (
     <div className="flex items-center gap-3" aria-live="polite">
       {resend.isSuccess ? <span>A new link is on its way.</span> : null}

@@ -1,12 +1,12 @@
 "use client";
 
 import { describeApiError } from "~/lib/api-error.ts";
-import { trpc } from "~/trpc/react.tsx";
+import { useApiMutation } from "~/trpc/use-api-mutation.ts";
 import { Spinner } from "./ui/spinner.tsx";
 import { disclosureItemClasses } from "./ui/disclosure.tsx";
 
 export function SignOutButton() {
-  const signOut = trpc.auth.signOut.useMutation({
+  const signOut = useApiMutation((api) => api.auth.signOut.mutate(), {
     // A full page load drops everything the previous session had cached in this tab.
     onSuccess: () => {
       window.location.assign("/sign-in");

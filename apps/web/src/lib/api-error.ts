@@ -1,5 +1,4 @@
 import type { ApiErrorCode as SharedApiErrorCode } from "@tesseract/validators/constants";
-import { TRPCClientError } from "@trpc/client";
 
 /** The codes the API answers with, plus what a call that got no answer gives. */
 export type ApiErrorCode = SharedApiErrorCode | "NETWORK";
@@ -22,8 +21,10 @@ interface ErrorData {
 }
 
 function dataOf(error: unknown): ErrorData | undefined {
-  if (!(error instanceof TRPCClientError)) return undefined;
-  const data: unknown = error.data;
+  // A TRPCClientError, known by its name: importing the class would bring the whole tRPC client
+  // (WebSocket and SSE links included) into every page that explains an error.
+  if (!(error instanceof Error) || error.name !== "TRPCClientError") return undefined;
+  const data: unknown = (error as Error & { data?: unknown }).data;
   return data && typeof data === "object" ? data : undefined;
 }
 

@@ -18,16 +18,4 @@ export function rolesUpTo(role: Role, candidates: readonly Role[] = ROLES): Role
   return candidates.filter((candidate) => roleAtLeast(role, candidate));
 }
 
-export const roleLabels: Record<Role, string> = {
-  owner: "Owner",
-  admin: "Admin",
-  member: "Member",
-  viewer: "Viewer",
-};
-
-export const roleDescriptions: Record<Role, string> = {
-  owner: "Everything, including deleting the organization",
-  admin: "Manage members, invitations, settings and the activity log",
-  member: "Work in the organization and create API tokens",
-  viewer: "Read only",
-};
+export { roleDescriptions, roleLabels } from "./role-labels.ts";

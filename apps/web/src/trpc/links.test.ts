@@ -1,4 +1,5 @@
-import { createTRPCClient, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpSubscriptionLink, TRPCClientError } from "@trpc/client";
+import superjson from "superjson";
 import type { AppRouter } from "@tesseract/api";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -43,12 +44,18 @@ afterAll(() => {
   server.close();
 });
 
+const sse = (port: number) =>
+  httpSubscriptionLink({ url: `http://127.0.0.1:${port}/trpc`, transformer: superjson });
+
 describe("apiLinks", () => {
   it("sends the call again until the API server answers", { timeout: 20_000 }, async () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     const client = createTRPCClient<AppRouter>({
-      links: apiLinks(`http://127.0.0.1:${port}/trpc`, { maxAttempts: 5 }),
+      links: apiLinks(`http://127.0.0.1:${port}/trpc`, {
+        maxAttempts: 5,
+        subscriptions: sse(port),
+      }),
     });
     // A probe that asks not to wait fails at once (the health board shows "unreachable").
     await expect(
@@ -65,7 +72,10 @@ describe("apiLinks", () => {
     calls = 0;
     const { port } = server.address() as AddressInfo;
     const client = createTRPCClient<AppRouter>({
-      links: apiLinks(`http://127.0.0.1:${port}/trpc`, { maxAttempts: 5 }),
+      links: apiLinks(`http://127.0.0.1:${port}/trpc`, {
+        maxAttempts: 5,
+        subscriptions: sse(port),
+      }),
     });
     await expect(client.auth.signOut.mutate(undefined as never)).rejects.toThrow();
     expect(calls).toBe(1);

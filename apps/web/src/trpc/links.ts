@@ -1,6 +1,5 @@
 import {
   httpBatchLink,
-  httpSubscriptionLink,
   retryLink,
   splitLink,
   type TRPCClientError,
@@ -9,12 +8,9 @@ import {
 import type { AppRouter } from "@tesseract/api";
 import { DEFAULT_MAX_BATCH_SIZE } from "@tesseract/validators/constants";
 import superjson from "superjson";
+import { STARTING_RETRY } from "./retry-options.ts";
 
-/** How long a call keeps retrying while the API server is not answering (it may be starting). */
-export const STARTING_RETRY = { delayMs: 1_000, browserAttempts: 30, serverAttempts: 15 };
-
-/** Call context for a call that must fail at once, such as a health probe: `{ trpc: { context } }`. */
-export const NO_STARTING_RETRY = { noStartingRetry: true } as const;
+export { NO_STARTING_RETRY, STARTING_RETRY } from "./retry-options.ts";
 
 /**
  * Whether a failed query is worth another try because the API server gave no answer at all: it
@@ -39,8 +35,12 @@ export function apiLinks(
   options: {
     maxAttempts: number;
     headers?: () => Record<string, string> | Promise<Record<string, string>>;
-    /** Where subscriptions go: the browser passes liveLink (one WebSocket per tab). */
-    subscriptions?: TRPCLink<AppRouter>;
+    /**
+     * Where subscriptions go: the browser's live link (one WebSocket per tab, loaded with the
+     * first subscription: browser-links.ts), or an SSE stream of its own (httpSubscriptionLink)
+     * elsewhere. Passed in, so the browser does not carry the SSE client in every page.
+     */
+    subscriptions: TRPCLink<AppRouter>;
   },
 ): TRPCLink<AppRouter>[] {
   return [
@@ -55,10 +55,8 @@ export function apiLinks(
       retryDelayMs: () => STARTING_RETRY.delayMs,
     }),
     splitLink<AppRouter>({
-      // In the browser every subscription of the tab shares one WebSocket (see live-link.ts);
-      // elsewhere a subscription is an SSE stream of its own.
       condition: (op) => op.type === "subscription",
-      true: options.subscriptions ?? httpSubscriptionLink({ url, transformer: superjson }),
+      true: options.subscriptions,
       false: httpBatchLink<AppRouter>({
         url,
         transformer: superjson,

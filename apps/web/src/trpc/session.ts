@@ -8,15 +8,18 @@ import { cache } from "react";
 import { isApiError } from "~/lib/api-error.ts";
 import { signInPath } from "~/lib/safe-next.ts";
 import type { Me } from "./types.ts";
-import { getApi, requestedPath } from "./server.tsx";
+import { getServerClient, requestedPath } from "./request.ts";
 
-/** Who is signed in (one `auth.me` per request), or null for a visitor without a session. */
+/**
+ * Who is signed in (one `auth.me` per request), or null for a visitor without a session. Asked
+ * with the plain client, so the root layout's header carries no React Query code to the browser.
+ */
 export const getMe = cache(async (): Promise<Me | null> => {
   // Without a session cookie there is nobody to ask about: spare the API a call per page view.
   const jar = await cookies();
   if (!SESSION_COOKIES.some((name) => jar.has(name))) return null;
   try {
-    return await getApi().auth.me.fetch();
+    return await getServerClient().auth.me.query();
   } catch (error) {
     if (isApiError(error, "UNAUTHORIZED")) return null;
     throw error;

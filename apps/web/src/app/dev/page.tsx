@@ -4,7 +4,7 @@ import { JobRow } from "~/app/(app)/admin/job-row.tsx";
 import { Card } from "~/components/ui/card.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
-import { getApi } from "~/trpc/server.tsx";
+import { getServerClient } from "~/trpc/request.ts";
 import { RefreshButton } from "./inbox/refresh-button.tsx";
 import { devOnly } from "./load.ts";
 import { SlowestTable } from "./slowest-table.tsx";
@@ -15,13 +15,13 @@ export const dynamic = "force-dynamic";
 
 /** What the API did lately: requests with their traces, slow procedures, jobs and emails. */
 export default async function DevDashboardPage() {
-  const api = getApi();
+  const api = getServerClient();
   const [traces, slowest, jobs, inbox] = await devOnly(() =>
     Promise.all([
-      api.dev.traces.fetch({ limit: 50 }),
-      api.dev.slowest.fetch(),
-      api.dev.jobs.fetch({ limit: 20 }),
-      api.dev.inbox.fetch().catch(() => null),
+      api.dev.traces.query({ limit: 50 }),
+      api.dev.slowest.query(),
+      api.dev.jobs.query({ limit: 20 }),
+      api.dev.inbox.query().catch(() => null),
     ]),
   );
   return (

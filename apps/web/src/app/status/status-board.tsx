@@ -1,7 +1,9 @@
 "use client";
 
-import { NO_STARTING_RETRY } from "~/trpc/links.ts";
-import { trpc } from "~/trpc/react.tsx";
+import { useEffect, useState } from "react";
+import { NO_STARTING_RETRY } from "~/trpc/retry-options.ts";
+import type { RouterOutputs } from "~/trpc/types.ts";
+import { loadBrowserClient } from "~/trpc/use-api-mutation.ts";
 import { LastChecked } from "./last-checked.tsx";
 import { OverallStatus } from "./overall-status.tsx";
 import { ServiceRow } from "./service-row.tsx";
@@ -10,18 +12,55 @@ import { SystemFacts } from "./system-facts.tsx";
 /** How often the page asks the API again; the first result comes from the server render. */
 const STATUS_REFRESH_MS = 5_000;
 
-// The interval is the retry: a failed refresh shows as "unreachable" at once instead of after
-// React Query's default three retries with backoff, or the link's retries while the API starts.
-const refreshOptions = {
-  refetchInterval: STATUS_REFRESH_MS,
-  retry: false,
-  trpc: { context: NO_STARTING_RETRY },
-} as const;
+type Health = RouterOutputs["system"]["health"];
+type Info = RouterOutputs["system"]["info"];
 
-export function StatusBoard() {
-  const [health, healthQuery] = trpc.system.health.useSuspenseQuery(undefined, refreshOptions);
-  const [info] = trpc.system.info.useSuspenseQuery(undefined, refreshOptions);
-  const isUnreachable = healthQuery.isRefetchError;
+/**
+ * The health board. A public page, so without React Query: it renders what the server fetched
+ * and asks again on a timer with the plain client (loaded after the page). The interval is the
+ * retry: a failed refresh shows as "unreachable" at once, with no retries while the API starts.
+ */
+export function StatusBoard({
+  initialHealth,
+  initialInfo,
+}: {
+  initialHealth: Health;
+  initialInfo: Info;
+}) {
+  const [health, setHealth] = useState(initialHealth);
+  const [info, setInfo] = useState(initialInfo);
+  const [isFetching, setIsFetching] = useState(false);
+  const [isUnreachable, setIsUnreachable] = useState(false);
+
+  useEffect(() => {
+    let active = true;
+    const refresh = async () => {
+      // As React Query's refetchInterval: not while the tab is in the background.
+      if (document.hidden) return;
+      setIsFetching(true);
+      try {
+        const api = await loadBrowserClient();
+        const options = { context: NO_STARTING_RETRY };
+        const [nextHealth, nextInfo] = await Promise.all([
+          api.system.health.query(undefined, options),
+          api.system.info.query(undefined, options),
+        ]);
+        if (!active) return;
+        setHealth(nextHealth);
+        setInfo(nextInfo);
+        setIsUnreachable(false);
+      } catch {
+        if (active) setIsUnreachable(true);
+      } finally {
+        if (active) setIsFetching(false);
+      }
+    };
+    const timer = setInterval(() => void refresh(), STATUS_REFRESH_MS);
+    return () => {
+      active = false;
+      clearInterval(timer);
+    };
+  }, []);
 
   return (
     <div className="space-y-8">
@@ -32,7 +71,7 @@ export function StatusBoard() {
           <h2 id="services-heading" className="text-lg font-semibold tracking-tight">
             Services
           </h2>
-          <LastChecked at={health.checkedAt} isFetching={healthQuery.isFetching} />
+          <LastChecked at={health.checkedAt} isFetching={isFetching} />
         </div>
         <ul
           className={`divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/40 ${isUnreachable ? "opacity-60" : ""}`}

@@ -6,11 +6,15 @@ import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { TextLink } from "~/components/text-link.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { trpc } from "~/trpc/react.tsx";
+import type { RouterInputs } from "~/trpc/types.ts";
+import { useApiMutation } from "~/trpc/use-api-mutation.ts";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const { errors, submitForm, fail } = useFormErrors();
-  const reset = trpc.auth.resetPassword.useMutation({ onError: fail });
+  const reset = useApiMutation(
+    (api, input: RouterInputs["auth"]["resetPassword"]) => api.auth.resetPassword.mutate(input),
+    { onError: fail },
+  );
 
   if (reset.isSuccess) {
     return (

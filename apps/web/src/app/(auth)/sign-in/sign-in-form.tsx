@@ -5,17 +5,21 @@ import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { TextLink } from "~/components/text-link.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { trpc } from "~/trpc/react.tsx";
+import type { RouterInputs } from "~/trpc/types.ts";
+import { useApiMutation } from "~/trpc/use-api-mutation.ts";
 
 export function SignInForm({ next }: { next: string }) {
   const { errors, submitForm, fail } = useFormErrors();
-  const signIn = trpc.auth.signIn.useMutation({
-    // A full page load: every server component (the header too) renders for the new session.
-    onSuccess: () => {
-      window.location.assign(next);
+  const signIn = useApiMutation(
+    (api, input: RouterInputs["auth"]["signIn"]) => api.auth.signIn.mutate(input),
+    {
+      // A full page load: every server component (the header too) renders for the new session.
+      onSuccess: () => {
+        window.location.assign(next);
+      },
+      onError: fail,
     },
-    onError: fail,
-  });
+  );
   const isBusy = signIn.isPending || signIn.isSuccess;
 
   return (

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { textLinkClasses } from "~/components/text-link.tsx";
 import { invitationTokenOf } from "~/lib/invitation-link.ts";
 import { safeNextPath, withNext } from "~/lib/safe-next.ts";
-import { getApi } from "~/trpc/server.tsx";
+import { getServerClient } from "~/trpc/request.ts";
 import { getMe } from "~/trpc/session.ts";
 import { AuthCard } from "../auth-card.tsx";
 import { SignUpForm } from "./sign-up-form.tsx";
@@ -44,8 +44,8 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
 async function pendingInvitation(next: string) {
   const token = invitationTokenOf(next);
   if (!token) return null;
-  const preview = await getApi()
-    .invitation.preview.fetch({ token })
+  const preview = await getServerClient()
+    .invitation.preview.query({ token })
     .catch(() => null);
   return preview?.status === "pending"
     ? { token, email: preview.email, orgName: preview.orgName }

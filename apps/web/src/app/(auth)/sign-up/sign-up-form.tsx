@@ -6,7 +6,8 @@ import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { trpc } from "~/trpc/react.tsx";
+import type { RouterInputs } from "~/trpc/types.ts";
+import { loadBrowserClient, useApiMutation } from "~/trpc/use-api-mutation.ts";
 
 /** The pending invitation the visitor came from: its address needs no confirming. */
 export interface SignUpInvitation {
@@ -23,18 +24,21 @@ export function SignUpForm({
   invitation?: SignUpInvitation | null;
 }) {
   const { errors, submitForm, fail } = useFormErrors();
-  const utils = trpc.useUtils();
   const [checkEmail, setCheckEmail] = useState(false);
-  const signUp = trpc.auth.signUp.useMutation({
-    // The API answers a taken address exactly as a new one (and emails its owner), so whether
-    // we are signed in is the only tell: without a session, the address already had an account.
-    onSuccess: async () => {
-      const me = await utils.auth.me.fetch().catch(() => null);
-      if (me) window.location.assign(next);
-      else setCheckEmail(true);
+  const signUp = useApiMutation(
+    (api, input: RouterInputs["auth"]["signUp"]) => api.auth.signUp.mutate(input),
+    {
+      // The API answers a taken address exactly as a new one (and emails its owner), so whether
+      // we are signed in is the only tell: without a session, the address already had an account.
+      onSuccess: async () => {
+        const api = await loadBrowserClient();
+        const me = await api.auth.me.query().catch(() => null);
+        if (me) window.location.assign(next);
+        else setCheckEmail(true);
+      },
+      onError: fail,
     },
-    onError: fail,
-  });
+  );
   const isBusy = signUp.isPending || (signUp.isSuccess && !checkEmail);
   const [email, setEmail] = useState(invitation?.email ?? "");
   const isInvitedAddress =

@@ -6,17 +6,21 @@ import { TextLink } from "~/components/text-link.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Spinner } from "~/components/ui/spinner.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
-import { trpc } from "~/trpc/react.tsx";
+import type { RouterInputs } from "~/trpc/types.ts";
+import { useApiMutation } from "~/trpc/use-api-mutation.ts";
 
 /** Spends the emailed token once, on load (a mutation: it changes the account). */
 export function VerifyEmail({ token }: { token: string }) {
   const router = useRouter();
-  const verify = trpc.auth.verifyEmail.useMutation({
-    // The header's "confirm your email" banner goes away.
-    onSuccess: () => {
-      router.refresh();
+  const verify = useApiMutation(
+    (api, input: RouterInputs["auth"]["verifyEmail"]) => api.auth.verifyEmail.mutate(input),
+    {
+      // The header's "confirm your email" banner goes away.
+      onSuccess: () => {
+        router.refresh();
+      },
     },
-  });
+  );
   const { mutate } = verify;
   // The token works once: never send it twice, even when React mounts twice in development.
   const sent = useRef(false);

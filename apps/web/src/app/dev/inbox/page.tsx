@@ -3,7 +3,7 @@ import { Alert } from "~/components/ui/alert.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { isApiError } from "~/lib/api-error.ts";
-import { getApi } from "~/trpc/server.tsx";
+import { getServerClient } from "~/trpc/request.ts";
 import type { RouterOutputs } from "~/trpc/types.ts";
 import { InboxMessage } from "./inbox-message.tsx";
 import { RefreshButton } from "./refresh-button.tsx";
@@ -15,7 +15,7 @@ type Inbox = RouterOutputs["dev"]["inbox"];
 /** The API keeps mail in memory only in development without SMTP; otherwise it answers 404. */
 async function loadInbox(): Promise<Inbox | null> {
   try {
-    return await getApi().dev.inbox.fetch();
+    return await getServerClient().dev.inbox.query();
   } catch (error) {
     if (isApiError(error, "NOT_FOUND")) return null;
     throw error;

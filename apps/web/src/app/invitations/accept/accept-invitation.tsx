@@ -6,10 +6,10 @@ import { textLinkClasses } from "~/components/text-link.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { Button, buttonClasses } from "~/components/ui/button.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
-import { roleDescriptions, roleLabels } from "~/lib/roles.ts";
+import { roleDescriptions, roleLabels } from "~/lib/role-labels.ts";
 import { withNext } from "~/lib/safe-next.ts";
-import { trpc } from "~/trpc/react.tsx";
-import type { RouterOutputs } from "~/trpc/types.ts";
+import { useApiMutation } from "~/trpc/use-api-mutation.ts";
+import type { RouterInputs, RouterOutputs } from "~/trpc/types.ts";
 
 type Preview = RouterOutputs["invitation"]["preview"];
 
@@ -40,12 +40,15 @@ export function AcceptInvitation({
   preview: Preview;
   signedInAs: string | null;
 }) {
-  const accept = trpc.invitation.accept.useMutation({
-    // A full load, so the header's organization switcher includes the new organization.
-    onSuccess: ({ orgId }) => {
-      window.location.assign(`/orgs/${orgId}`);
+  const accept = useApiMutation(
+    (api, input: RouterInputs["invitation"]["accept"]) => api.invitation.accept.mutate(input),
+    {
+      // A full load, so the header's organization switcher includes the new organization.
+      onSuccess: ({ orgId }) => {
+        window.location.assign(`/orgs/${orgId}`);
+      },
     },
-  });
+  );
   const isBusy = accept.isPending || accept.isSuccess;
   const here = `/invitations/accept?token=${encodeURIComponent(token)}`;
   const isOtherAccount = signedInAs !== null && signedInAs !== preview.email.toLowerCase();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { TextLink } from "~/components/text-link.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { apiErrorCode } from "~/lib/api-error.ts";
-import { getApi } from "~/trpc/server.tsx";
+import { getServerClient } from "~/trpc/request.ts";
 import { getMe } from "~/trpc/session.ts";
 import type { RouterOutputs } from "~/trpc/types.ts";
 import { AcceptInvitation } from "./accept-invitation.tsx";
@@ -13,7 +13,7 @@ type Preview = RouterOutputs["invitation"]["preview"];
 
 async function loadPreview(token: string): Promise<Preview | null> {
   try {
-    return await getApi().invitation.preview.fetch({ token });
+    return await getServerClient().invitation.preview.query({ token });
   } catch (error) {
     const code = apiErrorCode(error);
     // Unknown and malformed tokens read the same: the link is not valid.

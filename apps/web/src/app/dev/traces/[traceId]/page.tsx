@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "~/components/ui/page-header.tsx";
-import { getApi } from "~/trpc/server.tsx";
+import { getServerClient } from "~/trpc/request.ts";
 import { devOnly } from "../../load.ts";
 import { Waterfall } from "./waterfall.tsx";
 
@@ -15,7 +15,7 @@ const TRACE_ID = /^[0-9a-f]{32}$/;
 export default async function TracePage({ params }: PageProps<"/dev/traces/[traceId]">) {
   const { traceId } = await params;
   if (!TRACE_ID.test(traceId)) notFound();
-  const spans = await devOnly(() => getApi().dev.trace.fetch({ traceId }));
+  const spans = await devOnly(() => getServerClient().dev.trace.query({ traceId }));
   return (
     <div className="space-y-6">
       <PageHeader
