@@ -19,10 +19,26 @@ import { trpc } from "~/trpc/react.tsx";
 
 const fieldLabel = "block text-xs font-medium text-zinc-600 dark:text-zinc-400";
 
-// Only a project's list shows its own statuses: My Issues does not load them.
-const ProjectStatusChips = dynamic(() =>
-  import("./project-status-chips.tsx").then((module) => module.ProjectStatusChips),
+// Only a project's list shows its own statuses: My Issues does not load them. The `loading`
+// placeholder gives the chips a Suspense boundary of their own: without one, a chunk still in
+// flight during hydration would hold back the whole list (and drop a search typed meanwhile).
+const ProjectStatusChips = dynamic(
+  () => import("./project-status-chips.tsx").then((module) => module.ProjectStatusChips),
+  { loading: () => <StatusChipsPlaceholder /> },
 );
+
+function StatusChipsPlaceholder() {
+  return (
+    <fieldset className="min-w-0">
+      <legend className="mb-1.5 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        Status
+      </legend>
+      <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+        Loading statuses…
+      </p>
+    </fieldset>
+  );
+}
 
 /**
  * The list's filters. In a project (`projectId`) the Status chips are the project's own
