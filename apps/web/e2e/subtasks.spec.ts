@@ -29,7 +29,7 @@ test("a project gets its first task", async () => {
   const dialog = page.getByTestId("create-task-dialog");
   await page.getByRole("button", { name: /New task/ }).click();
   await dialog.getByLabel("Title").fill("Ship the release");
-  await dialog.getByLabel("Status").selectOption("todo");
+  await dialog.getByLabel("Status").selectOption({ label: "Todo" });
   await dialog.getByRole("button", { name: "Create task" }).click();
   await expect(page.getByTestId("card-SUB-1")).toBeVisible();
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
 import { controlClasses } from "~/components/forms/field.tsx";
 import { useMemberOptions } from "~/components/tasks/use-member-options.ts";
 import { Button } from "~/components/ui/button.tsx";
@@ -19,39 +19,21 @@ import { trpc } from "~/trpc/react.tsx";
 
 const fieldLabel = "block text-xs font-medium text-zinc-600 dark:text-zinc-400";
 
-// Only a project's list shows its own statuses: My Issues does not load them. The `loading`
-// placeholder gives the chips a Suspense boundary of their own: without one, a chunk still in
-// flight during hydration would hold back the whole list (and drop a search typed meanwhile).
-const ProjectStatusChips = dynamic(
-  () => import("./project-status-chips.tsx").then((module) => module.ProjectStatusChips),
-  { loading: () => <StatusChipsPlaceholder /> },
-);
-
-function StatusChipsPlaceholder() {
-  return (
-    <fieldset className="min-w-0">
-      <legend className="mb-1.5 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-        Status
-      </legend>
-      <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
-        Loading statuses…
-      </p>
-    </fieldset>
-  );
-}
-
 /**
- * The list's filters. In a project (`projectId`) the Status chips are the project's own
- * statuses; across projects (My Issues) they are the five categories every workflow shares.
+ * The list's filters. A project's list passes its own Status chips (`statusChips`: the
+ * project's statuses, ProjectStatusChips); without them (My Issues, across projects) the chips
+ * are the five categories every workflow shares. A slot, not a `projectId`, so My Issues does
+ * not load the project chips' code, and not a lazy chunk, which would hydrate late and drop
+ * clicks made before it arrived.
  */
 export function TaskFilterBar({
   orgId,
-  projectId,
+  statusChips,
   filters,
   onChange,
 }: {
   orgId: string;
-  projectId?: string;
+  statusChips?: ReactNode;
   filters: TaskFilters;
   onChange: (change: FilterChange) => void;
 }) {
@@ -69,14 +51,7 @@ export function TaskFilterBar({
       className="space-y-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-3 sm:p-4 dark:border-zinc-800 dark:bg-zinc-900/40"
     >
       <div className="flex flex-wrap gap-x-6 gap-y-3">
-        {projectId ? (
-          <ProjectStatusChips
-            orgId={orgId}
-            projectId={projectId}
-            filters={filters}
-            onChange={onChange}
-          />
-        ) : (
+        {statusChips ?? (
           <ChipGroup
             legend="Status"
             options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}

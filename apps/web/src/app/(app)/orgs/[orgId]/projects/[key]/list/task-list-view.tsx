@@ -7,6 +7,7 @@ import type { FilterChange } from "~/lib/task-filters.ts";
 import { filtersToSearch, parseTaskFilters } from "~/lib/task-filters.ts";
 import { SearchBox } from "./search-box.tsx";
 import { SearchResults } from "./search-results.tsx";
+import { ProjectStatusChips } from "./project-status-chips.tsx";
 import { TaskFilterBar } from "./task-filter-bar.tsx";
 import { TaskTable } from "./task-table.tsx";
 
@@ -64,7 +65,19 @@ export function TaskListView({
           filters={filters}
         />
       ) : null}
-      <TaskFilterBar orgId={orgId} projectId={projectId} filters={filters} onChange={setFilters} />
+      <TaskFilterBar
+        orgId={orgId}
+        statusChips={
+          <ProjectStatusChips
+            orgId={orgId}
+            projectId={projectId}
+            filters={filters}
+            onChange={setFilters}
+          />
+        }
+        filters={filters}
+        onChange={setFilters}
+      />
       <TaskTable
         orgId={orgId}
         projectId={projectId}
