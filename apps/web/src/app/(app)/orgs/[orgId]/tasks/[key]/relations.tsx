@@ -8,6 +8,7 @@ import { controlClasses, FieldError } from "~/components/forms/field.tsx";
 import { TaskPicker } from "~/components/tasks/task-picker.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
+import { useHydrated } from "~/lib/use-hydrated.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 const VIEW_LABELS: Record<TaskRelationView, string> = {
@@ -30,6 +31,7 @@ export function Relations({
 }) {
   const utils = trpc.useUtils();
   const kindId = useId();
+  const hydrated = useHydrated();
   const [kind, setKind] = useState<TaskRelationView>("blocks");
   const [error, setError] = useState<string | null>(null);
   const relations = trpc.relation.list.useQuery({ orgId, taskId });
@@ -94,7 +96,8 @@ export function Relations({
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No related tasks.</p>
       )}
       {canEdit ? (
-        <div className="space-y-2">
+        // Disabled in the server's HTML: this section's code loads after the page's.
+        <fieldset disabled={!hydrated} className="space-y-2">
           <div className="space-y-1.5">
             <label
               htmlFor={kindId}
@@ -128,7 +131,7 @@ export function Relations({
             }}
           />
           {error ? <FieldError id="relations-error">{error}</FieldError> : null}
-        </div>
+        </fieldset>
       ) : null}
     </section>
   );

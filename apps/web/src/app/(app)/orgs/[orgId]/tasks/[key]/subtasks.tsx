@@ -10,6 +10,7 @@ import { TaskPicker } from "~/components/tasks/task-picker.tsx";
 import type { TaskDetail } from "~/components/tasks/types.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
+import { useHydrated } from "~/lib/use-hydrated.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 /** What a change to the task tree makes stale: lists, this task, the other's history. */
@@ -34,6 +35,7 @@ export function Subtasks({
   canEdit: boolean;
 }) {
   const changed = useTreeChanged(orgId);
+  const hydrated = useHydrated();
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
   const parent = trpc.task.get.useQuery(
@@ -107,7 +109,8 @@ export function Subtasks({
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No sub-tasks.</p>
       )}
       {canEdit ? (
-        <div className="space-y-3">
+        // Disabled in the server's HTML: this section's code loads after the page's.
+        <fieldset disabled={!hydrated} className="space-y-3">
           <form
             noValidate
             aria-label="Create a sub-task"
@@ -160,7 +163,7 @@ export function Subtasks({
             }}
           />
           {error ? <FieldError id="subtasks-error">{error}</FieldError> : null}
-        </div>
+        </fieldset>
       ) : null}
     </section>
   );
