@@ -101,3 +101,31 @@ test("a card deleted from its menu comes back to its column with Undo", async ({
   // Where it was: between PAL-1 and PAL-3.
   await expect(backlog.locator("[data-testid^=card-]")).toHaveText([/PAL-1/, /PAL-2/, /PAL-3/]);
 });
+
+test("a category chosen while the project's statuses load carries over to its first status", async ({
+  page,
+}) => {
+  const orgId = await setUp(page, "status");
+  await page.goto(`/orgs/${orgId}/projects`);
+  await waitForHydration(page);
+  // Hold the project's statuses until a category has been chosen in the stand-in.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/trpc/*status.list*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Command palette" });
+  await palette.getByRole("option", { name: /Create task…/ }).click();
+  await palette.getByRole("option", { name: /Palette/ }).click();
+  const dialog = page.getByRole("dialog", { name: "New task in PAL" });
+  await expect(dialog.getByText("Loading the project's statuses…")).toBeVisible();
+  await dialog.getByLabel("Status").selectOption({ label: "In progress" });
+  release();
+  await expect(dialog.getByText("Loading the project's statuses…")).toHaveCount(0);
+  await expect(dialog.getByLabel("Status")).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(dialog.getByLabel("Status").locator("option:checked")).toHaveText("In Progress");
+});

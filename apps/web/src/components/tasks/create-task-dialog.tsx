@@ -8,10 +8,11 @@ import { TextareaField } from "~/components/forms/textarea-field.tsx";
 import { formValues, useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Dialog } from "~/components/ui/dialog.tsx";
-import type { TaskLabel } from "@tesseract/validators";
+import type { TaskLabel, TaskStatus } from "@tesseract/validators";
 import { LabelPicker } from "~/components/labels/label-picker.tsx";
 import { priorityLabels, statusLabels, TASK_PRIORITIES, TASK_STATUSES } from "~/lib/tasks.ts";
 import { boardStatusesQuery } from "~/lib/board-query.ts";
+import { CATEGORY_STATUS } from "~/lib/workflow.ts";
 import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
 import { useMemberOptions } from "./use-member-options.ts";
@@ -45,7 +46,8 @@ function AssigneeField({ orgId, error }: { orgId: string; error: string | undefi
 /**
  * The status choice: the project's own statuses, starting at the first "unstarted" one (Todo
  * in a new project). Asked for only while the dialog is open, as the assignees are (see
- * AssigneeField). Until they load, or if they cannot, the five categories stand in.
+ * AssigneeField). Until they load, or if they cannot, the five categories stand in; a category
+ * chosen meanwhile carries over to the first of the project's statuses in it.
  */
 function StatusField({
   orgId,
@@ -57,8 +59,11 @@ function StatusField({
   errors: Record<string, string>;
 }) {
   const statuses = trpc.status.list.useQuery(boardStatusesQuery(orgId, projectId));
+  const [category, setCategory] = useState<TaskStatus>("todo");
   if (statuses.data?.length) {
-    const first = statuses.data.find((status) => status.category === "unstarted");
+    const first =
+      statuses.data.find((status) => CATEGORY_STATUS[status.category] === category) ??
+      statuses.data.find((status) => status.category === "unstarted");
     return (
       <SelectField
         // A new element once loaded, so its default is the project's, not the stand-in's.
@@ -76,7 +81,10 @@ function StatusField({
       key="status"
       name="status"
       label="Status"
-      defaultValue="todo"
+      value={category}
+      onChange={(event) => {
+        setCategory(event.target.value as TaskStatus);
+      }}
       options={TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }))}
       hint={
         statuses.isError
