@@ -84,12 +84,10 @@ test("a card deleted from its menu comes back to its column with Undo", async ({
   const backlog = page.getByTestId("column-backlog");
   await expect(backlog.getByTestId("card-PAL-2")).toBeVisible();
 
-  // The board may still be hydrating after the header did: click until the menu opens.
+  // The card's menu button is disabled until the board has hydrated: the click waits for it.
   const menu = page.getByTestId("move-task-dialog");
-  await expect(async () => {
-    if (!(await menu.isVisible())) await page.getByRole("button", { name: "Move PAL-2…" }).click();
-    await expect(menu).toBeVisible({ timeout: 2_000 });
-  }).toPass();
+  await page.getByRole("button", { name: "Move PAL-2…" }).click();
+  await expect(menu).toBeVisible();
   await menu.getByRole("button", { name: "Delete task" }).click();
   await expect(page.getByTestId("card-PAL-2")).toHaveCount(0);
   await expect(page.getByTestId("count-backlog")).toHaveText(/\b2 tasks/);

@@ -7,6 +7,7 @@ import { loadedSchema } from "~/components/forms/schemas.ts";
 import { LabelChip } from "~/components/tasks/task-badges.tsx";
 import { describeApiError } from "~/lib/api-error.ts";
 import { labelDotClasses } from "~/lib/label-colours.ts";
+import { useHydrated } from "~/lib/use-hydrated.ts";
 import { trpc } from "~/trpc/react.tsx";
 
 /** How many suggestions show under the field at once. */
@@ -36,6 +37,7 @@ export function LabelPicker({
   const id = inputId ?? generatedId;
   const listId = `${id}-suggestions`;
   const errorId = `${id}-error`;
+  const hydrated = useHydrated();
   const [draft, setDraft] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const utils = trpc.useUtils();
@@ -119,6 +121,8 @@ export function LabelPicker({
       ) : null}
       <input
         id={id}
+        // Disabled in the server's HTML: text typed before hydration would be dropped.
+        disabled={!hydrated}
         value={draft}
         onChange={(event) => {
           setDraft(event.target.value);

@@ -11,6 +11,7 @@ import {
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { formatDueDate, isOverdue } from "~/lib/tasks.ts";
 import { IntentLink } from "~/components/intent-link.tsx";
+import { useHydrated } from "~/lib/use-hydrated.ts";
 
 export interface CardDragProps {
   draggable: boolean;
@@ -66,6 +67,7 @@ export function TaskCard({
   onFocus: (event: FocusEvent<HTMLElement>) => void;
   onMoveMenu?: (() => void) | undefined;
 }) {
+  const hydrated = useHydrated();
   const overdue = isOverdue(task.dueDate, task.status, today);
   return (
     <li
@@ -91,6 +93,8 @@ export function TaskCard({
           <button
             type="button"
             onClick={onMoveMenu}
+            // Disabled in the server's HTML: a click before the board hydrates would be lost.
+            disabled={!hydrated}
             // One Tab stop per card list: M opens the same menu from the focused card.
             tabIndex={-1}
             aria-label={`Move ${task.key}…`}
