@@ -231,3 +231,44 @@ test("a role saves when chosen and can be undone; the organization tabs work at 
   await expect(page).toHaveURL(new RegExp(`/orgs/${orgId}/activity$`));
   expect(await horizontalOverflow(page)).toBe(0);
 });
+
+test("two task-list boxes ticked in quick succession are both saved, in order", async ({
+  page,
+}) => {
+  const { orgId, projectId } = await ownerWithProject(page, "Tia");
+  const description = ["- [ ] Draft", "- [ ] Review", "- [ ] Publish"].join("\n");
+  await mutate(page, "task.create", { orgId, projectId, title: "Post", description });
+  await page.goto(`/orgs/${orgId}/tasks/ENG-1`);
+  await waitForHydration(page);
+  const shown = page.getByTestId("task-description");
+
+  // The first save is held on its way out: the second tick must wait for it, not overtake it
+  // (it names the text the first one makes, so arriving first it would be refused).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const sent: string[] = [];
+  await page.route("**/trpc/*task.update*", async (route) => {
+    sent.push(route.request().postData() ?? "");
+    if (sent.length === 1) await held;
+    await route.continue();
+  });
+  await shown.getByRole("checkbox", { name: "Draft" }).click();
+  await expect.poll(() => sent.length).toBe(1);
+  await shown.getByRole("checkbox", { name: "Publish" }).click();
+  await expect(shown.getByRole("checkbox", { name: "Publish" })).toBeChecked();
+  // While the first is held, the second has not been sent.
+  await expect(shown.getByRole("checkbox", { name: "Draft" })).toBeChecked();
+  expect(sent).toHaveLength(1);
+  release();
+  await expect
+    .poll(
+      async () =>
+        (await query<{ description: string }>(page, "task.get", { orgId, ref: "ENG-1" }))
+          .description,
+    )
+    .toBe(["- [x] Draft", "- [ ] Review", "- [x] Publish"].join("\n"));
+  expect(sent).toHaveLength(2);
+  await expect(page.getByTestId("task-save-error")).toHaveCount(0);
+});

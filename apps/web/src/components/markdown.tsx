@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, type ComponentProps } from "react";
 import ReactMarkdown from "react-markdown";
 import type { Components, ExtraProps } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { useHydrated } from "~/lib/use-hydrated.ts";
 
 /** The list item a task-list box sits in: where it starts in the source, and what it says. */
 interface TaskItem {
@@ -44,9 +45,12 @@ function TaskListItem({ node, children, ...props }: ComponentProps<"li"> & Extra
 function TaskBox({ node: _, ...props }: ComponentProps<"input"> & ExtraProps) {
   const item = useContext(TaskItemContext);
   const toggle = useContext(ToggleContext);
+  const hydrated = useHydrated();
   if (props.type !== "checkbox") return <input {...props} />;
   const offset = item?.offset;
-  const canToggle = toggle !== undefined && offset !== undefined;
+  // Disabled in the server's HTML too: a box ticked before the page hydrates would show a change
+  // that was never saved.
+  const canToggle = toggle !== undefined && offset !== undefined && hydrated;
   return (
     <input
       type="checkbox"

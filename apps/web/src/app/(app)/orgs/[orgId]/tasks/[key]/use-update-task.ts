@@ -32,6 +32,9 @@ export function useUpdateTask(orgId: string, taskRef: string, task: TaskDetail) 
   const key = { orgId, ref: taskRef };
   const shown = useRef<Partial<TaskDetail>>({});
   const update = trpc.task.update.useMutation({
+    // One change to a task at a time, in the order made: a change sent with the text it
+    // replaces (a second task-list tick) must not overtake the change that made that text.
+    scope: { id: `task.update:${task.id}` },
     onMutate: async ({
       orgId: _,
       taskId: __,
