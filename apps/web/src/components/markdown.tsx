@@ -48,19 +48,20 @@ function TaskBox({ node: _, ...props }: ComponentProps<"input"> & ExtraProps) {
   const hydrated = useHydrated();
   if (props.type !== "checkbox") return <input {...props} />;
   const offset = item?.offset;
+  const canToggle = toggle !== undefined && offset !== undefined;
   // Disabled in the server's HTML too: a box ticked before the page hydrates would show a change
   // that was never saved.
-  const canToggle = toggle !== undefined && offset !== undefined && hydrated;
+  const enabled = canToggle && hydrated;
   return (
     <input
       type="checkbox"
       aria-label={item?.label ?? "Task"}
       checked={Boolean(props.checked)}
-      disabled={!canToggle}
-      readOnly={!canToggle}
+      disabled={!enabled}
+      readOnly={!enabled}
       data-task-offset={canToggle ? offset : undefined}
       onChange={
-        canToggle
+        enabled
           ? () => {
               toggle(offset);
             }
