@@ -30,7 +30,8 @@ export const statusRouter = router({
       summary: "A project's statuses in board order (category, then position)",
       permission: "project.read",
       rateLimit: "read",
-      cache: { tags: ["statuses"] },
+      // The counts change with tasks.
+      cache: { tags: ["statuses", "tasks"] },
     })
     .input(listStatusesInput)
     .use(resultCache)

@@ -132,6 +132,55 @@ describe("deleting a task, undoably", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("leaves a deleted task out of My Issues, the parent's sub-tasks, the other side's relations and the label and status counts", async () => {
+    const project = await freshProject("TRM");
+    const label = await as(owner).label.create({ orgId, name: `trash-${project.slice(0, 8)}` });
+    const parent = await task(project, "Parent");
+    const other = await task(project, "Other");
+    const gone = await as(owner).task.create({
+      orgId,
+      projectId: project,
+      title: "Gone",
+      parentId: parent.id,
+      assigneeId: owner.id,
+      labelIds: [label.id],
+    });
+    await as(owner).relation.add({ orgId, taskId: other.id, kind: "blocks", otherTaskId: gone.id });
+    const statusOf = async () =>
+      (await as(owner).status.list({ orgId, projectId: project })).find(
+        (status) => status.id === gone.statusId,
+      )?.taskCount;
+    const labelCount = async () =>
+      (await as(owner).label.list({ orgId })).find((l) => l.id === label.id)?.taskCount;
+    const mine = async () =>
+      (await as(owner).task.mine({ orgId, relation: "assigned" })).items.map((t) => t.id);
+    const children = async () =>
+      (await as(owner).task.list({ orgId, parentId: parent.id })).items.map((t) => t.id);
+    const related = async () =>
+      (await as(owner).relation.list({ orgId, taskId: other.id })).map((r) => r.task.id);
+    // Each read sees it before the delete, so the checks after it can fail.
+    expect(await mine()).toContain(gone.id);
+    expect(await children()).toEqual([gone.id]);
+    expect(await related()).toEqual([gone.id]);
+    expect(await labelCount()).toBe(1);
+    const before = await statusOf();
+    // Cached reads of the task's own lists (answered once, so an entry exists) end with it too.
+    await as(owner).comment.list({ orgId, taskId: gone.id });
+    await as(owner).attachment.list({ orgId, taskId: gone.id });
+
+    await as(owner).task.delete({ orgId, taskId: gone.id });
+    expect(await mine()).not.toContain(gone.id);
+    expect(await children()).toEqual([]);
+    expect(await related()).toEqual([]);
+    expect(await labelCount()).toBe(0);
+    expect(await statusOf()).toBe((before ?? 0) - 1);
+    for (const read of [
+      () => as(owner).comment.list({ orgId, taskId: gone.id }),
+      () => as(owner).attachment.list({ orgId, taskId: gone.id }),
+    ])
+      await expect(read()).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("announces the delete and the restore to live subscribers; a second restore changes nothing", async () => {
     const project = await freshProject("TRC");
     const doomed = await task(project, "Announced");
