@@ -18,10 +18,15 @@ import { sessionCookie } from "../auth/cookies.ts";
 import { hashPassword } from "../auth/password.ts";
 import { resolveAuth } from "../auth/credentials.ts";
 import * as accounts from "../domain/accounts.ts";
+import { organizationsOf } from "../domain/orgs.ts";
 import { signalAuthChange } from "../live/publish.ts";
 import { transactForRequest } from "../mail/outbox.ts";
+import { invalidateTags } from "../policy/cache.ts";
 import { passwordResetLimits, signInLimits, signUpLimits } from "../policy/limits.ts";
 import { authedProcedure, limitedBy, publicProcedure, router, sessionProcedure } from "../trpc.ts";
+
+/** Cached results that show people's names. */
+const NAMED_TAGS = ["tasks", "comments", "attachments"] as const;
 
 // Mail is a `mail.send` job written in the call's transaction and sent by the worker: its
 // latency cannot reveal anything, nor its failure fail the call (the worker retries it).
@@ -101,8 +106,14 @@ export const authRouter = router({
           now: ctx.services.now(),
         }),
       );
-      // Instances that remember the caller (auth/caller-cache.ts) pick up the new name.
-      await signalAuthChange(ctx, ctx.auth.user.id);
+      // Instances that remember the caller (auth/caller-cache.ts) pick up the new name, and the
+      // cached lists that show it (tasks' assignees, comments' and files' authors) in each of the
+      // person's organizations are dropped.
+      const orgs = await organizationsOf(ctx.services.db, ctx.auth.user.id);
+      await Promise.all([
+        signalAuthChange(ctx, ctx.auth.user.id),
+        ...orgs.map((org) => invalidateTags(ctx, org.id, NAMED_TAGS)),
+      ]);
       return { user };
     }),
 
