@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "@tesseract/config";
+import { compactAfterStart } from "./compact-after-start.ts";
 
 // Diagnostics for the bench and for debugging: `--adapter stock` serves /trpc with tRPC's stock
 // standalone handler only; `--runner trpc` keeps the lean adapter but calls procedures through
@@ -17,6 +18,7 @@ const config = configOrExit();
 if (config.tracing.enabled) await import("@tesseract/telemetry/preload");
 const { exitOnConfigError, exitOnSignals, startServer } = await import("./start.ts");
 const server = await startServer(config, { adapter, runner }).catch(exitOnConfigError);
+compactAfterStart();
 exitOnSignals(server);
 
 function configOrExit(): Config {

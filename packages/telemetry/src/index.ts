@@ -31,6 +31,7 @@ export {
   startTracing,
   withContext,
   type Span,
+  type SpanName,
   type SpanOptions,
   type Tracing,
   type TracingOptions,

@@ -48,6 +48,16 @@ describe("a new trace the sampler leaves out", () => {
     expect(store.recent()).toEqual([]);
   });
 
+  it("builds no name: a name given as a function is not called", () => {
+    const request = startSpan(
+      () => {
+        throw new Error("the name is built only for a recorded span");
+      },
+      { kind: SpanKind.SERVER, parent: ROOT_CONTEXT },
+    )!;
+    expect(request.span.isRecording()).toBe(false);
+  });
+
   it("reaches a job's run: unsampled in its traceparent, unsampled in the worker", async () => {
     const parent = contextFrom({ traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-00` });
     await inSpan("job mail.send", { kind: SpanKind.CONSUMER, parent }, (span) => {
@@ -64,6 +74,20 @@ describe("a new trace the sampler leaves out", () => {
 });
 
 describe("a caller's sampled traceparent", () => {
+  it("names the span with the function given for its name", async () => {
+    const traceId = "5bf92f3577b34da6a3ce929d0e0e4736";
+    const parent = contextFrom({ traceparent: `00-${traceId}-${CALLER_SPAN}-01` });
+    await inSpan(
+      () => "job report.export",
+      { kind: SpanKind.CONSUMER, parent },
+      (span) => {
+        expect(span?.isRecording()).toBe(true);
+        return Promise.resolve();
+      },
+    );
+    expect(store.trace(traceId)!.map((span) => span.name)).toEqual(["job report.export"]);
+  });
+
   it("is followed whatever the ratio: the request's span and its children are recorded", async () => {
     const request = startSpan("POST /trpc/task.create", {
       kind: SpanKind.SERVER,

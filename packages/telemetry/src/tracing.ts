@@ -106,7 +106,7 @@ export function isTracingHere(): boolean {
  * in a trace left out, runs it in a context that says so (`run` gets no span).
  */
 export async function inSpan<T>(
-  name: string,
+  name: SpanName,
   options: SpanOptions,
   run: (span: Span | undefined) => Promise<T>,
 ): Promise<T> {
@@ -142,13 +142,17 @@ export function failSpan(span: Span, error: unknown, description?: string): void
  * says the trace is unsampled.
  */
 export function startSpan(
-  name: string,
+  name: SpanName,
   options: SpanOptions,
 ): { span: Span; context: Context } | undefined {
   const started = begin(name, options);
   if (!started) return undefined;
+  if (started === LEFT_OUT) return LEFT_OUT_STARTED;
   return { span: started.span ?? NOT_RECORDED, context: started.context };
 }
+
+/** A span's name, or the function that builds it: called only for a recorded span. */
+export type SpanName = string | (() => string);
 
 export interface SpanOptions {
   /** Set only on a recorded span: a function is called only then. */
@@ -165,7 +169,7 @@ export interface SpanOptions {
  * jobs it enqueues) skip theirs too.
  */
 function begin(
-  name: string,
+  name: SpanName,
   options: SpanOptions,
 ): { span: Span; context: Context } | { span: undefined; context: Context } | undefined {
   if (!tracer) return undefined;
@@ -182,12 +186,15 @@ function begin(
     }
   } else {
     if (!(Math.random() < sampleRatio))
-      return { span: undefined, context: unsampled(parent, true) };
+      return parent === ROOT_CONTEXT
+        ? LEFT_OUT
+        : { span: undefined, context: unsampled(parent, true) };
     decided = parent.setValue(RECORD_ROOT, true);
   }
   // The sampler (parent-based, then the decision above) reads no attributes: they are set
   // after, and only on a recorded span.
-  const span = tracer.startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL }, decided);
+  const spanName = typeof name === "string" ? name : name();
+  const span = tracer.startSpan(spanName, { kind: options.kind ?? SpanKind.INTERNAL }, decided);
   const { attributes } = options;
   if (attributes && span.isRecording())
     span.setAttributes(typeof attributes === "function" ? attributes() : attributes);
@@ -196,6 +203,9 @@ function begin(
 
 /** A request's new trace left out: one context for them all (building one copies a map). */
 const LEFT_OUT_ROOT = ROOT_CONTEXT.setValue(UNSAMPLED, true);
+/** What `begin` and `startSpan` hand back for it: nothing to allocate on the common path. */
+const LEFT_OUT = { span: undefined, context: LEFT_OUT_ROOT } as const;
+const LEFT_OUT_STARTED = { span: NOT_RECORDED, context: LEFT_OUT_ROOT } as const;
 
 /** `parent` without its span, marked as a trace left out (`from`: the caller's ids, if any). */
 function unsampled(parent: Context, from: SpanContext | true): Context {
