@@ -67,5 +67,5 @@ export function requestInfo(
   inputs: Inputs,
   signal: AbortSignal,
 ): TRPCRequestInfo {
-  return new LeanRequestInfo(req, request, calls, type, inputs, signal) as TRPCRequestInfo;
+  return new LeanRequestInfo(req, request, calls, type, inputs, signal);
 }

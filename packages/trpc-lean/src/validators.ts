@@ -25,8 +25,8 @@ interface ZodLike {
 /** What the middleware is given and returns, as far as these two read it. */
 interface ValidatorOptions {
   input?: unknown;
-  getRawInput(): Promise<unknown>;
-  next(opts?: { input: unknown }): Promise<{ ok: boolean; data?: unknown }>;
+  getRawInput: () => Promise<unknown>;
+  next: (opts?: { input: unknown }) => Promise<{ ok: boolean; data?: unknown }>;
 }
 
 export type ValidatorMiddleware = (opts: ValidatorOptions) => Promise<unknown>;

@@ -49,7 +49,7 @@ describe("readCookie", () => {
     const next = () => (seed = (seed * 48271) % 2147483647);
     for (let i = 0; i < 2_000; i++) {
       let header = "";
-      for (let n = next() % 12; n > 0; n--) header += pieces[next() % pieces.length];
+      for (let n = next() % 12; n > 0; n--) header += pieces[next() % pieces.length]!;
       expect(readCookie(header, "sid"), header).toBe(reference(header, "sid"));
     }
   });
