@@ -60,12 +60,7 @@ const URL_PROPERTY: PropertyDescriptor = {
 };
 
 export function requestInfo(
-  req: IncomingMessage,
-  request: LeanRequest,
-  calls: (AnyTRPCProcedure | undefined)[],
-  type: CallType,
-  inputs: Inputs,
-  signal: AbortSignal,
+  ...args: ConstructorParameters<typeof LeanRequestInfo>
 ): TRPCRequestInfo {
-  return new LeanRequestInfo(req, request, calls, type, inputs, signal);
+  return new LeanRequestInfo(...args);
 }
