@@ -116,8 +116,9 @@ export function createApiServer({
         userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null,
         calls,
       },
-      ...(response ? { response } : {}),
-      ...(live ? { live } : {}),
+      // Absent ones are left out of the context by createInnerContext itself.
+      response,
+      live,
     });
   const createContext = ({
     req,

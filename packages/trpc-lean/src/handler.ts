@@ -178,10 +178,8 @@ export function createLeanHandler<TRouter extends AnyTRPCRouter>(
         return [error, undefined];
       }
     };
-    const pending = request.paths.map((_, index) => run(index));
-
     if (!request.isBatch) {
-      const [error, data] = await pending[0]!;
+      const [error, data] = await run(0);
       headers.contentType = "application/json";
       try {
         if (!error && isDataStream(data)) throw streamLikeResult();
@@ -196,6 +194,7 @@ export function createLeanHandler<TRouter extends AnyTRPCRouter>(
       return;
     }
 
+    const pending = request.paths.map((_, index) => run(index));
     headers.contentType = "application/json";
     try {
       const settled = await Promise.all(pending);

@@ -29,10 +29,10 @@ export function createInputs(
   body: Promise<string> | undefined,
 ): Inputs {
   if (body === undefined && !request.queryInput) return NO_INPUTS;
-  let promise: Promise<Record<number, unknown>> | null = null;
-  let value: Record<number, unknown> | undefined;
+  let promise: Promise<unknown[]> | null = null;
+  let value: unknown[] | undefined;
 
-  async function parse(): Promise<Record<number, unknown>> {
+  async function parse(): Promise<unknown[]> {
     let inputs: unknown = undefined;
     if (body === undefined) {
       if (request.queryInput) inputs = JSON.parse(request.queryInput);
@@ -41,7 +41,8 @@ export function createInputs(
       // ("Unexpected end of JSON input"), not an undefined input.
       inputs = JSON.parse(await body);
     }
-    const result = Object.create(null) as Record<number, unknown>;
+    // An array: indices only, and cheaper to make than a prototype-less dictionary.
+    const result: unknown[] = [];
     if (inputs === undefined) return result;
     if (!request.isBatch) {
       result[0] = codec.deserialize(inputs);
@@ -60,7 +61,7 @@ export function createInputs(
     return result;
   }
 
-  async function readAll(): Promise<Record<number, unknown>> {
+  async function readAll(): Promise<unknown[]> {
     if (value !== undefined) return value;
     promise ??= parse().catch((cause: unknown) => {
       if (cause instanceof TRPCError) throw cause;

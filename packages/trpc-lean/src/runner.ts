@@ -1,4 +1,5 @@
 import { getTRPCErrorFromUnknown, TRPCError, type AnyTRPCProcedure } from "@trpc/server";
+import { inputValidator, outputValidator } from "./validators.ts";
 
 /**
  * The procedure's middleware runner, with native object spread.
@@ -13,7 +14,9 @@ import { getTRPCErrorFromUnknown, TRPCError, type AnyTRPCProcedure } from "@trpc
  *
  * Used only for procedures tRPC builds itself (`createProcedureCaller`): one with an
  * `experimental_caller` override, or a shape we do not recognise, is called as tRPC's own
- * function instead.
+ * function instead. The `.input()` / `.output()` validators in the list are swapped for
+ * validators.ts's equivalents (native spread, zod's synchronous fast path) when their
+ * schemas can be matched to them one for one.
  */
 
 export interface CallOptions {
@@ -36,14 +39,16 @@ interface NextOptions {
   getRawInput?: () => Promise<unknown>;
 }
 
-type Middleware = (
+type Middleware = ((
   opts: CallOptions & { meta: unknown; next: (opts?: NextOptions) => Promise<MiddlewareResult> },
-) => Promise<MiddlewareResult | undefined>;
+) => Promise<MiddlewareResult | undefined>) & { _type?: string };
 
 interface RunnableDef {
   middlewares: Middleware[];
   meta: unknown;
   caller?: unknown;
+  inputs?: unknown[];
+  output?: unknown;
 }
 
 const MARKER = "middlewareMarker";
@@ -75,11 +80,47 @@ async function callRecursive(
   }
 }
 
+const runnable = new WeakMap<object, RunnableDef | null>();
+
 /** The definition our runner can walk, or undefined to call tRPC's own procedure function. */
 export function runnableDef(procedure: AnyTRPCProcedure): RunnableDef | undefined {
   const def = procedure._def as unknown as Partial<RunnableDef>;
-  if (def.caller !== undefined || !Array.isArray(def.middlewares)) return undefined;
-  return def as RunnableDef;
+  let walked = runnable.get(def);
+  if (walked === undefined) {
+    walked =
+      def.caller !== undefined || !Array.isArray(def.middlewares)
+        ? null
+        : withOwnValidators(def as RunnableDef);
+    runnable.set(def, walked);
+  }
+  return walked ?? undefined;
+}
+
+/**
+ * `def` with its validator middlewares replaced by validators.ts's, each built from the schema
+ * tRPC made it from: the n-th input middleware from `inputs[n]` (both lists grow together in
+ * `.input()` and `.concat()`), the output middleware from `output`. Any other count, or a
+ * schema that is not zod's, keeps tRPC's middleware.
+ */
+function withOwnValidators(def: RunnableDef): RunnableDef {
+  const inputs = Array.isArray(def.inputs) ? def.inputs : [];
+  const inputMiddlewares = def.middlewares.filter((middleware) => middleware._type === "input");
+  const outputMiddlewares = def.middlewares.filter((middleware) => middleware._type === "output");
+  const matchInputs = inputMiddlewares.length === inputs.length;
+  const matchOutput = outputMiddlewares.length === 1 && def.output !== undefined;
+  if (!matchInputs && !matchOutput) return def;
+  let inputIndex = 0;
+  const middlewares = def.middlewares.map((middleware): Middleware => {
+    if (middleware._type === "input" && matchInputs) {
+      return (inputValidator(inputs[inputIndex++]) as Middleware | undefined) ?? middleware;
+    }
+    if (middleware._type === "output" && matchOutput) {
+      return (outputValidator(def.output) as Middleware | undefined) ?? middleware;
+    }
+    return middleware;
+  });
+  // Only what callRecursive reads; tRPC's def itself is left as it is.
+  return { middlewares, meta: def.meta };
 }
 
 /** Calls a procedure as tRPC's `procedure(opts)` does, through `def` when given. */

@@ -8,6 +8,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import * as trpcHttp from "@trpc/server/http";
 import * as standalone from "@trpc/server/adapters/standalone";
 import SuperJSON from "superjson";
+import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { runnableDef } from "../src/runner.ts";
 import { nothingRegistered } from "../src/superjson-fast.ts";
@@ -108,6 +109,34 @@ const CHECKS: [string, () => Promise<void> | void][] = [
     },
   ],
   [
+    "the .input() / .output() validator middlewares (rebuilt by src/validators.ts)",
+    () => {
+      const inputA = z.object({ a: z.string() });
+      const inputB = z.object({ b: z.string() });
+      const output = z.object({ a: z.string() });
+      const def = t.procedure
+        .use(({ next }) => next())
+        .input(inputA)
+        .input(inputB)
+        .output(output)
+        .query(({ input }) => ({ a: input.a }))._def as unknown as {
+        inputs: unknown[];
+        output: unknown;
+        middlewares: { _type?: string }[];
+      };
+      internal(
+        def.inputs.length === 2 && def.inputs[0] === inputA && def.inputs[1] === inputB,
+        "procedure._def.inputs no longer lists the .input() schemas in order",
+      );
+      internal(def.output === output, "procedure._def.output is no longer the .output() schema");
+      const types = def.middlewares.map((middleware) => middleware._type ?? "other");
+      internal(
+        JSON.stringify(types) === '["other","input","input","output","other"]',
+        `procedure._def.middlewares no longer marks its validators with _type (read ${JSON.stringify(types)})`,
+      );
+    },
+  ],
+  [
     "the middleware protocol",
     async () => {
       const ping = procedureMap()["nested.ping"]!;
@@ -171,5 +200,21 @@ describe("the tRPC internals the lean adapter relies on", () => {
     expect(() => {
       internal(false, "procedure._def.middlewares is no longer an array of functions");
     }).toThrow("tRPC internals changed: procedure._def.middlewares");
+  });
+});
+
+describe("the lean runner's validators", () => {
+  it("replaces tRPC's zod .input() / .output() middlewares, and keeps any other", () => {
+    const plain = t.procedure
+      .input((raw) => raw as { n: number })
+      .output(z.object({ n: z.number() }))
+      .query(({ input }) => input);
+    const def = plain._def as unknown as { middlewares: unknown[] };
+    const walked = runnableDef(plain as never)!;
+    // The function-schema input stays tRPC's; the zod output is rebuilt.
+    expect(walked.middlewares[0]).toBe(def.middlewares[0]);
+    expect(walked.middlewares[1]).not.toBe(def.middlewares[1]);
+    expect(walked.middlewares).toHaveLength(def.middlewares.length);
+    expect(runnableDef(plain as never)).toBe(walked);
   });
 });

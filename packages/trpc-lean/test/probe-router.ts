@@ -67,6 +67,27 @@ export const probeRouter = t.router({
     badOutput: t.procedure
       .output(z.object({ id: z.string() }))
       .query(() => ({ id: 42 }) as unknown as { id: string }),
+    /** Two `.input()` objects merged, an `.output()` that strips a key (the validator swap). */
+    merged: t.procedure
+      .input(z.object({ orgId: z.string().min(3) }))
+      .input(z.object({ text: z.string().max(20), at: z.date().optional() }))
+      .output(z.object({ orgId: z.string(), text: z.string(), at: z.date().optional() }))
+      .query(({ input }) => ({ ...input, extra: "stripped by the output schema" })),
+    /** Asynchronous refinements: zod's synchronous parse cannot run them (async fallback). */
+    checked: t.procedure
+      .input(
+        z.object({ n: z.number() }).refine(async ({ n }) => {
+          await Promise.resolve();
+          return n > 0;
+        }, "n must be positive"),
+      )
+      .output(
+        z.object({ n: z.number() }).refine(async ({ n }) => {
+          await Promise.resolve();
+          return n < 100;
+        }, "n must stay below 100"),
+      )
+      .query(({ input }) => ({ n: input.n * 10 })),
     ticks: t.procedure.subscription(async function* () {
       yield 1;
       yield 2;

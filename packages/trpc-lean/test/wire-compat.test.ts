@@ -209,6 +209,33 @@ const scenarios: [string, () => WireRequest, Served][] = [
     "lean",
   ],
   ["missing input", () => post("/trpc/probe.save", ""), "lean"],
+  // The `.input()` / `.output()` validators the lean runner rebuilds (src/validators.ts).
+  [
+    "two merged inputs and a stripping output",
+    () => ({ path: `/trpc/probe.merged?input=${q({ orgId: "org", text: "hi", at: PROBE_DATE })}` }),
+    "lean",
+  ],
+  [
+    "the second of two inputs refused",
+    () => ({ path: `/trpc/probe.merged?input=${q({ orgId: "org", text: 5 })}` }),
+    "lean",
+  ],
+  [
+    "the first of two inputs refused",
+    () => ({ path: `/trpc/probe.merged?input=${q({ orgId: "o", text: "hi" })}` }),
+    "lean",
+  ],
+  ["async refinements pass", () => ({ path: `/trpc/probe.checked?input=${q({ n: 5 })}` }), "lean"],
+  [
+    "async input refinement refused",
+    () => ({ path: `/trpc/probe.checked?input=${q({ n: -1 })}` }),
+    "lean",
+  ],
+  [
+    "async output refinement fails",
+    () => ({ path: `/trpc/probe.checked?input=${q({ n: 50 })}` }),
+    "lean",
+  ],
   ["unexpected thrown error (masked)", () => ({ path: "/trpc/probe.explode" }), "lean"],
   ["unknown procedure", () => ({ path: "/trpc/nope.nothing" }), "lean"],
   ["unknown procedure by POST", () => post("/trpc/nope.nothing", "{}"), "lean"],

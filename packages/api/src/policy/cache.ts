@@ -1,26 +1,14 @@
-import { configure } from "safe-stable-stringify";
 import superjson from "superjson";
-import { sha256 } from "../auth/secrets.ts";
 import type { CacheResult } from "@tesseract/telemetry";
 import type { Context } from "../context.ts";
+import { inputDigest } from "./input-digest.ts";
+
+export { inputDigest };
 
 export interface CachePolicy {
   /** Tags the result depends on; a mutation naming one of them invalidates it. */
   tags: readonly string[];
   ttlSeconds?: number;
-}
-
-// Sorted keys; anything JSON cannot say exactly (a function, a cycle) throws instead of
-// collapsing into a string another input could also produce.
-const canonicalJson = configure({ deterministic: true, strict: true, circularValue: Error });
-
-/**
- * The part of an entry's key that names the input: a digest of the *parsed* input (what the
- * resolver sees, so keys the schema strips and defaults it fills in change nothing), written
- * by superjson (a BigInt, Date or Set keeps its type, not a look-alike string) with sorted keys.
- */
-export function inputDigest(input: unknown): string {
-  return sha256(canonicalJson(superjson.serialize(input)));
 }
 
 /**
