@@ -30,7 +30,8 @@ const HEAD_TO = HEADS.slice(1);
  * run of "z" only moves the head to the next (`az` → `b00`, `Zz` → `a0`). An integer part that
  * cannot grow (head "z", 26 "z" digits) is out of reach of appends; there the key gets a
  * fraction instead ("V", valid and after it), where the library picks a shorter one.
- * position.test.ts checks it against the library.
+ * position-sql.test.ts checks it against the library. (`offset 0` keeps PostgreSQL from inlining
+ * each step into the next: every use of `last` would become a copy of its subquery to plan.)
  */
 export function positionAfter(last: Expression<string | null>): Expression<string> {
   // The integer part's length is fixed by its head: a..z → 2..27, Z..A → 2..27.
@@ -49,7 +50,7 @@ export function positionAfter(last: Expression<string | null>): Expression<strin
       when ${head} = 'z' then ${last_} || 'V'
       else ${nextHead} || repeat('0', ${intLength(nextHead)} - 1)
     end
-    from (select (${last}) as p) last_position
-    cross join lateral (select left(last_position.p, ${intLength(sql`last_position.p`)}) as i) integer_part
-    cross join lateral (select rtrim(substr(integer_part.i, 2), 'z') as t) bumped)`;
+    from (select (${last}) as p offset 0) last_position
+    cross join lateral (select left(last_position.p, ${intLength(sql`last_position.p`)}) as i offset 0) integer_part
+    cross join lateral (select rtrim(substr(integer_part.i, 2), 'z') as t offset 0) bumped)`;
 }
