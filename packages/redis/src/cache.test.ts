@@ -2,6 +2,7 @@ import { silentLogger } from "@tesseract/config";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTagCache, type TagCache } from "./cache.ts";
 import { createRedis, type RedisHandle } from "./connection.ts";
+import { createLiveBus, type LiveBus } from "./live-bus.ts";
 import {
   createTestRedis,
   hasRedisServer,
@@ -17,8 +18,8 @@ afterAll(async () => {
   await Promise.all(handles.map((h) => h.close()));
 });
 
-async function connectTo(url: string): Promise<RedisHandle> {
-  const redis = await createRedis({ url, keyPrefix: "t:", logger: silentLogger });
+async function connectTo(url: string, keyPrefix = "t:"): Promise<RedisHandle> {
+  const redis = await createRedis({ url, keyPrefix, logger: silentLogger });
   handles.push(redis);
   return redis;
 }
@@ -71,6 +72,53 @@ describe("tag cache", () => {
     // EVALSHA (or EVAL the first time a server sees the script): versions and entry together.
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatch(/^eval/);
+    await redis.cleanup();
+  });
+
+  it("invalidates in one round trip that also signals the other instances' in-process tiers", async () => {
+    const redis = await createTestRedis();
+    // A second instance: its own connection and bus on the same Redis and prefix.
+    const other = await connectTo(redis.url, redis.keyPrefix);
+    const [busA, busB] = await Promise.all(
+      [redis, other].map((handle) =>
+        createLiveBus(handle, { replayLength: 10, logger: silentLogger }),
+      ),
+    );
+    const tier = (bus: LiveBus) => ({ bus, ttlMs: 60_000, now: () => Date.now() });
+    const cacheA = createTagCache(redis, tier(busA!));
+    const cacheB = createTagCache(other, tier(busB!));
+    for (const cache of [cacheA, cacheB]) {
+      await readThrough(cache, "v1");
+      await read(cache); // held in memory from here on
+    }
+    const { localHits } = cacheB.stats;
+    expect(await read(cacheB)).toBe("v1");
+    expect(cacheB.stats.localHits).toBe(localHits + 1);
+
+    const signalled = new Promise<void>((resolve) => {
+      const stop = busB!.listenPrefix("cachetag:", () => {
+        stop();
+        resolve();
+      });
+    });
+    const sent: string[] = [];
+    const send = redis.client.sendCommand.bind(redis.client);
+    redis.client.sendCommand = (command, stream) => {
+      sent.push(command.name);
+      return send(command, stream);
+    };
+    try {
+      await cacheA.invalidate("org", ["tasks"]);
+    } finally {
+      redis.client.sendCommand = send;
+    }
+    // EVALSHA (or EVAL the first time a server sees the script): the bump and the signal.
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^eval/);
+    expect(await read(cacheA)).toBeUndefined();
+    await signalled;
+    expect(await read(cacheB)).toBeUndefined();
+    await Promise.all([busA!.close(), busB!.close()]);
     await redis.cleanup();
   });
 
