@@ -200,17 +200,16 @@ async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promi
   const ttlMs = String(options.ttlMs ?? DAY_MS);
   return {
     kind: "redis",
-    async publish(key, payload) {
-      const id = await scripts.tesseractLivePublish(
+    publish: (key, payload) =>
+      // The stream id XADD gave the entry (a bulk string).
+      scripts.tesseractLivePublish(
         ...keys(key),
         String(options.replayLength),
         payload,
         ttlMs,
         channel,
         key,
-      );
-      return String(id);
-    },
+      ),
     async signal(key, payload) {
       await client.publish(channel, signalMessage(key, payload));
     },
