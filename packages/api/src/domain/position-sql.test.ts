@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 /** positionAfter over each key, in one statement. */
-async function afterEach(keys: (string | null)[]): Promise<string[]> {
+async function appendedAfter(keys: (string | null)[]): Promise<string[]> {
   const { rows } = await sql<{
     after: string;
   }>`select ${positionAfter(sql`k.key collate "C"`)} as after
@@ -28,7 +28,7 @@ describe("positionAfter (SQL)", () => {
     const keys: (string | null)[] = [null];
     for (let i = 0; i < 5_000; i++) keys.push(positionBetween(keys.at(-1) ?? null, null));
     const expected = keys.slice(1);
-    expect(await afterEach(keys.slice(0, -1))).toEqual(expected);
+    expect(await appendedAfter(keys.slice(0, -1))).toEqual(expected);
   });
 
   it("agrees with the library on the edges: carries, negative heads, fractions", async () => {
@@ -54,7 +54,7 @@ describe("positionAfter (SQL)", () => {
       `z${"z".repeat(25)}y`,
     ];
     const expected = keys.map((key) => generateKeyBetween(key, null));
-    expect(await afterEach(keys)).toEqual(expected);
+    expect(await appendedAfter(keys)).toEqual(expected);
   });
 
   it("agrees with the library after random moves (keys with fractions, keys before the first)", async () => {
@@ -66,11 +66,11 @@ describe("positionAfter (SQL)", () => {
       keys.splice(index, 0, positionBetween(keys[index - 1] ?? null, keys[index] ?? null));
     }
     const expected = keys.map((key) => generateKeyBetween(key, null));
-    expect(await afterEach(keys)).toEqual(expected);
+    expect(await appendedAfter(keys)).toEqual(expected);
   });
 
   it("still finds a valid later key after the largest integer, which appends never reach", async () => {
-    const [after] = await afterEach([LARGEST]);
+    const [after] = await appendedAfter([LARGEST]);
     expect(after! > LARGEST).toBe(true);
     // A valid key: the library takes it as a neighbour.
     expect(generateKeyBetween(LARGEST, after) > LARGEST).toBe(true);
