@@ -36,6 +36,22 @@ async function readThrough(cache: TagCache, fresh: string): Promise<string> {
   return fresh;
 }
 
+/** The names of the commands `redis` sends while `work` runs. */
+async function commandsDuring(redis: RedisHandle, work: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const send = redis.client.sendCommand.bind(redis.client);
+  redis.client.sendCommand = (command, stream) => {
+    sent.push(command.name);
+    return send(command, stream);
+  };
+  try {
+    await work();
+  } finally {
+    redis.client.sendCommand = send;
+  }
+  return sent;
+}
+
 describe("tag cache", () => {
   it("hits until a tag it carries is invalidated, then misses", async () => {
     const redis = await createTestRedis();
@@ -55,20 +71,11 @@ describe("tag cache", () => {
     const cache = createTagCache(redis);
     await readThrough(cache, "v1");
     await read(cache); // the server's lifetime (INFO) is known from here on
-    const sent: string[] = [];
-    const send = redis.client.sendCommand.bind(redis.client);
-    redis.client.sendCommand = (command, stream) => {
-      sent.push(command.name);
-      return send(command, stream);
-    };
-    try {
-      expect(await read(cache)).toBe("v1");
-      await cache.invalidate("org", ["tasks"]);
-      sent.length = 0;
+    expect(await read(cache)).toBe("v1");
+    await cache.invalidate("org", ["tasks"]);
+    const sent = await commandsDuring(redis, async () => {
       expect(await read(cache)).toBeUndefined();
-    } finally {
-      redis.client.sendCommand = send;
-    }
+    });
     // EVALSHA (or EVAL the first time a server sees the script): versions and entry together.
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatch(/^eval/);
@@ -101,17 +108,7 @@ describe("tag cache", () => {
         resolve();
       });
     });
-    const sent: string[] = [];
-    const send = redis.client.sendCommand.bind(redis.client);
-    redis.client.sendCommand = (command, stream) => {
-      sent.push(command.name);
-      return send(command, stream);
-    };
-    try {
-      await cacheA.invalidate("org", ["tasks"]);
-    } finally {
-      redis.client.sendCommand = send;
-    }
+    const sent = await commandsDuring(redis, () => cacheA.invalidate("org", ["tasks"]));
     // EVALSHA (or EVAL the first time a server sees the script): the bump and the signal.
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatch(/^eval/);
