@@ -2,6 +2,7 @@ import { silentLogger } from "@tesseract/config";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTagCache, type TagCache } from "./cache.ts";
 import { createRedis, type RedisHandle } from "./connection.ts";
+import { createLiveBus, type LiveBus } from "./live-bus.ts";
 import {
   createTestRedis,
   hasRedisServer,
@@ -17,8 +18,8 @@ afterAll(async () => {
   await Promise.all(handles.map((h) => h.close()));
 });
 
-async function connectTo(url: string): Promise<RedisHandle> {
-  const redis = await createRedis({ url, keyPrefix: "t:", logger: silentLogger });
+async function connectTo(url: string, keyPrefix = "t:"): Promise<RedisHandle> {
+  const redis = await createRedis({ url, keyPrefix, logger: silentLogger });
   handles.push(redis);
   return redis;
 }
@@ -33,6 +34,22 @@ async function readThrough(cache: TagCache, fresh: string): Promise<string> {
   if ("value" in slot) return slot.value;
   await slot.store(fresh, 60);
   return fresh;
+}
+
+/** The names of the commands `redis` sends while `work` runs. */
+async function commandsDuring(redis: RedisHandle, work: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const send = redis.client.sendCommand.bind(redis.client);
+  redis.client.sendCommand = (command, stream) => {
+    sent.push(command.name);
+    return send(command, stream);
+  };
+  try {
+    await work();
+  } finally {
+    redis.client.sendCommand = send;
+  }
+  return sent;
 }
 
 describe("tag cache", () => {
@@ -54,23 +71,51 @@ describe("tag cache", () => {
     const cache = createTagCache(redis);
     await readThrough(cache, "v1");
     await read(cache); // the server's lifetime (INFO) is known from here on
-    const sent: string[] = [];
-    const send = redis.client.sendCommand.bind(redis.client);
-    redis.client.sendCommand = (command, stream) => {
-      sent.push(command.name);
-      return send(command, stream);
-    };
-    try {
-      expect(await read(cache)).toBe("v1");
-      await cache.invalidate("org", ["tasks"]);
-      sent.length = 0;
+    expect(await read(cache)).toBe("v1");
+    await cache.invalidate("org", ["tasks"]);
+    const sent = await commandsDuring(redis, async () => {
       expect(await read(cache)).toBeUndefined();
-    } finally {
-      redis.client.sendCommand = send;
-    }
+    });
     // EVALSHA (or EVAL the first time a server sees the script): versions and entry together.
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatch(/^eval/);
+    await redis.cleanup();
+  });
+
+  it("invalidates in one round trip that also signals the other instances' in-process tiers", async () => {
+    const redis = await createTestRedis();
+    // A second instance: its own connection and bus on the same Redis and prefix.
+    const other = await connectTo(redis.url, redis.keyPrefix);
+    const [busA, busB] = await Promise.all(
+      [redis, other].map((handle) =>
+        createLiveBus(handle, { replayLength: 10, logger: silentLogger }),
+      ),
+    );
+    const tier = (bus: LiveBus) => ({ bus, ttlMs: 60_000, now: () => Date.now() });
+    const cacheA = createTagCache(redis, tier(busA!));
+    const cacheB = createTagCache(other, tier(busB!));
+    for (const cache of [cacheA, cacheB]) {
+      await readThrough(cache, "v1");
+      await read(cache); // held in memory from here on
+    }
+    const { localHits } = cacheB.stats;
+    expect(await read(cacheB)).toBe("v1");
+    expect(cacheB.stats.localHits).toBe(localHits + 1);
+
+    const signalled = new Promise<void>((resolve) => {
+      const stop = busB!.listenPrefix("cachetag:", () => {
+        stop();
+        resolve();
+      });
+    });
+    const sent = await commandsDuring(redis, () => cacheA.invalidate("org", ["tasks"]));
+    // EVALSHA (or EVAL the first time a server sees the script): the bump and the signal.
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^eval/);
+    expect(await read(cacheA)).toBeUndefined();
+    await signalled;
+    expect(await read(cacheB)).toBeUndefined();
+    await Promise.all([busA!.close(), busB!.close()]);
     await redis.cleanup();
   });
 

@@ -69,6 +69,15 @@ for i = 1, #KEYS do parts[i] = versions[i] or '0' end
 local stamp = table.concat(parts, '.')
 return { stamp, redis.call('GET', ARGV[1] .. stamp) }`;
 
+// Bumps the versions of the tags (KEYS) and then, in the same step, signals the in-process tiers
+// of every instance: ARGV[1] is the bus's channel, each further ARGV one group's signal.
+const INVALIDATE_SCRIPT = `
+for i = 1, #KEYS do redis.call('INCR', KEYS[i]) end
+for i = 2, #ARGV do redis.call('PUBLISH', ARGV[1], ARGV[i]) end
+return #KEYS`;
+
+type InvalidateCommand = (numberOfKeys: number, ...keysThenSignals: string[]) => Promise<number>;
+
 type ReadCommand = (
   numberOfKeys: number,
   ...keysThenPrefix: string[]
@@ -106,7 +115,8 @@ type ReadCommand = (
  *
  * A lookup is one round trip: a script reads the versions and the entry they name together
  * (the in-process stand-in, with no network, reads them one after the other). INFO is read once
- * a second at most.
+ * a second at most. An invalidation is one round trip too: a script bumps the versions and then
+ * sends the other instances' signals (below).
  *
  * With `local` (the live bus), a lookup is no round trip at all when this process read the
  * entry recently: an in-process tier holds what Redis answered (or what was stored) for a few
@@ -168,12 +178,24 @@ export function createTagCache(
   });
   const prefix = client.options.keyPrefix ?? "";
   let readTogether: ReadCommand | undefined;
+  let bumpTogether: InvalidateCommand | undefined;
   if (redis.kind === "redis") {
     client.defineCommand("tesseractCacheRead", { lua: READ_SCRIPT });
-    readTogether = (
-      client as unknown as { tesseractCacheRead: ReadCommand }
-    ).tesseractCacheRead.bind(client);
+    client.defineCommand("tesseractCacheInvalidate", { lua: INVALIDATE_SCRIPT });
+    const scripts = client as unknown as {
+      tesseractCacheRead: ReadCommand;
+      tesseractCacheInvalidate: InvalidateCommand;
+    };
+    readTogether = scripts.tesseractCacheRead.bind(client);
+    bumpTogether = scripts.tesseractCacheInvalidate.bind(client);
   }
+  /** The other instances' signals for `groups`, sent by the script that bumps the versions. */
+  const signalsFor = (groups: string[]): string[] => {
+    const wire = memory && local?.bus.signalWire?.bind(local.bus);
+    if (!wire) return [];
+    const signals = groups.map((group) => wire(group, "changed"));
+    return [signals[0]!.channel, ...signals.map((signal) => signal.message)];
+  };
 
   /** The stamp the current versions make, and the entry stored under it (or null). */
   async function versionsAndEntry(
@@ -228,19 +250,29 @@ export function createTagCache(
       if (tags.length === 0) return;
       const groups = tags.map((tag) => localGroup(scope, tag));
       for (const group of groups) memory?.drop(group);
-      const pipeline = client.multi();
-      for (const tag of tags) pipeline.incr(tagKey(scope, tag));
+      const tagKeys = tags.map((tag) => tagKey(scope, tag));
+      let signalled = false;
       try {
-        const results = await pipeline.exec();
-        const failed = results?.find(([err]) => err)?.[0];
-        if (!results || failed) throw failed ?? new Error("cache invalidation was aborted");
+        if (bumpTogether) {
+          // One round trip: the bump, then the other instances' signals (none without a tier).
+          const signals = signalsFor(groups);
+          await bumpTogether(tagKeys.length, ...tagKeys, ...signals);
+          signalled = signals.length > 0;
+        } else {
+          const pipeline = client.multi();
+          for (const key of tagKeys) pipeline.incr(key);
+          const results = await pipeline.exec();
+          const failed = results?.find(([err]) => err)?.[0];
+          if (!results || failed) throw failed ?? new Error("cache invalidation was aborted");
+        }
       } catch (err) {
         lost++;
         throw err;
       } finally {
         // Dropped here again (a read that started between the first drop and the bump saw the
         // old versions), then signalled to every other instance, even when the bump failed.
-        if (memory) await Promise.all(groups.map((group) => memory.invalidate(group)));
+        if (memory && signalled) for (const group of groups) memory.drop(group);
+        else if (memory) await Promise.all(groups.map((group) => memory.invalidate(group)));
       }
     },
   };

@@ -30,6 +30,12 @@ export interface LiveBus {
   kind: "redis" | "memory";
   publish(key: string, payload: string): Promise<string>;
   signal(key: string, payload: string): Promise<void>;
+  /**
+   * What `signal(key, payload)` publishes, for a Redis script that signals in the same step as
+   * its writes (so no instance hears the signal before the writes are done). Undefined on the
+   * in-process bus, which has no Redis to run a script on.
+   */
+  signalWire?(key: string, payload: string): { channel: string; message: string };
   listen(key: string, listener: BusListener): () => void;
   /** Listens to every key that starts with `prefix` (signals and published messages alike). */
   listenPrefix(prefix: string, listener: BusListener): () => void;
@@ -128,7 +134,22 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local deleted = redis.call('GET', KEYS[2]) or '0-0'
 return { deleted, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[2]) }`;
 
+/** A signal on the channel: its key, an empty id (nothing buffered), its payload. */
+const signalMessage = (key: string, payload: string) => `${key}\n\n${payload}`;
+
+type PublishCommand = (...keysThenArgs: string[]) => Promise<string>;
+type SinceCommand = (
+  ...keysThenArgs: (string | number)[]
+) => Promise<[string, [string, string[]][]] | null>;
+
 async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promise<LiveBus> {
+  // Sent as EVALSHA (the script's text only when the server does not know it yet).
+  client.defineCommand("tesseractLivePublish", { numberOfKeys: 2, lua: PUBLISH_SCRIPT });
+  client.defineCommand("tesseractLiveSince", { numberOfKeys: 2, lua: SINCE_SCRIPT });
+  const scripts = client as unknown as {
+    tesseractLivePublish: PublishCommand;
+    tesseractLiveSince: SinceCommand;
+  };
   const prefix = client.options.keyPrefix ?? "";
   // Channel names are not prefixed by ioredis; the deployment's prefix keeps them apart.
   const channel = `${prefix}live`;
@@ -179,28 +200,25 @@ async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promi
   const ttlMs = String(options.ttlMs ?? DAY_MS);
   return {
     kind: "redis",
-    async publish(key, payload) {
-      const id = await client.eval(
-        PUBLISH_SCRIPT,
-        2,
+    publish: (key, payload) =>
+      // The stream id XADD gave the entry (a bulk string).
+      scripts.tesseractLivePublish(
         ...keys(key),
         String(options.replayLength),
         payload,
         ttlMs,
         channel,
         key,
-      );
-      return String(id);
-    },
+      ),
     async signal(key, payload) {
-      await client.publish(channel, `${key}\n\n${payload}`);
+      await client.publish(channel, signalMessage(key, payload));
     },
+    signalWire: (key, payload) => ({ channel, message: signalMessage(key, payload) }),
     listen: (key, listener) => listeners.add(key, listener),
     listenPrefix: (prefix, listener) => listeners.addPrefix(prefix, listener),
     isListening: () => listening,
     async since(key, afterId, limit) {
-      const answer = (await client.eval(SINCE_SCRIPT, 2, ...keys(key), afterId, limit)) as
-        [string, [string, string[]][]] | null;
+      const answer = await scripts.tesseractLiveSince(...keys(key), afterId, limit);
       // A buffer that expired altogether cannot vouch for anything.
       if (!answer) return { entries: [], complete: false };
       const [deleted, rows] = answer;

@@ -7,8 +7,9 @@ import type { CompiledQuery, Database, Kysely } from "@tesseract/db";
  * never to choose the query's shape: an argument that lands anywhere but the parameters is
  * refused. Other parameters (a `limit(1)`, a `+ 1`) are constants of the statement.
  * The SQL is the same on every PostgreSQL dialect the services use, and in a transaction.
+ * A null argument binds NULL (the statement was compiled with a string in its place).
  */
-export function compiledOnce<Args extends string[], R>(
+export function compiledOnce<Args extends (string | null)[], R>(
   build: (db: Kysely<Database>, ...args: Args) => { compile(): CompiledQuery<R> },
 ): (db: Kysely<Database>, ...args: Args) => Promise<R[]> {
   let template: { compiled: CompiledQuery<R>; slots: number[] } | undefined;

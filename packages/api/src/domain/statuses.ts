@@ -15,7 +15,8 @@ const categoryRank = sql<number>`array_position(array[${sql.join(
   STATUS_CATEGORIES.map((c) => sql.lit(c)),
 )}]::text[], s.category)`;
 
-const categoryOfStatus = Object.fromEntries(
+/** The category each legacy status names (a task's `status` follows its column's category). */
+export const categoryOfStatus = Object.fromEntries(
   Object.entries(CATEGORY_STATUS).map(([category, status]) => [status, category]),
 ) as Record<TaskStatus, StatusCategory>;
 

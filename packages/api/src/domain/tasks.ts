@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Json, Kysely, Transaction } from "@tesseract/db";
-import type { TaskPriority, TaskStatus } from "@tesseract/validators";
+import type { StatusCategory, TaskPriority, TaskStatus } from "@tesseract/validators";
 import { TASK_KEY_PATTERN } from "@tesseract/validators/constants";
-import { activityRow, recordActivity, type ActivityEntry } from "../activity.ts";
+import { recordActivity, type ActivityEntry } from "../activity.ts";
 import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
 import { listActivity } from "./activity-list.ts";
@@ -11,10 +11,10 @@ import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
 import { compiledOnce } from "./compiled-query.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
-import { resolveStatus } from "./statuses.ts";
+import { categoryOfStatus, resolveStatus } from "./statuses.ts";
 import { taskIdByOldKey } from "./task-keys.ts";
-import { selectTasks, TASK_COLUMNS, toTask, type Task } from "./task-queries.ts";
-import { watchRow } from "./watchers.ts";
+import { insertTask } from "./task-insert.ts";
+import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
 export type Actor = Omit<ActivityEntry, "action">;
 
@@ -59,7 +59,8 @@ async function assertAssignable(
   await assignableName(db, orgId, assigneeId);
 }
 
-// Both run under the project's row lock in every create: compiled once.
+// The end of a column for moves, edits and bulk changes (a create computes its own in SQL,
+// task-insert.ts): compiled once.
 const lastInColumn = compiledOnce((db, statusId: string) =>
   db
     .selectFrom("tasks")
@@ -128,51 +129,32 @@ export async function createTask(
   const key = `${project.key}-${number}`;
   const id = randomUUID();
   const parentId = input.parentId ?? null;
-  const actorId = actor.actorUserId ?? null;
-  const status = await resolveStatus(trx, orgId, input.projectId, input);
-  const position = await endOfColumn(trx, status.id);
-  // One statement: the task, its activity row and (for a person) the creator's watch.
-  let insert = trx
-    .with("created", (db) =>
-      db
-        .insertInto("tasks")
-        .values({
-          id,
-          org_id: orgId,
-          project_id: input.projectId,
-          number,
-          title: input.title,
-          description: input.description,
-          status: status.status,
-          status_id: status.id,
-          priority: input.priority,
-          assignee_id: input.assigneeId,
-          due_date: input.dueDate,
-          parent_id: parentId,
-          position,
-          created_by: actorId,
-        })
-        .returning(TASK_COLUMNS),
-    )
-    .with("logged", (db) =>
-      db.insertInto("activity").values(
-        activityRow({
-          ...actor,
-          orgId,
-          projectId: input.projectId,
-          action: "task.created",
-          targetType: "task",
-          targetId: id,
-          data: { key, title: input.title, ...(parentId && { parentId }) },
-        }),
-      ),
+  // Under the lock as well, in its own statement (see insertTask): the status, the end of its
+  // column, the task, its activity row and the creator's watch, in one round trip.
+  const row = await insertTask(trx, {
+    id,
+    orgId,
+    projectId: input.projectId,
+    number,
+    title: input.title,
+    description: input.description,
+    status: input.statusId
+      ? { id: input.statusId }
+      : { category: categoryOfStatus[input.status ?? "backlog"] },
+    priority: input.priority,
+    assigneeId: input.assigneeId,
+    dueDate: input.dueDate,
+    parentId,
+    activity: actor,
+    data: { key, title: input.title, ...(parentId && { parentId }) },
+  });
+  if (!row)
+    throw new AppError(
+      "BAD_REQUEST",
+      input.statusId
+        ? "That status is not one of this project's statuses"
+        : "This project has no status in that category",
     );
-  // A new task has no watchers yet: the creator's row cannot conflict.
-  if (actorId)
-    insert = insert.with("watched", (db) =>
-      db.insertInto("task_watchers").values(watchRow(orgId, id, actorId)),
-    );
-  const row = await insert.selectFrom("created").selectAll().executeTakeFirstOrThrow();
   const labels =
     input.labelIds.length > 0 ? await setTaskLabels(trx, orgId, id, input.labelIds) : [];
   const task: Task = {
@@ -180,14 +162,13 @@ export async function createTask(
     labels,
     key,
     assigneeName,
-    statusName: status.name,
-    statusCategory: status.category,
     status: row.status as TaskStatus,
+    statusCategory: row.statusCategory as StatusCategory,
     priority: row.priority as TaskPriority,
     subtasks: { total: 0, done: 0 },
     blockedBy: 0,
   };
-  await notifyTaskCreated(trx, notifications, { orgId, actorId }, task);
+  await notifyTaskCreated(trx, notifications, { orgId, actorId: actor.actorUserId ?? null }, task);
   return task;
 }
 

@@ -80,6 +80,18 @@ describe("the result cache's in-process tier", () => {
     await timeUntil(() => titlesOn(onB), ["Fresh"]);
   });
 
+  it("sends a create's Redis work as three scripts: the rate budget, the live event, the invalidation with its signals", async () => {
+    await titlesOn(onA);
+    await titlesOn(onB);
+    const sent = await redisCommandsDuring(a, () =>
+      onA().task.create({ orgId, projectId, title: "Counted" }),
+    );
+    // The tags' bump and the other instances' signals travel in one script (no MULTI, no PUBLISH).
+    expect(sent).toEqual(["evalsha", "evalsha", "evalsha"]);
+    expect(await titlesOn(onA)).toContain("Counted");
+    await timeUntil(async () => (await titlesOn(onB)).includes("Counted"), true);
+  });
+
   it("answers from Redis, not memory, while the invalidation channel is down", async () => {
     await nameOn(onB);
     // A change nobody signals (versions bumped in Redis, no message on the bus)…

@@ -27,6 +27,70 @@ describe("tasks", () => {
     expect((await as(owner).task.get({ orgId, ref: "seq-7" })).number).toBe(7);
   });
 
+  it("appends concurrent creates to their column in key order, each with its own position and activity", async () => {
+    const id = await freshProject("APP");
+    const first = await as(owner).task.create({ orgId, projectId: id, title: "first" });
+    const tasks = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        as(owner).task.create({ orgId, projectId: id, title: `Task ${i}`, status: "backlog" }),
+      ),
+    );
+    const byNumber = [first, ...tasks].sort((a, b) => a.number - b.number);
+    expect(byNumber.map((t) => t.key)).toEqual(
+      Array.from({ length: 31 }, (_, i) => `APP-${i + 1}`),
+    );
+    // Each create saw the one before it: positions strictly increase with the number.
+    for (let i = 1; i < byNumber.length; i++)
+      expect(byNumber[i]!.position > byNumber[i - 1]!.position).toBe(true);
+    const { items } = await as(owner).task.list({
+      orgId,
+      projectId: id,
+      sort: "position",
+      order: "asc",
+      limit: 100,
+    });
+    expect(items.map((t) => t.key)).toEqual(byNumber.map((t) => t.key));
+    const logged = await services.db
+      .selectFrom("activity")
+      .select(["target_id", "data"])
+      .where("action", "=", "task.created")
+      .where("project_id", "=", id)
+      .execute();
+    expect(logged.map((row) => (row.data as { key: string }).key).sort()).toEqual(
+      byNumber.map((t) => t.key).sort(),
+    );
+    const watches = await services.db
+      .selectFrom("task_watchers")
+      .select("task_id")
+      .where("user_id", "=", owner.id)
+      .where(
+        "task_id",
+        "in",
+        byNumber.map((t) => t.id),
+      )
+      .execute();
+    expect(watches).toHaveLength(31);
+  });
+
+  it("takes no number for a create it refuses: keys stay gap-free", async () => {
+    const id = await freshProject("GAP");
+    const other = await freshProject("OTH");
+    const [otherStatus] = await as(owner).status.list({ orgId, projectId: other });
+    await as(owner).task.create({ orgId, projectId: id, title: "one" });
+    await expect(
+      as(owner).task.create({ orgId, projectId: id, title: "x", statusId: otherStatus!.id }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const two = await as(owner).task.create({ orgId, projectId: id, title: "two" });
+    expect(two.key).toBe("GAP-2");
+    const activity = await services.db
+      .selectFrom("activity")
+      .select("id")
+      .where("action", "=", "task.created")
+      .where("project_id", "=", id)
+      .execute();
+    expect(activity).toHaveLength(2);
+  });
+
   // Each move is a full procedure call (auth, membership, rate budget, transaction, activity,
   // cache invalidation): 40 random moves over 8 cards already reach every case (to the top, to
   // the bottom, between neighbours, next to where it was), at a third of the former cost.
