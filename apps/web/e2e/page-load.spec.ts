@@ -75,6 +75,13 @@ for (const view of ["board", "list"] as const) {
     await page.mouse.move(0, 0);
     await page.goto(path);
     await waitForHydration(page);
+    // The header hydrates first; a pointer over a card before the view itself has hydrated
+    // prefetches nothing. The view's controls are disabled until it has: wait for one.
+    const hydratedControl =
+      view === "board"
+        ? page.getByRole("button", { name: "Move AE-5…" })
+        : page.getByRole("checkbox", { name: "Select AE-5" });
+    await expect(hydratedControl).toBeEnabled();
     // Live streams keep the network busy, so the prefetches of the links in view are given
     // their turn by pointing at a task and waiting for that one's prefetch to be asked for.
     await page.locator(`a[href$="/tasks/AE-5"]`).first().hover();

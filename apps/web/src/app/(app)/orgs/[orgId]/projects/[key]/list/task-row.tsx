@@ -4,6 +4,7 @@ import { LabelChip, PriorityBadge, StatusBadge } from "~/components/tasks/task-b
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { formatDueDate, isOverdue, priorityLabels } from "~/lib/tasks.ts";
 import { IntentLink } from "~/components/intent-link.tsx";
+import { useHydrated } from "~/lib/use-hydrated.ts";
 
 const cell = "px-3 py-2.5 align-top";
 
@@ -24,6 +25,7 @@ export function TaskRow({
   /** Present when the task can be deleted (an undo follows). */
   onDelete?: ((task: TaskItem) => void) | undefined;
 }) {
+  const hydrated = useHydrated();
   const overdue = isOverdue(task.dueDate, task.status, today);
   return (
     <tr
@@ -37,6 +39,8 @@ export function TaskRow({
             type="checkbox"
             aria-label={`Select ${task.key}`}
             checked={selection.isSelected}
+            // Disabled in the server's HTML: a box ticked before hydration would select nothing.
+            disabled={!hydrated}
             // onClick, not onChange: the shift key (select a range) is only on the mouse event.
             onClick={(event) => {
               selection.onToggle(event.shiftKey);
