@@ -20,6 +20,22 @@ import type { TestProject } from "vitest/node";
 const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
 const npm = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
+/** npm's codes for a registry that could not be reached this time (a proxy's hiccup, say). */
+const TRANSIENT =
+  /\b(SELF_SIGNED_CERT_IN_CHAIN|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|ECONNREFUSED)\b/;
+
+/** `npm install …`, tried again (up to three times in all) when the registry could not be reached. */
+async function npmInstall(args: string[], cwd?: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await exec("npm", ["install", ...npm, ...args], cwd === undefined ? {} : { cwd });
+      return;
+    } catch (error) {
+      const stderr = (error as { stderr?: string }).stderr ?? "";
+      if (attempt >= 3 || !TRANSIENT.test(stderr)) throw error;
+    }
+  }
+}
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -51,10 +67,10 @@ export default async function setup(project: TestProject) {
     join(outside, "package.json"),
     JSON.stringify({ name: "outside", private: true, type: "module" }),
   );
-  await exec("npm", ["install", ...npm, sdk, "typescript@6.0.3"], { cwd: outside });
+  await npmInstall([sdk, "typescript@6.0.3"], outside);
 
   const prefix = join(root, "global");
-  await exec("npm", ["install", "--global", "--prefix", prefix, ...npm, cli]);
+  await npmInstall(["--global", "--prefix", prefix, cli]);
 
   project.provide("outside", outside);
   project.provide("cliBin", join(prefix, "bin", "tesseract"));
