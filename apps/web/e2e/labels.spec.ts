@@ -68,6 +68,9 @@ test("the label goes on a task from its page and shows on the board's card", asy
 
 test("a rename reaches the open board live, and from the settings page too", async () => {
   const taskCard = page.getByTestId("card-LAB-1");
+  // The board hears changes once its live connection is open (a change made before that shows
+  // on the next load): rename only then.
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
   const labels = await page.evaluate(
     async ([org]) => {
       const input = encodeURIComponent(JSON.stringify({ json: { orgId: org } }));
