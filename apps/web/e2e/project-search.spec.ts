@@ -55,9 +55,17 @@ test("a project's search stays in the project, honours the filters, pages, and w
 
   await page.getByRole("button", { name: "Search all projects" }).click();
   await expect(
-    page.getByRole("heading", { name: /results for “comet” in all projects/ }),
+    page.getByRole("heading", { name: /^6 results for “comet” in all projects/ }),
   ).toBeVisible();
   await expect(results).toHaveCount(6);
+  // Without the filter, every project's 25 matches: equal ranks, so the other project's task may
+  // sit on either page; both pages hold it between them.
   await statusChips.getByText("Done", { exact: true }).click();
+  await expect(
+    page.getByRole("heading", { name: /^20\+ results for “comet” in all projects/ }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "More results" }).click();
+  await expect(results).toHaveCount(25);
+  await expect(searchRegion.getByText("That is every match.")).toBeVisible();
   await expect(page.getByTestId("search-hit-THR-1")).toBeVisible();
 });
