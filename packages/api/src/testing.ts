@@ -210,9 +210,16 @@ export function testContext(services: Services, request: Partial<RequestInfo> = 
   });
 }
 
-/** A caller for the whole router, as an in-process client would see it. */
-export function createTestCaller(services: Services, request: Partial<RequestInfo> = {}) {
-  return createCaller(testContext(services, request));
+/**
+ * A caller for the whole router, as an in-process client would see it, with these request
+ * headers; `signal` aborts its calls (a subscription's).
+ */
+export function createTestCaller(
+  services: Services,
+  request: Partial<RequestInfo> = {},
+  signal?: AbortSignal,
+) {
+  return createCaller(testContext(services, request), { signal });
 }
 
 export interface TestUser {

@@ -112,19 +112,45 @@ export async function checkIn(
  * before the last one sent are skipped). Access is re-checked whenever the person's access
  * changes (a removal or role change in the stream, a revoked session or token), and the stream
  * ends when it no longer holds.
+ *
+ * The listener is registered here, when the procedure answers, not when the stream is first
+ * read: the transport tells the client it is connected between the two, and an event published
+ * in that gap would otherwise be missed by a client that trusts "connected". A limit refused
+ * here is an error answer, not an error inside an opened stream. What is registered is released
+ * when the stream ends, or when its request is aborted even if it was never read.
  */
-export async function* liveEvents(
+export function liveEvents(
   ctx: LiveContext,
   options: StreamOptions,
 ): AsyncGenerator<TrackedEnvelope<DomainEvent>> {
-  const { bus } = ctx.services.live;
-  const personId = ctx.auth.user.id;
   const release = openSubscription(ctx);
   const inbox = new Inbox<BusMessage | "reset">(INBOX_MAX);
-  const stopListening = bus.listen(options.key, (message) => {
+  const stopListening = ctx.services.live.bus.listen(options.key, (message) => {
     if (!inbox.push(message)) ctx.live?.drop(TOO_SLOW);
   });
   const stopWatching = watchAccess(ctx, inbox, options.signal);
+  let isClosed = false;
+  const close = () => {
+    if (isClosed) return;
+    isClosed = true;
+    options.signal?.removeEventListener("abort", close);
+    stopListening();
+    stopWatching();
+    release();
+  };
+  if (options.signal?.aborted) close();
+  else options.signal?.addEventListener("abort", close);
+  return relay(ctx, options, inbox, close);
+}
+
+async function* relay(
+  ctx: LiveContext,
+  options: StreamOptions,
+  inbox: Inbox<BusMessage | "reset">,
+  close: () => void,
+): AsyncGenerator<TrackedEnvelope<DomainEvent>> {
+  const personId = ctx.auth.user.id;
+  const { bus } = ctx.services.live;
   const reset = (id: string): TrackedEnvelope<DomainEvent> =>
     tracked(id, {
       type: "stream.reset",
@@ -165,8 +191,6 @@ export async function* liveEvents(
       yield tracked(message.id, event);
     }
   } finally {
-    stopListening();
-    stopWatching();
-    release();
+    close();
   }
 }
