@@ -43,6 +43,12 @@ export interface Context {
   transaction?: Transaction<Database>;
   /** What must wait for that transaction's commit (live events): run by the policy after it. */
   afterCommit?: (() => Promise<void>)[];
+  /**
+   * A mutation's live events, held until its cache tags are bumped: `orgProcedure` publishes
+   * them after invalidating, before it answers, so a client that refetches on an event cannot
+   * be served the entry the change made stale.
+   */
+  afterInvalidation?: (() => Promise<void>)[];
 }
 
 /** A response that records what procedures set, for callers without HTTP (tests, scripts). */

@@ -281,11 +281,17 @@ export const orgProcedure = orgAccessProcedure.use(async ({ ctx, meta, type, nex
   const scopes = writeScopes(ctx.auth.user.id, ctx.org.orgId);
   const readDb =
     type === "query" && meta?.reads === "replica" ? await readDbFor(ctx, scopes) : ctx.services.db;
-  const result = await next({ ctx: { readDb } });
-  if (result.ok && type === "mutation") {
+  if (type !== "mutation") return next({ ctx: { readDb } });
+  const events: (() => Promise<void>)[] = [];
+  const result = await next({ ctx: { readDb, afterInvalidation: events } });
+  if (!result.ok) return result;
+  try {
     if (meta?.invalidates) await invalidateTags(ctx, ctx.org.orgId, meta.invalidates);
     // Before the answer: the organization's next reads (and cache refills) see this write.
     await markWrite(ctx, scopes);
+  } finally {
+    // Then the change's live events (best effort, even if the above failed: it committed).
+    for (const publish of events) await publish();
   }
   return result;
 });

@@ -137,6 +137,17 @@ export async function withEvents<T>(
   const result = await work;
   const base = { orgId: ctx.org.orgId, at: ctx.services.now(), actor: eventActor(ctx.auth) };
   const events = toEvents(result, base);
-  await afterCommit(ctx, () => publishEvent(ctx, events));
+  const publish = () => publishEvent(ctx, events);
+  const held = ctx.afterInvalidation;
+  // Once committed; and where the procedure invalidates cached reads, once that is done too.
+  await afterCommit(
+    ctx,
+    held
+      ? () => {
+          held.push(publish);
+          return Promise.resolve();
+        }
+      : publish,
+  );
   return result;
 }
