@@ -22,6 +22,11 @@ import { sql, type Kysely } from "kysely";
  * insert sees the task that the lock's previous holder committed; a single statement that
  * waited for the lock would read the column as of its own start and repeat that position.
  * Either error rolls the number back with the rest: numbers stay gap-free.
+ *
+ * `create_tasks(tasks)`: create_task for each element of a JSON array (its arguments by name,
+ * without the `p_`), in order, in the caller's statement — several creates under one lock and
+ * one commit. A refused element (TK404, TK400) is undone alone and answered by a row with its
+ * index and SQLSTATE in `refused`; the others go on. Any other error fails the whole statement.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -121,6 +126,37 @@ export async function up(db: Kysely<any>): Promise<void> {
       if not found then
         raise exception 'No such status in this project' using errcode = 'TK400';
       end if;
+    end
+    $$`.execute(db);
+
+  await sql`create function create_tasks(p_tasks jsonb)
+    returns table (n integer, refused text, id uuid, number integer, key text, "projectId" uuid,
+      title text, description text, status text, "statusId" uuid, "statusName" text,
+      "statusCategory" text, priority text, "assigneeId" uuid, "dueDate" date,
+      "parentId" uuid, "position" text, "createdAt" timestamptz, "updatedAt" timestamptz)
+    language plpgsql volatile as $$
+    #variable_conflict use_column
+    declare
+      item record;
+    begin
+      for item in select e.value as t, e.ordinality::integer - 1 as i
+        from jsonb_array_elements(p_tasks) with ordinality e loop
+        begin
+          return query select item.i, null::text, c.* from create_task(
+            (item.t->>'org_id')::uuid, (item.t->>'project_id')::uuid,
+            (item.t->>'status_id')::uuid, item.t->>'category', (item.t->>'id')::uuid,
+            item.t->>'title', item.t->>'description', item.t->>'priority',
+            (item.t->>'assignee_id')::uuid, (item.t->>'due_date')::date,
+            (item.t->>'parent_id')::uuid, (item.t->>'actor_user_id')::uuid,
+            (item.t->>'actor_token_id')::uuid, item.t->'data', item.t->>'ip',
+            item.t->>'user_agent') c;
+        exception when sqlstate 'TK404' or sqlstate 'TK400' then
+          return query select item.i, sqlstate, null::uuid, null::integer, null::text,
+            null::uuid, null::text, null::text, null::text, null::uuid, null::text, null::text,
+            null::text, null::uuid, null::date, null::uuid, null::text, null::timestamptz,
+            null::timestamptz;
+        end;
+      end loop;
     end
     $$`.execute(db);
 }

@@ -81,14 +81,15 @@ const createTaskCall = compiledOnce(
  */
 export async function insertTask(db: Kysely<Database>, task: TaskInsert): Promise<InsertedTask> {
   const { activity } = task;
-  const byId = "id" in task.status;
+  const { status } = task;
+  const byId = "id" in status;
   try {
     const [row] = await createTaskCall(
       db,
       task.orgId,
       task.projectId,
-      "id" in task.status ? task.status.id : null,
-      "id" in task.status ? null : task.status.category,
+      "id" in status ? status.id : null,
+      "category" in status ? status.category : null,
       task.id,
       task.title,
       task.description,
@@ -104,15 +105,19 @@ export async function insertTask(db: Kysely<Database>, task: TaskInsert): Promis
     );
     return row!;
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === "TK404") throw new AppError("NOT_FOUND", "Project not found (or archived)");
-    if (code === "TK400")
-      throw new AppError(
-        "BAD_REQUEST",
-        byId
-          ? "That status is not one of this project's statuses"
-          : "This project has no status in that category",
-      );
-    throw error;
+    throw refusal((error as { code?: unknown }).code, byId) ?? error;
   }
+}
+
+/** The answer to create_task's refusal (by its SQLSTATE), if it is one. */
+export function refusal(code: unknown, byStatusId: boolean): AppError | undefined {
+  if (code === "TK404") return new AppError("NOT_FOUND", "Project not found (or archived)");
+  if (code === "TK400")
+    return new AppError(
+      "BAD_REQUEST",
+      byStatusId
+        ? "That status is not one of this project's statuses"
+        : "This project has no status in that category",
+    );
+  return undefined;
 }

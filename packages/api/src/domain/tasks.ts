@@ -14,7 +14,8 @@ import { compiledOnce } from "./compiled-query.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
 import { categoryOfStatus, resolveStatus } from "./statuses.ts";
 import { taskIdByOldKey } from "./task-keys.ts";
-import { insertTask } from "./task-insert.ts";
+import { insertTask, type InsertedTask, type TaskInsert } from "./task-insert.ts";
+import { insertTaskQueued } from "./task-insert-batch.ts";
 import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
 export type Actor = Omit<ActivityEntry, "action">;
@@ -128,7 +129,8 @@ export function createsAlone(input: NewTask): boolean {
 /**
  * A create that `createsAlone` accepts, as one statement outside any transaction: the
  * project's number lock is held from that statement's start to its own commit, with no round
- * trip to the client in between.
+ * trip to the client in between. Creates in the same project that arrive meanwhile share the
+ * next statement (task-insert-batch.ts).
  */
 export function createTaskAlone(
   db: Kysely<Database>,
@@ -137,7 +139,7 @@ export function createTaskAlone(
   input: NewTask,
 ): Promise<Task> {
   if (!createsAlone(input)) throw new Error("createTaskAlone: this create needs a transaction");
-  return insertNewTask(db, orgId, actor, input, null);
+  return insertNewTask(db, orgId, actor, input, null, insertTaskQueued);
 }
 
 export async function createTask(
@@ -176,9 +178,10 @@ async function insertNewTask(
   actor: Actor,
   input: NewTask,
   assigneeName: string | null,
+  insert: (db: Kysely<Database>, task: TaskInsert) => Promise<InsertedTask> = insertTask,
 ): Promise<Task> {
   const parentId = input.parentId ?? null;
-  const row = await insertTask(db, {
+  const row = await insert(db, {
     id: randomUUID(),
     orgId,
     projectId: input.projectId,
