@@ -1,6 +1,6 @@
-import { sql, type Database, type Kysely } from "@tesseract/db";
-import { compiledOnce } from "./compiled-query.ts";
-import { insertTask, refusal, type InsertedTask, type TaskInsert } from "./task-insert.ts";
+import type { Database, Kysely } from "@tesseract/db";
+import { AppError } from "../errors.ts";
+import { insertTask, insertTasks, type InsertedTask, type TaskInsert } from "./task-insert.ts";
 
 // Every create in a project queues on its row lock, which its transaction holds until its
 // commit has reached the disk. Plain creates from this process therefore go one statement at
@@ -58,9 +58,12 @@ async function drain(
 /** Settles each pending create; never throws. */
 async function insertBatch(db: Kysely<Database>, batch: Pending[]): Promise<void> {
   if (batch.length === 1) return insertAlone(db, batch[0]!);
-  let rows: BatchRow[];
+  let results: Awaited<ReturnType<typeof insertTasks>>;
   try {
-    rows = await createTasksCall(db, JSON.stringify(batch.map(({ task }) => batchItem(task))));
+    results = await insertTasks(
+      db,
+      batch.map(({ task }) => task),
+    );
   } catch (error) {
     // A statement that failed wrote nothing. When one of its creates was at fault (its data, a
     // reference: SQLSTATE classes 22 and 23), each goes again on its own, so only that one
@@ -72,19 +75,10 @@ async function insertBatch(db: Kysely<Database>, batch: Pending[]): Promise<void
     else for (const pending of batch) pending.reject(error);
     return;
   }
-  const answered = new Set<number>();
-  for (const { n, refused, ...row } of rows) {
-    const pending = batch[n];
-    if (!pending || answered.has(n)) continue;
-    answered.add(n);
-    if (refused === null) pending.resolve(row);
-    else
-      pending.reject(
-        refusal(refused, "id" in pending.task.status) ?? new Error(`create_tasks: ${refused}`),
-      );
-  }
   batch.forEach((pending, n) => {
-    if (!answered.has(n)) pending.reject(new Error("create_tasks gave no answer for a create"));
+    const result = results[n]!;
+    if (result instanceof AppError) pending.reject(result);
+    else pending.resolve(result);
   });
 }
 
@@ -94,33 +88,4 @@ async function insertAlone(db: Kysely<Database>, pending: Pending): Promise<void
   } catch (error) {
     pending.reject(error);
   }
-}
-
-type BatchRow = InsertedTask & { n: number; refused: string | null };
-
-const createTasksCall = compiledOnce((db, tasks: string) => ({
-  compile: () => sql<BatchRow>`select * from create_tasks(${tasks}::jsonb)`.compile(db),
-}));
-
-/** create_task's arguments by name, as create_tasks reads them. */
-function batchItem(task: TaskInsert) {
-  const { activity } = task;
-  return {
-    org_id: task.orgId,
-    project_id: task.projectId,
-    status_id: "id" in task.status ? task.status.id : null,
-    category: "id" in task.status ? null : task.status.category,
-    id: task.id,
-    title: task.title,
-    description: task.description,
-    priority: task.priority,
-    assignee_id: task.assigneeId,
-    due_date: task.dueDate,
-    parent_id: task.parentId,
-    actor_user_id: activity.actorUserId ?? null,
-    actor_token_id: activity.actorTokenId ?? null,
-    data: task.data,
-    ip: activity.ip ?? null,
-    user_agent: activity.userAgent?.slice(0, 300) ?? null,
-  };
 }

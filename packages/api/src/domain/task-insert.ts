@@ -42,75 +42,44 @@ export interface InsertedTask {
   updatedAt: Date;
 }
 
-// create_task (migration 2026-11-30-0007) takes the number and then inserts, in one round trip:
-// the project's row is locked from its first statement to the transaction's end.
-const createTaskCall = compiledOnce(
-  (
-    db,
-    orgId: string,
-    projectId: string,
-    statusId: string | null,
-    category: string | null,
-    id: string,
-    title: string,
-    description: string,
-    priority: string,
-    assigneeId: string | null,
-    dueDate: string | null,
-    parentId: string | null,
-    actorUserId: string | null,
-    actorTokenId: string | null,
-    data: string,
-    ip: string | null,
-    userAgent: string | null,
-  ) => ({
-    compile: () =>
-      sql<InsertedTask>`select * from create_task(${orgId}::uuid, ${projectId}::uuid,
-        ${statusId}::uuid, ${category}::text, ${id}::uuid, ${title}::text, ${description}::text,
-        ${priority}::text, ${assigneeId}::uuid, ${dueDate}::date, ${parentId}::uuid,
-        ${actorUserId}::uuid, ${actorTokenId}::uuid, ${data}::jsonb, ${ip}::text,
-        ${userAgent}::text)`.compile(db),
-  }),
-);
+// create_tasks (migration 2026-11-30-0007): create_task for each element, in one round trip.
+// Each takes the project's number (its row stays locked until the transaction ends) and then
+// inserts in a statement of its own.
+type CreatedRow = InsertedTask & { n: number; refused: string | null };
+const createTasksCall = compiledOnce((db, tasks: string) => ({
+  compile: () => sql<CreatedRow>`select * from create_tasks(${tasks}::jsonb)`.compile(db),
+}));
 
 /**
- * Takes the project's next number and inserts the task, its activity row (`data` plus the
- * key) and the creator's watch, in one statement. NOT_FOUND for an archived or unknown
- * project, BAD_REQUEST when it has no such status: either way nothing was written and no
- * number was used. Outside a transaction the lock is held only until the statement's commit.
+ * Takes the project's next number for each task in turn and inserts it with its activity row
+ * (`data` plus the key) and the creator's watch, in one statement: each one's row, or its
+ * refusal — NOT_FOUND for an archived or unknown project, BAD_REQUEST when it has no such
+ * status — for which nothing was written and no number used. Outside a transaction the lock
+ * is held only until the statement's own commit. A task whose data or references fail (a
+ * database error) fails the whole statement.
  */
-export async function insertTask(db: Kysely<Database>, task: TaskInsert): Promise<InsertedTask> {
-  const { activity } = task;
-  const { status } = task;
-  const byId = "id" in status;
-  try {
-    const [row] = await createTaskCall(
-      db,
-      task.orgId,
-      task.projectId,
-      "id" in status ? status.id : null,
-      "category" in status ? status.category : null,
-      task.id,
-      task.title,
-      task.description,
-      task.priority,
-      task.assigneeId,
-      task.dueDate,
-      task.parentId,
-      activity.actorUserId ?? null,
-      activity.actorTokenId ?? null,
-      JSON.stringify(task.data),
-      activity.ip ?? null,
-      activity.userAgent?.slice(0, 300) ?? null,
-    );
-    return row!;
-  } catch (error) {
-    throw refusal((error as { code?: unknown }).code, byId) ?? error;
-  }
+export async function insertTasks(
+  db: Kysely<Database>,
+  tasks: readonly TaskInsert[],
+): Promise<(InsertedTask | AppError)[]> {
+  const rows = await createTasksCall(db, JSON.stringify(tasks.map(createTaskArguments)));
+  const results: (InsertedTask | AppError | undefined)[] = tasks.map(() => undefined);
+  for (const { n, refused, ...row } of rows)
+    results[n] = refused === null ? row : refusal(refused, "id" in tasks[n]!.status);
+  return results.map((result) => {
+    if (!result) throw new Error("create_tasks gave no answer for a task");
+    return result;
+  });
 }
 
-/** The answer to create_task's refusal (by its SQLSTATE), if it is one. */
-export function refusal(code: unknown, byStatusId: boolean): AppError | undefined {
+/** insertTasks for one task: its row, or its refusal thrown. */
+export async function insertTask(db: Kysely<Database>, task: TaskInsert): Promise<InsertedTask> {
+  const [result] = await insertTasks(db, [task]);
+  if (result instanceof AppError) throw result;
+  return result!;
+}
+
+function refusal(code: string, byStatusId: boolean): AppError {
   if (code === "TK404") return new AppError("NOT_FOUND", "Project not found (or archived)");
   if (code === "TK400")
     return new AppError(
@@ -119,5 +88,28 @@ export function refusal(code: unknown, byStatusId: boolean): AppError | undefine
         ? "That status is not one of this project's statuses"
         : "This project has no status in that category",
     );
-  return undefined;
+  throw new Error(`create_tasks: unknown refusal ${code}`);
+}
+
+/** create_task's arguments by name (without the `p_`), as create_tasks reads them. */
+function createTaskArguments(task: TaskInsert) {
+  const { activity, status } = task;
+  return {
+    org_id: task.orgId,
+    project_id: task.projectId,
+    status_id: "id" in status ? status.id : null,
+    category: "category" in status ? status.category : null,
+    id: task.id,
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    assignee_id: task.assigneeId,
+    due_date: task.dueDate,
+    parent_id: task.parentId,
+    actor_user_id: activity.actorUserId ?? null,
+    actor_token_id: activity.actorTokenId ?? null,
+    data: task.data,
+    ip: activity.ip ?? null,
+    user_agent: activity.userAgent?.slice(0, 300) ?? null,
+  };
 }
