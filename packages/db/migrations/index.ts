@@ -17,6 +17,7 @@ import * as workflows from "./2026-11-30-0003-workflows.ts";
 import * as savedViews from "./2026-11-30-0004-saved-views.ts";
 import * as taskTrash from "./2026-11-30-0005-task-trash.ts";
 import * as taskKeyAliases from "./2026-11-30-0006-task-key-aliases.ts";
+import * as createTaskFunction from "./2026-11-30-0007-create-task-function.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-0004-saved-views": savedViews,
   "2026-11-30-0005-task-trash": taskTrash,
   "2026-11-30-0006-task-key-aliases": taskKeyAliases,
+  "2026-11-30-0007-create-task-function": createTaskFunction,
 };

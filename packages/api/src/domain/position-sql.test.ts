@@ -2,7 +2,7 @@ import { sql } from "@tesseract/db";
 import { createTestDatabase, type TestDatabase } from "@tesseract/db/testing";
 import { generateKeyBetween } from "fractional-indexing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { positionAfter, positionBetween } from "./position.ts";
+import { positionBetween } from "./position.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -12,18 +12,18 @@ afterAll(async () => {
   await database.drop();
 });
 
-/** positionAfter over each key, in one statement. */
+/** task_position_after (migration 2026-11-30-0007, create_task's) over each key, in one statement. */
 async function appendedAfter(keys: (string | null)[]): Promise<string[]> {
   const { rows } = await sql<{
     after: string;
-  }>`select ${positionAfter(sql`k.key collate "C"`)} as after
+  }>`select task_position_after(k.key collate "C") as after
     from unnest(${keys}::text[]) with ordinality as k(key, n) order by k.n`.execute(database.db);
   return rows.map((row) => row.after);
 }
 
 const LARGEST = `z${"z".repeat(26)}`;
 
-describe("positionAfter (SQL)", () => {
+describe("task_position_after (SQL)", () => {
   it("appends as the library does, over a long column and across every head change", async () => {
     const keys: (string | null)[] = [null];
     for (let i = 0; i < 5_000; i++) keys.push(positionBetween(keys.at(-1) ?? null, null));

@@ -7,13 +7,15 @@ import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
 import { listActivity } from "./activity-list.ts";
 import { sameLabels, setTaskLabels } from "./labels.ts";
+import { mentionedEmails } from "./mentions.ts";
 import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
 import { compiledOnce } from "./compiled-query.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
 import { categoryOfStatus, resolveStatus } from "./statuses.ts";
 import { taskIdByOldKey } from "./task-keys.ts";
-import { insertTask } from "./task-insert.ts";
+import { insertTask, type InsertedTask, type TaskInsert } from "./task-insert.ts";
+import { insertTaskQueued } from "./task-insert-batch.ts";
 import { selectTasks, toTask, type Task } from "./task-queries.ts";
 
 export type Actor = Omit<ActivityEntry, "action">;
@@ -78,14 +80,14 @@ const lastInColumnExcept = compiledOnce((db, statusId: string, exceptTaskId: str
     .orderBy("position", "desc")
     .limit(1),
 );
-const takeTaskNumber = compiledOnce((db, orgId: string, projectId: string) =>
+const lockOpenProject = compiledOnce((db, orgId: string, projectId: string) =>
   db
-    .updateTable("projects")
-    .set((eb) => ({ next_task_number: eb("next_task_number", "+", 1) }))
+    .selectFrom("projects")
+    .select("id")
     .where("org_id", "=", orgId)
     .where("id", "=", projectId)
     .where("archived_at", "is", null)
-    .returning(["next_task_number", "key"]),
+    .forUpdate(),
 );
 
 /** The key after the last task of a column (a status: a new or moved-in task goes to the end). */
@@ -110,6 +112,36 @@ export async function getTask(db: Kysely<Database>, orgId: string, taskId: strin
   return toTask(row);
 }
 
+/**
+ * Whether a create writes nothing but the task, its activity row and the creator's watch: no
+ * assignee to check or notify, no labels, no parent, no @mention. Such a create is a single
+ * statement (createTaskAlone), committed on its own.
+ */
+export function createsAlone(input: NewTask): boolean {
+  return (
+    !input.assigneeId &&
+    input.labelIds.length === 0 &&
+    !input.parentId &&
+    mentionedEmails(input.description).length === 0
+  );
+}
+
+/**
+ * A create that `createsAlone` accepts, as one statement outside any transaction: the
+ * project's number lock is held from that statement's start to its own commit, with no round
+ * trip to the client in between. Creates in the same project that arrive meanwhile share the
+ * next statement (task-insert-batch.ts).
+ */
+export function createTaskAlone(
+  db: Kysely<Database>,
+  orgId: string,
+  actor: Actor,
+  input: NewTask,
+): Promise<Task> {
+  if (!createsAlone(input)) throw new Error("createTaskAlone: this create needs a transaction");
+  return insertNewTask(db, orgId, actor, input, null, insertTaskQueued);
+}
+
 export async function createTask(
   trx: Transaction<Database>,
   orgId: string,
@@ -117,25 +149,42 @@ export async function createTask(
   input: NewTask,
   notifications: NotificationSink,
 ): Promise<Task> {
-  // Checked before the number is taken: from then on the project row is locked until commit,
-  // and every concurrent create in the project waits for it (fewer statements under it).
+  // Checked before the project is locked: from then on every concurrent create in the project
+  // waits for this transaction to end (fewer statements under the lock).
   const assigneeName = await assignableName(trx, orgId, input.assigneeId);
-  // Taking the number locks the project row: concurrent creates queue here, numbers never repeat.
-  const [project] = await takeTaskNumber(trx, orgId, input.projectId);
-  if (!project) throw new AppError("NOT_FOUND", "Project not found (or archived)");
-  // Under the lock, as a parent change (lockTaskTree) is: the tree cannot change meanwhile.
-  if (input.parentId) await assertParent(trx, orgId, input.projectId, input.parentId);
-  const number = project.next_task_number - 1;
-  const key = `${project.key}-${number}`;
-  const id = randomUUID();
+  if (input.parentId) {
+    // Under the lock, as a parent change (lockTaskTree) is: the tree cannot change meanwhile.
+    const [open] = await lockOpenProject(trx, orgId, input.projectId);
+    if (!open) throw new AppError("NOT_FOUND", "Project not found (or archived)");
+    await assertParent(trx, orgId, input.projectId, input.parentId);
+  }
+  const created = await insertNewTask(trx, orgId, actor, input, assigneeName);
+  const task =
+    input.labelIds.length > 0
+      ? { ...created, labels: await setTaskLabels(trx, orgId, created.id, input.labelIds) }
+      : created;
+  await notifyTaskCreated(trx, notifications, { orgId, actorId: actor.actorUserId ?? null }, task);
+  return task;
+}
+
+/**
+ * Takes the project's number and inserts the task (create_task: one statement, which locks
+ * the project's row until the transaction ends; concurrent creates queue there, and numbers
+ * never repeat nor skip).
+ */
+async function insertNewTask(
+  db: Kysely<Database>,
+  orgId: string,
+  actor: Actor,
+  input: NewTask,
+  assigneeName: string | null,
+  insert: (db: Kysely<Database>, task: TaskInsert) => Promise<InsertedTask> = insertTask,
+): Promise<Task> {
   const parentId = input.parentId ?? null;
-  // Under the lock as well, in its own statement (see insertTask): the status, the end of its
-  // column, the task, its activity row and the creator's watch, in one round trip.
-  const row = await insertTask(trx, {
-    id,
+  const row = await insert(db, {
+    id: randomUUID(),
     orgId,
     projectId: input.projectId,
-    number,
     title: input.title,
     description: input.description,
     status: input.statusId
@@ -146,21 +195,11 @@ export async function createTask(
     dueDate: input.dueDate,
     parentId,
     activity: actor,
-    data: { key, title: input.title, ...(parentId && { parentId }) },
+    data: { title: input.title, ...(parentId && { parentId }) },
   });
-  if (!row)
-    throw new AppError(
-      "BAD_REQUEST",
-      input.statusId
-        ? "That status is not one of this project's statuses"
-        : "This project has no status in that category",
-    );
-  const labels =
-    input.labelIds.length > 0 ? await setTaskLabels(trx, orgId, id, input.labelIds) : [];
-  const task: Task = {
+  return {
     ...row,
-    labels,
-    key,
+    labels: [],
     assigneeName,
     status: row.status as TaskStatus,
     statusCategory: row.statusCategory as StatusCategory,
@@ -168,8 +207,6 @@ export async function createTask(
     subtasks: { total: 0, done: 0 },
     blockedBy: 0,
   };
-  await notifyTaskCreated(trx, notifications, { orgId, actorId: actor.actorUserId ?? null }, task);
-  return task;
 }
 
 const EDITABLE = {

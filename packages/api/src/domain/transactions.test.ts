@@ -8,7 +8,7 @@ import { issueEmailToken } from "./email-tokens.ts";
 import { createInvitation } from "./invitations.ts";
 import { countOwners } from "./memberships.ts";
 import { changeMemberRole } from "./members.ts";
-import { createTask, getTask } from "./tasks.ts";
+import { createTask, createTaskAlone, getTask } from "./tasks.ts";
 
 /**
  * Compiled by `pnpm typecheck`, never called: a function that takes a lock or writes several
@@ -43,6 +43,8 @@ export function transactionTypes(
     // @ts-expect-error createTask takes the project's number lock and writes several rows.
     createTask(db, "org", actor, task, notifications),
     createTask(trx, "org", actor, task, notifications),
+    // A plain create is one statement (create_task), atomic on its own, committed by itself.
+    createTaskAlone(db, "org", actor, task),
     // @ts-expect-error changeMemberRole locks the owners before it changes a role.
     changeMemberRole(db, org, actor, { userId: "u", role: "admin" }),
     // @ts-expect-error issueEmailToken retires older links and writes a new one together.

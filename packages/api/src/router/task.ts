@@ -29,6 +29,8 @@ import { searchTasks } from "../domain/task-search.ts";
 import { deleteTask, restoreTask } from "../domain/task-trash.ts";
 import {
   createTask,
+  createTaskAlone,
+  createsAlone,
   getTaskByRef,
   listTaskActivity,
   moveTask,
@@ -64,16 +66,22 @@ export const taskRouter = router({
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
-        transactWithNotifications(
-          ctx.services,
-          async (trx, notifications) =>
-            withParent(
-              trx,
-              ctx.org.orgId,
-              await createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+        // A plain create (createsAlone) is one statement committed on its own, unless a policy
+        // opened the request's transaction: the project's number lock is then held the least.
+        !ctx.transaction && createsAlone(input)
+          ? createTaskAlone(ctx.services.db, ctx.org.orgId, actor(ctx), input).then((task) => [
+              task,
+            ])
+          : transactWithNotifications(
+              ctx.services,
+              async (trx, notifications) =>
+                withParent(
+                  trx,
+                  ctx.org.orgId,
+                  await createTask(trx, ctx.org.orgId, actor(ctx), input, notifications),
+                ),
+              ctx,
             ),
-          ctx,
-        ),
         ([task, parent], base) => [
           { ...base, type: "task.created", task: task! },
           ...parentChanged(parent, base),

@@ -1,0 +1,91 @@
+import type { Database, Kysely } from "@tesseract/db";
+import { AppError } from "../errors.ts";
+import { insertTask, insertTasks, type InsertedTask, type TaskInsert } from "./task-insert.ts";
+
+// Every create in a project queues on its row lock, which its transaction holds until its
+// commit has reached the disk. Plain creates from this process therefore go one statement at
+// a time per project: while one is at work, the ones that arrive wait here and then go
+// together in one statement (create_tasks) — one lock, one commit and one WAL flush for all of
+// them, each answered only once that commit is durable. Numbers and positions follow the
+// queue's order, as they would have followed the lock's.
+
+/** At most this many creates in one statement (each is a subtransaction in it). */
+const MAX_BATCH = 32;
+
+interface Pending {
+  task: TaskInsert;
+  resolve(row: InsertedTask): void;
+  reject(error: unknown): void;
+}
+
+/** Per database handle, the creates waiting for each project (present: a statement is at work). */
+const queues = new WeakMap<Kysely<Database>, Map<string, Pending[]>>();
+
+/**
+ * insertTask for a create outside any transaction, sharing its statement (and commit) with
+ * others in the same project when they arrive while one is under way.
+ */
+export function insertTaskQueued(db: Kysely<Database>, task: TaskInsert): Promise<InsertedTask> {
+  let projects = queues.get(db);
+  if (!projects) queues.set(db, (projects = new Map<string, Pending[]>()));
+  const key = `${task.orgId}/${task.projectId}`;
+  return new Promise((resolve, reject) => {
+    const pending = { task, resolve, reject };
+    const waiting = projects.get(key);
+    if (waiting) {
+      waiting.push(pending);
+      return;
+    }
+    projects.set(key, []);
+    void drain(db, projects, key, [pending]);
+  });
+}
+
+async function drain(
+  db: Kysely<Database>,
+  projects: Map<string, Pending[]>,
+  key: string,
+  first: Pending[],
+): Promise<void> {
+  let batch = first;
+  while (batch.length > 0) {
+    await insertBatch(db, batch);
+    batch = projects.get(key)!.splice(0, MAX_BATCH);
+  }
+  projects.delete(key);
+}
+
+/** Settles each pending create; never throws. */
+async function insertBatch(db: Kysely<Database>, batch: Pending[]): Promise<void> {
+  if (batch.length === 1) return insertAlone(db, batch[0]!);
+  let results: Awaited<ReturnType<typeof insertTasks>>;
+  try {
+    results = await insertTasks(
+      db,
+      batch.map(({ task }) => task),
+    );
+  } catch (error) {
+    // A statement that failed wrote nothing. When one of its creates was at fault (its data, a
+    // reference: SQLSTATE classes 22 and 23), each goes again on its own, so only that one
+    // fails. Anything else (a timeout, the connection lost) is every create's answer: retried
+    // one by one it would only take longer.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && (code.startsWith("22") || code.startsWith("23")))
+      for (const pending of batch) await insertAlone(db, pending);
+    else for (const pending of batch) pending.reject(error);
+    return;
+  }
+  batch.forEach((pending, n) => {
+    const result = results[n]!;
+    if (result instanceof AppError) pending.reject(result);
+    else pending.resolve(result);
+  });
+}
+
+async function insertAlone(db: Kysely<Database>, pending: Pending): Promise<void> {
+  try {
+    pending.resolve(await insertTask(db, pending.task));
+  } catch (error) {
+    pending.reject(error);
+  }
+}
