@@ -33,7 +33,10 @@ async function holdSubscription(page: Page, path: string) {
       server.send(message);
     };
     socket.onMessage((raw) => {
-      if (typeof raw !== "string") return server.send(raw);
+      if (typeof raw !== "string") {
+        server.send(raw);
+        return;
+      }
       // tRPC batches what it sends at once into an array; the server takes them one by one.
       const parsed = JSON.parse(raw) as TrpcMessage | TrpcMessage[];
       for (const message of Array.isArray(parsed) ? parsed : [parsed]) {
