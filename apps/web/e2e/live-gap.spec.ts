@@ -58,17 +58,23 @@ async function holdSubscription(page: Page, path: string) {
   };
 }
 
+/** A new person with an organization and a project (`key`): their ids. */
+async function newProject(page: Page, key: string) {
+  await signUp(page, { name: "Gap Watcher", email: `gap-${key.toLowerCase()}-${run}@example.com` });
+  await expect(page).toHaveURL(/\/onboarding$/);
+  const org = await call<{ id: string }>(page, "org.create", { name: `Gap ${key} ${run}` });
+  const project = await call<{ id: string }>(page, "project.create", {
+    orgId: org.id,
+    name: `Gap ${key}`,
+    key,
+  });
+  return { org, project };
+}
+
 test("a task created between the board's render and its live connection appears", async ({
   page,
 }) => {
-  await signUp(page, { name: "Gap Watcher", email: `gap-${run}@example.com` });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await call<{ id: string }>(page, "org.create", { name: `Gap ${run}` });
-  const project = await call<{ id: string }>(page, "project.create", {
-    orgId: org.id,
-    name: "Gap board",
-    key: "GAP",
-  });
+  const { org, project } = await newProject(page, "GAP");
   await call(page, "task.create", {
     orgId: org.id,
     projectId: project.id,
@@ -105,14 +111,7 @@ test("a task created between the board's render and its live connection appears"
 test("a task renamed between its page's render and its live connection shows the new title", async ({
   page,
 }) => {
-  await signUp(page, { name: "Gap Reader", email: `gap-task-${run}@example.com` });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await call<{ id: string }>(page, "org.create", { name: `Gap task ${run}` });
-  const project = await call<{ id: string }>(page, "project.create", {
-    orgId: org.id,
-    name: "Gap tasks",
-    key: "GPT",
-  });
+  const { org, project } = await newProject(page, "GPT");
   const task = await call<{ id: string }>(page, "task.create", {
     orgId: org.id,
     projectId: project.id,
