@@ -271,6 +271,7 @@ const MATRIX: Record<string, Row> = {
     call: (c, orgId, f) => c.attachment.complete({ orgId, attachmentId: f.pendingAttachmentId }),
   },
   // Subscriptions: the call resolves once the stream is allowed (nothing is read from it).
+  "live.position": { least: "viewer", call: (c, orgId) => c.live.position({ orgId }) },
   "live.org": { least: "viewer", call: (c, orgId) => opened(c.live.org({ orgId })) },
   "live.project": {
     least: "viewer",

@@ -100,4 +100,24 @@ describe.each([
     expect(recent.entries.map((e) => e.payload)).toEqual(["m5", "m6", "m7", "m8", "m9"]);
     expect((await b.since("org:none", "1-0", 10)).complete).toBe(false);
   });
+
+  it("tells a key's position, from which what is published later is replayed", async () => {
+    const [a, b] = await make(3);
+    // No buffer yet: the start, from which the replay is complete (nothing was missed).
+    expect(await b.position("org:5")).toBe("0-0");
+    expect(await b.since("org:5", "0-0", 10)).toEqual({ entries: [], complete: true });
+    const first = await a.publish("org:5", "m0");
+    expect((await b.since("org:5", "0-0", 10)).entries).toEqual([{ id: first, payload: "m0" }]);
+    const at = await b.position("org:5");
+    expect(at).toBe(first);
+    const later = await a.publish("org:5", "m1");
+    expect(await b.since("org:5", at, 10)).toEqual({
+      entries: [{ id: later, payload: "m1" }],
+      complete: true,
+    });
+    // Past the buffer's length, a reader at the start missed some for good.
+    for (let i = 2; i < 5; i++) await a.publish("org:5", `m${i}`);
+    expect((await b.since("org:5", "0-0", 10)).complete).toBe(false);
+    expect(await b.position("org:6")).toBe("0-0");
+  });
 });

@@ -46,7 +46,16 @@ export interface LiveBus {
    * holds meanwhile.
    */
   isListening(): boolean;
-  /** Buffered entries after `afterId` (exclusive), oldest first, at most `limit`. */
+  /**
+   * The id of the key's newest buffered entry, `"0-0"` when it has none: read before a page's
+   * data, it is where a subscription opened later replays from (what came after the read).
+   */
+  position(key: string): Promise<string>;
+  /**
+   * Buffered entries after `afterId` (exclusive), oldest first, at most `limit`. A buffer that
+   * does not exist is incomplete (it may have expired), except after `"0-0"`: a position read
+   * while there was no buffer, which nothing since has been published after.
+   */
   since(key: string, afterId: string, limit: number): Promise<ReplayPage>;
   close(): Promise<void>;
 }
@@ -60,6 +69,8 @@ export interface LiveBusOptions {
 }
 
 const DAY_MS = 86_400_000;
+/** The position of a key with nothing buffered (no stream id is smaller). */
+const START = "0-0";
 
 /** Compares stream ids (`<ms>-<seq>`) numerically. */
 export function compareEventIds(a: string, b: string): number {
@@ -217,10 +228,15 @@ async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promi
     listen: (key, listener) => listeners.add(key, listener),
     listenPrefix: (prefix, listener) => listeners.addPrefix(prefix, listener),
     isListening: () => listening,
+    async position(key) {
+      const [newest] = await client.xrevrange(`live:${key}`, "+", "-", "COUNT", 1);
+      return newest?.[0] ?? START;
+    },
     async since(key, afterId, limit) {
       const answer = await scripts.tesseractLiveSince(...keys(key), afterId, limit);
-      // A buffer that expired altogether cannot vouch for anything.
-      if (!answer) return { entries: [], complete: false };
+      // A buffer that expired altogether cannot vouch for anything, unless the reader had seen
+      // none either: its position was read when there was no buffer, and nothing came since.
+      if (!answer) return { entries: [], complete: afterId === START };
       const [deleted, rows] = answer;
       const entries = rows.map(([id, fields]) => ({ id, payload: fields[1] ?? "" }));
       // Entries after afterId were trimmed when the newest deleted one is later than it.
@@ -278,9 +294,12 @@ export function createMemoryLiveBus(options: LiveBusOptions): LiveBus {
     listen: (key, listener) => listeners.add(key, listener),
     listenPrefix: (prefix, listener) => listeners.addPrefix(prefix, listener),
     isListening: () => true,
+    position(key) {
+      return Promise.resolve(buffers.get(key)?.entries.at(-1)?.id ?? START);
+    },
     since(key, afterId, limit) {
       const buffer = buffers.get(key);
-      if (!buffer) return Promise.resolve({ entries: [], complete: false });
+      if (!buffer) return Promise.resolve({ entries: [], complete: afterId === START });
       const entries = buffer.entries
         .filter((entry) => compareEventIds(entry.id, afterId) > 0)
         .slice(0, limit);

@@ -132,6 +132,9 @@ export const liveJobInput = z.object({
   id: z.uuid("Unknown job"),
 });
 export const liveMeInput = z.object({ lastEventId: eventIdSchema.nullish() }).optional();
+/** An organization's stream position: read before a page's data, its subscription's start. */
+export const livePositionInput = z.object({ orgId: orgIdSchema });
+export const livePositionOutput = z.object({ lastEventId: eventIdSchema });
 export const livePresenceInput = z.object({
   orgId: orgIdSchema,
   scope: presenceScopeSchema,

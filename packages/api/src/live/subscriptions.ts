@@ -38,6 +38,15 @@ function orgScoped(ctx: OrgSubscription, signal: AbortSignal | undefined) {
   };
 }
 
+/**
+ * Where the organization's stream stands (the stream live.org, live.project and live.task
+ * read). A page reads it before its data: its subscription, opened with it as `lastEventId`,
+ * then replays whatever changed after the read, so nothing falls between the two.
+ */
+export async function organizationPosition(ctx: OrgSubscription) {
+  return { lastEventId: await ctx.services.live.bus.position(orgStream(ctx.org.orgId)) };
+}
+
 /** Everything in the organization (presence aside). */
 export function organizationEvents(ctx: OrgSubscription, input: Resume, signal?: AbortSignal) {
   return liveEvents(ctx, {

@@ -2,6 +2,8 @@ import {
   liveJobInput,
   liveMeInput,
   liveOrgInput,
+  livePositionInput,
+  livePositionOutput,
   liveProjectInput,
   livePresenceInput,
   liveTaskInput,
@@ -9,6 +11,7 @@ import {
 import {
   jobEvents,
   organizationEvents,
+  organizationPosition,
   personalEvents,
   projectEvents,
   taskEvents,
@@ -21,6 +24,13 @@ import { authedProcedure, orgProcedure, router } from "../trpc.ts";
 const READ = { permission: "task.read", rateLimit: "read" } as const;
 
 export const liveRouter = router({
+  // One Redis read: where the organization's stream stands, for a page to resume from.
+  position: orgProcedure
+    .meta({ ...READ, summary: "Where an organization's event stream stands, to resume from" })
+    .input(livePositionInput)
+    .output(livePositionOutput)
+    .query(({ ctx }) => organizationPosition(ctx)),
+
   org: orgProcedure
     .meta({ ...READ, summary: "Every event in an organization" })
     .input(liveOrgInput)

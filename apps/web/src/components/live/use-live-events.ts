@@ -78,10 +78,16 @@ function useApplyEvent(orgId: string) {
         if (event.type === "member.added") void utils.invitation.list.invalidate({ orgId });
         return;
       case "stream.reset":
-        // Events were missed for good: refetch what this page shows.
+        // Events were missed for good (the page's starting position, or a long disconnection,
+        // is older than the replay buffer holds): refetch what this page shows.
         void utils.task.invalidate();
         void utils.comment.invalidate();
+        void utils.status.list.invalidate({ orgId });
+        void utils.label.list.invalidate({ orgId });
+        void utils.relation.list.invalidate({ orgId });
+        void utils.attachment.list.invalidate({ orgId });
         void utils.member.list.invalidate({ orgId });
+        void utils.invitation.list.invalidate({ orgId });
         return;
       default:
         return;
@@ -89,11 +95,26 @@ function useApplyEvent(orgId: string) {
   };
 }
 
+/**
+ * Where a page's subscription starts: the position the server read before the page's data
+ * (so what changed since is replayed), kept as first given: a reconnection resumes from the last
+ * event received (tRPC tracks it), and a later render's position must not restart the stream.
+ */
+function useStart(since: string | null): string | null {
+  const [start] = useState(since);
+  return start;
+}
+
 /** A project's board or list, kept current. */
-export function useProjectEvents(orgId: string, projectId: string): LiveState {
+export function useProjectEvents(
+  orgId: string,
+  projectId: string,
+  since: string | null,
+): LiveState {
   const apply = useApplyEvent(orgId);
+  const lastEventId = useStart(since);
   const subscription = trpc.live.project.useSubscription(
-    { orgId, projectId },
+    { orgId, projectId, lastEventId },
     {
       onData: ({ data }) => {
         apply(data);
@@ -104,10 +125,11 @@ export function useProjectEvents(orgId: string, projectId: string): LiveState {
 }
 
 /** An organization's members (and pending invitations), kept current. */
-export function useOrgEvents(orgId: string): LiveState {
+export function useOrgEvents(orgId: string, since: string | null): LiveState {
   const apply = useApplyEvent(orgId);
+  const lastEventId = useStart(since);
   const subscription = trpc.live.org.useSubscription(
-    { orgId },
+    { orgId, lastEventId },
     {
       onData: ({ data }) => {
         apply(data);
@@ -118,10 +140,11 @@ export function useOrgEvents(orgId: string): LiveState {
 }
 
 /** A task's page, kept current. */
-export function useTaskEvents(orgId: string, taskId: string): LiveState {
+export function useTaskEvents(orgId: string, taskId: string, since: string | null): LiveState {
   const apply = useApplyEvent(orgId);
+  const lastEventId = useStart(since);
   const subscription = trpc.live.task.useSubscription(
-    { orgId, taskId },
+    { orgId, taskId, lastEventId },
     {
       onData: ({ data }) => {
         apply(data);

@@ -28,9 +28,12 @@ const tabClasses =
 /** My Issues: three tabs over the caller's tasks, the list's filters and saved views, all in the URL. */
 export function MyIssuesView({
   orgId,
+  liveSince,
   canManageViews,
 }: {
   orgId: string;
+  /** Where the live subscription starts (read on the server before the page's data). */
+  liveSince: string | null;
   canManageViews: boolean;
 }) {
   const params = useSearchParams();
@@ -64,7 +67,7 @@ export function MyIssuesView({
             })}
           </ul>
         </nav>
-        <OrgLive orgId={orgId} />
+        <OrgLive orgId={orgId} since={liveSince} />
       </div>
       <SavedViewsBar
         orgId={orgId}

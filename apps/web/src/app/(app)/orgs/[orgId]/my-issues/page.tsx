@@ -3,6 +3,7 @@ import { PageHeader } from "~/components/ui/page-header.tsx";
 import { myTasksQuery, parseRelation } from "~/lib/my-issues.ts";
 import { can } from "~/lib/roles.ts";
 import { parseTaskFilters } from "~/lib/task-filters.ts";
+import { livePosition } from "~/trpc/live-position.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
 import { MyIssuesView } from "./my-issues-view.tsx";
@@ -15,6 +16,8 @@ export default async function MyIssuesPage({
 }: PageProps<"/orgs/[orgId]/my-issues">) {
   const org = await requireOrg((await params).orgId);
   const search = await searchParams;
+  // Before the tasks are read: the live subscription starts from here (live-position.ts).
+  const since = await livePosition(org.id);
   // The same parsing as the browser's, so the prefetched page is the one it asks for.
   const api = getApi();
   await loadForPage(
@@ -31,7 +34,7 @@ export default async function MyIssuesPage({
         description="Tasks assigned to you, created by you, or that you follow, in every project of this organization."
       />
       <HydrateClient>
-        <MyIssuesView orgId={org.id} canManageViews={can(org.role, "view.manage")} />
+        <MyIssuesView orgId={org.id} liveSince={since} canManageViews={can(org.role, "view.manage")} />
       </HydrateClient>
     </div>
   );

@@ -4,6 +4,7 @@ import { ProjectExportButton } from "~/components/exports/project-export-button.
 import { ProjectLive } from "~/components/live/live-bar.tsx";
 import { Alert } from "~/components/ui/alert.tsx";
 import { can } from "~/lib/roles.ts";
+import { livePosition } from "~/trpc/live-position.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
 import { NewTaskButton } from "./new-task-button.tsx";
@@ -15,6 +16,8 @@ export default async function ProjectLayout({
 }: LayoutProps<"/orgs/[orgId]/projects/[key]">) {
   const { orgId, key } = await params;
   const org = await requireOrg(orgId);
+  // The same read the page makes before its data (one per request).
+  const since = await livePosition(org.id);
   const project = await requireProject(org.id, key);
   const isArchived = project.archivedAt !== null;
   const base = `/orgs/${org.id}/projects/${project.key}`;
@@ -55,7 +58,7 @@ export default async function ProjectLayout({
         ) : null}
         <div className="flex flex-wrap items-center justify-between gap-3">
           <ProjectViewTabs base={base} />
-          <ProjectLive orgId={org.id} projectId={project.id} />
+          <ProjectLive orgId={org.id} projectId={project.id} since={since} />
         </div>
       </header>
       {children}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { boardColumnQuery, boardCountsQuery, boardStatusesQuery } from "~/lib/board-query.ts";
 import { can } from "~/lib/roles.ts";
+import { livePosition } from "~/trpc/live-position.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
 import { fetchForPage, getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
@@ -17,6 +18,8 @@ export async function generateMetadata({
 export default async function BoardPage({ params }: PageProps<"/orgs/[orgId]/projects/[key]">) {
   const { orgId, key } = await params;
   const org = await requireOrg(orgId);
+  // Before the board's data: the layout's live subscription starts from here (live-position.ts).
+  await livePosition(org.id);
   const project = await requireProject(org.id, key);
   const api = getApi();
   // The columns are the project's statuses: those first, then each column's first page.

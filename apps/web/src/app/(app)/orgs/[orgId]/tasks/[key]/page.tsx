@@ -3,6 +3,7 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { can } from "~/lib/roles.ts";
+import { livePosition } from "~/trpc/live-position.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
 import { fetchForPage, getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
@@ -16,6 +17,8 @@ import { TaskView } from "./task-view.tsx";
  */
 async function getTask(orgId: string, ref: string) {
   const org = await requireOrg(orgId);
+  // Before the task is read (its metadata may read it first): the live subscription's start.
+  await livePosition(org.id);
   return fetchForPage(getApi().task.get.fetch({ orgId: org.id, ref }), { urlNamesIt: true });
 }
 
@@ -39,6 +42,7 @@ export default async function TaskPage({ params }: PageProps<"/orgs/[orgId]/task
   }
   const [me, org] = await Promise.all([requireMe(), requireOrg(orgId)]);
   const task = await getTask(org.id, ref);
+  const since = await livePosition(org.id);
   // A key the task had before it moved to another project: the page lives at its current key.
   if (TASK_KEY_PATTERN.test(ref) && task.key !== ref) {
     redirect(`/orgs/${orgId}/tasks/${task.key}` as Route);
@@ -81,6 +85,7 @@ export default async function TaskPage({ params }: PageProps<"/orgs/[orgId]/task
         <TaskView
           orgId={org.id}
           taskRef={ref}
+          liveSince={since}
           myUserId={me.user.id}
           canWrite={can(org.role, "task.write") && can(org.role, "comment.write")}
           canModerate={can(org.role, "comment.moderate")}

@@ -24,6 +24,7 @@ const Relations = dynamic(() => import("./relations.tsx").then((m) => m.Relation
 export function TaskView({
   orgId,
   taskRef,
+  liveSince,
   myUserId,
   canWrite,
   canModerate,
@@ -33,6 +34,8 @@ export function TaskView({
 }: {
   orgId: string;
   taskRef: string;
+  /** Where the live subscription starts (read on the server before the page's data). */
+  liveSince: string | null;
   myUserId: string;
   canWrite: boolean;
   canModerate: boolean;
@@ -47,7 +50,7 @@ export function TaskView({
     // One column on narrow screens (title, fields, the rest); fields beside everything on wide ones.
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_17rem] lg:gap-x-8">
       <div className="min-w-0 space-y-4">
-        <TaskLive orgId={orgId} taskId={task.id} />
+        <TaskLive orgId={orgId} taskId={task.id} since={liveSince} />
         <TaskTitle task={task} saver={saver} canEdit={canWrite} />
         {saver.error ? (
           <Alert tone="error" title="Your change was not saved" testId="task-save-error">

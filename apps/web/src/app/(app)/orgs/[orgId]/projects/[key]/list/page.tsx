@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { can } from "~/lib/roles.ts";
 import { boardStatusesQuery } from "~/lib/board-query.ts";
 import { listTasksQuery, parseTaskFilters } from "~/lib/task-filters.ts";
+import { livePosition } from "~/trpc/live-position.ts";
 import { requireOrg } from "~/trpc/org.ts";
 import { requireProject } from "~/trpc/project.ts";
 import { getApi, HydrateClient, loadForPage } from "~/trpc/server.tsx";
@@ -21,6 +22,8 @@ export default async function TaskListPage({
 }: PageProps<"/orgs/[orgId]/projects/[key]/list">) {
   const { orgId, key } = await params;
   const org = await requireOrg(orgId);
+  // Before the list's data: the layout's live subscription starts from here (live-position.ts).
+  await livePosition(org.id);
   const project = await requireProject(org.id, key);
   // The same parsing as the browser's, so the prefetched page is the one it asks for.
   const filters = parseTaskFilters(await searchParams);
