@@ -5,6 +5,7 @@ import type { DomainEvent, PresenceScope } from "@tesseract/validators";
 import { useEffect, useState } from "react";
 import { invalidateProjectTasks } from "~/lib/task-cache.ts";
 import { trpc } from "~/trpc/react.tsx";
+import { noteTaskChange } from "./live-catch-up.ts";
 
 /** What the live connection looks like to the person: shown by LiveIndicator. */
 export type LiveState = "connecting" | "live" | "reconnecting" | "lost";
@@ -22,6 +23,16 @@ export function useLiveState(status: Status): LiveState {
   return wasLive ? "reconnecting" : "connecting";
 }
 
+/** Events after which the organization's task lists (and how their tasks read) may differ. */
+function changesTasks(event: DomainEvent): boolean {
+  return (
+    event.type.startsWith("task.") ||
+    event.type.startsWith("label.") ||
+    event.type === "status.changed" ||
+    event.type === "stream.reset"
+  );
+}
+
 /**
  * Applies others' changes to the cached queries they touch, by invalidating exactly those. While
  * one of this page's own changes is in flight nothing is refetched: its optimistic state stays
@@ -32,6 +43,7 @@ function useApplyEvent(orgId: string) {
   const queryClient = useQueryClient();
   return (event: DomainEvent) => {
     if (queryClient.isMutating() > 0) return;
+    if (changesTasks(event)) noteTaskChange(orgId);
     switch (event.type) {
       case "task.created":
       case "task.restored":

@@ -34,7 +34,11 @@ export default async function MyIssuesPage({
         description="Tasks assigned to you, created by you, or that you follow, in every project of this organization."
       />
       <HydrateClient>
-        <MyIssuesView orgId={org.id} liveSince={since} canManageViews={can(org.role, "view.manage")} />
+        <MyIssuesView
+          orgId={org.id}
+          liveSince={since}
+          canManageViews={can(org.role, "view.manage")}
+        />
       </HydrateClient>
     </div>
   );

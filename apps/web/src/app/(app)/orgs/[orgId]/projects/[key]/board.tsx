@@ -2,6 +2,7 @@
 
 import type { KeyboardEvent } from "react";
 import { useState } from "react";
+import { useTaskViewCatchUp } from "~/components/live/live-catch-up.ts";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { useDeleteTask } from "~/components/tasks/use-undo-delete.ts";
 import { Alert } from "~/components/ui/alert.tsx";
@@ -9,7 +10,9 @@ import { Button } from "~/components/ui/button.tsx";
 import type { Direction, Target } from "~/lib/board-order.ts";
 import { cardForKey } from "~/lib/board-keys.ts";
 import { flattenPages, isSamePlace, keyboardTarget, placementAt } from "~/lib/board-order.ts";
+import { catchUpProject } from "~/lib/task-cache.ts";
 import { todayIso } from "~/lib/tasks.ts";
+import { trpc } from "~/trpc/react.tsx";
 import { BoardColumn } from "./board-column.tsx";
 import { MoveTaskDialog } from "./move-task-dialog.tsx";
 import type { BoardStatus } from "./use-board-columns.ts";
@@ -52,6 +55,8 @@ function describePlace(
 /** The board: one column per project status, remounted when the statuses change. */
 export function Board(props: { orgId: string; projectId: string; canMove: boolean }) {
   const statuses = useBoardStatuses(props.orgId, props.projectId);
+  const utils = trpc.useUtils();
+  useTaskViewCatchUp(props.orgId, () => void catchUpProject(utils, props.orgId, props.projectId));
   return <BoardColumns key={statuses.map((s) => s.id).join()} statuses={statuses} {...props} />;
 }
 

@@ -2,12 +2,14 @@
 
 import { keepPreviousData } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { useTaskViewCatchUp } from "~/components/live/live-catch-up.ts";
 import { LoadMore } from "~/components/load-more.tsx";
 import { QueryError } from "~/components/query-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Spinner } from "~/components/ui/spinner.tsx";
 import { flattenPages } from "~/lib/board-order.ts";
+import { catchUpProject } from "~/lib/task-cache.ts";
 import type { FilterChange, TaskFilters } from "~/lib/task-filters.ts";
 import { activeFilterCount, emptyFilters, listTasksQuery, noFilters } from "~/lib/task-filters.ts";
 import { todayIso } from "~/lib/tasks.ts";
@@ -43,6 +45,8 @@ export function TaskTable({
   const ids = useMemo(() => tasks.map((task) => task.id), [tasks]);
   const selection = useTaskSelection(ids);
   const deleteTask = useDeleteTask(orgId, projectId);
+  const utils = trpc.useUtils();
+  useTaskViewCatchUp(orgId, () => void catchUpProject(utils, orgId, projectId));
 
   if (query.isPending) return <TaskTableSkeleton label="Loading tasks…" />;
   if (query.isError && !query.data) {
