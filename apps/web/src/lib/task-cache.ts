@@ -9,11 +9,3 @@ export function invalidateProjectTasks(utils: Utils, orgId: string, projectId: s
     utils.task.counts.invalidate({ orgId, projectId }),
   ]);
 }
-
-/** What a board or list that mounted after missing a live event refetches (live-catch-up.ts). */
-export function catchUpProject(utils: Utils, orgId: string, projectId: string) {
-  return Promise.all([
-    invalidateProjectTasks(utils, orgId, projectId),
-    utils.status.list.invalidate({ orgId, projectId }),
-  ]);
-}

@@ -1,6 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { invalidateProjectTasks } from "~/lib/task-cache.ts";
+import { trpc } from "~/trpc/react.tsx";
 
 /**
  * A project's live connection is opened by its layout, whose header hydrates before the board
@@ -15,20 +17,20 @@ const missed = new Set<string>();
 
 /** After applying an event that changes an organization's tasks (or how they read). */
 export function noteTaskChange(orgId: string): void {
-  if ((mountedViews.get(orgId) ?? 0) === 0) missed.add(orgId);
+  if (!mountedViews.get(orgId)) missed.add(orgId);
 }
 
-/** In a view of tasks (the board, the list): `catchUp` runs on mount if it missed a change. */
-export function useTaskViewCatchUp(orgId: string, catchUp: () => void): void {
-  const latest = useRef(catchUp);
-  useEffect(() => {
-    latest.current = catchUp;
-  });
+/** In a view of a project's tasks (the board, the list): refetches on mount if it missed one. */
+export function useTaskViewCatchUp(orgId: string, projectId: string): void {
+  const utils = trpc.useUtils();
   useEffect(() => {
     mountedViews.set(orgId, (mountedViews.get(orgId) ?? 0) + 1);
-    if (missed.delete(orgId)) latest.current();
+    if (missed.delete(orgId)) {
+      void invalidateProjectTasks(utils, orgId, projectId);
+      void utils.status.list.invalidate({ orgId, projectId });
+    }
     return () => {
       mountedViews.set(orgId, (mountedViews.get(orgId) ?? 1) - 1);
     };
-  }, [orgId]);
+  }, [orgId, projectId, utils]);
 }

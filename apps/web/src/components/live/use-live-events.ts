@@ -24,14 +24,8 @@ export function useLiveState(status: Status): LiveState {
 }
 
 /** Events after which the organization's task lists (and how their tasks read) may differ. */
-function changesTasks(event: DomainEvent): boolean {
-  return (
-    event.type.startsWith("task.") ||
-    event.type.startsWith("label.") ||
-    event.type === "status.changed" ||
-    event.type === "stream.reset"
-  );
-}
+const changesTasks = (event: DomainEvent): boolean =>
+  /^(task\.|label\.|status\.changed|stream\.reset)/.test(event.type);
 
 /**
  * Applies others' changes to the cached queries they touch, by invalidating exactly those. While
@@ -91,15 +85,8 @@ function useApplyEvent(orgId: string) {
         return;
       case "stream.reset":
         // Events were missed for good (the page's starting position, or a long disconnection,
-        // is older than the replay buffer holds): refetch what this page shows.
-        void utils.task.invalidate();
-        void utils.comment.invalidate();
-        void utils.status.list.invalidate({ orgId });
-        void utils.label.list.invalidate({ orgId });
-        void utils.relation.list.invalidate({ orgId });
-        void utils.attachment.list.invalidate({ orgId });
-        void utils.member.list.invalidate({ orgId });
-        void utils.invitation.list.invalidate({ orgId });
+        // is older than the replay buffer holds): refetch everything this page shows.
+        void queryClient.invalidateQueries();
         return;
       default:
         return;

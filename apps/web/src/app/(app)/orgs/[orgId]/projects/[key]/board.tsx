@@ -10,9 +10,7 @@ import { Button } from "~/components/ui/button.tsx";
 import type { Direction, Target } from "~/lib/board-order.ts";
 import { cardForKey } from "~/lib/board-keys.ts";
 import { flattenPages, isSamePlace, keyboardTarget, placementAt } from "~/lib/board-order.ts";
-import { catchUpProject } from "~/lib/task-cache.ts";
 import { todayIso } from "~/lib/tasks.ts";
-import { trpc } from "~/trpc/react.tsx";
 import { BoardColumn } from "./board-column.tsx";
 import { MoveTaskDialog } from "./move-task-dialog.tsx";
 import type { BoardStatus } from "./use-board-columns.ts";
@@ -55,8 +53,7 @@ function describePlace(
 /** The board: one column per project status, remounted when the statuses change. */
 export function Board(props: { orgId: string; projectId: string; canMove: boolean }) {
   const statuses = useBoardStatuses(props.orgId, props.projectId);
-  const utils = trpc.useUtils();
-  useTaskViewCatchUp(props.orgId, () => void catchUpProject(utils, props.orgId, props.projectId));
+  useTaskViewCatchUp(props.orgId, props.projectId);
   return <BoardColumns key={statuses.map((s) => s.id).join()} statuses={statuses} {...props} />;
 }
 

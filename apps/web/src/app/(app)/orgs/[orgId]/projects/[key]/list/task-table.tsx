@@ -9,7 +9,6 @@ import { Button } from "~/components/ui/button.tsx";
 import { EmptyState } from "~/components/ui/empty-state.tsx";
 import { Spinner } from "~/components/ui/spinner.tsx";
 import { flattenPages } from "~/lib/board-order.ts";
-import { catchUpProject } from "~/lib/task-cache.ts";
 import type { FilterChange, TaskFilters } from "~/lib/task-filters.ts";
 import { activeFilterCount, emptyFilters, listTasksQuery, noFilters } from "~/lib/task-filters.ts";
 import { todayIso } from "~/lib/tasks.ts";
@@ -45,8 +44,7 @@ export function TaskTable({
   const ids = useMemo(() => tasks.map((task) => task.id), [tasks]);
   const selection = useTaskSelection(ids);
   const deleteTask = useDeleteTask(orgId, projectId);
-  const utils = trpc.useUtils();
-  useTaskViewCatchUp(orgId, () => void catchUpProject(utils, orgId, projectId));
+  useTaskViewCatchUp(orgId, projectId);
 
   if (query.isPending) return <TaskTableSkeleton label="Loading tasks…" />;
   if (query.isError && !query.data) {
