@@ -28,3 +28,15 @@ export function cleanupOnSignals(): void {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
 }
+
+/** A bench script's entry: runs `main`, reports a failure on stderr (exit code 1), then tears down. */
+export async function runBench(log: (message: string) => void, main: () => Promise<void>) {
+  try {
+    await main();
+  } catch (error) {
+    process.exitCode = 1;
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  } finally {
+    await runCleanup();
+  }
+}

@@ -5,7 +5,7 @@
  * create path. Each figure is the median one-second round (see load.ts); writes nothing.
  */
 import { parseArgs } from "node:util";
-import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
+import { cleanupOnSignals, defer, runBench } from "./cleanup.ts";
 import { runInterleaved } from "./load.ts";
 import { api, verifyRun } from "./scenarios.ts";
 import { seedFixtures } from "./seed.ts";
@@ -67,11 +67,4 @@ async function main(): Promise<void> {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-} finally {
-  await runCleanup();
-}
+await runBench(log, main);

@@ -7,7 +7,7 @@
  * nothing. See bench/README.md.
  */
 import { parseArgs } from "node:util";
-import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
+import { cleanupOnSignals, defer, runBench } from "./cleanup.ts";
 import { freePort } from "@tesseract/config";
 import { runInterleaved, type LoadResult } from "./load.ts";
 import { startCollector } from "./observability.ts";
@@ -121,11 +121,4 @@ async function main(): Promise<void> {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-} finally {
-  await runCleanup();
-}
+await runBench(log, main);

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
+import { cleanupOnSignals, defer, runBench } from "./cleanup.ts";
 import { summariseProfile, type CpuProfile, type ProfileSummary } from "./cpu-profile.ts";
 import { freePort } from "@tesseract/config";
 import { runLoad } from "./load.ts";
@@ -187,11 +187,4 @@ async function main(): Promise<void> {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-} finally {
-  await runCleanup();
-}
+await runBench(log, main);

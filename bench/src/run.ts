@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
+import { cleanupOnSignals, defer, runBench, runCleanup } from "./cleanup.ts";
 import { freePort } from "@tesseract/config";
 import { runInterleaved, type LoadResult } from "./load.ts";
 import { overheadResults, startCollector, TRACED_SAMPLER } from "./observability.ts";
@@ -205,11 +205,4 @@ async function main(): Promise<void> {
   if (options.jobs) await runJobsBench(options.outDir);
 }
 
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-} finally {
-  await runCleanup();
-}
+await runBench(log, main);
