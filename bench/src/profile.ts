@@ -33,6 +33,8 @@ function options() {
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "2" },
       connections: { type: "string", default: "50" },
+      // OTEL_TRACES_SAMPLER_ARG for --observe tracing (unset: production's default ratio).
+      sample: { type: "string" },
       out: {
         type: "string",
         default: fileURLToPath(new URL("../results/profiles/", import.meta.url)),
@@ -49,6 +51,7 @@ function options() {
     durationSec: Number(values.duration),
     warmupSec: Number(values.warmup),
     connections: Number(values.connections),
+    sample: values.sample,
     out: values.out,
   };
 }
@@ -115,6 +118,7 @@ async function main(): Promise<void> {
     ...services.env,
     ...(opts.observe === "none" ? {} : { METRICS_PORT: String(await freePort()) }),
     ...(collector ? { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } : {}),
+    ...(collector && opts.sample !== undefined ? { OTEL_TRACES_SAMPLER_ARG: opts.sample } : {}),
   };
   const server = await startApiServer(env, "warn", {
     args,

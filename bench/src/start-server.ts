@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { spawnNode, type NodeChild } from "./child.ts";
 import { freePort } from "@tesseract/config";
 
-const serverDir = fileURLToPath(new URL("../../apps/server/", import.meta.url));
+const ownServerDir = fileURLToPath(new URL("../../apps/server/", import.meta.url));
 const baselineScript = fileURLToPath(new URL("./baseline-server.ts", import.meta.url));
 const READY_TIMEOUT_MS = 30_000;
 const POLL_MS = 10;
@@ -23,8 +24,15 @@ export interface ApiServerRun extends NodeChild {
 export async function startApiServer(
   env: Record<string, string>,
   logLevel: "info" | "warn",
-  options: { args?: string[]; execArgv?: string[] } = {},
+  options: {
+    args?: string[];
+    execArgv?: string[];
+    /** Another checkout's root, to run its API server instead of this one's (`ab.ts`). */
+    checkout?: string;
+  } = {},
 ): Promise<ApiServerRun> {
+  const { checkout, ...spawnOptions } = options;
+  const serverDir = checkout ? join(checkout, "apps/server/") : ownServerDir;
   if (!existsSync(`${serverDir}src/main.ts`)) throw new Error(`no API server at ${serverDir}`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -35,7 +43,7 @@ export async function startApiServer(
     // a running dev server) would contend for its port.
     // (A run measuring the metrics' cost sets METRICS_PORT itself.)
     env: { METRICS_PORT: "0", ...env, PORT: String(port), LOG_LEVEL: logLevel },
-    ...options,
+    ...spawnOptions,
     onLine: (line) => {
       if (readyLine || !line.includes("tesseract api server ready")) return;
       const entry = JSON.parse(line) as { readyInMs?: number };
@@ -91,7 +99,7 @@ export async function startBaseline(
   options: { execArgv?: string[] } = {},
 ): Promise<BaselineRun> {
   const child = spawnNode(baselineScript, {
-    cwd: serverDir,
+    cwd: ownServerDir,
     env: {},
     args: [JSON.stringify(config)],
     execArgv: options.execArgv,

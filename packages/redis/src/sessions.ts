@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 
 export interface SessionRecord {
@@ -66,7 +66,8 @@ function serialize(record: SessionRecord): string {
 }
 
 export function hashSessionSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
+  // The one-shot digest: no Hash object per request (about half the cost of createHash).
+  return hash("sha256", secret, "hex");
 }
 
 /**

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 
 export function sha256(value: string): string {
-  return createHash("sha256").update(value).digest("hex");
+  // The one-shot digest: no Hash object per call (about half the cost of createHash).
+  return hash("sha256", value, "hex");
 }
 
 /**
