@@ -129,3 +129,50 @@ test("a task renamed between its page's render and its live connection shows the
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
   await expect(page.getByTestId("task-title")).toHaveText("Renamed in the gap", { timeout: 5_000 });
 });
+
+test("a notification made between the bell's count and its live connection is counted", async ({
+  page,
+  browser,
+}) => {
+  const adaPage = await (await browser.newContext()).newPage();
+  try {
+    const { org, project } = await newProject(adaPage, "GPN");
+    const task = await call<{ id: string }>(adaPage, "task.create", {
+      orgId: org.id,
+      projectId: project.id,
+      title: "Review",
+    });
+    const invitation = await call<{ acceptUrl: string }>(adaPage, "invitation.create", {
+      orgId: org.id,
+      email: `gap-bell-${run}@example.com`,
+      role: "member",
+    });
+    await signUp(page, { name: "Gap Bell", email: `gap-bell-${run}@example.com` });
+    await expect(page).toHaveURL(/\/onboarding$/);
+    await page.goto(invitation.acceptUrl);
+    await waitForHydration(page);
+    await page.getByRole("button", { name: /Accept and join/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/orgs/${org.id}`));
+
+    // The bell reads its count, then opens live.me: held here until the mention is made.
+    const subscription = await holdSubscription(page, "live.me");
+    const counted = page.waitForResponse((res) => res.url().includes("notification.unreadCount"));
+    await page.goto(`/orgs/${org.id}`);
+    await waitForHydration(page);
+    await counted;
+    await subscription.opened;
+    const bell = page.getByTestId("notification-bell");
+    await expect(bell).toHaveAccessibleName("Notifications");
+
+    await call(adaPage, "comment.create", {
+      orgId: org.id,
+      taskId: task.id,
+      body: `Could you look, @gap-bell-${run}@example.com?`,
+    });
+    subscription.release();
+    // Counted on connecting, well before the bell's slow refresh (two minutes) would.
+    await expect(page.getByTestId("unread-badge")).toHaveText("1", { timeout: 5_000 });
+  } finally {
+    await adaPage.context().close();
+  }
+});

@@ -31,6 +31,9 @@ function Bell({ orgId }: { orgId: string }) {
   );
   const utils = trpc.useUtils();
   trpc.live.me.useSubscription(undefined, {
+    // Counted again once the stream is open (and after each reconnect): a notification made
+    // between the count's read and the subscription's start carries no event this tab sees.
+    onStarted: () => void utils.notification.unreadCount.invalidate({ orgId }),
     onData: ({ data }) => {
       if (data.type !== "notification.created" || data.orgId !== orgId) return;
       utils.notification.unreadCount.setData({ orgId }, { unread: data.unread });
