@@ -18,6 +18,7 @@ import * as savedViews from "./2026-11-30-0004-saved-views.ts";
 import * as taskTrash from "./2026-11-30-0005-task-trash.ts";
 import * as taskKeyAliases from "./2026-11-30-0006-task-key-aliases.ts";
 import * as createTaskFunction from "./2026-11-30-0007-create-task-function.ts";
+import * as taskCreationTime from "./2026-11-30-0008-task-creation-time.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the server runs the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-0005-task-trash": taskTrash,
   "2026-11-30-0006-task-key-aliases": taskKeyAliases,
   "2026-11-30-0007-create-task-function": createTaskFunction,
+  "2026-11-30-0008-task-creation-time": taskCreationTime,
 };

@@ -4,6 +4,7 @@ import { MAX_TASK_LABELS } from "@tesseract/validators/constants";
 import { recordActivity } from "../activity.ts";
 import { AppError } from "../errors.ts";
 import type { NotificationSink } from "../notifications/after-commit.ts";
+import { lockColumnsOfTasks } from "./column-lock.ts";
 import { assertLabels } from "./labels.ts";
 import { resolveStatus } from "./statuses.ts";
 import { rememberOldKey } from "./task-keys.ts";
@@ -129,6 +130,10 @@ export async function bulkUpdateTasks(
   const statusProject = changes.statusId
     ? await projectOfStatus(trx, orgId, changes.statusId)
     : undefined;
+  // A new status or project appends the tasks to a column: the board locks come before the
+  // tasks' rows, as for a create or a move.
+  if (changes.status || changes.statusId || changes.projectId)
+    await lockColumnsOfTasks(trx, orgId, taskIds, changes.projectId);
   for (const taskId of await lockTasks(trx, orgId, taskIds)) {
     const before = await getTask(trx, orgId, taskId);
     if (statusProject && (changes.projectId ?? before.projectId) !== statusProject)

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "@tesseract/db";
 import { createTestDatabase, type TestDatabase } from "@tesseract/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTaskQueued } from "./task-insert-batch.ts";
@@ -83,17 +84,34 @@ describe("insertTaskQueued", () => {
     expect(rows.map((row) => row?.key)).toEqual(rows.map((_, i) => `BAT-${i + 1}`));
     for (let i = 1; i < rows.length; i++)
       expect(rows[i]!.position > rows[i - 1]!.position).toBe(true);
-    // One transaction for the eleven that waited: one transaction time, one commit.
-    expect(new Set(rows.slice(1).map((row) => row!.createdAt.getTime())).size).toBe(1);
-    const activity = await database.db
-      .selectFrom("activity")
-      .select("data")
+    // One statement for the eleven that waited, but each task dated when it was made: sorted
+    // by creation time (to the microsecond, as task.list sorts), they come in number order.
+    const byCreation = await database.db
+      .selectFrom("tasks")
+      .select(["number", sql<string>`created_at::text`.as("createdAt")])
       .where("project_id", "=", id)
-      .where("action", "=", "task.created")
+      .orderBy("created_at")
+      .orderBy("id")
       .execute();
-    expect(activity.map((row) => (row.data as { key: string }).key).sort()).toEqual(
-      rows.map((row) => row!.key).sort(),
+    expect(byCreation.map((row) => row.number)).toEqual(rows.map((row) => row!.number));
+    expect(new Set(byCreation.map((row) => row.createdAt)).size).toBe(rows.length);
+    // Each activity row is dated as its task.
+    const activity = await database.db
+      .selectFrom("activity as a")
+      .innerJoin("tasks as t", (join) => join.on(sql<boolean>`t.id::text = a.target_id`))
+      .select([
+        "a.data",
+        sql<string>`a.created_at::text`.as("logged"),
+        sql<string>`t.created_at::text`.as("created"),
+      ])
+      .where("a.project_id", "=", id)
+      .where("a.action", "=", "task.created")
+      .orderBy("a.id")
+      .execute();
+    expect(activity.map((row) => (row.data as { key: string }).key)).toEqual(
+      rows.map((row) => row!.key),
     );
+    for (const row of activity) expect(row.logged).toBe(row.created);
   });
 
   it("refuses a create of the batch alone, taking no number for it", async () => {

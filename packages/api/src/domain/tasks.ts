@@ -10,6 +10,7 @@ import { sameLabels, setTaskLabels } from "./labels.ts";
 import { mentionedEmails } from "./mentions.ts";
 import { notifyTaskCreated, notifyTaskUpdated } from "./notifications.ts";
 import { positionBetween } from "./position.ts";
+import { lockColumnsOfTask } from "./column-lock.ts";
 import { compiledOnce } from "./compiled-query.ts";
 import { assertParent, lockTaskTree } from "./task-parents.ts";
 import { categoryOfStatus, resolveStatus } from "./statuses.ts";
@@ -90,15 +91,18 @@ const lockOpenProject = compiledOnce((db, orgId: string, projectId: string) =>
     .forUpdate(),
 );
 
-/** The key after the last task of a column (a status: a new or moved-in task goes to the end). */
+/**
+ * The key after the last task of a column (a status: a new or moved-in task goes to the end).
+ * Read under the project's board lock (column-lock.ts), or a create may take the same key.
+ */
 export async function endOfColumn(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   statusId: string,
   exceptTaskId?: string,
 ): Promise<string> {
   const [last] = exceptTaskId
-    ? await lastInColumnExcept(db, statusId, exceptTaskId)
-    : await lastInColumn(db, statusId);
+    ? await lastInColumnExcept(trx, statusId, exceptTaskId)
+    : await lastInColumn(trx, statusId);
   return positionBetween(last?.position ?? null, null);
 }
 
@@ -261,6 +265,11 @@ export async function updateTask(
   },
   notifications: NotificationSink,
 ): Promise<Task> {
+  // A new status puts the task at the end of its column, under the project's board lock; a new
+  // parent locks the project's row too (lockTaskTree). Either is taken before the task's own
+  // row (assertDescription, a bulk change's lockTasks), as creates and moves take them.
+  if (changes.statusId !== undefined || status !== undefined || changes.parentId !== undefined)
+    await lockColumnsOfTask(trx, orgId, taskId);
   if (descriptionBefore !== undefined)
     await assertDescription(trx, orgId, taskId, descriptionBefore);
   const before = await getTask(trx, orgId, taskId);
@@ -350,6 +359,9 @@ export async function moveTask(
 ): Promise<Task> {
   if (!input.statusId && !input.status)
     throw new AppError("BAD_REQUEST", "Choose the status to move the task to");
+  // Every key below is read and written under the board lock, so no create or other move
+  // computes the same one meanwhile.
+  await lockColumnsOfTask(trx, orgId, input.taskId);
   const task = await getTask(trx, orgId, input.taskId);
   const status = await resolveStatus(trx, orgId, task.projectId, input);
   const neighbour = async (id: string) => {

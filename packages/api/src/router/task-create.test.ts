@@ -56,6 +56,30 @@ describe("task.create", () => {
     );
   });
 
+  // The creates that queue on the project's lock together go in one statement (one transaction
+  // time): each is still dated when it was made, so creation order is number order.
+  it("lists concurrent creates by creation time in number order", async () => {
+    const id = await freshProject("ORD");
+    const created = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        as(owner).task.create({ orgId, projectId: id, title: `Task ${i}` }),
+      ),
+    );
+    const numbers = created.map((t) => t.number).sort((a, b) => a - b);
+    const list = (order: "asc" | "desc", cursor?: string | null) =>
+      as(owner).task.list({ orgId, projectId: id, sort: "created", order, limit: 10, cursor });
+    for (const order of ["asc", "desc"] as const) {
+      const listed: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(order, cursor);
+        listed.push(...page.items.map((t) => t.number));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(listed).toEqual(order === "asc" ? numbers : numbers.toReversed());
+    }
+  });
+
   it("refuses an archived project and another project's status, taking no number", async () => {
     const id = await freshProject("ARC");
     const other = await freshProject("ARO");
