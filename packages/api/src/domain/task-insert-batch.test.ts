@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { sql } from "@tesseract/db";
 import { createTestDatabase, type TestDatabase } from "@tesseract/db/testing";
@@ -179,5 +180,29 @@ describe("insertTaskQueued", () => {
     for (const result of results)
       expect(result).toMatchObject({ status: "rejected", reason: { code: "NOT_FOUND" } });
     expect(await nextNumber(id)).toBe(1);
+  });
+});
+
+describe("the async context of a batch's statement", () => {
+  it("is the context of the batch's first create, not of the request that started the queue", async () => {
+    // Spans and log fields follow the async context: a batch drained after the first request
+    // answered must not be recorded as that request's work.
+    const request = new AsyncLocalStorage<string>();
+    const ranIn: (string | undefined)[] = [];
+    const db = database.db.withPlugin({
+      transformQuery: ({ node }) => node,
+      transformResult: ({ result }) => {
+        ranIn.push(request.getStore());
+        return Promise.resolve(result);
+      },
+    });
+    const projectId = await project("CTX");
+    // r1 goes alone; r2–r4 arrive while it is at work and go together after it.
+    await Promise.all(
+      ["r1", "r2", "r3", "r4"].map((name) =>
+        request.run(name, () => insertTaskQueued(db, task(projectId, name))),
+      ),
+    );
+    expect(ranIn).toEqual(["r1", "r2"]);
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Database, Kysely } from "@tesseract/db";
 import { AppError } from "../errors.ts";
 import { insertTask, insertTasks, type InsertedTask, type TaskInsert } from "./task-insert.ts";
@@ -16,6 +17,12 @@ interface Pending {
   task: TaskInsert;
   resolve(row: InsertedTask): void;
   reject(error: unknown): void;
+  /**
+   * Runs `work` in the async context of the request that queued this create (its trace and
+   * log fields): a batch drains after the request that started the queue, and its statement
+   * belongs to the batch's first create, not to that earlier request.
+   */
+  inContext: <R>(work: () => R) => R;
 }
 
 /** Per database handle, the creates waiting for each project (present: a statement is at work). */
@@ -30,7 +37,7 @@ export function insertTaskQueued(db: Kysely<Database>, task: TaskInsert): Promis
   if (!projects) queues.set(db, (projects = new Map<string, Pending[]>()));
   const key = `${task.orgId}/${task.projectId}`;
   return new Promise((resolve, reject) => {
-    const pending = { task, resolve, reject };
+    const pending = { task, resolve, reject, inContext: AsyncLocalStorage.snapshot() };
     const waiting = projects.get(key);
     if (waiting) {
       waiting.push(pending);
@@ -56,8 +63,12 @@ async function drain(
 }
 
 /** Settles each pending create; never throws. */
-async function insertBatch(db: Kysely<Database>, batch: Pending[]): Promise<void> {
+function insertBatch(db: Kysely<Database>, batch: Pending[]): Promise<void> {
   if (batch.length === 1) return insertAlone(db, batch[0]!);
+  return batch[0]!.inContext(() => insertTogether(db, batch));
+}
+
+async function insertTogether(db: Kysely<Database>, batch: Pending[]): Promise<void> {
   let results: Awaited<ReturnType<typeof insertTasks>>;
   try {
     results = await insertTasks(
@@ -82,10 +93,12 @@ async function insertBatch(db: Kysely<Database>, batch: Pending[]): Promise<void
   });
 }
 
-async function insertAlone(db: Kysely<Database>, pending: Pending): Promise<void> {
-  try {
-    pending.resolve(await insertTask(db, pending.task));
-  } catch (error) {
-    pending.reject(error);
-  }
+function insertAlone(db: Kysely<Database>, pending: Pending): Promise<void> {
+  return pending.inContext(async () => {
+    try {
+      pending.resolve(await insertTask(db, pending.task));
+    } catch (error) {
+      pending.reject(error);
+    }
+  });
 }
