@@ -1,8 +1,25 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { expect } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 /** Every account the specs create uses this password. */
 export const password = "correct horse battery";
+
+/**
+ * Makes the spec's tests the steps of one story, run in order in one browser session: a fresh
+ * context's page, opened before the first step (and handed to `onOpen`) and closed after the last.
+ * Each step keeps its own time budget on a busy machine.
+ */
+export function serialSession(onOpen: (page: Page) => void) {
+  test.describe.configure({ mode: "serial" });
+  let page: Page | undefined;
+  test.beforeAll(async ({ browser }) => {
+    page = await (await browser.newContext()).newPage();
+    onOpen(page);
+  });
+  test.afterAll(async () => {
+    await page?.context().close();
+  });
+}
 
 /** The theme switcher marks the stored choice only once React has hydrated the page. */
 export async function waitForHydration(page: Page) {
@@ -53,7 +70,10 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   );
 }
 
-/** A procedure called over the web origin's /trpc with the page's cookies (outside the page). */
+/**
+ * A tRPC mutation sent over the web origin's /trpc with the page's session cookies (from outside
+ * the page, so it needs no page loaded); fails the test unless it succeeds.
+ */
 export async function call<T>(page: Page, path: string, input: unknown): Promise<T> {
   const res = await page.request.post(`/trpc/${path}`, {
     data: { json: input },
@@ -89,23 +109,6 @@ export async function createProject(
   const board = `/orgs/${orgId}/projects/${project.key}`;
   await expect(page).toHaveURL(board);
   return board;
-}
-
-/** A tRPC mutation sent from the signed-in page, as its own forms send them (same origin). */
-export async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ path, input }) => {
-      const response = await fetch(`/trpc/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ json: input }),
-      });
-      const body = (await response.json()) as { result?: { data: { json: unknown } } };
-      if (!response.ok || !body.result) throw new Error(`${path}: ${JSON.stringify(body)}`);
-      return body.result.data.json as T;
-    },
-    { path, input },
-  );
 }
 
 /** A project's statuses (`status.list`, read by the signed-in page), by name: their ids. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { mutate, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
@@ -18,8 +18,8 @@ function recordCalls(page: Page, procedure: string): string[] {
 test("a long list arrives server-rendered and loads the rest page by page", async ({ page }) => {
   await signUp(page, { name: "Dana Pager", email: `dana-${run}@example.com` });
   await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `Pager ${run}` });
-  const project = await mutate<{ id: string }>(page, "project.create", {
+  const org = await call<{ id: string }>(page, "org.create", { name: `Pager ${run}` });
+  const project = await call<{ id: string }>(page, "project.create", {
     orgId: org.id,
     name: "Long list",
     key: "LONG",
@@ -28,7 +28,7 @@ test("a long list arrives server-rendered and loads the rest page by page", asyn
   for (let first = 1; first <= 51; first += 10) {
     await Promise.all(
       Array.from({ length: Math.min(10, 52 - first) }, (_, offset) =>
-        mutate(page, "task.create", {
+        call(page, "task.create", {
           orgId: org.id,
           projectId: project.id,
           title: `Task number ${first + offset}`,

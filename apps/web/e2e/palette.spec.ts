@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { mutate, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
@@ -8,14 +8,14 @@ const run = randomBytes(4).toString("hex");
 async function setUp(page: Page, who: string) {
   await signUp(page, { name: `Pia ${who}`, email: `pia-${who}-${run}@example.com` });
   await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `Palette ${who} ${run}` });
-  const project = await mutate<{ id: string }>(page, "project.create", {
+  const org = await call<{ id: string }>(page, "org.create", { name: `Palette ${who} ${run}` });
+  const project = await call<{ id: string }>(page, "project.create", {
     orgId: org.id,
     name: "Palette",
     key: "PAL",
   });
   for (const title of ["Zebra crossing", "Paint the fence", "Water the plants"])
-    await mutate(page, "task.create", { orgId: org.id, projectId: project.id, title });
+    await call(page, "task.create", { orgId: org.id, projectId: project.id, title });
   return org.id;
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { mutate, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 test.setTimeout(240_000);
@@ -10,13 +10,13 @@ test("a project's search stays in the project, honours the filters, pages, and w
 }) => {
   await signUp(page, { name: "Sol Seeker", email: `sol-${run}@example.com` });
   await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `Seek ${run}` });
-  const here = await mutate<{ id: string }>(page, "project.create", {
+  const org = await call<{ id: string }>(page, "org.create", { name: `Seek ${run}` });
+  const here = await call<{ id: string }>(page, "project.create", {
     orgId: org.id,
     name: "Here",
     key: "HRE",
   });
-  const there = await mutate<{ id: string }>(page, "project.create", {
+  const there = await call<{ id: string }>(page, "project.create", {
     orgId: org.id,
     name: "There",
     key: "THR",
@@ -24,7 +24,7 @@ test("a project's search stays in the project, honours the filters, pages, and w
   for (let first = 0; first < 24; first += 8)
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        mutate(page, "task.create", {
+        call(page, "task.create", {
           orgId: org.id,
           projectId: here.id,
           title: `Comet ${first + i}`,
@@ -32,7 +32,7 @@ test("a project's search stays in the project, honours the filters, pages, and w
         }),
       ),
     );
-  await mutate(page, "task.create", { orgId: org.id, projectId: there.id, title: "Comet far" });
+  await call(page, "task.create", { orgId: org.id, projectId: there.id, title: "Comet far" });
 
   await page.goto(`/orgs/${org.id}/projects/HRE/list?q=comet`);
   await waitForHydration(page);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { mutate, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
@@ -9,23 +9,23 @@ test("a task is deleted from its page, and many are changed and deleted from the
 }) => {
   await signUp(page, { name: "Bea Bulk", email: `bea-${run}@example.com` });
   await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `Bulk ${run}` });
-  const project = await mutate<{ id: string }>(page, "project.create", {
+  const org = await call<{ id: string }>(page, "org.create", { name: `Bulk ${run}` });
+  const project = await call<{ id: string }>(page, "project.create", {
     orgId: org.id,
     name: "Bulk",
     key: "BLK",
   });
-  await mutate(page, "project.create", { orgId: org.id, name: "Elsewhere", key: "ELS" });
+  await call(page, "project.create", { orgId: org.id, name: "Elsewhere", key: "ELS" });
   // A status of the project's own workflow, besides the defaults.
-  await mutate(page, "status.create", {
+  await call(page, "status.create", {
     orgId: org.id,
     projectId: project.id,
     name: "In Review",
     category: "started",
   });
-  await mutate(page, "label.create", { orgId: org.id, name: "sprint", colour: "green" });
+  await call(page, "label.create", { orgId: org.id, name: "sprint", colour: "green" });
   for (let n = 1; n <= 6; n++)
-    await mutate(page, "task.create", { orgId: org.id, projectId: project.id, title: `Job ${n}` });
+    await call(page, "task.create", { orgId: org.id, projectId: project.id, title: `Job ${n}` });
 
   // From its page, after a confirmation, back to the list without it.
   await page.goto(`/orgs/${org.id}/tasks/BLK-6`);
