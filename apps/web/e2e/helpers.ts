@@ -111,6 +111,26 @@ export async function createProject(
   return board;
 }
 
+/**
+ * A new person signed up in `page`, who then makes an organization with one project through the
+ * API: for specs about what comes after. Returns their ids.
+ */
+export async function signUpWithProject(
+  page: Page,
+  person: { name: string; email: string },
+  orgName: string,
+  project: { name: string; key: string },
+): Promise<{ orgId: string; projectId: string }> {
+  await signUp(page, person);
+  await expect(page).toHaveURL(/\/onboarding$/);
+  const { id: orgId } = await call<{ id: string }>(page, "org.create", { name: orgName });
+  const { id: projectId } = await call<{ id: string }>(page, "project.create", {
+    orgId,
+    ...project,
+  });
+  return { orgId, projectId };
+}
+
 /** A project's statuses (`status.list`, read by the signed-in page), by name: their ids. */
 export async function statusIdsByName(
   page: Page,

@@ -1,21 +1,24 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { call, horizontalOverflow, password, signUp, waitForHydration } from "./helpers.ts";
+import {
+  call,
+  horizontalOverflow,
+  password,
+  signUp,
+  signUpWithProject,
+  waitForHydration,
+} from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
 /** A person who has just signed up, with an organization and an ENG project of their own. */
 async function ownerWithProject(page: Page, name: string) {
   const email = `${name.toLowerCase()}-${run}-${randomBytes(2).toString("hex")}@example.com`;
-  await signUp(page, { name, email });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await call<{ id: string }>(page, "org.create", { name: `${name}'s team ${run}` });
-  const project = await call<{ id: string }>(page, "project.create", {
-    orgId: org.id,
+  const ids = await signUpWithProject(page, { name, email }, `${name}'s team ${run}`, {
     name: "Engineering",
     key: "ENG",
   });
-  return { orgId: org.id, projectId: project.id, email };
+  return { ...ids, email };
 }
 
 /** A tRPC query over the web origin with the page's cookies. */
