@@ -131,30 +131,27 @@ export async function signUpWithProject(
   return { orgId, projectId };
 }
 
-/** A project's statuses (`status.list`, read by the signed-in page), by name: their ids. */
+/** A tRPC query over the web origin with the page's session cookies (from outside the page). */
+export async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const search =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const res = await page.request.get(`/trpc/${path}${search}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A project's statuses (`status.list`, with the page's session), by name: their ids. */
 export async function statusIdsByName(
   page: Page,
   orgId: string,
   projectKey: string,
 ): Promise<Record<string, string>> {
-  return page.evaluate(
-    async ({ orgId, projectKey }) => {
-      const get = async <T>(path: string, input: unknown): Promise<T> => {
-        const query = encodeURIComponent(JSON.stringify({ json: input }));
-        const response = await fetch(`/trpc/${path}?input=${query}`);
-        const body = (await response.json()) as { result?: { data: { json: T } } };
-        if (!response.ok || !body.result) throw new Error(`${path}: ${JSON.stringify(body)}`);
-        return body.result.data.json;
-      };
-      const projects = await get<{ id: string; key: string }[]>("project.list", { orgId });
-      const project = projects.find((p) => p.key === projectKey);
-      if (!project) throw new Error(`No project ${projectKey}`);
-      const statuses = await get<{ id: string; name: string }[]>("status.list", {
-        orgId,
-        projectId: project.id,
-      });
-      return Object.fromEntries(statuses.map((s) => [s.name, s.id]));
-    },
-    { orgId, projectKey },
-  );
+  const projects = await query<{ id: string; key: string }[]>(page, "project.list", { orgId });
+  const project = projects.find((p) => p.key === projectKey);
+  if (!project) throw new Error(`No project ${projectKey}`);
+  const statuses = await query<{ id: string; name: string }[]>(page, "status.list", {
+    orgId,
+    projectId: project.id,
+  });
+  return Object.fromEntries(statuses.map((s) => [s.name, s.id]));
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { call, createOrg, serialSession, signUp, waitForHydration } from "./helpers.ts";
+import { call, createOrg, query, serialSession, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 let page: Page;
@@ -62,15 +62,7 @@ test("a rename reaches the open board live, and from the settings page too", asy
   // The board hears changes once its live connection is open (a change made before that shows
   // on the next load): rename only then.
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
-  const labels = await page.evaluate(
-    async ([org]) => {
-      const input = encodeURIComponent(JSON.stringify({ json: { orgId: org } }));
-      const response = await fetch(`/trpc/label.list?input=${input}`);
-      return ((await response.json()) as { result: { data: { json: { id: string }[] } } }).result
-        .data.json;
-    },
-    [orgId],
-  );
+  const labels = await query<{ id: string }[]>(page, "label.list", { orgId });
   await call(page, "label.update", { orgId, labelId: labels[0]!.id, name: "flaky test" });
   await expect(taskCard.getByTestId("label-chip")).toHaveText("flaky test");
 

@@ -4,6 +4,7 @@ import {
   call,
   horizontalOverflow,
   password,
+  query,
   signUp,
   signUpWithProject,
   waitForHydration,
@@ -19,15 +20,6 @@ async function ownerWithProject(page: Page, name: string) {
     key: "ENG",
   });
   return { ...ids, email };
-}
-
-/** A tRPC query over the web origin with the page's cookies. */
-async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const search =
-    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await page.request.get(`/trpc/${path}${search}`);
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
 async function newPage(browser: Browser): Promise<Page> {

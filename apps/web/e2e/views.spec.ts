@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { call, signUp, statusIdsByName, waitForHydration } from "./helpers.ts";
+import { call, query, signUp, statusIdsByName, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
@@ -17,13 +17,7 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   test.setTimeout(300_000);
   await signUp(page, { name: "Vera Views", email: `vera-${run}@example.com` });
   await expect(page).toHaveURL(/\/onboarding$/);
-  const me = await page.evaluate(async () => {
-    const response = await fetch("/trpc/auth.me");
-    const body = (await response.json()) as {
-      result: { data: { json: { user: { id: string } } } };
-    };
-    return body.result.data.json.user.id;
-  });
+  const me = (await query<{ user: { id: string } }>(page, "auth.me")).user.id;
   const org = await call<{ id: string }>(page, "org.create", { name: `Views ${run}` });
   const orgId = org.id;
   const project = await call<{ id: string }>(page, "project.create", {
