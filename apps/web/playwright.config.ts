@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_FLAGS, chromiumPath } from "./e2e/chromium.ts";
+import { CHROMIUM_FLAGS, chromiumPath } from "@tesseract/chromium-config";
 import { API_PORT, apiUrl, EMULATOR_PORT, WEB_PORT, webUrl } from "./e2e/servers.ts";
 
 // The test harness is configured through the environment like any CLI tool; the web app itself

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Page, type Response } from "@playwright/test";
-import { chromiumPath } from "../../apps/web/e2e/chromium.ts";
+import { chromiumPath } from "@tesseract/chromium-config";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
 import { gitState, machine, repoRoot, resultsDir } from "./report.ts";
 import { startSeededWeb } from "./start-web.ts";

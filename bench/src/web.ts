@@ -12,7 +12,7 @@ import * as chromeLauncher from "chrome-launcher";
 import type { Flags } from "lighthouse";
 import lighthouse, { desktopConfig } from "lighthouse";
 // The same Chromium, with the same flags, as the browser suite's Lighthouse spec.
-import { CHROMIUM_FLAGS, chromiumPath } from "../../apps/web/e2e/chromium.ts";
+import { CHROMIUM_FLAGS, chromiumPath } from "@tesseract/chromium-config";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
 import { gitState, machine, repoRoot, resultsDir } from "./report.ts";
 import { startSeededWeb } from "./start-web.ts";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { chromium, expect, test } from "@playwright/test";
 import { createOrg, signUp, waitForHydration } from "./helpers.ts";
-import { CHROMIUM_FLAGS, chromiumPath } from "./chromium.ts";
+import { CHROMIUM_FLAGS, chromiumPath } from "@tesseract/chromium-config";
 
 /**
  * Back/forward cache: the public pages (the same for everyone) are kept, so going back to them is

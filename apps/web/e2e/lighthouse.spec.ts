@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { chromiumPath } from "./chromium.ts";
+import { chromiumPath } from "@tesseract/chromium-config";
 import { createOrg, createProject, signUp, waitForHydration } from "./helpers.ts";
 import type { Browser, Category } from "./lighthouse.ts";
 import { audit, failedAudits, launchChromium } from "./lighthouse.ts";

@@ -1,9 +1,9 @@
 /**
- * Debian's Chromium as the browser suite runs it (Playwright's browsers and Lighthouse's), and as
- * the benchmarks in bench/ run it: one place for its path and its flags.
+ * Debian's Chromium as the browser tests (Playwright's browsers and Lighthouse's) and the web
+ * benchmarks in bench/ run it: one place for its path and its flags.
  */
 
-// The harness is configured through its environment like any CLI tool (see playwright.config.ts).
+// Configured through the environment like any CLI tool (CHROMIUM_PATH).
 // eslint-disable-next-line no-restricted-properties
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
