@@ -2,19 +2,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import {
-  API_PORT,
-  apiUrl,
-  CHROMIUM_FLAGS,
-  EMULATOR_PORT,
-  WEB_PORT,
-  webUrl,
-} from "./e2e/servers.ts";
+import { CHROMIUM_FLAGS, chromiumPath } from "@tesseract/chromium-config";
+import { API_PORT, apiUrl, EMULATOR_PORT, WEB_PORT, webUrl } from "./e2e/servers.ts";
 
 // The test harness is configured through the environment like any CLI tool; the web app itself
 // still reads it only in src/env.ts.
 /* eslint-disable no-restricted-properties */
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const webDev = process.env.E2E_WEB_DEV === "1";
 // Playwright evaluates this file again in every worker; the variable makes them all agree on the
 // one data directory the main process created (and global-teardown.ts removes).

@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { cleanupOnSignals, defer, runBench } from "./cleanup.ts";
 import { runInterleaved } from "./load.ts";
+import { roundFlags, roundLoad } from "./options.ts";
 import { api, verifyRun, WORKLOADS, type WorkloadId } from "./scenarios.ts";
 import { seedFixtures } from "./seed.ts";
 import { prepareServicesMode } from "./services.ts";
@@ -23,9 +24,7 @@ function options() {
     options: {
       against: { type: "string" },
       workload: { type: "string", default: "no-input,authed,db" },
-      rounds: { type: "string", default: "10" },
-      warmup: { type: "string", default: "2" },
-      connections: { type: "string", default: "50" },
+      ...roundFlags,
       // Extra environment for both servers (OTEL_EXPORTER_OTLP_ENDPOINT is not set by this).
       env: { type: "string", multiple: true, default: [] },
     },
@@ -48,11 +47,7 @@ function options() {
     against: resolve(values.against),
     workloads,
     env,
-    load: {
-      durationSec: Number(values.rounds),
-      warmupSec: Number(values.warmup),
-      connections: Number(values.connections),
-    },
+    load: roundLoad(values),
   };
 }
 

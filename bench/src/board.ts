@@ -6,22 +6,14 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium, type Page, type Response } from "@playwright/test";
+import { chromiumPath } from "@tesseract/chromium-config";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
-import { gitState, machine } from "./report.ts";
-import { seedFixtures } from "./seed.ts";
-import { prepareServicesMode } from "./services.ts";
-import { startApiServer } from "./start-server.ts";
-import { startWeb } from "./start-web.ts";
+import { gitState, machine, repoRoot, resultsDir } from "./report.ts";
+import { startSeededWeb } from "./start-web.ts";
 
 const WARM_LOADS = 5;
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-const outDir = fileURLToPath(new URL("../results/", import.meta.url));
 const log = (message: string) => process.stderr.write(`bench:board: ${message}\n`);
-// The bench is configured through its environment like any CLI tool.
-// eslint-disable-next-line no-restricted-properties
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 interface Load {
   /** Navigation start → the page hydrated (the theme switcher marks its choice). */
@@ -80,13 +72,7 @@ const median = (values: number[]) => {
 
 async function main() {
   cleanupOnSignals();
-  log("preparing services mode and the API server");
-  const services = await prepareServicesMode();
-  const api = await startApiServer(services.env, "warn");
-  defer("stop API server", () => api.stop());
-  const fixtures = await seedFixtures(api.url, services.database);
-  const web = await startWeb(api.url);
-  log(`web at ${web}`);
+  const { web, fixtures } = await startSeededWeb(log);
 
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -123,8 +109,8 @@ async function main() {
       domNodes: median(warm.map((run) => run.domNodes)),
     },
   };
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "board-latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, "board-latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 

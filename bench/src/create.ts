@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { cleanupOnSignals, defer, runBench } from "./cleanup.ts";
 import { runInterleaved } from "./load.ts";
+import { roundFlags, roundLoad } from "./options.ts";
 import { api, verifyRun } from "./scenarios.ts";
 import { seedFixtures } from "./seed.ts";
 import { prepareServicesMode } from "./services.ts";
@@ -17,18 +18,10 @@ const log = (message: string) => process.stderr.write(`create: ${message}\n`);
 function options() {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== "--"),
-    options: {
-      rounds: { type: "string", default: "10" },
-      warmup: { type: "string", default: "2" },
-      connections: { type: "string", default: "50" },
-    },
+    options: roundFlags,
     strict: true,
   });
-  return {
-    durationSec: Number(values.rounds),
-    warmupSec: Number(values.warmup),
-    connections: Number(values.connections),
-  };
+  return roundLoad(values);
 }
 
 async function main(): Promise<void> {

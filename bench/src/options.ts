@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 
 export interface BenchOptions {
   /** Seconds of measured load per run, taken as 1-second turns with the runs it is compared with. */
@@ -47,4 +47,23 @@ function positive(flag: string, raw: string, max: number, allowZero = false): nu
     );
   }
   return value;
+}
+
+/**
+ * The load flags of the benches that compare servers in interleaved 1-second rounds (create,
+ * overhead, ab): `--rounds 10 --warmup 2 --connections 50`.
+ */
+export const roundFlags = {
+  rounds: { type: "string", default: "10" },
+  warmup: { type: "string", default: "2" },
+  connections: { type: "string", default: "50" },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** Those flags' values as the load to run: seconds of rounds, of warm-up, and connections. */
+export function roundLoad(values: { rounds: string; warmup: string; connections: string }) {
+  return {
+    durationSec: Number(values.rounds),
+    warmupSec: Number(values.warmup),
+    connections: Number(values.connections),
+  };
 }

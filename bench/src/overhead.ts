@@ -11,6 +11,7 @@ import { cleanupOnSignals, defer, runBench } from "./cleanup.ts";
 import { freePort } from "@tesseract/config";
 import { runInterleaved, type LoadResult } from "./load.ts";
 import { startCollector } from "./observability.ts";
+import { roundFlags, roundLoad } from "./options.ts";
 import { api, verifyRun, type Target, type WorkloadId } from "./scenarios.ts";
 import { seedFixtures } from "./seed.ts";
 import { prepareServicesMode } from "./services.ts";
@@ -25,9 +26,7 @@ function options() {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== "--"),
     options: {
-      rounds: { type: "string", default: "10" },
-      warmup: { type: "string", default: "2" },
-      connections: { type: "string", default: "50" },
+      ...roundFlags,
       workload: { type: "string", default: WORKLOADS.join(",") },
       // A second server without metrics or tracing, loaded like the others: the noise floor.
       control: { type: "boolean", default: false },
@@ -45,11 +44,7 @@ function options() {
     workloads,
     sample: values.sample,
     servers: [...TARGETS, ...(values.control ? (["control"] as const) : [])] as Server[],
-    load: {
-      durationSec: Number(values.rounds),
-      warmupSec: Number(values.warmup),
-      connections: Number(values.connections),
-    },
+    load: roundLoad(values),
   };
 }
 

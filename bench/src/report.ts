@@ -2,11 +2,16 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { BenchOptions } from "./options.ts";
 import type { LoadResult } from "./load.ts";
 import { renderOverhead, type Collector, type OverheadResult } from "./observability.ts";
 import type { RevocationResult } from "./revocation.ts";
 import type { Run } from "./scenarios.ts";
+
+/** The checkout the benches measure, and bench/results/, where they write what they measured. */
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const resultsDir = fileURLToPath(new URL("../results/", import.meta.url));
 
 export const TARGETS = {
   timeToReadyMs: 1_500,

@@ -15,6 +15,8 @@ import {
   gitState,
   machine,
   renderMarkdown,
+  repoRoot,
+  resultsDir,
   runReports,
   targetResults,
   writeResults,
@@ -28,7 +30,6 @@ import { DATABASE_POOL_MAX, prepareServicesMode } from "./services.ts";
 import { startApiServer, startBaseline } from "./start-server.ts";
 
 const IDLE_SETTLE_MS = 1_000;
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 /** The jobs bench (`src/jobs.ts`) in a process of its own, writing next to this run's results. */
@@ -44,10 +45,7 @@ async function runJobsBench(outDir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(
-    process.argv.slice(2),
-    fileURLToPath(new URL("../results/", import.meta.url)),
-  );
+  const options = parseOptions(process.argv.slice(2), resultsDir);
   if (options === "help") {
     process.stdout.write(`${usage}\n`);
     return;

@@ -4,6 +4,9 @@ import { fileURLToPath } from "node:url";
 import { freePort } from "@tesseract/config";
 import { spawnNode } from "./child.ts";
 import { defer } from "./cleanup.ts";
+import { seedFixtures, type Fixtures } from "./seed.ts";
+import { prepareServicesMode } from "./services.ts";
+import { startApiServer } from "./start-server.ts";
 
 const webDir = fileURLToPath(new URL("../../apps/web/", import.meta.url));
 
@@ -30,4 +33,21 @@ export async function startWeb(apiUrl: string): Promise<string> {
     }
   }
   throw new Error(`web server not ready:\n${child.output()}`);
+}
+
+/**
+ * The browser benches' app: services mode, the API server (stopped at clean-up) seeded with the
+ * bench fixtures, and `next start` against it. Returns the web server's URL and the fixtures.
+ */
+export async function startSeededWeb(
+  log: (message: string) => void,
+): Promise<{ web: string; fixtures: Fixtures }> {
+  log("preparing services mode and the API server");
+  const services = await prepareServicesMode();
+  const api = await startApiServer(services.env, "warn");
+  defer("stop API server", () => api.stop());
+  const fixtures = await seedFixtures(api.url, services.database);
+  const web = await startWeb(api.url);
+  log(`web at ${web}`);
+  return { web, fixtures };
 }

@@ -8,16 +8,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import type { Flags } from "lighthouse";
 import lighthouse, { desktopConfig } from "lighthouse";
+// The same Chromium, with the same flags, as the browser suite's Lighthouse spec.
+import { CHROMIUM_FLAGS, chromiumPath } from "@tesseract/chromium-config";
 import { cleanupOnSignals, defer, runCleanup } from "./cleanup.ts";
-import { gitState, machine } from "./report.ts";
-import { seedFixtures } from "./seed.ts";
-import { prepareServicesMode } from "./services.ts";
-import { startApiServer } from "./start-server.ts";
-import { startWeb } from "./start-web.ts";
+import { gitState, machine, repoRoot, resultsDir } from "./report.ts";
+import { startSeededWeb } from "./start-web.ts";
 
 const RUNS = 3;
 const FORM_FACTORS = ["desktop", "mobile"] as const;
@@ -25,12 +23,7 @@ type FormFactor = (typeof FORM_FACTORS)[number];
 /** Issue 16's targets; the board is issue 12's and held to none here. */
 const TARGETS = { desktop: 95, mobile: 80, cls: 0.02 };
 
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-const outDir = fileURLToPath(new URL("../results/", import.meta.url));
 const log = (message: string) => process.stderr.write(`bench:web: ${message}\n`);
-// The bench is configured through its environment like any CLI tool.
-// eslint-disable-next-line no-restricted-properties
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 interface Measure {
   performance: number;
@@ -97,26 +90,11 @@ function markdown(results: PageResult[], load: number[]): string {
 async function main() {
   cleanupOnSignals();
   const loadAtStart = loadavg();
-  log("preparing services mode and the API server");
-  const services = await prepareServicesMode();
-  const api = await startApiServer(services.env, "warn");
-  defer("stop API server", () => api.stop());
-  const fixtures = await seedFixtures(api.url, services.database);
-  const web = await startWeb(api.url);
-  log(`web at ${web}`);
+  const { web, fixtures } = await startSeededWeb(log);
 
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath,
-    chromeFlags: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromeFlags: CHROMIUM_FLAGS,
     logLevel: "error",
   });
   defer("close browser", () => {
@@ -170,10 +148,10 @@ async function main() {
     targets: TARGETS,
     results,
   };
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "web-latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, "web-latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   const md = markdown(results, loadAtStart);
-  writeFileSync(join(outDir, "web-latest.md"), md);
+  writeFileSync(join(resultsDir, "web-latest.md"), md);
   process.stdout.write(md);
 }
 

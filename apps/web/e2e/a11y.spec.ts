@@ -2,23 +2,15 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signUp, waitForHydration } from "./helpers.ts";
+import { createOrg, createProject, serialSession, signUp, waitForHydration } from "./helpers.ts";
 
 // axe-core's WCAG 2.1 A/AA rules on every kind of page, in the light and the dark theme.
-test.describe.configure({ mode: "serial" });
-
 const run = randomBytes(4).toString("hex");
 const person = { name: "Grace Hopper", email: `grace-${run}@example.com` };
 let page: Page;
 let orgId = "";
 
-test.beforeAll(async ({ browser }) => {
-  page = await (await browser.newContext()).newPage();
-});
-
-test.afterAll(async () => {
-  await page.context().close();
-});
+serialSession((opened) => (page = opened));
 
 async function expectNoViolations(path: string) {
   for (const colorScheme of ["light", "dark"] as const) {
@@ -58,21 +50,8 @@ test("the public pages pass axe in both themes", async () => {
 test("the signed-in pages pass axe in both themes", async () => {
   test.setTimeout(360_000);
   await signUp(page, person);
-  await expect(page).toHaveURL(/\/onboarding$/);
-  await waitForHydration(page);
-  await page.getByLabel("Organization name").fill(`Hopper Co ${run}`);
-  await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page).toHaveURL(/\/orgs\/[0-9a-f-]{36}$/);
-  orgId = new URL(page.url()).pathname.split("/")[2]!;
-
-  await page.goto(`/orgs/${orgId}/projects`);
-  await waitForHydration(page);
-  await page.getByRole("button", { name: "New project" }).click();
-  const project = page.getByRole("dialog", { name: "New project" });
-  await project.getByLabel("Name").fill("Compiler");
-  await project.getByLabel("Key").fill("CMP");
-  await project.getByRole("button", { name: "Create project" }).click();
-  await expect(page).toHaveURL(`/orgs/${orgId}/projects/CMP`);
+  orgId = await createOrg(page, `Hopper Co ${run}`);
+  await createProject(page, orgId, { name: "Compiler", key: "CMP" });
   await waitForHydration(page);
 
   await page.getByRole("button", { name: /New task/ }).click();

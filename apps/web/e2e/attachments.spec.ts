@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signUp, waitForHydration } from "./helpers.ts";
+import { createOrg, createProject, signUp, waitForHydration } from "./helpers.ts";
 import { noisePng } from "./png.ts";
 
 // A member attaches an image to a task: it goes straight from the browser to storage with a
@@ -17,20 +17,8 @@ let taskUrl = "";
 test.beforeAll(async ({ browser }) => {
   page = await (await browser.newContext()).newPage();
   await signUp(page, { name: "Ada Files", email: `ada-${run}@example.com` });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  await waitForHydration(page);
-  await page.getByLabel("Organization name").fill(`Files ${run}`);
-  await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page).toHaveURL(/\/orgs\/[0-9a-f-]{36}$/);
-  const orgId = new URL(page.url()).pathname.split("/")[2]!;
-  await page.goto(`/orgs/${orgId}/projects`);
-  await waitForHydration(page);
-  await page.getByRole("button", { name: "New project" }).click();
-  const projectDialog = page.getByRole("dialog", { name: "New project" });
-  await projectDialog.getByLabel("Name").fill("Assets");
-  await projectDialog.getByLabel("Key").fill("AST");
-  await projectDialog.getByRole("button", { name: "Create project" }).click();
-  await expect(page).toHaveURL(`/orgs/${orgId}/projects/AST`);
+  const orgId = await createOrg(page, `Files ${run}`);
+  await createProject(page, orgId, { name: "Assets", key: "AST" });
   await waitForHydration(page);
   await page.getByRole("button", { name: /New task/ }).click();
   const taskDialog = page.getByTestId("create-task-dialog");

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { chromium, expect, test } from "@playwright/test";
 import { createOrg, signUp, waitForHydration } from "./helpers.ts";
-import { CHROMIUM_FLAGS } from "./servers.ts";
+import { CHROMIUM_FLAGS, chromiumPath } from "@tesseract/chromium-config";
 
 /**
  * Back/forward cache: the public pages (the same for everyone) are kept, so going back to them is
@@ -11,8 +11,6 @@ import { CHROMIUM_FLAGS } from "./servers.ts";
  */
 test.describe.configure({ mode: "serial" });
 
-// eslint-disable-next-line no-restricted-properties -- the harness reads its environment
-const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const run = randomBytes(4).toString("hex");
 let browser: Browser;
 let page: Page;
@@ -20,7 +18,7 @@ let page: Page;
 test.beforeAll(async ({ baseURL }) => {
   // Playwright turns the cache off in the browsers it starts; this one keeps Chromium's default.
   browser = await chromium.launch({
-    executablePath: chromePath,
+    executablePath: chromiumPath,
     args: CHROMIUM_FLAGS,
     ignoreDefaultArgs: ["--disable-back-forward-cache"],
   });

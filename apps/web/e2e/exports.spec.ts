@@ -1,41 +1,28 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signUp, snap, waitForHydration } from "./helpers.ts";
+import {
+  createOrg,
+  createProject,
+  serialSession,
+  signUp,
+  snap,
+  waitForHydration,
+} from "./helpers.ts";
 
 // An owner exports a project (made here, with a task a spreadsheet would run as a formula),
 // follows the export to its link and opens the file; then downloads their own data.
-test.describe.configure({ mode: "serial" });
-
 const run = randomBytes(4).toString("hex");
 const ada = { name: "Ada Exporter", email: `ada-${run}@example.com` };
 let page: Page;
 let orgId = "";
 
-test.beforeAll(async ({ browser }) => {
-  page = await (await browser.newContext()).newPage();
-});
-
-test.afterAll(async () => {
-  await page.context().close();
-});
+serialSession((opened) => (page = opened));
 
 test("a project is exported to CSV and the downloaded file opens", async () => {
   await signUp(page, ada);
-  await expect(page).toHaveURL(/\/onboarding$/);
-  await waitForHydration(page);
-  await page.getByLabel("Organization name").fill(`Exporters ${run}`);
-  await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page).toHaveURL(/\/orgs\/[0-9a-f-]{36}$/);
-  orgId = new URL(page.url()).pathname.split("/")[2]!;
-  await page.goto(`/orgs/${orgId}/projects`);
-  await waitForHydration(page);
-  await page.getByRole("button", { name: "New project" }).click();
-  const newProject = page.getByRole("dialog", { name: "New project" });
-  await newProject.getByLabel("Name").fill("Ledger");
-  await newProject.getByLabel("Key").fill("LED");
-  await newProject.getByRole("button", { name: "Create project" }).click();
-  await expect(page).toHaveURL(`/orgs/${orgId}/projects/LED`);
+  orgId = await createOrg(page, `Exporters ${run}`);
+  await createProject(page, orgId, { name: "Ledger", key: "LED" });
   await waitForHydration(page);
   for (const title of ["=SUM(A1:A9)", 'Reconcile, then "close" the books']) {
     await page.getByRole("button", { name: /New task/ }).click();

@@ -1,8 +1,25 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { expect } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 /** Every account the specs create uses this password. */
 export const password = "correct horse battery";
+
+/**
+ * Makes the spec's tests the steps of one story, run in order in one browser session: a fresh
+ * context's page, opened before the first step (and handed to `onOpen`) and closed after the last.
+ * Each step keeps its own time budget on a busy machine.
+ */
+export function serialSession(onOpen: (page: Page) => void) {
+  test.describe.configure({ mode: "serial" });
+  let page: Page | undefined;
+  test.beforeAll(async ({ browser }) => {
+    page = await (await browser.newContext()).newPage();
+    onOpen(page);
+  });
+  test.afterAll(async () => {
+    await page?.context().close();
+  });
+}
 
 /** The theme switcher marks the stored choice only once React has hydrated the page. */
 export async function waitForHydration(page: Page) {
@@ -53,7 +70,10 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   );
 }
 
-/** A procedure called over the web origin's /trpc with the page's cookies (outside the page). */
+/**
+ * A tRPC mutation sent over the web origin's /trpc with the page's session cookies (from outside
+ * the page, so it needs no page loaded); fails the test unless it succeeds.
+ */
 export async function call<T>(page: Page, path: string, input: unknown): Promise<T> {
   const res = await page.request.post(`/trpc/${path}`, {
     data: { json: input },
@@ -91,47 +111,47 @@ export async function createProject(
   return board;
 }
 
-/** A tRPC mutation sent from the signed-in page, as its own forms send them (same origin). */
-export async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ path, input }) => {
-      const response = await fetch(`/trpc/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ json: input }),
-      });
-      const body = (await response.json()) as { result?: { data: { json: unknown } } };
-      if (!response.ok || !body.result) throw new Error(`${path}: ${JSON.stringify(body)}`);
-      return body.result.data.json as T;
-    },
-    { path, input },
-  );
+/**
+ * A new person signed up in `page`, who then makes an organization with one project through the
+ * API: for specs about what comes after. Returns their ids.
+ */
+export async function signUpWithProject(
+  page: Page,
+  person: { name: string; email: string },
+  orgName: string,
+  project: { name: string; key: string },
+): Promise<{ orgId: string; projectId: string }> {
+  await signUp(page, person);
+  await expect(page).toHaveURL(/\/onboarding$/);
+  const { id: orgId } = await call<{ id: string }>(page, "org.create", { name: orgName });
+  const { id: projectId } = await call<{ id: string }>(page, "project.create", {
+    orgId,
+    ...project,
+  });
+  return { orgId, projectId };
 }
 
-/** A project's statuses (`status.list`, read by the signed-in page), by name: their ids. */
+/** A tRPC query over the web origin with the page's session cookies (from outside the page). */
+export async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const search =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const res = await page.request.get(`/trpc/${path}${search}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A project's statuses (`status.list`, with the page's session), by name: their ids. */
 export async function statusIdsByName(
   page: Page,
   orgId: string,
   projectKey: string,
 ): Promise<Record<string, string>> {
-  return page.evaluate(
-    async ({ orgId, projectKey }) => {
-      const get = async <T>(path: string, input: unknown): Promise<T> => {
-        const query = encodeURIComponent(JSON.stringify({ json: input }));
-        const response = await fetch(`/trpc/${path}?input=${query}`);
-        const body = (await response.json()) as { result?: { data: { json: T } } };
-        if (!response.ok || !body.result) throw new Error(`${path}: ${JSON.stringify(body)}`);
-        return body.result.data.json;
-      };
-      const projects = await get<{ id: string; key: string }[]>("project.list", { orgId });
-      const project = projects.find((p) => p.key === projectKey);
-      if (!project) throw new Error(`No project ${projectKey}`);
-      const statuses = await get<{ id: string; name: string }[]>("status.list", {
-        orgId,
-        projectId: project.id,
-      });
-      return Object.fromEntries(statuses.map((s) => [s.name, s.id]));
-    },
-    { orgId, projectKey },
-  );
+  const projects = await query<{ id: string; key: string }[]>(page, "project.list", { orgId });
+  const project = projects.find((p) => p.key === projectKey);
+  if (!project) throw new Error(`No project ${projectKey}`);
+  const statuses = await query<{ id: string; name: string }[]>(page, "status.list", {
+    orgId,
+    projectId: project.id,
+  });
+  return Object.fromEntries(statuses.map((s) => [s.name, s.id]));
 }

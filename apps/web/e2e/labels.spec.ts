@@ -1,33 +1,24 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { createOrg, mutate, signUp, waitForHydration } from "./helpers.ts";
-
-// One person's session across the steps; each step has its own time budget on a busy machine.
-test.describe.configure({ mode: "serial" });
+import { call, createOrg, query, serialSession, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 let page: Page;
 let orgId = "";
 let board = "";
 
-test.beforeAll(async ({ browser }) => {
-  page = await (await browser.newContext()).newPage();
-});
-
-test.afterAll(async () => {
-  await page.context().close();
-});
+serialSession((opened) => (page = opened));
 
 test("an owner defines a label in the organization's settings", async () => {
   await signUp(page, { name: "Lin Label", email: `lin-${run}@example.com` });
   orgId = await createOrg(page, `Label Works ${run}`);
-  const project = await mutate<{ id: string }>(page, "project.create", {
+  const project = await call<{ id: string }>(page, "project.create", {
     orgId,
     name: "Labelled",
     key: "LAB",
   });
-  await mutate(page, "task.create", { orgId, projectId: project.id, title: "Fix the header" });
+  await call(page, "task.create", { orgId, projectId: project.id, title: "Fix the header" });
 
   // Settings: define a label with a colour.
   await page.goto(`/orgs/${orgId}/settings`);
@@ -71,16 +62,8 @@ test("a rename reaches the open board live, and from the settings page too", asy
   // The board hears changes once its live connection is open (a change made before that shows
   // on the next load): rename only then.
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
-  const labels = await page.evaluate(
-    async ([org]) => {
-      const input = encodeURIComponent(JSON.stringify({ json: { orgId: org } }));
-      const response = await fetch(`/trpc/label.list?input=${input}`);
-      return ((await response.json()) as { result: { data: { json: { id: string }[] } } }).result
-        .data.json;
-    },
-    [orgId],
-  );
-  await mutate(page, "label.update", { orgId, labelId: labels[0]!.id, name: "flaky test" });
+  const labels = await query<{ id: string }[]>(page, "label.list", { orgId });
+  await call(page, "label.update", { orgId, labelId: labels[0]!.id, name: "flaky test" });
   await expect(taskCard.getByTestId("label-chip")).toHaveText("flaky test");
 
   // And through the settings page too, with the count of tasks carrying it.

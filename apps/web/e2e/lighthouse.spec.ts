@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
+import { chromiumPath } from "@tesseract/chromium-config";
 import { createOrg, createProject, signUp, waitForHydration } from "./helpers.ts";
 import type { Browser, Category } from "./lighthouse.ts";
 import { audit, failedAudits, launchChromium } from "./lighthouse.ts";
@@ -13,8 +14,6 @@ import { audit, failedAudits, launchChromium } from "./lighthouse.ts";
 test.describe.configure({ mode: "serial" });
 
 const CATEGORIES: Category[] = ["accessibility", "best-practices", "seo"];
-// eslint-disable-next-line no-restricted-properties -- the harness reads its environment
-const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const run = randomBytes(4).toString("hex");
 let page: Page;
 let browser: Browser;
@@ -39,7 +38,7 @@ test.beforeAll(async ({ browser: playwright, baseURL }, testInfo) => {
     .map(({ name, value }) => `${name}=${value}`)
     .join("; ");
   expect(cookie).not.toBe("");
-  browser = await launchChromium(chromePath);
+  browser = await launchChromium(chromiumPath);
 });
 
 test.afterAll(async () => {

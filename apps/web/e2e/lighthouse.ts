@@ -1,7 +1,7 @@
 import * as chromeLauncher from "chrome-launcher";
 import type { Flags, RunnerResult } from "lighthouse";
 import lighthouse, { desktopConfig } from "lighthouse";
-import { CHROMIUM_FLAGS } from "./servers.ts";
+import { CHROMIUM_FLAGS } from "@tesseract/chromium-config";
 
 /**
  * Lighthouse driving the same Chromium as the Playwright suite, in a browser of its own (it needs

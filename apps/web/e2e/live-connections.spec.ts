@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { call, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUp, signUpWithProject, waitForHydration } from "./helpers.ts";
 
 // A browser keeps six HTTP/1.1 connections per origin for all its tabs together. Live updates
 // must not use them up: each tab carries all its subscriptions over one WebSocket.
@@ -27,14 +27,12 @@ test(`${TABS} tabs on one board: one live connection each, queries answer, event
   test.setTimeout(300_000);
   const context = await browser.newContext();
   const first = await context.newPage();
-  await signUp(first, { name: "Tab Keeper", email: `tabs-${run}@example.com` });
-  await expect(first).toHaveURL(/\/onboarding$/);
-  const org = await call<{ id: string }>(first, "org.create", { name: `Tabs ${run}` });
-  const project = await call<{ id: string }>(first, "project.create", {
-    orgId: org.id,
-    name: "Tabs board",
-    key: "TABS",
-  });
+  const { orgId, projectId } = await signUpWithProject(
+    first,
+    { name: "Tab Keeper", email: `tabs-${run}@example.com` },
+    `Tabs ${run}`,
+    { name: "Tabs board", key: "TABS" },
+  );
 
   // Subscriptions over HTTP (SSE) would show up here; over the socket they do not.
   const streams: string[] = [];
@@ -47,7 +45,7 @@ test(`${TABS} tabs on one board: one live connection each, queries answer, event
   for (const tab of tabs) {
     sockets.set(tab, []);
     tab.on("websocket", (socket) => sockets.get(tab)?.push(new URL(socket.url()).pathname));
-    await tab.goto(`/orgs/${org.id}/projects/TABS`);
+    await tab.goto(`/orgs/${orgId}/projects/TABS`);
     await waitForHydration(tab);
     await expect(tab.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
   }
@@ -61,8 +59,8 @@ test(`${TABS} tabs on one board: one live connection each, queries answer, event
 
   // And a change reaches every tab.
   await call(first, "task.create", {
-    orgId: org.id,
-    projectId: project.id,
+    orgId,
+    projectId,
     title: "Seen in every tab",
     status: "todo",
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { call, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUp, signUpWithProject, waitForHydration } from "./helpers.ts";
 
 // A page is rendered on the server, then opens its live subscription once hydrated. A change
 // made in between must still reach it: the subscription starts from the stream position the
@@ -59,31 +59,28 @@ async function holdSubscription(page: Page, path: string) {
 }
 
 /** A new person with an organization and a project (`key`): their ids. */
-async function newProject(page: Page, key: string) {
-  await signUp(page, { name: "Gap Watcher", email: `gap-${key.toLowerCase()}-${run}@example.com` });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await call<{ id: string }>(page, "org.create", { name: `Gap ${key} ${run}` });
-  const project = await call<{ id: string }>(page, "project.create", {
-    orgId: org.id,
-    name: `Gap ${key}`,
-    key,
-  });
-  return { org, project };
+function newProject(page: Page, key: string) {
+  return signUpWithProject(
+    page,
+    { name: "Gap Watcher", email: `gap-${key.toLowerCase()}-${run}@example.com` },
+    `Gap ${key} ${run}`,
+    { name: `Gap ${key}`, key },
+  );
 }
 
 test("a task created between the board's render and its live connection appears", async ({
   page,
 }) => {
-  const { org, project } = await newProject(page, "GAP");
+  const { orgId, projectId } = await newProject(page, "GAP");
   await call(page, "task.create", {
-    orgId: org.id,
-    projectId: project.id,
+    orgId,
+    projectId,
     title: "Already there",
     status: "todo",
   });
 
   const subscription = await holdSubscription(page, "live.project");
-  await page.goto(`/orgs/${org.id}/projects/GAP`);
+  await page.goto(`/orgs/${orgId}/projects/GAP`);
   await waitForHydration(page);
   const column = page.getByTestId("column-todo");
   await expect(column.getByTestId("card-GAP-1")).toBeVisible();
@@ -94,8 +91,8 @@ test("a task created between the board's render and its live connection appears"
 
   // The change lands after the page's data was read, before its subscription is open.
   await call(page, "task.create", {
-    orgId: org.id,
-    projectId: project.id,
+    orgId,
+    projectId,
     title: "Made in the gap",
     status: "todo",
   });
@@ -111,20 +108,20 @@ test("a task created between the board's render and its live connection appears"
 test("a task renamed between its page's render and its live connection shows the new title", async ({
   page,
 }) => {
-  const { org, project } = await newProject(page, "GPT");
+  const { orgId, projectId } = await newProject(page, "GPT");
   const task = await call<{ id: string }>(page, "task.create", {
-    orgId: org.id,
-    projectId: project.id,
+    orgId,
+    projectId,
     title: "The title it had",
   });
 
   const subscription = await holdSubscription(page, "live.task");
-  await page.goto(`/orgs/${org.id}/tasks/GPT-1`);
+  await page.goto(`/orgs/${orgId}/tasks/GPT-1`);
   await waitForHydration(page);
   await expect(page.getByTestId("task-title")).toHaveText("The title it had");
   await subscription.opened;
 
-  await call(page, "task.update", { orgId: org.id, taskId: task.id, title: "Renamed in the gap" });
+  await call(page, "task.update", { orgId, taskId: task.id, title: "Renamed in the gap" });
   subscription.release();
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
   await expect(page.getByTestId("task-title")).toHaveText("Renamed in the gap", { timeout: 5_000 });
@@ -136,14 +133,14 @@ test("a notification made between the bell's count and its live connection is co
 }) => {
   const adaPage = await (await browser.newContext()).newPage();
   try {
-    const { org, project } = await newProject(adaPage, "GPN");
+    const { orgId, projectId } = await newProject(adaPage, "GPN");
     const task = await call<{ id: string }>(adaPage, "task.create", {
-      orgId: org.id,
-      projectId: project.id,
+      orgId,
+      projectId,
       title: "Review",
     });
     const invitation = await call<{ acceptUrl: string }>(adaPage, "invitation.create", {
-      orgId: org.id,
+      orgId,
       email: `gap-bell-${run}@example.com`,
       role: "member",
     });
@@ -152,12 +149,12 @@ test("a notification made between the bell's count and its live connection is co
     await page.goto(invitation.acceptUrl);
     await waitForHydration(page);
     await page.getByRole("button", { name: /Accept and join/ }).click();
-    await expect(page).toHaveURL(new RegExp(`/orgs/${org.id}`));
+    await expect(page).toHaveURL(new RegExp(`/orgs/${orgId}`));
 
     // The bell reads its count, then opens live.me: held here until the mention is made.
     const subscription = await holdSubscription(page, "live.me");
     const counted = page.waitForResponse((res) => res.url().includes("notification.unreadCount"));
-    await page.goto(`/orgs/${org.id}`);
+    await page.goto(`/orgs/${orgId}`);
     await waitForHydration(page);
     await counted;
     await subscription.opened;
@@ -165,7 +162,7 @@ test("a notification made between the bell's count and its live connection is co
     await expect(bell).toHaveAccessibleName("Notifications");
 
     await call(adaPage, "comment.create", {
-      orgId: org.id,
+      orgId,
       taskId: task.id,
       body: `Could you look, @gap-bell-${run}@example.com?`,
     });

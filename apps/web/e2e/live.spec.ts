@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { call, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUp, signUpWithProject, waitForHydration } from "./helpers.ts";
 
 // Two people on one board in two browsers: what one does, the other sees without reloading.
 test.describe.configure({ mode: "serial" });
@@ -16,22 +16,18 @@ async function newPage(browser: Browser) {
 
 test("a card moved by one person appears on the other's board", async ({ browser }) => {
   const adaPage = await newPage(browser);
-  await signUp(adaPage, ada);
-  await expect(adaPage).toHaveURL(/\/onboarding$/);
-  const org = await call<{ id: string }>(adaPage, "org.create", { name: `Live ${run}` });
-  const project = await call<{ id: string }>(adaPage, "project.create", {
-    orgId: org.id,
+  const { orgId, projectId } = await signUpWithProject(adaPage, ada, `Live ${run}`, {
     name: "Live board",
     key: "LIVE",
   });
   await call(adaPage, "task.create", {
-    orgId: org.id,
-    projectId: project.id,
+    orgId,
+    projectId,
     title: "Watch me move",
     status: "todo",
   });
   const invitation = await call<{ acceptUrl: string }>(adaPage, "invitation.create", {
-    orgId: org.id,
+    orgId,
     email: ben.email,
     role: "member",
   });
@@ -42,9 +38,9 @@ test("a card moved by one person appears on the other's board", async ({ browser
   const link = new URL(invitation.acceptUrl);
   await benPage.goto(`${link.pathname}${link.search}`);
   await benPage.getByRole("button", { name: /^Accept and join/ }).click();
-  await expect(benPage).toHaveURL(new RegExp(`/orgs/${org.id}$`));
+  await expect(benPage).toHaveURL(new RegExp(`/orgs/${orgId}$`));
 
-  const board = `/orgs/${org.id}/projects/LIVE`;
+  const board = `/orgs/${orgId}/projects/LIVE`;
   for (const page of [adaPage, benPage]) {
     await page.goto(board);
     await waitForHydration(page);
@@ -66,8 +62,8 @@ test("a card moved by one person appears on the other's board", async ({ browser
 
   // A task created by Ben appears on Ada's board too.
   await call(benPage, "task.create", {
-    orgId: org.id,
-    projectId: project.id,
+    orgId,
+    projectId,
     title: "Made by Ben",
     status: "backlog",
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { horizontalOverflow, signUp, snap, waitForHydration } from "./helpers.ts";
+import { call, createOrg, horizontalOverflow, signUp, snap, waitForHydration } from "./helpers.ts";
 
 // Ada @mentions Bob in a comment, picking him from the autocomplete with the keyboard; Bob's
 // bell counts it, his inbox shows it and leads to the task, and the email reaches him.
@@ -13,13 +13,6 @@ const bob = { name: "Bob Mentioned", email: `bob-${run}@example.com` };
 let adaPage: Page;
 let bobPage: Page;
 let orgId = "";
-
-/** Calls a mutation through the web origin with the page's session, as the app itself does. */
-async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/trpc/${path}`, { data: { json: input } });
-  expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 test.beforeAll(async ({ browser }) => {
   adaPage = await (await browser.newContext()).newPage();
@@ -33,19 +26,14 @@ test.afterAll(async () => {
 
 test("Ada and Bob share an organization with a task", async () => {
   await signUp(adaPage, ada);
-  await expect(adaPage).toHaveURL(/\/onboarding$/);
-  await waitForHydration(adaPage);
-  await adaPage.getByLabel("Organization name").fill(`Mentions ${run}`);
-  await adaPage.getByRole("button", { name: "Create organization" }).click();
-  await expect(adaPage).toHaveURL(/\/orgs\/[0-9a-f-]{36}$/);
-  orgId = new URL(adaPage.url()).pathname.split("/")[2]!;
-  const project = await mutate<{ id: string }>(adaPage, "project.create", {
+  orgId = await createOrg(adaPage, `Mentions ${run}`);
+  const project = await call<{ id: string }>(adaPage, "project.create", {
     orgId,
     name: "Notify",
     key: "NTF",
   });
-  await mutate(adaPage, "task.create", { orgId, projectId: project.id, title: "Review copy" });
-  const invitation = await mutate<{ acceptUrl: string }>(adaPage, "invitation.create", {
+  await call(adaPage, "task.create", { orgId, projectId: project.id, title: "Review copy" });
+  const invitation = await call<{ acceptUrl: string }>(adaPage, "invitation.create", {
     orgId,
     email: bob.email,
     role: "member",

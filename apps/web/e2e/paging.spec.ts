@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { mutate, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUpWithProject, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
@@ -16,21 +16,19 @@ function recordCalls(page: Page, procedure: string): string[] {
 }
 
 test("a long list arrives server-rendered and loads the rest page by page", async ({ page }) => {
-  await signUp(page, { name: "Dana Pager", email: `dana-${run}@example.com` });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `Pager ${run}` });
-  const project = await mutate<{ id: string }>(page, "project.create", {
-    orgId: org.id,
-    name: "Long list",
-    key: "LONG",
-  });
+  const { orgId, projectId } = await signUpWithProject(
+    page,
+    { name: "Dana Pager", email: `dana-${run}@example.com` },
+    `Pager ${run}`,
+    { name: "Long list", key: "LONG" },
+  );
   // One more than a list page holds (50).
   for (let first = 1; first <= 51; first += 10) {
     await Promise.all(
       Array.from({ length: Math.min(10, 52 - first) }, (_, offset) =>
-        mutate(page, "task.create", {
-          orgId: org.id,
-          projectId: project.id,
+        call(page, "task.create", {
+          orgId,
+          projectId,
           title: `Task number ${first + offset}`,
         }),
       ),
@@ -38,7 +36,7 @@ test("a long list arrives server-rendered and loads the rest page by page", asyn
   }
 
   const listCalls = recordCalls(page, "task.list");
-  await page.goto(`/orgs/${org.id}/projects/LONG/list`);
+  await page.goto(`/orgs/${orgId}/projects/LONG/list`);
   await waitForHydration(page);
   const rows = page.getByTestId("task-table").locator("tbody tr");
   await expect(rows).toHaveCount(50);
@@ -56,7 +54,7 @@ test("a long list arrives server-rendered and loads the rest page by page", asyn
 
   // The board's columns and the task page hydrate from the server's fetches the same way.
   listCalls.length = 0;
-  await page.goto(`/orgs/${org.id}/projects/LONG`);
+  await page.goto(`/orgs/${orgId}/projects/LONG`);
   await waitForHydration(page);
   // A column's first page, and its real count (the rest loads as the column scrolls).
   await expect(page.getByTestId("count-backlog")).toHaveText(", 51 tasks");
@@ -64,8 +62,8 @@ test("a long list arrives server-rendered and loads the rest page by page", asyn
   expect(listCalls).toEqual([]);
 
   const taskCalls = recordCalls(page, "task.get");
-  await page.goto(`/orgs/${org.id}/tasks/long-7`);
-  await expect(page).toHaveURL(new RegExp(`/orgs/${org.id}/tasks/LONG-7$`));
+  await page.goto(`/orgs/${orgId}/tasks/long-7`);
+  await expect(page).toHaveURL(new RegExp(`/orgs/${orgId}/tasks/LONG-7$`));
   await waitForHydration(page);
   // Tasks created side by side take their numbers in any order; the title is the page's own.
   const title = page.getByRole("heading", { level: 1 });

@@ -1,22 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { mutate, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUpWithProject, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
 /** A signed-up person with an organization, a "PAL" project and three tasks. */
 async function setUp(page: Page, who: string) {
-  await signUp(page, { name: `Pia ${who}`, email: `pia-${who}-${run}@example.com` });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `Palette ${who} ${run}` });
-  const project = await mutate<{ id: string }>(page, "project.create", {
-    orgId: org.id,
-    name: "Palette",
-    key: "PAL",
-  });
+  const { orgId, projectId } = await signUpWithProject(
+    page,
+    { name: `Pia ${who}`, email: `pia-${who}-${run}@example.com` },
+    `Palette ${who} ${run}`,
+    { name: "Palette", key: "PAL" },
+  );
   for (const title of ["Zebra crossing", "Paint the fence", "Water the plants"])
-    await mutate(page, "task.create", { orgId: org.id, projectId: project.id, title });
-  return org.id;
+    await call(page, "task.create", { orgId, projectId, title });
+  return orgId;
 }
 
 test("Ctrl+K finds a task by key or by title and opens it; focus returns on close", async ({

@@ -1,30 +1,25 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { horizontalOverflow, mutate, password, signUp, waitForHydration } from "./helpers.ts";
+import {
+  call,
+  horizontalOverflow,
+  password,
+  query,
+  signUp,
+  signUpWithProject,
+  waitForHydration,
+} from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
 /** A person who has just signed up, with an organization and an ENG project of their own. */
 async function ownerWithProject(page: Page, name: string) {
   const email = `${name.toLowerCase()}-${run}-${randomBytes(2).toString("hex")}@example.com`;
-  await signUp(page, { name, email });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `${name}'s team ${run}` });
-  const project = await mutate<{ id: string }>(page, "project.create", {
-    orgId: org.id,
+  const ids = await signUpWithProject(page, { name, email }, `${name}'s team ${run}`, {
     name: "Engineering",
     key: "ENG",
   });
-  return { orgId: org.id, projectId: project.id, email };
-}
-
-/** A tRPC query over the web origin with the page's cookies. */
-async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const search =
-    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await page.request.get(`/trpc/${path}${search}`);
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+  return { ...ids, email };
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -35,14 +30,14 @@ test("the activity log reads as sentences that link to the task, and filters by 
   page,
 }) => {
   const { orgId, projectId } = await ownerWithProject(page, "Ada");
-  const task = await mutate<{ id: string }>(page, "task.create", {
+  const task = await call<{ id: string }>(page, "task.create", {
     orgId,
     projectId,
     title: "Fix login",
   });
-  await mutate(page, "task.move", { orgId, taskId: task.id, status: "done" });
+  await call(page, "task.move", { orgId, taskId: task.id, status: "done" });
   const invitee = `cy-${run}@example.com`;
-  await mutate(page, "invitation.create", { orgId, email: invitee, role: "member" });
+  await call(page, "invitation.create", { orgId, email: invitee, role: "member" });
 
   await page.goto(`/orgs/${orgId}/activity`);
   await waitForHydration(page);
@@ -77,7 +72,7 @@ test("markdown shows GitHub tables, and ticking a task-list box saves the descri
     "- [ ] Write tests",
     "- [x] Review <b>code</b>",
   ].join("\n");
-  await mutate(page, "task.create", { orgId, projectId, title: "Release", description });
+  await call(page, "task.create", { orgId, projectId, title: "Release", description });
 
   await page.goto(`/orgs/${orgId}/tasks/ENG-1`);
   await waitForHydration(page);
@@ -109,7 +104,7 @@ test("a description edited meanwhile by someone else is not overwritten, and the
   page,
 }) => {
   const { orgId, projectId } = await ownerWithProject(page, "Cas");
-  const task = await mutate<{ id: string }>(page, "task.create", {
+  const task = await call<{ id: string }>(page, "task.create", {
     orgId,
     projectId,
     title: "Plan",
@@ -121,7 +116,7 @@ test("a description edited meanwhile by someone else is not overwritten, and the
   const editor = page.getByRole("textbox", { name: "Description" });
   await editor.fill("My version");
   // Another tab (the same API, as anyone else would reach it) saves first.
-  await mutate(page, "task.update", { orgId, taskId: task.id, description: "Their version" });
+  await call(page, "task.update", { orgId, taskId: task.id, description: "Their version" });
   await page.getByRole("button", { name: "Save description" }).click();
   await expect(page.getByText(/Someone else changed this description meanwhile/)).toBeVisible();
   await expect(editor).toHaveValue("My version");
@@ -136,7 +131,7 @@ test("an invited person signs up with the invited address prefilled, already ver
 }) => {
   const { orgId } = await ownerWithProject(page, "Dan");
   const email = `eve-${run}@example.com`;
-  const { acceptUrl } = await mutate<{ acceptUrl: string }>(page, "invitation.create", {
+  const { acceptUrl } = await call<{ acceptUrl: string }>(page, "invitation.create", {
     orgId,
     email,
     role: "member",
@@ -172,7 +167,7 @@ test("a role saves when chosen and can be undone; the organization tabs work at 
   test.setTimeout(240_000);
   const { orgId } = await ownerWithProject(page, "Fay");
   const gus = { name: "Gus", email: `gus-${run}@example.com` };
-  const { acceptUrl } = await mutate<{ acceptUrl: string }>(page, "invitation.create", {
+  const { acceptUrl } = await call<{ acceptUrl: string }>(page, "invitation.create", {
     orgId,
     email: gus.email,
     role: "member",
@@ -180,7 +175,7 @@ test("a role saves when chosen and can be undone; the organization tabs work at 
   const gusPage = await newPage(browser);
   await signUp(gusPage, gus);
   await expect(gusPage).toHaveURL(/\/onboarding$/);
-  await mutate(gusPage, "invitation.accept", {
+  await call(gusPage, "invitation.accept", {
     token: new URL(acceptUrl).searchParams.get("token"),
   });
   await gusPage.context().close();
@@ -237,7 +232,7 @@ test("two task-list boxes ticked in quick succession are both saved, in order", 
 }) => {
   const { orgId, projectId } = await ownerWithProject(page, "Tia");
   const description = ["- [ ] Draft", "- [ ] Review", "- [ ] Publish"].join("\n");
-  await mutate(page, "task.create", { orgId, projectId, title: "Post", description });
+  await call(page, "task.create", { orgId, projectId, title: "Post", description });
   await page.goto(`/orgs/${orgId}/tasks/ENG-1`);
   await waitForHydration(page);
   const shown = page.getByTestId("task-description");

@@ -1,11 +1,17 @@
 import { randomBytes } from "node:crypto";
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { horizontalOverflow, signUp, snap, statusIdsByName, waitForHydration } from "./helpers.ts";
+import {
+  horizontalOverflow,
+  serialSession,
+  signUp,
+  snap,
+  statusIdsByName,
+  waitForHydration,
+} from "./helpers.ts";
 
 // One story: a new owner sets up a project, plans tasks on the board, discusses one, finds it
 // again through search and filters — and everything is still there after a reload.
-test.describe.configure({ mode: "serial" });
 
 const run = randomBytes(4).toString("hex");
 const cleo = { name: "Cleo Hopper", email: `cleo-${run}@example.com` };
@@ -44,13 +50,9 @@ async function createTask(fields: {
   await expect(dialog).not.toBeVisible();
 }
 
-test.beforeAll(async ({ browser }) => {
-  page = await (await browser.newContext()).newPage();
+serialSession((opened) => {
+  page = opened;
   page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-test.afterAll(async () => {
-  await page.context().close();
 });
 
 test("a new owner creates an organization and a project", async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { mutate, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUpWithProject, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 test.setTimeout(240_000);
@@ -8,33 +8,31 @@ test.setTimeout(240_000);
 test("a project's search stays in the project, honours the filters, pages, and widens on request", async ({
   page,
 }) => {
-  await signUp(page, { name: "Sol Seeker", email: `sol-${run}@example.com` });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `Seek ${run}` });
-  const here = await mutate<{ id: string }>(page, "project.create", {
-    orgId: org.id,
-    name: "Here",
-    key: "HRE",
-  });
-  const there = await mutate<{ id: string }>(page, "project.create", {
-    orgId: org.id,
+  const { orgId, projectId: hereId } = await signUpWithProject(
+    page,
+    { name: "Sol Seeker", email: `sol-${run}@example.com` },
+    `Seek ${run}`,
+    { name: "Here", key: "HRE" },
+  );
+  const there = await call<{ id: string }>(page, "project.create", {
+    orgId,
     name: "There",
     key: "THR",
   });
   for (let first = 0; first < 24; first += 8)
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        mutate(page, "task.create", {
-          orgId: org.id,
-          projectId: here.id,
+        call(page, "task.create", {
+          orgId,
+          projectId: hereId,
           title: `Comet ${first + i}`,
           status: (first + i) % 4 === 0 ? "done" : "todo",
         }),
       ),
     );
-  await mutate(page, "task.create", { orgId: org.id, projectId: there.id, title: "Comet far" });
+  await call(page, "task.create", { orgId, projectId: there.id, title: "Comet far" });
 
-  await page.goto(`/orgs/${org.id}/projects/HRE/list?q=comet`);
+  await page.goto(`/orgs/${orgId}/projects/HRE/list?q=comet`);
   await waitForHydration(page);
   const searchRegion = page.getByRole("region", { name: /for “comet”/ });
   const results = page.getByTestId("search-results").getByRole("listitem");

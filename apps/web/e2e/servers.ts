@@ -15,15 +15,3 @@ export const WEB_PORT = portFromEnv("E2E_WEB_PORT", 3101);
 export const EMULATOR_PORT = portFromEnv("E2E_EMULATOR_PORT", 4599);
 export const apiUrl = `http://127.0.0.1:${API_PORT}`;
 export const webUrl = `http://127.0.0.1:${WEB_PORT}`;
-
-/** The flags every browser of the suite runs Debian's Chromium with (Playwright's and Lighthouse's). */
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];

@@ -1,39 +1,37 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { mutate, signUp, waitForHydration } from "./helpers.ts";
+import { call, signUpWithProject, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
 test("a task is deleted from its page, and many are changed and deleted from the list", async ({
   page,
 }) => {
-  await signUp(page, { name: "Bea Bulk", email: `bea-${run}@example.com` });
-  await expect(page).toHaveURL(/\/onboarding$/);
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `Bulk ${run}` });
-  const project = await mutate<{ id: string }>(page, "project.create", {
-    orgId: org.id,
-    name: "Bulk",
-    key: "BLK",
-  });
-  await mutate(page, "project.create", { orgId: org.id, name: "Elsewhere", key: "ELS" });
+  const { orgId, projectId } = await signUpWithProject(
+    page,
+    { name: "Bea Bulk", email: `bea-${run}@example.com` },
+    `Bulk ${run}`,
+    { name: "Bulk", key: "BLK" },
+  );
+  await call(page, "project.create", { orgId, name: "Elsewhere", key: "ELS" });
   // A status of the project's own workflow, besides the defaults.
-  await mutate(page, "status.create", {
-    orgId: org.id,
-    projectId: project.id,
+  await call(page, "status.create", {
+    orgId,
+    projectId,
     name: "In Review",
     category: "started",
   });
-  await mutate(page, "label.create", { orgId: org.id, name: "sprint", colour: "green" });
+  await call(page, "label.create", { orgId, name: "sprint", colour: "green" });
   for (let n = 1; n <= 6; n++)
-    await mutate(page, "task.create", { orgId: org.id, projectId: project.id, title: `Job ${n}` });
+    await call(page, "task.create", { orgId, projectId, title: `Job ${n}` });
 
   // From its page, after a confirmation, back to the list without it.
-  await page.goto(`/orgs/${org.id}/tasks/BLK-6`);
+  await page.goto(`/orgs/${orgId}/tasks/BLK-6`);
   await waitForHydration(page);
   await page.getByTestId("delete-task").click();
   const confirm = page.getByRole("dialog", { name: "Delete BLK-6?" });
   await confirm.getByRole("button", { name: "Delete task" }).click();
-  await expect(page).toHaveURL(new RegExp(`/orgs/${org.id}/projects/BLK/list$`));
+  await expect(page).toHaveURL(new RegExp(`/orgs/${orgId}/projects/BLK/list$`));
   const rows = page.getByTestId("task-table").locator("tbody tr");
   await expect(rows).toHaveCount(5);
   await expect(page.getByTestId("row-BLK-6")).toHaveCount(0);
@@ -89,7 +87,7 @@ test("a task is deleted from its page, and many are changed and deleted from the
     .click();
   await expect(page.getByText("No tasks yet")).toBeVisible();
 
-  await page.goto(`/orgs/${org.id}/projects/ELS/list`);
+  await page.goto(`/orgs/${orgId}/projects/ELS/list`);
   await expect(page.getByTestId("task-table").locator("tbody tr")).toHaveCount(2);
   await expect(page.getByTestId("row-ELS-1")).toContainText("sprint");
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { createOrg, mutate, signUp, waitForHydration } from "./helpers.ts";
+import { call, createOrg, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
@@ -10,18 +10,18 @@ test("a task moved to another project from its page keeps answering at its old k
 }) => {
   await signUp(page, { name: "Mona Mover", email: `mona-${run}@example.com` });
   const orgId = await createOrg(page, `Movers ${run}`);
-  const web = await mutate<{ id: string }>(page, "project.create", {
+  const web = await call<{ id: string }>(page, "project.create", {
     orgId,
     name: "Website",
     key: "WEB",
   });
-  const design = await mutate<{ id: string }>(page, "project.create", {
+  const design = await call<{ id: string }>(page, "project.create", {
     orgId,
     name: "Design",
     key: "DES",
   });
-  await mutate(page, "task.create", { orgId, projectId: design.id, title: "Already here" });
-  await mutate(page, "task.create", { orgId, projectId: web.id, title: "Redo the logo" });
+  await call(page, "task.create", { orgId, projectId: design.id, title: "Already here" });
+  await call(page, "task.create", { orgId, projectId: web.id, title: "Redo the logo" });
 
   await page.goto(`/orgs/${orgId}/tasks/WEB-1`);
   await waitForHydration(page);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { mutate, signUp, statusIdsByName, waitForHydration } from "./helpers.ts";
+import { call, query, signUp, statusIdsByName, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 
@@ -17,27 +17,21 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   test.setTimeout(300_000);
   await signUp(page, { name: "Vera Views", email: `vera-${run}@example.com` });
   await expect(page).toHaveURL(/\/onboarding$/);
-  const me = await page.evaluate(async () => {
-    const response = await fetch("/trpc/auth.me");
-    const body = (await response.json()) as {
-      result: { data: { json: { user: { id: string } } } };
-    };
-    return body.result.data.json.user.id;
-  });
-  const org = await mutate<{ id: string }>(page, "org.create", { name: `Views ${run}` });
+  const me = (await query<{ user: { id: string } }>(page, "auth.me")).user.id;
+  const org = await call<{ id: string }>(page, "org.create", { name: `Views ${run}` });
   const orgId = org.id;
-  const project = await mutate<{ id: string }>(page, "project.create", {
+  const project = await call<{ id: string }>(page, "project.create", {
     orgId,
     name: "Views",
     key: "VWS",
   });
-  const other = await mutate<{ id: string }>(page, "project.create", {
+  const other = await call<{ id: string }>(page, "project.create", {
     orgId,
     name: "Other",
     key: "OTH",
   });
   const task = (projectId: string, title: string, extra: Record<string, unknown> = {}) =>
-    mutate(page, "task.create", { orgId, projectId, title, ...extra });
+    call(page, "task.create", { orgId, projectId, title, ...extra });
   await task(project.id, "Urgent login bug", {
     priority: "urgent",
     status: "todo",
@@ -47,7 +41,7 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   await task(project.id, "Urgent but done", { priority: "urgent", status: "done" });
   await task(other.id, "Elsewhere for Vera", { assigneeId: me });
   // A view kept before project statuses, by category: it still opens its filter.
-  const oldView = await mutate<{ id: string }>(page, "view.create", {
+  const oldView = await call<{ id: string }>(page, "view.create", {
     orgId,
     projectId: project.id,
     name: "Open by category",
@@ -99,7 +93,7 @@ test("a filtered list saved as a view reopens with the same filters and rows; My
   await expect(page.getByTestId("row-VWS-1")).toBeVisible();
   await expect(page.getByRole("group", { name: "Status" }).getByLabel("Todo")).toBeChecked();
   await expect(page.getByRole("group", { name: "Status" }).getByLabel("Done")).not.toBeChecked();
-  await mutate(page, "view.delete", { orgId, viewId: oldView.id });
+  await call(page, "view.delete", { orgId, viewId: oldView.id });
   await page.reload();
   await ready(page);
   await expect(byCategory).toHaveCount(0);

@@ -1,22 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { createOrg, createProject, signUp, waitForHydration } from "./helpers.ts";
-
-test.describe.configure({ mode: "serial" });
+import { createOrg, createProject, serialSession, signUp, waitForHydration } from "./helpers.ts";
 
 const run = randomBytes(4).toString("hex");
 let page: Page;
 let orgId = "";
 let board = "";
 
-test.beforeAll(async ({ browser }) => {
-  page = await (await browser.newContext()).newPage();
-});
-
-test.afterAll(async () => {
-  await page.context().close();
-});
+serialSession((opened) => (page = opened));
 
 /** A board column by its heading (the status's name). */
 const column = (name: string) =>
