@@ -85,18 +85,19 @@ export function useFormErrors() {
   }, []);
 
   /**
-   * An onSubmit handler: the form's fields (plus `fixed` values such as an id) are checked with
-   * the shared schema and sent, or the first field to fix gets the focus.
+   * An onSubmit handler: the input `toInput` makes of the form's fields (the fields themselves
+   * unless told) is checked with the shared schema and sent, or the first field to fix gets the
+   * focus.
    */
   const submitForm = useCallback(
     <K extends SchemaName>(
       name: K,
       send: (input: SchemaOutput<K>) => void,
-      fixed: Record<string, unknown> = {},
+      toInput: (fields: FormFields) => unknown = (fields) => fields,
     ) =>
       (event: SubmitEvent<HTMLFormElement>) => {
         event.preventDefault();
-        check(name, { ...formValues(event.currentTarget), ...fixed }, event.currentTarget, send);
+        check(name, toInput(formValues(event.currentTarget)), event.currentTarget, send);
       },
     [check],
   );
@@ -104,9 +105,15 @@ export function useFormErrors() {
   return { errors, validate, check, fail, reset, submitForm };
 }
 
+/** One form's errors and checks, as `useFormErrors` gives them. */
+export type FormErrorsState = ReturnType<typeof useFormErrors>;
+
+/** A form's text fields by name. */
+export type FormFields = Record<string, string>;
+
 /** A form's text fields by name (FormData holds only strings for these forms). */
-export function formValues(form: HTMLFormElement): Record<string, string> {
-  const values: Record<string, string> = {};
+export function formValues(form: HTMLFormElement): FormFields {
+  const values: FormFields = {};
   for (const [name, value] of new FormData(form)) {
     if (typeof value === "string") values[name] = value;
   }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SchemaForm } from "~/components/forms/schema-form.tsx";
 import { SelectField } from "~/components/forms/select-field.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { TextareaField } from "~/components/forms/textarea-field.tsx";
-import { formValues, useFormErrors } from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Dialog } from "~/components/ui/dialog.tsx";
 import type { TaskLabel, TaskStatus } from "@tesseract/validators";
@@ -112,7 +112,8 @@ export function CreateTaskDialog({
   onCreated: (key: string) => void;
 }) {
   const utils = trpc.useUtils();
-  const { errors, check, fail, reset } = useFormErrors();
+  const form = useFormErrors();
+  const { errors } = form;
   // A new form each time the dialog opens: nothing typed last time lingers.
   const [formKey, setFormKey] = useState(0);
   const [labels, setLabels] = useState<TaskLabel[]>([]);
@@ -125,10 +126,10 @@ export function CreateTaskDialog({
         utils.project.list.invalidate({ orgId }),
       ]);
     },
-    onError: fail,
+    onError: form.fail,
   });
   function close() {
-    reset();
+    form.reset();
     setFormKey((key) => key + 1);
     setLabels([]);
     onClose();
@@ -143,35 +144,24 @@ export function CreateTaskDialog({
       title={`New task in ${projectKey}`}
       testId="create-task-dialog"
     >
-      <form
+      <SchemaForm
         key={formKey}
-        noValidate
-        className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const values = formValues(event.currentTarget);
-          check(
-            "createTaskInput",
-            {
-              orgId,
-              projectId,
-              title: values.title,
-              description: values.description,
-              // The project's status when chosen, else the category standing in for it.
-              ...(values.statusId ? { statusId: values.statusId } : { status: values.status }),
-              priority: values.priority,
-              assigneeId: values.assigneeId || null,
-              dueDate: values.dueDate || null,
-              labelIds: labels.map((label) => label.id),
-            },
-            event.currentTarget,
-            (input) => {
-              create.mutate(input);
-            },
-          );
-        }}
+        form={form}
+        schema="createTaskInput"
+        toInput={(fields) => ({
+          orgId,
+          projectId,
+          title: fields.title,
+          description: fields.description,
+          // The project's status when chosen, else the category standing in for it.
+          ...(fields.statusId ? { statusId: fields.statusId } : { status: fields.status }),
+          priority: fields.priority,
+          assigneeId: fields.assigneeId || null,
+          dueDate: fields.dueDate || null,
+          labelIds: labels.map((label) => label.id),
+        })}
+        onValid={create.mutate}
       >
-        <FormAlert errors={errors} />
         <TextField
           name="title"
           label="Title"
@@ -212,11 +202,11 @@ export function CreateTaskDialog({
           <Button variant="secondary" onClick={close} disabled={create.isPending}>
             Cancel
           </Button>
-          <Button type="submit" pending={create.isPending}>
-            {create.isPending ? "Creating…" : "Create task"}
+          <Button type="submit" pending={create.isPending} pendingLabel="Creating…">
+            Create task
           </Button>
         </div>
-      </form>
+      </SchemaForm>
     </Dialog>
   );
 }

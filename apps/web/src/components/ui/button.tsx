@@ -25,6 +25,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   size?: Size;
   /** Shows a spinner and disables the button while a request runs. */
   pending?: boolean;
+  /** What it says while pending, in place of its children: "Saving…". */
+  pendingLabel?: string;
 }
 
 export function buttonClasses(variant: Variant = "primary", size: Size = "md"): string {
@@ -35,6 +37,7 @@ export function Button({
   variant = "primary",
   size = "md",
   pending = false,
+  pendingLabel,
   disabled,
   className = "",
   type = "button",
@@ -50,7 +53,7 @@ export function Button({
       {...props}
     >
       {pending ? <Spinner /> : null}
-      {children}
+      {pending && pendingLabel ? pendingLabel : children}
     </button>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SchemaForm } from "~/components/forms/schema-form.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Alert } from "~/components/ui/alert.tsx";
@@ -18,14 +18,15 @@ function endedMessage(ended: number): string {
 
 export function ChangePasswordCard() {
   const utils = trpc.useUtils();
-  const form = useRef<HTMLFormElement>(null);
-  const { errors, fail, submitForm } = useFormErrors();
+  const formElement = useRef<HTMLFormElement>(null);
+  const form = useFormErrors();
+  const { errors } = form;
   const change = trpc.auth.changePassword.useMutation({
     onSuccess: async () => {
-      form.current?.reset();
+      formElement.current?.reset();
       await utils.session.list.invalidate();
     },
-    onError: fail,
+    onError: form.fail,
   });
 
   return (
@@ -34,15 +35,12 @@ export function ChangePasswordCard() {
       title="Password"
       description="Changing it signs out every other session of your account."
     >
-      <form
-        ref={form}
-        noValidate
-        className="space-y-4"
-        onSubmit={submitForm("changePasswordInput", (input) => {
-          change.mutate(input);
-        })}
+      <SchemaForm
+        ref={formElement}
+        form={form}
+        schema="changePasswordInput"
+        onValid={change.mutate}
       >
-        <FormAlert errors={errors} />
         {change.isSuccess ? (
           <Alert tone="success" title="Password changed" testId="password-changed">
             {endedMessage(change.data.endedSessions)}
@@ -67,10 +65,10 @@ export function ChangePasswordCard() {
             required
           />
         </div>
-        <Button type="submit" pending={change.isPending}>
-          {change.isPending ? "Changing…" : "Change password"}
+        <Button type="submit" pending={change.isPending} pendingLabel="Changing…">
+          Change password
         </Button>
-      </form>
+      </SchemaForm>
     </Card>
   );
 }

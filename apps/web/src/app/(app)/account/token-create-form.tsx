@@ -2,10 +2,10 @@
 
 import type { Role } from "@tesseract/validators";
 import { useRef, useState } from "react";
-import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SchemaForm } from "~/components/forms/schema-form.tsx";
 import { SelectField } from "~/components/forms/select-field.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
-import { formValues, useFormErrors } from "~/components/forms/use-form-errors.ts";
+import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { roleLabels, rolesUpTo } from "~/lib/roles.ts";
 import { trpc } from "~/trpc/react.tsx";
@@ -19,16 +19,16 @@ function parseExpiry(raw: string | undefined): number | null {
 
 export function TokenCreateForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
   const utils = trpc.useUtils();
-  const form = useRef<HTMLFormElement>(null);
-  const { errors, check, fail } = useFormErrors();
+  const formElement = useRef<HTMLFormElement>(null);
+  const form = useFormErrors();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const create = trpc.token.create.useMutation({
     onSuccess: async ({ token, secret }) => {
       setCreated({ name: token.name, secret });
-      form.current?.reset();
+      formElement.current?.reset();
       await utils.token.list.invalidate({ orgId });
     },
-    onError: fail,
+    onError: form.fail,
   });
 
   return (
@@ -42,36 +42,25 @@ export function TokenCreateForm({ orgId, myRole }: { orgId: string; myRole: Role
           }}
         />
       ) : null}
-      <form
-        ref={form}
-        noValidate
-        className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const values = formValues(event.currentTarget);
-          check(
-            "createTokenInput",
-            {
-              orgId,
-              name: values.name,
-              role: values.role,
-              expiresInDays: parseExpiry(values.expiresInDays),
-            },
-            event.currentTarget,
-            (input) => {
-              create.mutate(input);
-            },
-          );
-        }}
+      <SchemaForm
+        ref={formElement}
+        form={form}
+        schema="createTokenInput"
+        toInput={(fields) => ({
+          orgId,
+          name: fields.name,
+          role: fields.role,
+          expiresInDays: parseExpiry(fields.expiresInDays),
+        })}
+        onValid={create.mutate}
       >
-        <FormAlert errors={errors} />
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField
             name="name"
             label="Token name"
             placeholder="deploy script"
             autoComplete="off"
-            error={errors.fields.name}
+            error={form.errors.fields.name}
             required
           />
           <SelectField
@@ -80,7 +69,7 @@ export function TokenCreateForm({ orgId, myRole }: { orgId: string; myRole: Role
             defaultValue={rolesUpTo(myRole).includes("member") ? "member" : myRole}
             options={rolesUpTo(myRole).map((role) => ({ value: role, label: roleLabels[role] }))}
             hint="At most your own role."
-            error={errors.fields.role}
+            error={form.errors.fields.role}
           />
           <TextField
             name="expiresInDays"
@@ -91,13 +80,13 @@ export function TokenCreateForm({ orgId, myRole }: { orgId: string; myRole: Role
             label="Expires after (days)"
             placeholder="Never"
             hint="1–365, or empty for never."
-            error={errors.fields.expiresInDays}
+            error={form.errors.fields.expiresInDays}
           />
         </div>
-        <Button type="submit" pending={create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
+        <Button type="submit" pending={create.isPending} pendingLabel="Creating…">
+          Create token
         </Button>
-      </form>
+      </SchemaForm>
     </div>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
+import { ActionRow } from "~/components/ui/action-row.tsx";
 import { Badge } from "~/components/ui/badge.tsx";
-import { Button } from "~/components/ui/button.tsx";
 import { LocalTime } from "~/components/ui/local-time.tsx";
-import { describeApiError } from "~/lib/api-error.ts";
 import { roleLabels } from "~/lib/roles.ts";
 import { trpc } from "~/trpc/react.tsx";
 import type { RouterOutputs } from "~/trpc/types.ts";
@@ -23,58 +22,51 @@ export function TokenRow({ orgId, token }: { orgId: string; token: Token }) {
   });
   const status = statusOf(token);
   return (
-    <li
-      data-testid={`token-${token.name}`}
-      className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:justify-between"
+    <ActionRow
+      testId={`token-${token.name}`}
+      textClassName="min-w-0 space-y-0.5"
+      error={revoke.error}
+      action={
+        status === "active"
+          ? {
+              label: "Revoke",
+              subject: token.name,
+              pending: revoke.isPending,
+              onClick: () => {
+                revoke.mutate({ orgId, tokenId: token.id });
+              },
+            }
+          : null
+      }
     >
-      <div className="min-w-0 space-y-0.5">
-        <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
-          <span className="truncate">{token.name}</span>
-          <Badge>{roleLabels[token.role]}</Badge>
-          {status === "active" ? null : (
-            <Badge tone={status === "revoked" ? "rose" : "amber"}>
-              {status === "revoked" ? "Revoked" : "Expired"}
-            </Badge>
-          )}
-        </p>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          <span className="font-mono">{token.prefix}…</span> · by {token.createdBy} · created{" "}
-          <LocalTime date={token.createdAt} dateOnly /> ·{" "}
-          {token.expiresAt ? (
-            <>
-              expires <LocalTime date={token.expiresAt} dateOnly />
-            </>
-          ) : (
-            "never expires"
-          )}{" "}
-          ·{" "}
-          {token.lastUsedAt ? (
-            <>
-              last used <LocalTime date={token.lastUsedAt} />
-            </>
-          ) : (
-            "never used"
-          )}
-        </p>
-        {revoke.isError ? (
-          <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-            {describeApiError(revoke.error).message}
-          </p>
-        ) : null}
-      </div>
-      {status === "active" ? (
-        <Button
-          size="sm"
-          variant="ghost"
-          className="-ml-2.5 self-start sm:ml-0 sm:self-auto"
-          pending={revoke.isPending}
-          onClick={() => {
-            revoke.mutate({ orgId, tokenId: token.id });
-          }}
-        >
-          Revoke<span className="sr-only"> {token.name}</span>
-        </Button>
-      ) : null}
-    </li>
+      <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
+        <span className="truncate">{token.name}</span>
+        <Badge>{roleLabels[token.role]}</Badge>
+        {status === "active" ? null : (
+          <Badge tone={status === "revoked" ? "rose" : "amber"}>
+            {status === "revoked" ? "Revoked" : "Expired"}
+          </Badge>
+        )}
+      </p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <span className="font-mono">{token.prefix}…</span> · by {token.createdBy} · created{" "}
+        <LocalTime date={token.createdAt} dateOnly /> ·{" "}
+        {token.expiresAt ? (
+          <>
+            expires <LocalTime date={token.expiresAt} dateOnly />
+          </>
+        ) : (
+          "never expires"
+        )}{" "}
+        ·{" "}
+        {token.lastUsedAt ? (
+          <>
+            last used <LocalTime date={token.lastUsedAt} />
+          </>
+        ) : (
+          "never used"
+        )}
+      </p>
+    </ActionRow>
   );
 }

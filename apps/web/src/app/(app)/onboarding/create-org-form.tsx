@@ -1,42 +1,35 @@
 "use client";
 
-import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SchemaForm } from "~/components/forms/schema-form.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { trpc } from "~/trpc/react.tsx";
 
 export function CreateOrgForm() {
-  const { errors, submitForm, fail } = useFormErrors();
+  const form = useFormErrors();
   const create = trpc.org.create.useMutation({
     // A full load, so the header's organization switcher lists the new one.
     onSuccess: (org) => {
       window.location.assign(`/orgs/${org.id}`);
     },
-    onError: fail,
+    onError: form.fail,
   });
   const isBusy = create.isPending || create.isSuccess;
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={submitForm("createOrgInput", (input) => {
-        create.mutate(input);
-      })}
-    >
-      <FormAlert errors={errors} />
+    <SchemaForm form={form} schema="createOrgInput" onValid={create.mutate}>
       <TextField
         name="name"
         label="Organization name"
         placeholder="Acme Inc."
         autoComplete="organization"
-        error={errors.fields.name}
+        error={form.errors.fields.name}
         required
       />
-      <Button type="submit" pending={isBusy} className="w-full">
-        {isBusy ? "Creating…" : "Create organization"}
+      <Button type="submit" pending={isBusy} pendingLabel="Creating…" className="w-full">
+        Create organization
       </Button>
-    </form>
+    </SchemaForm>
   );
 }

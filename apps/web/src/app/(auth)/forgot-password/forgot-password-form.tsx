@@ -1,6 +1,6 @@
 "use client";
 
-import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SchemaForm } from "~/components/forms/schema-form.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Alert } from "~/components/ui/alert.tsx";
@@ -9,11 +9,11 @@ import type { RouterInputs } from "~/trpc/types.ts";
 import { useApiMutation } from "~/trpc/use-api-mutation.ts";
 
 export function ForgotPasswordForm() {
-  const { errors, submitForm, fail } = useFormErrors();
+  const form = useFormErrors();
   const request = useApiMutation(
     (api, input: RouterInputs["auth"]["requestPasswordReset"]) =>
       api.auth.requestPasswordReset.mutate(input),
-    { onError: fail },
+    { onError: form.fail },
   );
 
   // The same answer whether or not the account exists, so the page reveals nobody's address.
@@ -26,25 +26,18 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={submitForm("requestPasswordResetInput", (input) => {
-        request.mutate(input);
-      })}
-    >
-      <FormAlert errors={errors} />
+    <SchemaForm form={form} schema="requestPasswordResetInput" onValid={request.mutate}>
       <TextField
         name="email"
         type="email"
         label="Email"
         autoComplete="email"
-        error={errors.fields.email}
+        error={form.errors.fields.email}
         required
       />
-      <Button type="submit" pending={request.isPending} className="w-full">
-        {request.isPending ? "Sending…" : "Email me a reset link"}
+      <Button type="submit" pending={request.isPending} pendingLabel="Sending…" className="w-full">
+        Email me a reset link
       </Button>
-    </form>
+    </SchemaForm>
   );
 }

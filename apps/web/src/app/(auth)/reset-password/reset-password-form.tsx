@@ -1,6 +1,6 @@
 "use client";
 
-import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SchemaForm } from "~/components/forms/schema-form.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { TextLink } from "~/components/text-link.tsx";
@@ -10,10 +10,11 @@ import type { RouterInputs } from "~/trpc/types.ts";
 import { useApiMutation } from "~/trpc/use-api-mutation.ts";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { errors, submitForm, fail } = useFormErrors();
+  const form = useFormErrors();
+  const { errors } = form;
   const reset = useApiMutation(
     (api, input: RouterInputs["auth"]["resetPassword"]) => api.auth.resetPassword.mutate(input),
-    { onError: fail },
+    { onError: form.fail },
   );
 
   if (reset.isSuccess) {
@@ -26,18 +27,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={submitForm(
-        "resetPasswordInput",
-        (input) => {
-          reset.mutate(input);
-        },
-        { token },
-      )}
+    <SchemaForm
+      form={form}
+      schema="resetPasswordInput"
+      toInput={(fields) => ({ ...fields, token })}
+      onValid={reset.mutate}
     >
-      <FormAlert errors={errors} />
       {errors.fields.token ? (
         <Alert tone="error">
           {errors.fields.token}. <TextLink href="/forgot-password">Ask for a new link</TextLink>.
@@ -52,14 +47,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
         error={errors.fields.password}
         required
       />
-      <Button type="submit" pending={reset.isPending} className="w-full">
-        {reset.isPending ? "Saving…" : "Set new password"}
+      <Button type="submit" pending={reset.isPending} pendingLabel="Saving…" className="w-full">
+        Set new password
       </Button>
       {errors.code === "BAD_REQUEST" && errors.form ? (
         <p className="text-center text-sm">
           <TextLink href="/forgot-password">Ask for a new reset link</TextLink>
         </p>
       ) : null}
-    </form>
+    </SchemaForm>
   );
 }

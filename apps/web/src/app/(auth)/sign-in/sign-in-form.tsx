@@ -1,6 +1,6 @@
 "use client";
 
-import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SchemaForm } from "~/components/forms/schema-form.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { TextLink } from "~/components/text-link.tsx";
@@ -9,7 +9,7 @@ import type { RouterInputs } from "~/trpc/types.ts";
 import { useApiMutation } from "~/trpc/use-api-mutation.ts";
 
 export function SignInForm({ next }: { next: string }) {
-  const { errors, submitForm, fail } = useFormErrors();
+  const form = useFormErrors();
   const signIn = useApiMutation(
     (api, input: RouterInputs["auth"]["signIn"]) => api.auth.signIn.mutate(input),
     {
@@ -17,26 +17,19 @@ export function SignInForm({ next }: { next: string }) {
       onSuccess: () => {
         window.location.assign(next);
       },
-      onError: fail,
+      onError: form.fail,
     },
   );
   const isBusy = signIn.isPending || signIn.isSuccess;
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={submitForm("signInInput", (input) => {
-        signIn.mutate(input);
-      })}
-    >
-      <FormAlert errors={errors} />
+    <SchemaForm form={form} schema="signInInput" onValid={signIn.mutate}>
       <TextField
         name="email"
         type="email"
         label="Email"
         autoComplete="email"
-        error={errors.fields.email}
+        error={form.errors.fields.email}
         required
       />
       <TextField
@@ -44,15 +37,15 @@ export function SignInForm({ next }: { next: string }) {
         type="password"
         label="Password"
         autoComplete="current-password"
-        error={errors.fields.password}
+        error={form.errors.fields.password}
         required
       />
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <TextLink href="/forgot-password">Forgot your password?</TextLink>
-        <Button type="submit" pending={isBusy}>
-          {isBusy ? "Signing in…" : "Sign in"}
+        <Button type="submit" pending={isBusy} pendingLabel="Signing in…">
+          Sign in
         </Button>
       </div>
-    </form>
+    </SchemaForm>
   );
 }

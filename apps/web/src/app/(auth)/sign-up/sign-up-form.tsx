@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SchemaForm } from "~/components/forms/schema-form.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Alert } from "~/components/ui/alert.tsx";
@@ -23,7 +23,7 @@ export function SignUpForm({
   next: string;
   invitation?: SignUpInvitation | null;
 }) {
-  const { errors, submitForm, fail } = useFormErrors();
+  const form = useFormErrors();
   const [checkEmail, setCheckEmail] = useState(false);
   const signUp = useApiMutation(
     (api, input: RouterInputs["auth"]["signUp"]) => api.auth.signUp.mutate(input),
@@ -36,7 +36,7 @@ export function SignUpForm({
         if (me) window.location.assign(next);
         else setCheckEmail(true);
       },
-      onError: fail,
+      onError: form.fail,
     },
   );
   const isBusy = signUp.isPending || (signUp.isSuccess && !checkEmail);
@@ -54,23 +54,17 @@ export function SignUpForm({
   }
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={submitForm(
-        "signUpInput",
-        (input) => {
-          signUp.mutate(input);
-        },
-        invitation ? { invitationToken: invitation.token } : {},
-      )}
+    <SchemaForm
+      form={form}
+      schema="signUpInput"
+      toInput={(fields) => (invitation ? { ...fields, invitationToken: invitation.token } : fields)}
+      onValid={signUp.mutate}
     >
-      <FormAlert errors={errors} />
       <TextField
         name="name"
         label="Your name"
         autoComplete="name"
-        error={errors.fields.name}
+        error={form.errors.fields.name}
         required
       />
       <TextField
@@ -89,7 +83,7 @@ export function SignUpForm({
               : `Not the invited address (${invitation.email}): we will email you a link to confirm it.`
             : undefined
         }
-        error={errors.fields.email}
+        error={form.errors.fields.email}
         required
       />
       <TextField
@@ -98,12 +92,17 @@ export function SignUpForm({
         label="Password"
         autoComplete="new-password"
         hint="At least 10 characters."
-        error={errors.fields.password}
+        error={form.errors.fields.password}
         required
       />
-      <Button type="submit" pending={isBusy} className="w-full">
-        {isBusy ? "Creating your account…" : "Create account"}
+      <Button
+        type="submit"
+        pending={isBusy}
+        pendingLabel="Creating your account…"
+        className="w-full"
+      >
+        Create account
       </Button>
-    </form>
+    </SchemaForm>
   );
 }

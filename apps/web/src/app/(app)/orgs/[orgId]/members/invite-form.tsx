@@ -96,8 +96,8 @@ export function InviteForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
           error={errors.fields.role}
         />
       </div>
-      <Button type="submit" pending={invite.isPending}>
-        {invite.isPending ? "Sending…" : "Send invitation"}
+      <Button type="submit" pending={invite.isPending} pendingLabel="Sending…">
+        Send invitation
       </Button>
     </form>
   );

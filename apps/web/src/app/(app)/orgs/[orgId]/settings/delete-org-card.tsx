@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormAlert } from "~/components/forms/form-alert.tsx";
+import { SchemaForm } from "~/components/forms/schema-form.tsx";
 import { TextField } from "~/components/forms/text-field.tsx";
 import { useFormErrors } from "~/components/forms/use-form-errors.ts";
 import { Button } from "~/components/ui/button.tsx";
@@ -11,12 +11,12 @@ import { trpc } from "~/trpc/react.tsx";
 /** Owners only. Typing the exact name is the confirmation (the API checks it again). */
 export function DeleteOrgCard({ orgId, name }: { orgId: string; name: string }) {
   const [typed, setTyped] = useState("");
-  const { errors, check, fail } = useFormErrors();
+  const form = useFormErrors();
   const remove = trpc.org.delete.useMutation({
     onSuccess: () => {
       window.location.assign("/orgs");
     },
-    onError: fail,
+    onError: form.fail,
   });
   const isBusy = remove.isPending || remove.isSuccess;
 
@@ -27,17 +27,12 @@ export function DeleteOrgCard({ orgId, name }: { orgId: string; name: string }) 
       title="Delete organization"
       description="Deletes the organization with all its members, invitations and API tokens. This cannot be undone."
     >
-      <form
-        noValidate
-        className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          check("deleteOrgInput", { orgId, confirmName: typed }, event.currentTarget, (input) => {
-            remove.mutate(input);
-          });
-        }}
+      <SchemaForm
+        form={form}
+        schema="deleteOrgInput"
+        toInput={() => ({ orgId, confirmName: typed })}
+        onValid={remove.mutate}
       >
-        <FormAlert errors={errors} />
         <TextField
           name="confirmName"
           label={
@@ -50,13 +45,19 @@ export function DeleteOrgCard({ orgId, name }: { orgId: string; name: string }) 
             setTyped(event.target.value);
           }}
           autoComplete="off"
-          error={errors.fields.confirmName}
+          error={form.errors.fields.confirmName}
           className="max-w-md"
         />
-        <Button type="submit" variant="danger" pending={isBusy} disabled={typed !== name}>
-          {isBusy ? "Deleting…" : "Delete this organization"}
+        <Button
+          type="submit"
+          variant="danger"
+          pending={isBusy}
+          pendingLabel="Deleting…"
+          disabled={typed !== name}
+        >
+          Delete this organization
         </Button>
-      </form>
+      </SchemaForm>
     </Card>
   );
 }
