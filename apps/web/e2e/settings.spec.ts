@@ -1,24 +1,19 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { createOrg, signIn, signUp, waitForHydration } from "./helpers.ts";
+import { createOrg, serialSession, signIn, signUp, waitForHydration } from "./helpers.ts";
 
 // One owner's settings: the forms that save in place, and the rows that act on one item each.
-test.describe.configure({ mode: "serial" });
-
 const run = randomBytes(4).toString("hex");
 const dora = { name: "Dora Hartree", email: `dora-${run}@example.com` };
 let page: Page;
 let orgId = "";
 
-test.beforeAll(async ({ browser }) => {
-  page = await (await browser.newContext()).newPage();
+serialSession((opened) => (page = opened));
+
+test.beforeAll(async () => {
   await signUp(page, dora);
   orgId = await createOrg(page, `Differential Analysers ${run}`);
-});
-
-test.afterAll(async () => {
-  await page.context().close();
 });
 
 test("the profile and the organization's name save in place; the next edit clears Saved.", async () => {
