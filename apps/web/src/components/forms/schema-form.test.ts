@@ -20,8 +20,23 @@ describe("SchemaForm", () => {
       ),
     );
     expect(html).toMatch(
-      /^<form noValidate="" class="space-y-4"><div role="alert" data-testid="form-error"[^>]*><div class="">Wrong email or password\.<\/div><\/div><input name="email"\/><\/form>$/,
+      /^<form noValidate="" class="space-y-4" method="post"><div role="alert" data-testid="form-error"[^>]*><div class="">Wrong email or password\.<\/div><\/div><input name="email"\/><\/form>$/,
     );
+  });
+
+  it("posts its fields, so a submit before hydration never puts them in the URL", () => {
+    const html = renderToStaticMarkup(
+      createElement(
+        SchemaForm,
+        {
+          form: formState({ fields: {}, form: null, code: "BAD_REQUEST" }),
+          schema: "signInInput",
+          onValid: () => undefined,
+        },
+        createElement("input", { name: "password", type: "password" }),
+      ),
+    );
+    expect(html).toMatch(/^<form [^>]*method="post"/);
   });
 
   it("shows no alert while the form has no error of its own", () => {
@@ -37,6 +52,6 @@ describe("SchemaForm", () => {
         className: "grid",
       }),
     );
-    expect(html).toBe('<form noValidate="" class="grid"></form>');
+    expect(html).toBe('<form noValidate="" class="grid" method="post"></form>');
   });
 });

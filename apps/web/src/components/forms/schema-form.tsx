@@ -22,6 +22,10 @@ export interface SchemaFormProps<K extends SchemaName> extends Omit<
  * A form checked with the API's own schema before it is sent, the browser's checks off so every
  * message is the schema's (or the API's): a problem with the whole form shows above the fields,
  * and the first field to fix takes the focus (see useFormErrors).
+ *
+ * Its method is POST: submitted before the page has hydrated, the browser sends the fields in
+ * a body to the page itself (which renders again), never in the URL, where a password would
+ * land in history, proxies' access logs and the server's request log.
  */
 export function SchemaForm<K extends SchemaName>({
   form,
@@ -34,6 +38,7 @@ export function SchemaForm<K extends SchemaName>({
 }: SchemaFormProps<K>) {
   return (
     <form
+      method="post"
       noValidate
       className={className}
       {...props}

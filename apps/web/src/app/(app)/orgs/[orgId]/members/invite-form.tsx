@@ -32,6 +32,7 @@ export function InviteForm({ orgId, myRole }: { orgId: string; myRole: Role }) {
 
   return (
     <form
+      method="post"
       ref={form}
       noValidate
       className="space-y-4"

@@ -27,6 +27,7 @@ export function CommentForm({ orgId, taskId }: { orgId: string; taskId: string }
 
   return (
     <form
+      method="post"
       noValidate
       aria-label="Add a comment"
       className="space-y-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"
