@@ -140,3 +140,31 @@ test("few Tab presses reach the Done column; arrows move the focus; Enter opens 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/tasks/${key}$`));
 });
+
+test("a board of more than five statuses scrolls sideways instead of squeezing its columns", async () => {
+  // The demo Design project has seven statuses (Triage and Canceled besides the usual five).
+  await page.goto(board.replace(/\/ENG$/, "/DES"));
+  await waitForHydration(page);
+  const columns = page.locator("section[data-status-id]");
+  await expect(columns).toHaveCount(7);
+  const widths = await columns.evaluateAll((sections) =>
+    sections.map((section) => section.getBoundingClientRect().width),
+  );
+  // Each keeps its 18rem, as on a narrower window; the strip scrolls to the rest.
+  for (const width of widths) expect(width).toBeGreaterThanOrEqual(18 * 16 - 1);
+  const strip = columns.first().locator("xpath=../..");
+  expect(await strip.evaluate((element) => element.scrollWidth > element.clientWidth + 100)).toBe(
+    true,
+  );
+  // The ENG board's five columns share the window's width instead.
+  await page.goto(board);
+  await waitForHydration(page);
+  const five = await page
+    .locator("section[data-status-id]")
+    .evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().width));
+  expect(five).toHaveLength(5);
+  const strip5 = page.locator("section[data-status-id]").first().locator("xpath=../..");
+  expect(await strip5.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(
+    true,
+  );
+});

@@ -39,6 +39,7 @@ export function BoardColumn({
   onCardKeyDown,
   onCardFocus,
   onMoveMenu,
+  fillsWidth,
 }: {
   orgId: string;
   status: BoardStatus;
@@ -58,6 +59,8 @@ export function BoardColumn({
   onCardKeyDown: (task: TaskItem, event: KeyboardEvent<HTMLElement>) => void;
   onCardFocus: (task: TaskItem, event: FocusEvent<HTMLElement>) => void;
   onMoveMenu?: ((task: TaskItem) => void) | undefined;
+  /** A cell of the wide window's five-column grid, sized by it; otherwise a fixed width. */
+  fillsWidth: boolean;
 }) {
   const testId = columnTestId(status.name);
   const headingId = `column-${status.id}`;
@@ -77,7 +80,7 @@ export function BoardColumn({
       data-testid={`column-${testId}`}
       data-status-id={status.id}
       {...drop}
-      className={`flex min-h-0 w-[min(18rem,80vw)] shrink-0 snap-start flex-col rounded-xl border bg-zinc-50/80 transition-colors xl:w-auto xl:shrink dark:bg-zinc-900/50 ${
+      className={`flex min-h-0 w-[min(18rem,80vw)] shrink-0 snap-start flex-col rounded-xl border bg-zinc-50/80 transition-colors dark:bg-zinc-900/50 ${fillsWidth ? "xl:w-auto" : ""} ${
         dropIndex !== null
           ? "border-indigo-300 bg-indigo-50/50 dark:border-indigo-500/40 dark:bg-indigo-500/5"
           : "border-zinc-200 dark:border-zinc-800"

@@ -190,6 +190,7 @@ function BoardColumns({
           {statuses.map((status) => (
             <BoardColumn
               key={status.id}
+              fillsWidth={statuses.length === 5}
               orgId={orgId}
               status={status}
               items={columns[status.id] ?? []}

@@ -133,7 +133,7 @@ export function TaskCard({
         </div>
       ) : null}
       {task.assigneeName || task.dueDate ? (
-        <div className="mt-2 flex items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+        <div className="mt-2 flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
           {task.assigneeName ? (
             <span className="flex min-w-0 items-center gap-1.5">
               <span
