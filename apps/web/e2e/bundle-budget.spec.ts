@@ -24,6 +24,9 @@ import { firstLoadJs } from "./first-load-js.ts";
  * Ctrl+K listener, `<main>`'s width settled from the URL, managed labels, per-project statuses
  * and undo toasts. Once since, for a fix: the list's by 1 KiB on 2026-11-30, when live events
  * that arrive before a board or list hydrates were no longer lost (0.2 KiB over its 198).)
+ * On 2026-11-30 every signed-in page lost 0.2–0.7 KiB when the roles and the tRPC link's batch
+ * size moved out of `@tesseract/validators/constants` (`/permissions`, `/wire`); the account
+ * and list ceilings came down with them.
  */
 const TARGET_KIB = 150;
 /** Public pages: the target itself. */
@@ -32,12 +35,12 @@ const DEFAULT_CEILING_KIB = TARGET_KIB;
 const SIGNED_IN_CEILING_KIB = 183;
 const SIGNED_IN = /^\/(orgs|account|admin|onboarding)(\/|$)/;
 const CEILING_KIB: Record<string, number> = {
-  "/account": 188,
+  "/account": 187,
   "/orgs/[orgId]/activity": 185,
   "/orgs/[orgId]/members": 187,
   "/orgs/[orgId]/my-issues": 191,
   "/orgs/[orgId]/projects/[key]": 206,
-  "/orgs/[orgId]/projects/[key]/list": 199,
+  "/orgs/[orgId]/projects/[key]/list": 198,
   "/orgs/[orgId]/projects/[key]/workflow": 189,
   "/orgs/[orgId]/settings": 186,
   "/orgs/[orgId]/tasks/[key]": 199,

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { env } from "./env.ts";
-import { SESSION_COOKIES } from "@tesseract/validators/constants";
+import { SESSION_COOKIES } from "@tesseract/validators/wire";
 import { pageCacheControl } from "./lib/page-cache.ts";
 import { REQUEST_PATH_HEADER } from "./lib/request-path.ts";
 

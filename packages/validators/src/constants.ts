@@ -1,11 +1,10 @@
 /**
- * Values the API and its clients must agree on. This module imports nothing (no zod), so a
- * browser bundle can take them from `@tesseract/validators/constants` without the schemas.
+ * Values the API and its clients must agree on. This module and the two it re-exports import
+ * no zod, so a browser bundle can take them from `@tesseract/validators/constants` without the
+ * schemas (and from `/permissions` or `/wire` alone, for less).
  */
 
-export const ROLES = ["owner", "admin", "member", "viewer"] as const;
-/** Roles that can be given by invitation (ownership is granted by promotion only). */
-export const INVITABLE_ROLES = ["admin", "member", "viewer"] as const;
+export { INVITABLE_ROLES, ROLES } from "./permissions.ts";
 /** The job states the operator's job list filters by. */
 export const JOB_STATE_FILTERS = ["pending", "queued", "running", "succeeded", "failed"] as const;
 /** What an activity entry is about: the part of its action before the dot (task.moved → task). */
@@ -61,18 +60,7 @@ export type LabelColour = (typeof LABEL_COLOURS)[number];
 /** How many labels one task carries at most. */
 export const MAX_TASK_LABELS = 10;
 
-/** The session cookie over http; over https it is `__Host-` prefixed (see SECURE_SESSION_COOKIE). */
-export const SESSION_COOKIE = "tesseract_session";
-/** `__Host-` binds the cookie to this exact origin over https (no Domain, Path=/, Secure). */
-export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
-/** Either name a browser may carry the session under. */
-export const SESSION_COOKIES = [SESSION_COOKIE, SECURE_SESSION_COOKIE] as const;
-
-/**
- * Calls one HTTP request may batch, by default (`API_MAX_BATCH_SIZE`). A client's batch link
- * must send no more per request than the server accepts.
- */
-export const DEFAULT_MAX_BATCH_SIZE = 10;
+export * from "./wire.ts";
 
 /**
  * The header that makes a create-type mutation safe to retry: the same key and input within

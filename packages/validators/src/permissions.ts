@@ -1,5 +1,10 @@
 import type { Role } from "./organization.ts";
 
+/** Every role, from the most to the least access. */
+export const ROLES = ["owner", "admin", "member", "viewer"] as const;
+/** Roles that can be given by invitation (ownership is granted by promotion only). */
+export const INVITABLE_ROLES = ["admin", "member", "viewer"] as const;
+
 const RANK: Record<Role, number> = { viewer: 1, member: 2, admin: 3, owner: 4 };
 
 /**

@@ -1,3 +1,5 @@
+import { lazyDateFormat } from "./date-format.ts";
+
 /** "3 d 4 h", "2 h 5 min", "4 min 9 s", "12 s": the two largest units, for uptimes. */
 export function formatDuration(totalSeconds: number): string {
   const seconds = Math.max(0, Math.floor(totalSeconds));
@@ -22,15 +24,15 @@ export function formatLatency(latencyMs: number): string {
   return `${Math.round(latencyMs)} ms`;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+const dateTimeFormat = lazyDateFormat({ dateStyle: "medium", timeStyle: "short" });
+const dateFormat = lazyDateFormat({ dateStyle: "medium" });
 
 /** "Nov 24, 2026, 3:04 PM" — in the viewer's time zone once rendered in the browser. */
 export function formatDateTime(date: Date): string {
-  return dateTimeFormat.format(date);
+  return dateTimeFormat().format(date);
 }
 
 /** "Nov 24, 2026". */
 export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+  return dateFormat().format(date);
 }

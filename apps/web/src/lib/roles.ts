@@ -1,6 +1,5 @@
 import type { Role } from "@tesseract/validators";
-import { ROLES } from "@tesseract/validators/constants";
-import { roleAtLeast } from "@tesseract/validators/permissions";
+import { roleAtLeast, ROLES } from "@tesseract/validators/permissions";
 
 // The permission table is the API's own (shared through @tesseract/validators); the web app
 // uses it only to hide actions a caller cannot take — the API still decides. From modules

@@ -1,5 +1,6 @@
 import type { TaskPriority, TaskStatus } from "@tesseract/validators";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@tesseract/validators/constants";
+import { lazyDateFormat } from "./date-format.ts";
 
 export { TASK_PRIORITIES, TASK_STATUSES };
 
@@ -50,10 +51,11 @@ export function isTaskPriority(value: string): value is TaskPriority {
 export function formatDueDate(dueDate: string): string {
   const [year, month, day] = dueDate.split("-").map(Number);
   if (!year || !month || !day) return dueDate;
-  return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return dueDateFormat().format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+/** Due dates are calendar days, written at midnight UTC and read back in UTC. */
+const dueDateFormat = lazyDateFormat({ dateStyle: "medium", timeZone: "UTC" });
 
 /** Today's calendar day where the viewer is, as the API writes due dates. */
 export function todayIso(now: Date = new Date()): string {

@@ -6,7 +6,7 @@ import {
   type TRPCLink,
 } from "@trpc/client";
 import type { AppRouter } from "@tesseract/api";
-import { DEFAULT_MAX_BATCH_SIZE } from "@tesseract/validators/constants";
+import { DEFAULT_MAX_BATCH_SIZE } from "@tesseract/validators/wire";
 import superjson from "superjson";
 import { STARTING_RETRY } from "./retry-options.ts";
 

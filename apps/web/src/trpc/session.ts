@@ -1,6 +1,6 @@
 import "server-only";
 
-import { SESSION_COOKIES } from "@tesseract/validators/constants";
+import { SESSION_COOKIES } from "@tesseract/validators/wire";
 import type { Route } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";

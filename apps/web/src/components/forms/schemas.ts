@@ -26,12 +26,27 @@ function loadSchemas(): Promise<Schemas> {
   return loading;
 }
 
-/** Loads the schemas when the browser is idle, so a form has them by the time it is sent. */
+/**
+ * Loads the schemas, when the browser is next idle, once the person presses a pointer or a key
+ * on the page, so a form has them by the time it is sent. Not before: building every schema is
+ * one task of tens of milliseconds (several times that on a phone), and run while a page loads
+ * it would hold up whatever the person does first. Not on focus either: a page that moves focus
+ * itself (a dialog opening) is not the person typing, and a field is reached by a key or a
+ * pointer anyway. (Not `navigator.userActivation`, which browser automation sets by itself.)
+ */
 export function usePreloadSchemas(): void {
   useEffect(() => {
-    const handle = requestIdleCallback(() => void loadSchemas());
+    const listening = new AbortController();
+    let idle = 0;
+    const preload = () => {
+      listening.abort();
+      idle = requestIdleCallback(() => void loadSchemas());
+    };
+    for (const type of ["pointerdown", "keydown"])
+      addEventListener(type, preload, { capture: true, signal: listening.signal });
     return () => {
-      cancelIdleCallback(handle);
+      listening.abort();
+      cancelIdleCallback(idle);
     };
   }, []);
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Role } from "@tesseract/validators";
-import { INVITABLE_ROLES } from "@tesseract/validators/constants";
+import { INVITABLE_ROLES } from "@tesseract/validators/permissions";
 import { useRef, useState } from "react";
 import { FormAlert } from "~/components/forms/form-alert.tsx";
 import { SelectField } from "~/components/forms/select-field.tsx";

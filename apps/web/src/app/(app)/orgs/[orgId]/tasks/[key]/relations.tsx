@@ -1,6 +1,6 @@
 "use client";
 
-import { TASK_RELATION_VIEWS, type TaskRelationView } from "@tesseract/validators";
+import type { TaskRelationView } from "@tesseract/validators";
 import type { Route } from "next";
 import Link from "next/link";
 import { useId, useState } from "react";
@@ -11,6 +11,7 @@ import { describeApiError } from "~/lib/api-error.ts";
 import { useHydrated } from "~/lib/use-hydrated.ts";
 import { trpc } from "~/trpc/react.tsx";
 
+/** Every relation a task can have, in the order the select offers them (the API's names). */
 const VIEW_LABELS: Record<TaskRelationView, string> = {
   blocks: "Blocks",
   blocked_by: "Blocked by",
@@ -113,9 +114,9 @@ export function Relations({
               }}
               className={`block ${controlClasses} py-1.5`}
             >
-              {TASK_RELATION_VIEWS.map((view) => (
+              {Object.entries(VIEW_LABELS).map(([view, label]) => (
                 <option key={view} value={view}>
-                  {VIEW_LABELS[view]}
+                  {label}
                 </option>
               ))}
             </select>

@@ -1,10 +1,10 @@
 "use client";
 
-import { createTaskInput } from "@tesseract/validators";
 import type { Route } from "next";
 import Link from "next/link";
 import { useState } from "react";
 import { FieldError, inputClasses } from "~/components/forms/field.tsx";
+import { getSchema } from "~/components/forms/schemas.ts";
 import { StatusBadge, SubtaskProgress } from "~/components/tasks/task-badges.tsx";
 import { TaskPicker } from "~/components/tasks/task-picker.tsx";
 import type { TaskDetail } from "~/components/tasks/types.ts";
@@ -117,18 +117,17 @@ export function Subtasks({
             className="flex gap-2"
             onSubmit={(event) => {
               event.preventDefault();
-              const parsed = createTaskInput.safeParse({
-                orgId,
-                projectId: task.projectId,
-                title,
-                parentId: task.id,
+              const input = { orgId, projectId: task.projectId, title, parentId: task.id };
+              // The schemas load apart from the page (components/forms/schemas.ts).
+              void getSchema("createTaskInput").then((schema) => {
+                const parsed = schema.safeParse(input);
+                if (!parsed.success) {
+                  setError(parsed.error.issues[0]?.message ?? "Give the sub-task a title");
+                  return;
+                }
+                setError(null);
+                create.mutate(input);
               });
-              if (!parsed.success) {
-                setError(parsed.error.issues[0]?.message ?? "Give the sub-task a title");
-                return;
-              }
-              setError(null);
-              create.mutate(parsed.data);
             }}
           >
             <label htmlFor="new-subtask" className="sr-only">
