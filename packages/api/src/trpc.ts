@@ -9,7 +9,7 @@ import { resolveAuth, type Auth } from "./auth/credentials.ts";
 import { can, type Permission } from "./auth/permissions.ts";
 import type { Context } from "./context.ts";
 import { loggerWithFields } from "./logger.ts";
-import { APP_ERROR_CODES, AppError } from "./errors.ts";
+import { APP_ERROR_CODES, AppError, concurrencyError } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
 import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
 import { idempotencyKeyOf, runIdempotently } from "./policy/idempotency.ts";
@@ -119,7 +119,17 @@ export const mergeRouters = t.mergeRouters;
 const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
+    const { cause } = result.error;
+    // Another transaction held or changed the same rows (a deadlock, a serialization failure
+    // that outlived the retries, a lock or statement timeout): busy, not broken.
+    const busy = result.error.code === "INTERNAL_SERVER_ERROR" && concurrencyError(cause);
+    if (busy) {
+      ctx.logger.warn(
+        { err: cause, path, type, requestId: ctx.requestId, code: busy.code },
+        "a transaction collided with another; answering as busy",
+      );
+      throw new TRPCError({ code: APP_ERROR_CODES[busy.code], message: busy.message, cause });
+    }
     if (cause instanceof AppError) {
       throw new TRPCError({ code: APP_ERROR_CODES[cause.code], message: cause.message, cause });
     }
@@ -340,9 +350,11 @@ export const idempotency: TRPCMiddlewareFunction<
   const key = idempotencyKeyOf(ctx.request);
   if (key === undefined) return next();
   const afterCommit: (() => Promise<void>)[] = [];
-  const outcome = await runIdempotently(ctx, { path, input, key }, (trx) =>
-    next({ ctx: { transaction: trx, afterCommit } }),
-  );
+  const outcome = await runIdempotently(ctx, { path, input, key }, (trx) => {
+    // A run rolled back after a collision queued steps that must not run: start afresh.
+    afterCommit.length = 0;
+    return next({ ctx: { transaction: trx, afterCommit } });
+  });
   // Committed (a failed call rolled back and queued steps that must not run).
   if (outcome.ok) for (const step of afterCommit) await step();
   if ("marker" in outcome) return outcome;

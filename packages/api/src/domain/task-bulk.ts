@@ -23,15 +23,18 @@ export interface BulkTaskChanges {
 }
 
 /**
- * Locks every listed task of the organization, in id order (two bulk actions over overlapping
- * selections queue instead of deadlocking). One task missing or in another organization
- * refuses the whole action: it changes all of them or none.
+ * Locks the projects of the listed tasks (and `projectId`, where they move) in id order, then
+ * every listed task of the organization, in id order: the order creates and moves take theirs,
+ * so two writers over overlapping tasks or projects queue instead of deadlocking. One task
+ * missing or in another organization refuses the whole action: it changes all of them or none.
  */
 async function lockTasks(
   trx: Transaction<Database>,
   orgId: string,
   taskIds: readonly string[],
+  projectId?: string,
 ): Promise<string[]> {
+  await lockColumnsOfTasks(trx, orgId, taskIds, projectId);
   const rows = await trx
     .selectFrom("tasks")
     .select("id")
@@ -130,11 +133,7 @@ export async function bulkUpdateTasks(
   const statusProject = changes.statusId
     ? await projectOfStatus(trx, orgId, changes.statusId)
     : undefined;
-  // A new status or project appends the tasks to a column: the board locks come before the
-  // tasks' rows, as for a create or a move.
-  if (changes.status || changes.statusId || changes.projectId)
-    await lockColumnsOfTasks(trx, orgId, taskIds, changes.projectId);
-  for (const taskId of await lockTasks(trx, orgId, taskIds)) {
+  for (const taskId of await lockTasks(trx, orgId, taskIds, changes.projectId)) {
     const before = await getTask(trx, orgId, taskId);
     if (statusProject && (changes.projectId ?? before.projectId) !== statusProject)
       throw new AppError(
@@ -188,6 +187,8 @@ export async function bulkRestoreTasks(
   now: Date,
 ): Promise<{ task: Task; restored: boolean }[]> {
   const results = [];
+  // The projects first, as every writer of tasks takes them (restoreTask locks each row).
+  await lockColumnsOfTasks(trx, orgId, taskIds);
   for (const taskId of [...taskIds].sort())
     results.push(await restoreTask(trx, orgId, actor, taskId, now));
   return results;

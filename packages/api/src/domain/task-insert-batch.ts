@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Database, Kysely } from "@tesseract/db";
 import { AppError } from "../errors.ts";
+import { rerunOnConflict } from "../transact.ts";
 import { insertTask, insertTasks, type InsertedTask, type TaskInsert } from "./task-insert.ts";
 
 // Every create in a project queues on its row lock, which its transaction holds until its
@@ -71,15 +72,13 @@ function insertBatch(db: Kysely<Database>, batch: Pending[]): Promise<void> {
 async function insertTogether(db: Kysely<Database>, batch: Pending[]): Promise<void> {
   let results: Awaited<ReturnType<typeof insertTasks>>;
   try {
-    results = await insertTasks(
-      db,
-      batch.map(({ task }) => task),
-    );
+    const tasks = batch.map(({ task }) => task);
+    results = await rerunOnConflict(() => insertTasks(db, tasks));
   } catch (error) {
-    // A statement that failed wrote nothing. When one of its creates was at fault (its data, a
-    // reference: SQLSTATE classes 22 and 23), each goes again on its own, so only that one
-    // fails. Anything else (a timeout, the connection lost) is every create's answer: retried
-    // one by one it would only take longer.
+    // A statement that failed wrote nothing (one that a deadlock rolled back went again above).
+    // When one of its creates was at fault (its data, a reference: SQLSTATE classes 22 and
+    // 23), each goes again on its own, so only that one fails. Anything else (a timeout, the
+    // connection lost) is every create's answer: retried one by one it would only take longer.
     const code = (error as { code?: unknown }).code;
     if (typeof code === "string" && (code.startsWith("22") || code.startsWith("23")))
       for (const pending of batch) await insertAlone(db, pending);
@@ -96,7 +95,7 @@ async function insertTogether(db: Kysely<Database>, batch: Pending[]): Promise<v
 function insertAlone(db: Kysely<Database>, pending: Pending): Promise<void> {
   return pending.inContext(async () => {
     try {
-      pending.resolve(await insertTask(db, pending.task));
+      pending.resolve(await rerunOnConflict(() => insertTask(db, pending.task)));
     } catch (error) {
       pending.reject(error);
     }

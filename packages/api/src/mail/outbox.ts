@@ -1,7 +1,7 @@
 import type { Database, Kysely, Transaction } from "@tesseract/db";
 import { enqueue } from "@tesseract/queue";
 import type { Context } from "../context.ts";
-import { transact } from "../transact.ts";
+import { runTransaction, transact } from "../transact.ts";
 import type { MailMessage } from "./mailer.ts";
 
 /**
@@ -32,7 +32,7 @@ export async function transactWithMail<T>(
   work: (trx: Transaction<Database>, mail: MailOutbox) => Promise<T>,
   options: { requestId?: string } = {},
 ): Promise<TransactionWithMail<T>> {
-  const result = await db.transaction().execute((trx) => work(trx, outboxBoundTo(trx, options)));
+  const result = await runTransaction(db, (trx) => work(trx, outboxBoundTo(trx, options)));
   return { result, delivered: Promise.resolve(true) };
 }
 

@@ -4,7 +4,7 @@ import { countUnread } from "../domain/notification-inbox.ts";
 import { publishEvent } from "../live/publish.ts";
 import type { Context } from "../context.ts";
 import type { Services } from "../services.ts";
-import { afterCommit } from "../transact.ts";
+import { afterCommit, runTransaction } from "../transact.ts";
 
 /**
  * The port domain code reports new notifications through: who was told, in which
@@ -30,17 +30,23 @@ export async function transactWithNotifications<T>(
   work: (trx: Transaction<Database>, notifications: NotificationSink) => Promise<T>,
   joining: Pick<Context, "transaction" | "afterCommit"> & { logger?: Logger } = {},
 ): Promise<T> {
-  const notified = new Map<string, Set<string>>();
-  const sink: NotificationSink = {
-    created(orgId, personIds) {
-      const people = notified.get(orgId) ?? new Set<string>();
-      for (const id of personIds) people.add(id);
-      if (people.size > 0) notified.set(orgId, people);
-    },
+  let notified = new Map<string, Set<string>>();
+  // Each run of the transaction (runTransaction runs it again after a deadlock) tells afresh:
+  // a rolled-back run told no one.
+  const attempt = (trx: Transaction<Database>) => {
+    const told = (notified = new Map<string, Set<string>>());
+    const sink: NotificationSink = {
+      created(orgId, personIds) {
+        const people = told.get(orgId) ?? new Set<string>();
+        for (const id of personIds) people.add(id);
+        if (people.size > 0) told.set(orgId, people);
+      },
+    };
+    return work(trx, sink);
   };
   const result = await (joining.transaction
-    ? work(joining.transaction, sink)
-    : services.db.transaction().execute((trx) => work(trx, sink)));
+    ? attempt(joining.transaction)
+    : runTransaction(services.db, attempt));
   if (notified.size > 0)
     await afterCommit(joining, () =>
       afterNotificationsCreated(services, notified, joining.logger ?? services.live.logger),

@@ -15,13 +15,14 @@ import {
   saveIdempotentResponse,
   type IdempotencyScope,
 } from "../domain/idempotency-keys.ts";
-import { AppError } from "../errors.ts";
+import { AppError, isRerunnableConflict } from "../errors.ts";
+import { runTransaction } from "../transact.ts";
 import { inputDigest } from "./cache.ts";
 
 const HEADER = IDEMPOTENCY_KEY_HEADER.toLowerCase();
 
 /** What the work answered: tRPC's middleware result, as far as this policy reads it. */
-type Outcome = { ok: true; data: unknown } | { ok: false };
+type Outcome = { ok: true; data: unknown } | { ok: false; error?: { cause?: unknown } };
 
 /**
  * The request's `Idempotency-Key`, checked: undefined when there is none; a malformed key, or
@@ -51,6 +52,8 @@ export function idempotencyKeyOf(request: Context["request"]): string | undefine
  * work again; another input is refused (422). The record is written in the work's
  * transaction, so a failed call leaves none and may be retried. A second request with a key in
  * use waits for the first to end, then answers as a retry would (409 after a bounded wait).
+ * Work that collided with another transaction (a deadlock) runs again, as a client's retry
+ * with the same key would: `work` must start what it collects for after the commit afresh.
  */
 export async function runIdempotently<T extends Outcome>(
   ctx: Pick<Context, "services" | "response"> & { auth: { user: { id: string } } },
@@ -67,7 +70,8 @@ export async function runIdempotently<T extends Outcome>(
   const now = ctx.services.now();
   const rolledBack: { outcome?: T } = {};
   try {
-    return await ctx.services.db.transaction().execute(async (trx) => {
+    return await runTransaction(ctx.services.db, async (trx) => {
+      rolledBack.outcome = undefined;
       if (!(await claimIdempotencyKey(trx, scope, requestHash, now))) {
         const record = await findIdempotencyRecord(trx, scope, now);
         // Claimed and expired in between, or pruned: rare enough to ask for a retry.
@@ -85,7 +89,11 @@ export async function runIdempotently<T extends Outcome>(
       if (!outcome.ok) {
         // Roll back: the record goes with the work, so a retry runs it again.
         rolledBack.outcome = outcome;
-        throw new Error("idempotent call failed; rolling back");
+        // A collision is thrown as itself, for runTransaction to run the work again.
+        const cause = outcome.error?.cause;
+        throw isRerunnableConflict(cause)
+          ? cause
+          : new Error("idempotent call failed; rolling back");
       }
       const stored = encrypt(cipherKey, superjson.stringify(outcome.data));
       await saveIdempotentResponse(trx, scope, stored);

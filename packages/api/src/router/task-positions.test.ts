@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { sql, type Database, type Transaction } from "@tesseract/db";
 import { describe, expect, it } from "vitest";
 import { insertTask } from "../domain/task-insert.ts";
 import { moveTask } from "../domain/tasks.ts";
 import { as, services } from "./router-fixture.ts";
+import { blockedOrDone, underway } from "./lock-fixture.ts";
 import { freshProject, orgId, owner, useProductOrg } from "./product-fixture.ts";
 
 useProductOrg();
@@ -11,39 +11,6 @@ useProductOrg();
 // A create appends to its column under the project's lock; every other writer of a position
 // takes that lock too (domain/column-lock.ts). Each race below is made deterministic: one side
 // runs in a transaction held open, the other starts meanwhile and must wait for it.
-
-/** Runs `work` in a transaction left open until `commit()`. */
-async function underway<T>(work: (trx: Transaction<Database>) => Promise<T>) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let began!: (value: T) => void;
-  const done = new Promise<T>((resolve) => (began = resolve));
-  const committed = services.db.transaction().execute(async (trx) => {
-    began(await work(trx));
-    await released;
-  });
-  // Should the work fail, the transaction rolls back and `committed` carries its error.
-  const failed = committed.then(() => new Promise<never>(() => {}));
-  return { result: await Promise.race([done, failed]), commit: () => (release(), committed) };
-}
-
-/** Statements of this database waiting for a lock (a row's, here). */
-async function lockWaits(): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
-    where datname = current_database() and wait_event_type = 'Lock'`.execute(services.db);
-  return rows[0]!.n;
-}
-
-/** Whether `call` ended or waits on a lock, whichever comes first. */
-async function blockedOrDone(call: Promise<unknown>): Promise<"blocked" | "done"> {
-  let done = false;
-  const ended = () => void (done = true);
-  call.then(ended, ended);
-  await expect
-    .poll(async () => done || (await lockWaits()) > 0, { timeout: 10_000, interval: 5 })
-    .toBe(true);
-  return done ? "done" : "blocked";
-}
 
 async function columnPositions(statusId: string) {
   const rows = await services.db

@@ -38,6 +38,7 @@ import {
 } from "../domain/tasks.ts";
 import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 import { actor } from "../auth/actor.ts";
+import { runTransaction } from "../transact.ts";
 import { transactWithNotifications } from "../notifications/after-commit.ts";
 import { withEvents, type EventBase } from "../live/publish.ts";
 import { withParent } from "../domain/task-parents.ts";
@@ -159,11 +160,9 @@ export const taskRouter = router({
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute(async (trx) =>
-            withParent(trx, ctx.org.orgId, await moveTask(trx, ctx.org.orgId, actor(ctx), input)),
-          ),
+        runTransaction(ctx.services.db, async (trx) =>
+          withParent(trx, ctx.org.orgId, await moveTask(trx, ctx.org.orgId, actor(ctx), input)),
+        ),
         ([task, parent], base) => [
           { ...base, type: "task.moved", task: task! },
           ...parentChanged(parent, base),
@@ -182,11 +181,9 @@ export const taskRouter = router({
     .mutation(async ({ ctx, input }) => {
       await withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) =>
-            deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId, ctx.services.now()),
-          ),
+        runTransaction(ctx.services.db, (trx) =>
+          deleteTask(trx, ctx.org.orgId, actor(ctx), input.taskId, ctx.services.now()),
+        ),
         (task, base) => ({
           ...base,
           type: "task.deleted",
@@ -208,11 +205,9 @@ export const taskRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { task } = await withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) =>
-            restoreTask(trx, ctx.org.orgId, actor(ctx), input.taskId, ctx.services.now()),
-          ),
+        runTransaction(ctx.services.db, (trx) =>
+          restoreTask(trx, ctx.org.orgId, actor(ctx), input.taskId, ctx.services.now()),
+        ),
         ({ task, restored }, base) =>
           restored ? { ...base, type: "task.restored" as const, task } : [],
       );
@@ -246,11 +241,9 @@ export const taskRouter = router({
     .mutation(async ({ ctx, input }) => {
       const tasks = await withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) =>
-            bulkDeleteTasks(trx, ctx.org.orgId, actor(ctx), input.taskIds, ctx.services.now()),
-          ),
+        runTransaction(ctx.services.db, (trx) =>
+          bulkDeleteTasks(trx, ctx.org.orgId, actor(ctx), input.taskIds, ctx.services.now()),
+        ),
         (tasks, base) =>
           tasks.map((task) => ({
             ...base,
@@ -273,11 +266,9 @@ export const taskRouter = router({
     .mutation(async ({ ctx, input }) => {
       const results = await withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) =>
-            bulkRestoreTasks(trx, ctx.org.orgId, actor(ctx), input.taskIds, ctx.services.now()),
-          ),
+        runTransaction(ctx.services.db, (trx) =>
+          bulkRestoreTasks(trx, ctx.org.orgId, actor(ctx), input.taskIds, ctx.services.now()),
+        ),
         (results, base) =>
           results
             .filter(({ restored }) => restored)
