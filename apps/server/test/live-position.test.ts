@@ -107,6 +107,37 @@ describe("live.position", () => {
     expect(first.data).toMatchObject({ type: "project.created", project: { id: project.id } });
   });
 
+  it("is the start, from which events lost to an expired buffer are a reset, and others a replay", async () => {
+    const quiet = (await as(owner).org.create({ name: "Expiring Org" })).id;
+    const { lastEventId: start } = await ownerHttp().live.position.query({ orgId: quiet });
+    expect(start).toBe("0-0");
+    const subscribe = () => {
+      const watcher = watch((handlers) =>
+        ownerHttp().live.org.subscribe({ orgId: quiet, lastEventId: start }, handlers),
+      );
+      closers.push(() => {
+        watcher.stop();
+      });
+      return watcher;
+    };
+    // Nothing lost: the event made after the page's read is replayed as it was.
+    const first = await as(owner).project.create({ orgId: quiet, name: "First", key: "FST" });
+    const replayed = await subscribe().next();
+    expect(replayed.data).toMatchObject({ type: "project.created", project: { id: first.id } });
+    // The buffer expires (an idle day; deleting it is what the expiry does): the page at the
+    // start never saw that event and cannot now, so it must refetch.
+    await services.redis.client.del(`live:org:${quiet}`);
+    const watcher = subscribe();
+    const reset = await watcher.next();
+    expect(reset.data).toMatchObject({ type: "stream.reset", orgId: quiet });
+    // From the newest event it lost, so that its next reconnection replays from there.
+    expect(reset.id).toBe(replayed.id);
+    // Then live events as usual.
+    const second = await as(owner).project.create({ orgId: quiet, name: "Second", key: "SND" });
+    const next = await watcher.next();
+    expect(next.data).toMatchObject({ type: "project.created", project: { id: second.id } });
+  });
+
   it("a position the buffer no longer holds is answered with stream.reset", async () => {
     const { lastEventId } = await ownerHttp().live.position.query({ orgId });
     for (let i = 0; i <= REPLAY_LENGTH; i++)

@@ -168,3 +168,65 @@ test("a board of more than five statuses scrolls sideways instead of squeezing i
     true,
   );
 });
+
+test("a status renamed or added live leaves the other columns' scroll and focused card alone", async () => {
+  // The Design board: its seven columns already scroll sideways, so an eighth changes no
+  // column's width (and so no card's height) by itself.
+  await page.goto(board.replace(/\/ENG$/, "/DES"));
+  await waitForHydration(page);
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
+  const orgId = board.split("/")[2]!;
+  const projects = await call<{ id: string; key: string }[]>("GET", "project.list", { orgId });
+  const projectId = projects.find((project) => project.key === "DES")!.id;
+  const statuses = await call<{ id: string; name: string }[]>("GET", "status.list", {
+    orgId,
+    projectId,
+  });
+  const inProgress = statuses.find((status) => status.name === "In Progress")!;
+
+  const scroller = column("done").locator("ol").locator("..");
+  await scroller.evaluate((element) => {
+    element.scrollTo({ top: 900 });
+  });
+  const scrolled = await scroller.evaluate((element) => element.scrollTop);
+  expect(scrolled).toBeGreaterThan(0);
+  await column("todo").locator("[data-task-id] a").first().focus();
+  // Every column and the focused link carry a mark that a remounted element would not have.
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll("section[data-status-id]"))
+      element.setAttribute("data-kept", "");
+    document.activeElement?.setAttribute("data-kept-focus", "");
+  });
+  const unchanged = async () => {
+    await expect(page.locator("section[data-status-id]:not([data-kept])")).toHaveCount(
+      (await page.locator("section[data-status-id]").count()) - statuses.length,
+    );
+    expect(await scroller.evaluate((element) => element.scrollTop)).toBe(scrolled);
+    expect(
+      await page.evaluate(() => document.activeElement?.hasAttribute("data-kept-focus") ?? false),
+    ).toBe(true);
+  };
+
+  // Changed from elsewhere (this page's own fetch is no mutation of its cache): the event
+  // arrives live, as another person's change would.
+  await call("POST", "status.update", { orgId, statusId: inProgress.id, name: "Doing" });
+  await expect(page.locator(`section[data-status-id="${inProgress.id}"] h2`)).toContainText(
+    "Doing",
+  );
+  await unchanged();
+
+  const added = await call<{ id: string }>("POST", "status.create", {
+    orgId,
+    projectId,
+    name: "Review",
+    category: "started",
+  });
+  const review = page.locator(`section[data-status-id="${added.id}"]`);
+  await expect(review.getByText("No tasks")).toBeVisible();
+  await unchanged();
+
+  // Back as it was.
+  await call("POST", "status.delete", { orgId, statusId: added.id, moveTasksTo: inProgress.id });
+  await call("POST", "status.update", { orgId, statusId: inProgress.id, name: "In Progress" });
+  await expect(review).toHaveCount(0);
+});

@@ -58,13 +58,27 @@ test("the label goes on a task from its page and shows on the board's card", asy
 });
 
 test("a rename reaches the open board live, and from the settings page too", async () => {
+  // A fresh load, its board hydrated (its Move button enabled): nothing left over from the
+  // previous page (a change heard while the board was not yet mounted is caught up on mount).
+  await page.goto(board);
+  await waitForHydration(page);
+  await expect(page.getByRole("button", { name: "Move LAB-1…" })).toBeEnabled();
   const taskCard = page.getByTestId("card-LAB-1");
   // The board hears changes once its live connection is open (a change made before that shows
   // on the next load): rename only then.
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
   const labels = await query<{ id: string }[]>(page, "label.list", { orgId });
+  // What the board asks for after the event: its columns, which show labels, and not its
+  // column counts, which do not (nor any other task query).
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/trpc/")) asked.push(...pathname.slice(6).split(","));
+  });
   await call(page, "label.update", { orgId, labelId: labels[0]!.id, name: "flaky test" });
   await expect(taskCard.getByTestId("label-chip")).toHaveText("flaky test");
+  expect(asked).toContain("task.list");
+  expect(asked).not.toContain("task.counts");
 
   // And through the settings page too, with the count of tasks carrying it.
   await page.goto(`/orgs/${orgId}/settings`);

@@ -23,7 +23,7 @@ describe("parseConfig", () => {
     expect(config.aws.useEmulator).toBe(true);
     expect(config.aws.endpoint).toBe("http://127.0.0.1:4566");
     expect(config.server.port).toBe(4000);
-    expect(config.server.corsOrigins).toEqual(["http://localhost:3000"]);
+    expect(config.server.corsOrigins).toEqual(["http://localhost:3000", "http://127.0.0.1:3000"]);
   });
 
   it("treats blank values as unset, as a copied .env.example leaves them", () => {
@@ -203,7 +203,7 @@ describe("parseConfig", () => {
   it("derives the default public URL from WEB_PORT", () => {
     const config = parseConfig({ WEB_PORT: "3100" });
     expect(config.server.publicUrl).toBe("http://localhost:3100");
-    expect(config.server.corsOrigins).toEqual(["http://localhost:3100"]);
+    expect(config.server.corsOrigins).toEqual(["http://localhost:3100", "http://127.0.0.1:3100"]);
     expect(
       parseConfig({ WEB_PORT: "3100", PUBLIC_URL: "https://app.example.com" }).server.publicUrl,
     ).toBe("https://app.example.com");
@@ -227,5 +227,22 @@ describe("parseConfig", () => {
       "http://b.test:8080",
     ]);
     expect(errorOf({ CORS_ORIGINS: "nope" }).issues[0]?.variable).toBe("CORS_ORIGINS");
+  });
+
+  it("allows the loopback alias of a loopback public URL in development only", () => {
+    const origins = (env: Record<string, string>) => parseConfig(env).server.corsOrigins;
+    expect(origins({ PUBLIC_URL: "http://127.0.0.1:3100" })).toEqual([
+      "http://127.0.0.1:3100",
+      "http://localhost:3100",
+    ]);
+    // A public URL on another host has no alias.
+    expect(origins({ PUBLIC_URL: "https://app.example.com" })).toEqual(["https://app.example.com"]);
+    const production = { NODE_ENV: "production", MAIL_TRANSPORT: "log" };
+    expect(origins({ ...production, PUBLIC_URL: "http://localhost:3100" })).toEqual([
+      "http://localhost:3100",
+    ]);
+    expect(origins({ NODE_ENV: "test", PUBLIC_URL: "http://localhost:3100" })).toEqual([
+      "http://localhost:3100",
+    ]);
   });
 });

@@ -23,7 +23,10 @@ export interface Config {
     host: string;
     port: number;
     publicUrl: string;
-    /** Origins allowed to call the API from a browser (always includes the public URL's origin). */
+    /**
+     * Origins allowed to call the API from a browser: the public URL's origin, CORS_ORIGINS, and
+     * in development the loopback alias of a loopback public URL (localhost and 127.0.0.1).
+     */
     corsOrigins: string[];
     /** How /trpc is served: the lean adapter, or tRPC's stock one (for comparison and debugging). */
     adapter: "lean" | "stock";
@@ -177,6 +180,24 @@ export class ConfigError extends Error {
   }
 }
 
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1"];
+
+/**
+ * The same origin under the other loopback names: a developer opens `pnpm dev` at
+ * http://127.0.0.1:3000 as often as at http://localhost:3000, and the browser sends whichever it
+ * used as Origin. Both name this machine, so accepting either in development lets no other site
+ * in; production keeps to PUBLIC_URL exactly.
+ */
+function loopbackAliases(origin: string): string[] {
+  const { hostname } = new URL(origin);
+  if (!LOOPBACK_HOSTS.includes(hostname)) return [];
+  return LOOPBACK_HOSTS.filter((host) => host !== hostname).map((host) => {
+    const alias = new URL(origin);
+    alias.hostname = host;
+    return alias.origin;
+  });
+}
+
 /** Parses an environment record. Pure: tests pass their own record. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(
@@ -237,7 +258,13 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       host: env.HOST,
       port: env.PORT,
       publicUrl,
-      corsOrigins: [...new Set([publicOrigin, ...env.CORS_ORIGINS])],
+      corsOrigins: [
+        ...new Set([
+          publicOrigin,
+          ...(env.NODE_ENV === "development" ? loopbackAliases(publicOrigin) : []),
+          ...env.CORS_ORIGINS,
+        ]),
+      ],
       adapter: env.API_ADAPTER,
       maxBatchSize: env.API_MAX_BATCH_SIZE,
       maxBodyBytes: env.API_MAX_BODY_BYTES,

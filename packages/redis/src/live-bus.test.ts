@@ -1,5 +1,5 @@
 import { silentLogger } from "@tesseract/config";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createRedis, type RedisHandle } from "./connection.ts";
 import {
   compareEventIds,
@@ -91,6 +91,7 @@ describe.each([
         { id: ids[3], payload: "m3" },
       ],
       complete: true,
+      newest: ids[3],
     });
     for (let i = 4; i < 10; i++) ids.push(await a.publish("org:4", `m${i}`));
     // Five kept: m5..m9; m2..m4 are gone, so a client at m1 missed some for good.
@@ -105,19 +106,94 @@ describe.each([
     const [a, b] = await make(3);
     // No buffer yet: the start, from which the replay is complete (nothing was missed).
     expect(await b.position("org:5")).toBe("0-0");
-    expect(await b.since("org:5", "0-0", 10)).toEqual({ entries: [], complete: true });
+    expect(await b.since("org:5", "0-0", 10)).toEqual({
+      entries: [],
+      complete: true,
+      newest: "0-0",
+    });
     const first = await a.publish("org:5", "m0");
-    expect((await b.since("org:5", "0-0", 10)).entries).toEqual([{ id: first, payload: "m0" }]);
+    // Nothing lost yet: a plain replay.
+    expect(await b.since("org:5", "0-0", 10)).toEqual({
+      entries: [{ id: first, payload: "m0" }],
+      complete: true,
+      newest: first,
+    });
     const at = await b.position("org:5");
     expect(at).toBe(first);
     const later = await a.publish("org:5", "m1");
     expect(await b.since("org:5", at, 10)).toEqual({
       entries: [{ id: later, payload: "m1" }],
       complete: true,
+      newest: later,
     });
     // Past the buffer's length, a reader at the start missed some for good.
     for (let i = 2; i < 5; i++) await a.publish("org:5", `m${i}`);
     expect((await b.since("org:5", "0-0", 10)).complete).toBe(false);
     expect(await b.position("org:6")).toBe("0-0");
+  });
+});
+
+describe("live bus (redis): a buffer that expired", () => {
+  it("counts its entries as gone, from the start too, and resumes after them", async () => {
+    const redis = await createTestRedis();
+    // Two instances on one Redis: one whose buffers expire at once, one that keeps them a day.
+    const brief = await createLiveBus(redis, { replayLength: 5, ttlMs: 50, logger: silentLogger });
+    const kept = await createLiveBus(redis, { replayLength: 5, logger: silentLogger });
+    closers.push(
+      () => redis.cleanup(),
+      () => brief.close(),
+      () => kept.close(),
+    );
+    const start = await kept.position("org:7");
+    expect(start).toBe("0-0");
+    const gone = await brief.publish("org:7", "m0");
+    await vi.waitFor(async () => {
+      expect(await redis.client.exists("live:org:7")).toBe(0);
+    });
+    // A page read at the start missed m0 for good: not a plain (empty) replay.
+    expect(await kept.since("org:7", start, 10)).toEqual({
+      entries: [],
+      complete: false,
+      newest: gone,
+    });
+    // A page read after m0 missed nothing, and the position still says so.
+    expect(await kept.position("org:7")).toBe(gone);
+    expect(await kept.since("org:7", gone, 10)).toEqual({
+      entries: [],
+      complete: true,
+      newest: gone,
+    });
+
+    // A new buffer: m0 stays gone for a reader at the start, and m1 comes after it.
+    const next = await kept.publish("org:7", "m1");
+    expect(compareEventIds(next, gone)).toBeGreaterThan(0);
+    expect((await kept.since("org:7", start, 10)).complete).toBe(false);
+    expect(await kept.since("org:7", gone, 10)).toEqual({
+      entries: [{ id: next, payload: "m1" }],
+      complete: true,
+      newest: next,
+    });
+  });
+
+  it("keeps a key's ids growing when its buffer is created again at once", async () => {
+    const redis = await createTestRedis();
+    const bus = await createLiveBus(redis, { replayLength: 5, logger: silentLogger });
+    closers.push(
+      () => redis.cleanup(),
+      () => bus.close(),
+    );
+    let previous = await bus.publish("org:8", "m0");
+    for (let i = 1; i < 20; i++) {
+      // As an expiry would, within the same millisecond as the last publish more often than not.
+      await redis.client.del("live:org:8");
+      const id = await bus.publish("org:8", `m${i}`);
+      expect(compareEventIds(id, previous)).toBeGreaterThan(0);
+      expect(await bus.since("org:8", previous, 10)).toEqual({
+        entries: [{ id, payload: `m${i}` }],
+        complete: true,
+        newest: id,
+      });
+      previous = id;
+    }
   });
 });

@@ -19,6 +19,11 @@ export interface ReplayPage {
   entries: { id: string; payload: string }[];
   /** False when entries after `afterId` were trimmed from the buffer (or it expired). */
   complete: boolean;
+  /**
+   * The newest id the page accounts for, to resume from: its last entry; with none, the newest
+   * id that is gone from an incomplete buffer, or `afterId`.
+   */
+  newest: string;
 }
 
 /**
@@ -47,14 +52,16 @@ export interface LiveBus {
    */
   isListening(): boolean;
   /**
-   * The id of the key's newest buffered entry, `"0-0"` when it has none: read before a page's
-   * data, it is where a subscription opened later replays from (what came after the read).
+   * The id of the newest entry ever published to the key (buffered or not), `"0-0"` when there
+   * was none: read before a page's data, it is where a subscription opened later replays from
+   * (what came after the read).
    */
   position(key: string): Promise<string>;
   /**
-   * Buffered entries after `afterId` (exclusive), oldest first, at most `limit`. A buffer that
-   * does not exist is incomplete (it may have expired), except after `"0-0"`: a position read
-   * while there was no buffer, which nothing since has been published after.
+   * Buffered entries after `afterId` (exclusive), oldest first, at most `limit`. Incomplete when
+   * an entry after `afterId` is gone: trimmed, or expired with the whole buffer. A buffer whose
+   * history is unknown (none was ever published to the key, or Redis lost it) is complete only
+   * after `"0-0"`.
    */
   since(key: string, afterId: string, limit: number): Promise<ReplayPage>;
   close(): Promise<void>;
@@ -123,48 +130,90 @@ export function createLiveBus(redis: RedisHandle, options: LiveBusOptions): Prom
     : Promise.resolve(createMemoryLiveBus(options));
 }
 
+// Three keys per stream: the buffer (KEYS[1]), the newest id gone from it (KEYS[2]: trimming
+// does not move XINFO's max-deleted-entry-id, and an expired buffer keeps nothing), and the newest
+// id ever published (KEYS[3]), which outlives the buffer: without it, a buffer that expired would
+// look like one that never existed, and a reader at "0-0" would be told it missed nothing.
+//
 // Append, bound, and fan out in one step, so every instance receives a key's messages in the
-// order of its buffer (a reconnecting client's replay and the live feed then agree). Trimming
-// does not move XINFO's max-deleted-entry-id, so the newest trimmed id is kept beside the buffer.
+// order of its buffer (a reconnecting client's replay and the live feed then agree). A buffer
+// created again after it expired starts with its predecessor's entries counted as gone, and with
+// an id after theirs even if the clock says otherwise: a key's ids only grow.
 const PUBLISH_SCRIPT = `
 local max = tonumber(ARGV[1])
 local length = redis.call('XLEN', KEYS[1])
-if length >= max then
+local id = '*'
+if length == 0 then
+  local newest = redis.call('GET', KEYS[3])
+  if newest then
+    redis.call('SET', KEYS[2], newest, 'PX', ARGV[3])
+    local ms, seq = string.match(newest, '^(%d+)-(%d+)$')
+    local now = redis.call('TIME')
+    if tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) <= tonumber(ms) then
+      id = ms .. '-' .. string.format('%d', tonumber(seq) + 1)
+    end
+  end
+elseif length >= max then
   local gone = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', length - max + 1)
   redis.call('SET', KEYS[2], gone[#gone][1], 'PX', ARGV[3])
 end
-local id = redis.call('XADD', KEYS[1], 'MAXLEN', max, '*', 'e', ARGV[2])
+id = redis.call('XADD', KEYS[1], 'MAXLEN', max, id, 'e', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+redis.call('SET', KEYS[3], id)
 redis.call('PUBLISH', ARGV[4], ARGV[5] .. '\\n' .. id .. '\\n' .. ARGV[2])
 return id`;
 
-// The entries after ARGV[1] and the newest id trimmed so far, read together; nil when the
-// buffer does not exist.
+// The newest id gone from the buffer and the entries after ARGV[1], read together. An expired
+// buffer has lost everything up to the newest id published; nil when the key has no history.
 const SINCE_SCRIPT = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  local newest = redis.call('GET', KEYS[3])
+  if not newest then return false end
+  return { newest, {} }
+end
 local deleted = redis.call('GET', KEYS[2]) or '0-0'
 return { deleted, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[2]) }`;
+
+// The newest id published; from the buffer for one written before KEYS[3] was kept.
+const POSITION_SCRIPT = `
+local newest = redis.call('GET', KEYS[3])
+if newest then return newest end
+local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+if last[1] then return last[1][1] end
+return '0-0'`;
+
+/** Entries after afterId were lost when the newest one gone is later than it. */
+function replayPage(entries: ReplayPage["entries"], deleted: string, afterId: string): ReplayPage {
+  const complete = compareEventIds(deleted, afterId) <= 0;
+  return { entries, complete, newest: entries.at(-1)?.id ?? (complete ? afterId : deleted) };
+}
 
 /** A signal on the channel: its key, an empty id (nothing buffered), its payload. */
 const signalMessage = (key: string, payload: string) => `${key}\n\n${payload}`;
 
 type PublishCommand = (...keysThenArgs: string[]) => Promise<string>;
+type PositionCommand = (...keys: string[]) => Promise<string>;
 type SinceCommand = (
   ...keysThenArgs: (string | number)[]
 ) => Promise<[string, [string, string[]][]] | null>;
 
 async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promise<LiveBus> {
   // Sent as EVALSHA (the script's text only when the server does not know it yet).
-  client.defineCommand("tesseractLivePublish", { numberOfKeys: 2, lua: PUBLISH_SCRIPT });
-  client.defineCommand("tesseractLiveSince", { numberOfKeys: 2, lua: SINCE_SCRIPT });
+  client.defineCommand("tesseractLivePublish", { numberOfKeys: 3, lua: PUBLISH_SCRIPT });
+  client.defineCommand("tesseractLiveSince", { numberOfKeys: 3, lua: SINCE_SCRIPT });
+  client.defineCommand("tesseractLivePosition", { numberOfKeys: 3, lua: POSITION_SCRIPT });
   const scripts = client as unknown as {
     tesseractLivePublish: PublishCommand;
     tesseractLiveSince: SinceCommand;
+    tesseractLivePosition: PositionCommand;
   };
   const prefix = client.options.keyPrefix ?? "";
   // Channel names are not prefixed by ioredis; the deployment's prefix keeps them apart.
   const channel = `${prefix}live`;
-  const keys = (key: string) => [`live:${key}`, `live:${key}:trimmed`];
+  // The newest-published id has no expiry: one short string per organization or person that ever
+  // had an event, so that a page open for any length of time learns what it missed.
+  const keys = (key: string) => [`live:${key}`, `live:${key}:trimmed`, `live:${key}:newest`];
   const listeners = new Listeners();
   const subscriber = client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
   let readyBefore = false;
@@ -228,19 +277,15 @@ async function createRedisLiveBus(client: Redis, options: LiveBusOptions): Promi
     listen: (key, listener) => listeners.add(key, listener),
     listenPrefix: (prefix, listener) => listeners.addPrefix(prefix, listener),
     isListening: () => listening,
-    async position(key) {
-      const [newest] = await client.xrevrange(`live:${key}`, "+", "-", "COUNT", 1);
-      return newest?.[0] ?? START;
-    },
+    position: (key) => scripts.tesseractLivePosition(...keys(key)),
     async since(key, afterId, limit) {
       const answer = await scripts.tesseractLiveSince(...keys(key), afterId, limit);
-      // A buffer that expired altogether cannot vouch for anything, unless the reader had seen
-      // none either: its position was read when there was no buffer, and nothing came since.
-      if (!answer) return { entries: [], complete: afterId === START };
+      // No history at all cannot vouch for anything, unless the reader had seen none either: its
+      // position was read when nothing had been published, and nothing has been since.
+      if (!answer) return { entries: [], complete: afterId === START, newest: afterId };
       const [deleted, rows] = answer;
       const entries = rows.map(([id, fields]) => ({ id, payload: fields[1] ?? "" }));
-      // Entries after afterId were trimmed when the newest deleted one is later than it.
-      return { entries, complete: compareEventIds(deleted, afterId) <= 0 };
+      return replayPage(entries, deleted, afterId);
     },
     async close() {
       listening = false;
@@ -299,11 +344,12 @@ export function createMemoryLiveBus(options: LiveBusOptions): LiveBus {
     },
     since(key, afterId, limit) {
       const buffer = buffers.get(key);
-      if (!buffer) return Promise.resolve({ entries: [], complete: afterId === START });
+      if (!buffer)
+        return Promise.resolve({ entries: [], complete: afterId === START, newest: afterId });
       const entries = buffer.entries
         .filter((entry) => compareEventIds(entry.id, afterId) > 0)
         .slice(0, limit);
-      return Promise.resolve({ entries, complete: compareEventIds(buffer.deleted, afterId) <= 0 });
+      return Promise.resolve(replayPage(entries, buffer.deleted, afterId));
     },
     close: () => Promise.resolve(),
   };

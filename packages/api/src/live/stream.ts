@@ -163,7 +163,9 @@ async function* relay(
     let last = options.lastEventId ?? undefined;
     if (last) {
       const page = await bus.since(options.key, last, ctx.services.live.limits.replayLength);
-      const newest = page.entries.at(-1)?.id ?? last;
+      // After a reset the client refetches; it resumes from the newest id the page knew of
+      // (an expired buffer's included), so that its next reconnection is not a reset again.
+      const { newest } = page;
       if (!page.complete) yield reset(newest);
       else
         for (const entry of page.entries) {

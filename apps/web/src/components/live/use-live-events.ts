@@ -59,9 +59,12 @@ function useApplyEvent(orgId: string) {
       case "label.created":
       case "label.updated":
       case "label.deleted":
-        // A label's name and colour show on every task carrying it.
+        // A label's name and colour show on the tasks carrying it: the organization's task
+        // lists (boards, lists, sub-tasks, My issues) and task pages, and no other task query.
+        void utils.task.list.invalidate({ orgId });
+        void utils.task.mine.invalidate({ orgId });
+        void utils.task.get.invalidate({ orgId });
         void utils.label.list.invalidate({ orgId });
-        void utils.task.invalidate();
         return;
       case "status.changed":
         // The board's columns (and its tasks' status names) follow the project's workflow.
