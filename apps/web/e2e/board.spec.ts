@@ -185,11 +185,17 @@ test("a status renamed or added live leaves the other columns' scroll and focuse
   const inProgress = statuses.find((status) => status.name === "In Progress")!;
 
   const scroller = column("done").locator("ol").locator("..");
-  await scroller.evaluate((element) => {
-    element.scrollTo({ top: 900 });
-  });
+  // The column scrolls once its virtualizer has sized it for all its cards, not only the ones
+  // in the server's HTML: try until it does.
+  await expect
+    .poll(() =>
+      scroller.evaluate((element) => {
+        element.scrollTo({ top: 900 });
+        return element.scrollTop;
+      }),
+    )
+    .toBeGreaterThan(0);
   const scrolled = await scroller.evaluate((element) => element.scrollTop);
-  expect(scrolled).toBeGreaterThan(0);
   await column("todo").locator("[data-task-id] a").first().focus();
   // Every column and the focused link carry a mark that a remounted element would not have.
   await page.evaluate(() => {
