@@ -8,7 +8,6 @@ import { columnTestId } from "~/lib/workflow.ts";
 import type { CardDragProps } from "./task-card.tsx";
 import { TaskCard } from "./task-card.tsx";
 import type { BoardStatus, ColumnQuery } from "./use-board-columns.ts";
-import { useColumn } from "./use-board-columns.ts";
 import { useColumnVirtualizer } from "./use-column-virtualizer.ts";
 
 const dots: Record<StatusCategory, string> = {
@@ -27,10 +26,10 @@ export interface ColumnDropProps {
 
 export function BoardColumn({
   orgId,
-  projectId,
   status,
   items,
   count,
+  query,
   today,
   tabStopId,
   draggingId,
@@ -43,12 +42,12 @@ export function BoardColumn({
   fillsWidth,
 }: {
   orgId: string;
-  projectId: string;
   status: BoardStatus;
   /** The loaded cards, in order. */
   items: TaskItem[];
   /** How many tasks the column holds in all. */
   count: number;
+  query: ColumnQuery;
   today: string;
   /** The card that is the column's Tab stop (the first when it is not among the loaded). */
   tabStopId: string | null;
@@ -63,7 +62,6 @@ export function BoardColumn({
   /** A cell of the wide window's five-column grid, sized by it; otherwise a fixed width. */
   fillsWidth: boolean;
 }) {
-  const query = useColumn(orgId, projectId, status.id);
   const testId = columnTestId(status.name);
   const headingId = `column-${status.id}`;
   const ids = items.map((item) => item.id);

@@ -1,7 +1,7 @@
 "use client";
 
 import type { KeyboardEvent } from "react";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { useTaskViewCatchUp } from "~/components/live/live-catch-up.ts";
 import type { TaskItem } from "~/components/tasks/types.ts";
 import { useDeleteTask } from "~/components/tasks/use-undo-delete.ts";
@@ -9,11 +9,12 @@ import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import type { Direction, Target } from "~/lib/board-order.ts";
 import { cardForKey } from "~/lib/board-keys.ts";
-import { isSamePlace, keyboardTarget, placementAt } from "~/lib/board-order.ts";
+import { flattenPages, isSamePlace, keyboardTarget, placementAt } from "~/lib/board-order.ts";
 import { todayIso } from "~/lib/tasks.ts";
 import { BoardColumn } from "./board-column.tsx";
 import { MoveTaskDialog } from "./move-task-dialog.tsx";
-import { useBoardCounts, useBoardStatuses, useColumnItems } from "./use-board-columns.ts";
+import type { BoardStatus } from "./use-board-columns.ts";
+import { useBoardColumns, useBoardCounts, useBoardStatuses } from "./use-board-columns.ts";
 import { useBoardShortcuts } from "./use-board-commands.ts";
 import { useBoardDrag } from "./use-board-drag.ts";
 import { useCardFocus } from "./use-card-focus.ts";
@@ -49,24 +50,30 @@ function describePlace(
   return `${key} moved${where}, position ${index + 1} of ${size + 1}.`;
 }
 
-/**
- * The board: one column per project status. A status renamed, added or removed while it is open
- * changes those columns only: the others keep their scroll positions and the focused card.
- */
-export function Board({
+/** The board: one column per project status, remounted when the statuses change. */
+export function Board(props: { orgId: string; projectId: string; canMove: boolean }) {
+  const statuses = useBoardStatuses(props.orgId, props.projectId);
+  useTaskViewCatchUp(props.orgId, props.projectId);
+  return <BoardColumns key={statuses.map((s) => s.id).join()} statuses={statuses} {...props} />;
+}
+
+function BoardColumns({
   orgId,
   projectId,
   canMove,
+  statuses,
 }: {
   orgId: string;
   projectId: string;
   canMove: boolean;
+  statuses: BoardStatus[];
 }) {
-  const statuses = useBoardStatuses(orgId, projectId);
-  useTaskViewCatchUp(orgId, projectId);
   const order = statuses.map((status) => status.id);
   const names = Object.fromEntries(statuses.map((status) => [status.id, status.name]));
-  const columns = useColumnItems(orgId, projectId, order);
+  const queries = useBoardColumns(orgId, projectId, order);
+  const columns: Record<string, TaskItem[]> = Object.fromEntries(
+    order.map((id) => [id, flattenPages(queries[id]?.data)]),
+  );
   const counts = useBoardCounts(orgId, projectId);
   const countOf = (id: string) => counts.byStatusId[id] ?? 0;
   const { moveTask, failure, dismissFailure } = useMoveTask(orgId, projectId, statuses);
@@ -181,28 +188,26 @@ export function Board({
           }`}
         >
           {statuses.map((status) => (
-            // A status added while the board is open: its column appears with its first page.
-            <Suspense key={status.id}>
-              <BoardColumn
-                fillsWidth={statuses.length === 5}
-                orgId={orgId}
-                projectId={projectId}
-                status={status}
-                items={columns[status.id] ?? []}
-                count={countOf(status.id)}
-                today={today}
-                tabStopId={tabStops[status.id] ?? null}
-                draggingId={draggingId}
-                dropIndex={dropTarget?.status === status.id ? dropTarget.index : null}
-                drop={canMove ? columnProps(status.id) : undefined}
-                cardDrag={canMove ? (task) => cardProps(task.id, task.statusId) : undefined}
-                onCardKeyDown={onCardKeyDown}
-                onCardFocus={(task) => {
-                  keepTabStop({ status: task.statusId, taskId: task.id });
-                }}
-                onMoveMenu={canMove ? setMoving : undefined}
-              />
-            </Suspense>
+            <BoardColumn
+              key={status.id}
+              fillsWidth={statuses.length === 5}
+              orgId={orgId}
+              status={status}
+              items={columns[status.id] ?? []}
+              count={countOf(status.id)}
+              query={queries[status.id]!}
+              today={today}
+              tabStopId={tabStops[status.id] ?? null}
+              draggingId={draggingId}
+              dropIndex={dropTarget?.status === status.id ? dropTarget.index : null}
+              drop={canMove ? columnProps(status.id) : undefined}
+              cardDrag={canMove ? (task) => cardProps(task.id, task.statusId) : undefined}
+              onCardKeyDown={onCardKeyDown}
+              onCardFocus={(task) => {
+                keepTabStop({ status: task.statusId, taskId: task.id });
+              }}
+              onMoveMenu={canMove ? setMoving : undefined}
+            />
           ))}
         </div>
       </div>
