@@ -82,12 +82,23 @@ describe("text fields", () => {
 });
 
 describe("@tesseract/validators/constants", () => {
-  it("and /permissions import no schemas, so a browser bundle takes them without zod", async () => {
-    const constants = await readFile(new URL("./constants.ts", import.meta.url), "utf8");
-    expect(constants).not.toMatch(/^\s*(import|export\s+\*|export\s+\{[^}]*\}\s+from)\b/m);
-    const permissions = await readFile(new URL("./permissions.ts", import.meta.url), "utf8");
-    expect(permissions).not.toMatch(/^\s*import\s+(?!type\b)/m);
-    expect(permissions).not.toMatch(/^\s*export\s+(\*|\{[^}]*\})\s+from\b/m);
+  it("and /permissions and /wire load no schemas, so a browser bundle takes them without zod", async () => {
+    // Every module they load at run time (type-only imports load nothing), followed through.
+    const loaded = new Set<string>();
+    const follow = async (file: string): Promise<void> => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const text = await readFile(new URL(`./${file}`, import.meta.url), "utf8");
+      const sources = text.matchAll(
+        /^\s*(?:import|export)\s+(?!type\b)(?:[^;]*?\s+from\s+)?"([^"]+)"/gm,
+      );
+      for (const [, source] of sources) {
+        expect(source, `${file} loads ${source}`).toMatch(/^\.\/[\w-]+\.ts$/);
+        await follow(source!.slice(2));
+      }
+    };
+    for (const entry of ["constants.ts", "permissions.ts", "wire.ts"]) await follow(entry);
+    expect([...loaded].sort()).toEqual(["constants.ts", "permissions.ts", "wire.ts"]);
   });
 
   it("holds the key patterns the schemas check", () => {
