@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { NUL_MESSAGE } from "@tesseract/validators";
-import { call, serialSession, signUpWithProject, waitForHydration } from "./helpers.ts";
+import { call, serialSession, signUpWithProject } from "./helpers.ts";
 
 // The forms check input with the API's own schemas (zod and every input schema: one script of
 // tens of milliseconds to run, several times that on a phone). A page loads them once the
