@@ -1,5 +1,8 @@
 import { createServer } from "node:http";
-import { DEFAULT_PRODUCTION_SAMPLE_RATIO } from "@tesseract/config";
+import {
+  DEFAULT_PRODUCTION_SAMPLE_RATIO,
+  DEFAULT_PRODUCTION_TRACES_PER_SECOND,
+} from "@tesseract/config";
 import type { AddressInfo } from "node:net";
 import type { RunReport } from "./report.ts";
 
@@ -82,10 +85,10 @@ const pct = (value: number | undefined) =>
   value === undefined || Number.isNaN(value) ? "–" : `${(value * 100).toFixed(1)} %`;
 
 /**
- * The traced server's sampler: production's default (the bench sets no
- * OTEL_TRACES_SAMPLER_ARG), so its cost is what a production server pays.
+ * The traced server's sampler: production's default (the bench sets neither
+ * OTEL_TRACES_SAMPLER_ARG nor TRACING_MAX_PER_SECOND), so its cost is what a production server pays.
  */
-export const TRACED_SAMPLER = `parent-based, trace-id ratio ${DEFAULT_PRODUCTION_SAMPLE_RATIO} (production's default: OTEL_TRACES_SAMPLER_ARG unset)`;
+export const TRACED_SAMPLER = `parent-based, trace-id ratio ${DEFAULT_PRODUCTION_SAMPLE_RATIO} capped at ${DEFAULT_PRODUCTION_TRACES_PER_SECOND} new traces a second (production's default: OTEL_TRACES_SAMPLER_ARG and TRACING_MAX_PER_SECOND unset)`;
 
 export function renderOverhead(
   results: OverheadResult[],

@@ -32,6 +32,8 @@ function options() {
       control: { type: "boolean", default: false },
       // OTEL_TRACES_SAMPLER_ARG for the traced server (unset: production's default ratio).
       sample: { type: "string" },
+      // TRACING_MAX_PER_SECOND for the traced server (unset: production's default cap).
+      cap: { type: "string" },
     },
     strict: true,
   });
@@ -43,6 +45,7 @@ function options() {
   return {
     workloads,
     sample: values.sample,
+    cap: values.cap,
     servers: [...TARGETS, ...(values.control ? (["control"] as const) : [])] as Server[],
     load: roundLoad(values),
   };
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
       METRICS_PORT: String(await freePort()),
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
       ...(opts.sample === undefined ? {} : { OTEL_TRACES_SAMPLER_ARG: opts.sample }),
+      ...(opts.cap === undefined ? {} : { TRACING_MAX_PER_SECOND: opts.cap }),
     },
   };
   const servers = {} as Record<Server, ApiServerRun>;

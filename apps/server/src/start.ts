@@ -38,6 +38,7 @@ export async function startServer(
       otlpEndpoint: config.tracing.otlpEndpoint,
       keepRecent: config.tracing.devDashboard,
       sampleRatio: config.tracing.sampleRatio,
+      maxPerSecond: config.tracing.maxPerSecond,
     });
   }
   const metrics = new AppMetrics();

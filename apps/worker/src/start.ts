@@ -36,6 +36,7 @@ export async function startWorker(config: Config): Promise<StartedWorker> {
       serviceName: "tesseract-worker",
       otlpEndpoint: config.tracing.otlpEndpoint,
       sampleRatio: config.tracing.sampleRatio,
+      maxPerSecond: config.tracing.maxPerSecond,
     });
   }
   const metrics = new AppMetrics();

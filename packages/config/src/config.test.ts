@@ -84,6 +84,17 @@ describe("parseConfig", () => {
     expect(errorOf({ OTEL_TRACES_SAMPLER_ARG: "half" }).message).toContain(
       "OTEL_TRACES_SAMPLER_ARG",
     );
+    // No cap on new traces a second outside production; TRACING_MAX_PER_SECOND sets one.
+    expect(defaults.tracing.maxPerSecond).toBeUndefined();
+    expect(parseConfig({ TRACING_MAX_PER_SECOND: "2.5" }).tracing.maxPerSecond).toBe(2.5);
+    expect(parseConfig({ NODE_ENV: "production" }).tracing).toMatchObject({
+      sampleRatio: 0.1,
+      maxPerSecond: 10,
+    });
+    for (const bad of ["0", "-1", "many"])
+      expect(errorOf({ TRACING_MAX_PER_SECOND: bad }).message).toContain(
+        "TRACING_MAX_PER_SECOND must be a number of traces a second above 0",
+      );
     // The header deadline never exceeds the whole request's.
     expect(parseConfig({ API_REQUEST_TIMEOUT_MS: "2000" }).server.headersTimeoutMs).toBe(2_000);
     expect(errorOf({ API_HEADERS_TIMEOUT_MS: "60000" }).message).toContain(

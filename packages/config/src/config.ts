@@ -11,6 +11,14 @@ import { envSchema, type Env } from "./schema.ts";
  */
 export const DEFAULT_PRODUCTION_SAMPLE_RATIO = 0.1;
 
+/**
+ * In production, the most new traces one process starts a second when TRACING_MAX_PER_SECOND
+ * is unset. The ratio decides on a quiet server (below 100 requests a second at 0.1); on a busy
+ * one the cap keeps tracing's cost flat (bench/README.md, "What tracing costs") while still
+ * sampling 36,000 traces an hour from every process.
+ */
+export const DEFAULT_PRODUCTION_TRACES_PER_SECOND = 10;
+
 /** How each backing service is reached: in-process stand-ins, or real servers. */
 export type ServiceMode = "embedded" | "services" | "mixed";
 
@@ -72,6 +80,8 @@ export interface Config {
      * `traceparent`, and the jobs a traced request enqueued, follow their parent's decision).
      */
     sampleRatio: number;
+    /** TRACING_MAX_PER_SECOND: the most new traces a second; undefined: no cap. */
+    maxPerSecond: number | undefined;
     /**
      * Whether the process records spans at all: a collector is set, or the dashboard is on,
      * and OTEL_SDK_DISABLED is not "true".
@@ -289,6 +299,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       devDashboard: !isProduction,
       sampleRatio:
         env.OTEL_TRACES_SAMPLER_ARG ?? (isProduction ? DEFAULT_PRODUCTION_SAMPLE_RATIO : 1),
+      maxPerSecond:
+        env.TRACING_MAX_PER_SECOND ??
+        (isProduction ? DEFAULT_PRODUCTION_TRACES_PER_SECOND : undefined),
       enabled:
         env.OTEL_SDK_DISABLED === "false" &&
         (!isProduction || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined),

@@ -1,4 +1,10 @@
-export { ConfigError, DEFAULT_PRODUCTION_SAMPLE_RATIO, loadConfig, parseConfig } from "./config.ts";
+export {
+  ConfigError,
+  DEFAULT_PRODUCTION_SAMPLE_RATIO,
+  DEFAULT_PRODUCTION_TRACES_PER_SECOND,
+  loadConfig,
+  parseConfig,
+} from "./config.ts";
 export { loadEmbeddedModule } from "./embedded.ts";
 export type { EmbeddedModule } from "./embedded.ts";
 export type { Config, ServiceMode } from "./config.ts";

@@ -181,6 +181,15 @@ export const envSchema = z.object({
     .min(0, "OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1")
     .max(1, "OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1")
     .optional(),
+  /**
+   * The most new traces one process starts a second, on top of the ratio (a token bucket;
+   * a caller's `traceparent` is still followed). Unset: 10 in production, no cap elsewhere.
+   */
+  TRACING_MAX_PER_SECOND: z.coerce
+    .number({ error: "TRACING_MAX_PER_SECOND must be a number of traces a second above 0" })
+    .positive("TRACING_MAX_PER_SECOND must be a number of traces a second above 0")
+    .max(1_000_000, "TRACING_MAX_PER_SECOND must be at most 1000000")
+    .optional(),
 
   LIVE_MAX_CONNECTIONS_PER_PERSON: positiveInt.max(1_000).default(20),
   LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.max(1_000).default(20),

@@ -17,6 +17,7 @@ import {
 } from "@opentelemetry/api";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace";
 import type { SpanStore } from "./span-store.ts";
+import { TraceBudget } from "./trace-budget.ts";
 
 export interface TracingOptions {
   /** `service.name` on every span: "tesseract-server", "tesseract-worker". */
@@ -30,6 +31,11 @@ export interface TracingOptions {
    * arrives with a `traceparent`, and a job enqueued by a traced request, follow their parent.
    */
   sampleRatio?: number | undefined;
+  /**
+   * TRACING_MAX_PER_SECOND: the most new traces this process starts a second, whatever the
+   * ratio (unset: no cap). Traces a caller or a job's parent chose are not counted.
+   */
+  maxPerSecond?: number | undefined;
 }
 
 export interface Tracing {
@@ -46,6 +52,8 @@ let started: Tracing | undefined;
 let tracer: Tracer | undefined;
 /** The share of new traces recorded, decided with one random draw before any span exists. */
 let sampleRatio = 1;
+/** The cap on new traces a second, when set (`TraceBudget`). */
+let budget: TraceBudget | undefined;
 
 /**
  * A context whose trace is left out (the sampler said no to a new trace, or a caller's
@@ -74,6 +82,7 @@ const NOT_RECORDED = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 export function startTracing(options: TracingOptions): Promise<Tracing> {
   active ??= import("./tracing-sdk.ts").then(({ installSdk, TRACER_NAME }) => {
     sampleRatio = options.sampleRatio ?? 1;
+    budget = options.maxPerSecond === undefined ? undefined : new TraceBudget(options.maxPerSecond);
     started = installSdk(options);
     tracer = trace.getTracer(TRACER_NAME);
     return started;
@@ -185,7 +194,9 @@ function begin(
       return { span: undefined, context: unsampled(parent, parentContext) };
     }
   } else {
-    if (!(Math.random() < sampleRatio))
+    // The budget is asked only for a trace the ratio wants: its clock read stays off the
+    // common path.
+    if (!(Math.random() < sampleRatio) || (budget !== undefined && !budget.take()))
       return parent === ROOT_CONTEXT
         ? LEFT_OUT
         : { span: undefined, context: unsampled(parent, true) };
