@@ -52,6 +52,12 @@ describe("architecture", () => {
     expect(offenders(domain, OPENS_TRANSACTION)).toEqual({});
   });
 
+  it("opens a procedure's transaction through runTransaction or transact, which rerun it on a deadlock", () => {
+    // A raw db.transaction() would answer a deadlock or serialization failure with 409 at once
+    // instead of running the work again (transact.ts).
+    expect(offenders(routers, OPENS_TRANSACTION)).toEqual({});
+  });
+
   it("keeps the request out of the domain: no Context, rate limits or mailer", () => {
     expect(offenders(domain, REQUEST)).toEqual({});
   });

@@ -23,7 +23,7 @@ import {
 } from "../domain/attachments.ts";
 import { attachmentProgress } from "../live/job-progress.ts";
 import { withEvents } from "../live/publish.ts";
-import { transact } from "../transact.ts";
+import { runTransaction, transact } from "../transact.ts";
 import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
 const WRITE = {
@@ -78,7 +78,7 @@ export const attachmentRouter = router({
       // processing job's own progress.
       return withEvents(
         ctx,
-        db.transaction().execute((trx) =>
+        runTransaction(db, (trx) =>
           makeUploadReady(trx, deps(ctx), ctx.org.orgId, actor(ctx), {
             ...outcome.verified,
             requestId: ctx.requestId,
@@ -122,16 +122,14 @@ export const attachmentRouter = router({
     .input(attachmentRefInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      const keys = await ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          deleteAttachment(
-            trx,
-            ctx.org.orgId,
-            { ...actor(ctx), role: ctx.org.role },
-            input.attachmentId,
-          ),
-        );
+      const keys = await runTransaction(ctx.services.db, (trx) =>
+        deleteAttachment(
+          trx,
+          ctx.org.orgId,
+          { ...actor(ctx), role: ctx.org.role },
+          input.attachmentId,
+        ),
+      );
       await removeAttachmentObjects(ctx.services.storage, keys);
       return { ok: true as const };
     }),

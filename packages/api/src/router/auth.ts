@@ -24,6 +24,7 @@ import { transactForRequest } from "../mail/outbox.ts";
 import { invalidateTags } from "../policy/cache.ts";
 import { passwordResetLimits, signInLimits, signUpLimits } from "../policy/limits.ts";
 import { authedProcedure, limitedBy, publicProcedure, router, sessionProcedure } from "../trpc.ts";
+import { runTransaction } from "../transact.ts";
 
 /** Cached results that show people's names. */
 const NAMED_TAGS = ["tasks", "comments", "attachments"] as const;
@@ -100,7 +101,7 @@ export const authRouter = router({
     .input(updateProfileInput)
     .output(updateProfileOutput)
     .mutation(async ({ ctx, input }) => {
-      const user = await ctx.services.db.transaction().execute((trx) =>
+      const user = await runTransaction(ctx.services.db, (trx) =>
         accounts.updateProfile(trx, ctx.auth.user.id, {
           name: input.name,
           now: ctx.services.now(),
@@ -125,11 +126,9 @@ export const authRouter = router({
       const { user, sessionId } = ctx.auth;
       await accounts.checkCurrentPassword(ctx.services.db, user.id, input.currentPassword);
       const passwordHash = await hashPassword(input.newPassword);
-      return ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          accounts.changePassword(trx, accountDeps(ctx), user, sessionId, passwordHash),
-        );
+      return runTransaction(ctx.services.db, (trx) =>
+        accounts.changePassword(trx, accountDeps(ctx), user, sessionId, passwordHash),
+      );
     }),
 
   /** Always answers the same, at once; the lookup and the email (if any) follow the response. */
@@ -156,11 +155,9 @@ export const authRouter = router({
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       const passwordHash = await hashPassword(input.password);
-      await ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          accounts.resetPassword(trx, accountDeps(ctx), { token: input.token, passwordHash }),
-        );
+      await runTransaction(ctx.services.db, (trx) =>
+        accounts.resetPassword(trx, accountDeps(ctx), { token: input.token, passwordHash }),
+      );
       ctx.response.appendCookie(sessionCookie(ctx.services.config, null));
       return { ok: true as const };
     }),
@@ -170,9 +167,9 @@ export const authRouter = router({
     .input(verifyEmailInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db
-        .transaction()
-        .execute((trx) => accounts.verifyEmail(trx, accountDeps(ctx), input.token));
+      await runTransaction(ctx.services.db, (trx) =>
+        accounts.verifyEmail(trx, accountDeps(ctx), input.token),
+      );
       return { ok: true as const };
     }),
 

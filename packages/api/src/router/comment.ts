@@ -13,6 +13,7 @@ import { transactWithNotifications } from "../notifications/after-commit.ts";
 import { createComment, deleteComment, listComments, updateComment } from "../domain/comments.ts";
 import { withEvents } from "../live/publish.ts";
 import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
+import { runTransaction } from "../transact.ts";
 
 const WRITE = {
   permission: "comment.write",
@@ -79,9 +80,9 @@ export const commentRouter = router({
     .input(commentRefInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db
-        .transaction()
-        .execute((trx) => deleteComment(trx, ctx.org, actor(ctx), input.commentId));
+      await runTransaction(ctx.services.db, (trx) =>
+        deleteComment(trx, ctx.org, actor(ctx), input.commentId),
+      );
       return { ok: true as const };
     }),
 });

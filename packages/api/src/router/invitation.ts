@@ -28,6 +28,7 @@ import {
   router,
   sessionProcedure,
 } from "../trpc.ts";
+import { runTransaction } from "../transact.ts";
 
 export const invitationRouter = router({
   create: orgProcedure
@@ -65,7 +66,7 @@ export const invitationRouter = router({
     .input(revokeInvitationInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db.transaction().execute((trx) =>
+      await runTransaction(ctx.services.db, (trx) =>
         revokeInvitation(trx, ctx.org.orgId, actor(ctx), {
           invitationId: input.invitationId,
           now: ctx.services.now(),
@@ -88,7 +89,7 @@ export const invitationRouter = router({
     .input(z.object({ token: linkTokenSchema }))
     .output(acceptInvitationOutput)
     .mutation(async ({ ctx, input }) => {
-      const joined = await ctx.services.db.transaction().execute((trx) =>
+      const joined = await runTransaction(ctx.services.db, (trx) =>
         acceptInvitation(trx, actor(ctx), {
           token: input.token,
           email: ctx.auth.user.email,

@@ -10,6 +10,7 @@ import { actor } from "../auth/actor.ts";
 import { changeMemberRole, leaveOrganization, membersOf, removeMember } from "../domain/members.ts";
 import { signalAuthChange, withEvents } from "../live/publish.ts";
 import { orgProcedure, router } from "../trpc.ts";
+import { runTransaction } from "../transact.ts";
 
 export const memberRouter = router({
   list: orgProcedure
@@ -24,9 +25,7 @@ export const memberRouter = router({
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => changeMemberRole(trx, ctx.org, actor(ctx), input))
+        runTransaction(ctx.services.db, (trx) => changeMemberRole(trx, ctx.org, actor(ctx), input))
           // Committed: every instance forgets the old role before anyone hears of the new one.
           .then(async (changed) => {
             await signalAuthChange(ctx, changed.userId);
@@ -48,15 +47,12 @@ export const memberRouter = router({
     .mutation(async ({ ctx, input }) => {
       await withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) =>
-            removeMember(trx, ctx.org, actor(ctx), {
-              userId: input.userId,
-              now: ctx.services.now(),
-            }),
-          )
-          .then(() => signalAuthChange(ctx, input.userId)),
+        runTransaction(ctx.services.db, (trx) =>
+          removeMember(trx, ctx.org, actor(ctx), {
+            userId: input.userId,
+            now: ctx.services.now(),
+          }),
+        ).then(() => signalAuthChange(ctx, input.userId)),
         (_, base) => ({ ...base, type: "member.removed", personId: input.userId }),
       );
       return { ok: true as const };
@@ -74,10 +70,9 @@ export const memberRouter = router({
     .mutation(async ({ ctx }) => {
       await withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) => leaveOrganization(trx, ctx.org, actor(ctx), ctx.services.now()))
-          .then(() => signalAuthChange(ctx, ctx.auth.user.id)),
+        runTransaction(ctx.services.db, (trx) =>
+          leaveOrganization(trx, ctx.org, actor(ctx), ctx.services.now()),
+        ).then(() => signalAuthChange(ctx, ctx.auth.user.id)),
         (_, base) => ({ ...base, type: "member.removed", personId: ctx.auth.user.id }),
       );
       return { ok: true as const };

@@ -18,7 +18,7 @@ import {
   renameOrganization,
 } from "../domain/orgs.ts";
 import { signalOrgAccessChange } from "../live/publish.ts";
-import { transact } from "../transact.ts";
+import { runTransaction, transact } from "../transact.ts";
 import {
   authedProcedure,
   idempotency,
@@ -71,7 +71,7 @@ export const orgRouter = router({
     .input(updateOrgInput)
     .output(updateOrgOutput)
     .mutation(({ ctx, input }) =>
-      ctx.services.db.transaction().execute((trx) =>
+      runTransaction(ctx.services.db, (trx) =>
         renameOrganization(trx, ctx.org.orgId, actor(ctx), {
           name: input.name,
           now: ctx.services.now(),
@@ -91,7 +91,7 @@ export const orgRouter = router({
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
       // Its files go too: their rows by cascade, their objects once that committed.
-      const keys = await ctx.services.db.transaction().execute(async (trx) => {
+      const keys = await runTransaction(ctx.services.db, async (trx) => {
         const keys = await attachmentKeysUnder(trx, ctx.org.orgId, "organization");
         await deleteOrganization(trx, ctx.org.orgId, actor(ctx), input.confirmName);
         return keys;

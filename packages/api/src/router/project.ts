@@ -22,7 +22,7 @@ import {
   updateProject,
 } from "../domain/projects.ts";
 import { withEvents, type EventBase } from "../live/publish.ts";
-import { transact } from "../transact.ts";
+import { runTransaction, transact } from "../transact.ts";
 import { idempotency, orgProcedure, resultCache, router } from "../trpc.ts";
 
 const TAGS = { cache: { tags: ["projects"] }, invalidates: ["projects"] } as const;
@@ -45,7 +45,7 @@ function archiving(archived: boolean) {
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
-        ctx.services.db.transaction().execute((trx) =>
+        runTransaction(ctx.services.db, (trx) =>
           setProjectArchived(trx, ctx.org.orgId, actor(ctx), {
             projectId: input.projectId,
             archived,
@@ -103,11 +103,9 @@ export const projectRouter = router({
     .mutation(({ ctx, input }) =>
       withEvents(
         ctx,
-        ctx.services.db
-          .transaction()
-          .execute((trx) =>
-            updateProject(trx, ctx.org.orgId, actor(ctx), { ...input, now: ctx.services.now() }),
-          ),
+        runTransaction(ctx.services.db, (trx) =>
+          updateProject(trx, ctx.org.orgId, actor(ctx), { ...input, now: ctx.services.now() }),
+        ),
         projectUpdated,
       ),
     ),
@@ -147,7 +145,7 @@ export const projectRouter = router({
       // The tasks' files go too: their rows by cascade, their objects once that committed.
       const keys = await withEvents(
         ctx,
-        ctx.services.db.transaction().execute(async (trx) => {
+        runTransaction(ctx.services.db, async (trx) => {
           const keys = await attachmentKeysUnder(trx, ctx.org.orgId, {
             projectId: input.projectId,
           });

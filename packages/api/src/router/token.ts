@@ -8,7 +8,7 @@ import {
 import { actor } from "../auth/actor.ts";
 import { createToken, revokeToken, tokensOf } from "../domain/tokens.ts";
 import { signalAuthChange } from "../live/publish.ts";
-import { transact } from "../transact.ts";
+import { runTransaction, transact } from "../transact.ts";
 import { idempotency, orgProcedure, router } from "../trpc.ts";
 
 export const tokenRouter = router({
@@ -46,7 +46,7 @@ export const tokenRouter = router({
     .input(revokeTokenInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      const { ownerId } = await ctx.services.db.transaction().execute((trx) =>
+      const { ownerId } = await runTransaction(ctx.services.db, (trx) =>
         revokeToken(trx, ctx.org, actor(ctx), {
           tokenId: input.tokenId,
           now: ctx.services.now(),

@@ -11,6 +11,7 @@ import { actor } from "../auth/actor.ts";
 import { can } from "../auth/permissions.ts";
 import { createView, deleteView, listViews, updateView } from "../domain/saved-views.ts";
 import { orgProcedure, router } from "../trpc.ts";
+import { runTransaction } from "../transact.ts";
 
 // Anyone who reads tasks may keep views of them; what each view may do is decided per view
 // (its owner changes it; an admin may also delete a shared one). Not cached: the result
@@ -34,9 +35,9 @@ export const viewRouter = router({
     .output(savedViewSchema)
     .mutation(({ ctx, input }) => {
       const { orgId: _, ...view } = input;
-      return ctx.services.db
-        .transaction()
-        .execute((trx) => createView(trx, ctx.org.orgId, actor(ctx), view));
+      return runTransaction(ctx.services.db, (trx) =>
+        createView(trx, ctx.org.orgId, actor(ctx), view),
+      );
     }),
 
   update: orgProcedure
@@ -45,9 +46,9 @@ export const viewRouter = router({
     .output(savedViewSchema)
     .mutation(({ ctx, input }) => {
       const { orgId: _, ...changes } = input;
-      return ctx.services.db
-        .transaction()
-        .execute((trx) => updateView(trx, ctx.org.orgId, actor(ctx), changes));
+      return runTransaction(ctx.services.db, (trx) =>
+        updateView(trx, ctx.org.orgId, actor(ctx), changes),
+      );
     }),
 
   delete: orgProcedure
@@ -55,17 +56,9 @@ export const viewRouter = router({
     .input(viewRefInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.db
-        .transaction()
-        .execute((trx) =>
-          deleteView(
-            trx,
-            ctx.org.orgId,
-            actor(ctx),
-            input.viewId,
-            can(ctx.org.role, "view.manage"),
-          ),
-        );
+      await runTransaction(ctx.services.db, (trx) =>
+        deleteView(trx, ctx.org.orgId, actor(ctx), input.viewId, can(ctx.org.role, "view.manage")),
+      );
       return { ok: true as const };
     }),
 });
