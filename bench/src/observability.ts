@@ -17,6 +17,9 @@ export interface OverheadResult {
   /** The same from server CPU per request: its µs ÷ the plain server's µs − 1. */
   metricsByCpu: number | undefined;
   tracingByCpu: number | undefined;
+  /** The same for the traced server without the cap on new traces a second. */
+  uncapped?: number | undefined;
+  uncappedByCpu?: number | undefined;
 }
 
 export interface Collector {
@@ -76,6 +79,8 @@ export function overheadResults(reports: RunReport[]): OverheadResult[] {
         tracing: cost("traced"),
         metricsByCpu: cpuCost("metrics"),
         tracingByCpu: cpuCost("traced"),
+        uncapped: cost("uncapped"),
+        uncappedByCpu: cpuCost("uncapped"),
       },
     ];
   });
@@ -89,6 +94,9 @@ const pct = (value: number | undefined) =>
  * OTEL_TRACES_SAMPLER_ARG nor TRACING_MAX_PER_SECOND), so its cost is what a production server pays.
  */
 export const TRACED_SAMPLER = `parent-based, trace-id ratio ${DEFAULT_PRODUCTION_SAMPLE_RATIO} capped at ${DEFAULT_PRODUCTION_TRACES_PER_SECOND} new traces a second (production's default: OTEL_TRACES_SAMPLER_ARG and TRACING_MAX_PER_SECOND unset)`;
+
+/** TRACING_MAX_PER_SECOND of the bench's "uncapped" server: more than it can ever serve. */
+export const UNCAPPED_TRACES_PER_SECOND = 1_000_000;
 
 export function renderOverhead(
   results: OverheadResult[],
@@ -104,10 +112,15 @@ export function renderOverhead(
     ...results.flatMap((r) => [
       `| ${r.workload}: metrics on (METRICS_PORT set), tracing off | ${pct(r.metrics)} | ≤ ${metricsOverhead * 100} % | ${pass(r.metrics, metricsOverhead)} | ${pct(r.metricsByCpu)} |`,
       `| ${r.workload}: metrics and tracing on (sampled), exporting over OTLP | ${pct(r.tracing)} | ≤ ${tracingOverhead * 100} % | ${pass(r.tracing, tracingOverhead)} | ${pct(r.tracingByCpu)} |`,
+      ...(r.uncapped === undefined
+        ? []
+        : [
+            `| ${r.workload}: the same at the ratio alone, no cap on new traces a second | ${pct(r.uncapped)} | (≤ ${tracingOverhead * 100} %) | ${pass(r.uncapped, tracingOverhead)} | ${pct(r.uncappedByCpu)} |`,
+          ]),
     ]),
     "",
     collector
-      ? `The traced server sent ${collector.requests.toLocaleString("en-US")} OTLP export requests (${Math.round(collector.bytes / 1024).toLocaleString("en-US")} KiB) to the bench's in-process collector.`
+      ? `The traced servers (capped and not) sent ${collector.requests.toLocaleString("en-US")} OTLP export requests (${Math.round(collector.bytes / 1024).toLocaleString("en-US")} KiB) to the bench's in-process collector.`
       : "",
     "",
     sampler ? `The traced server's sampler: ${sampler}.` : "",

@@ -272,6 +272,7 @@ export function renderMarkdown(report: BenchReport): string {
     uncached: "lean, cache off",
     metrics: "lean, metrics on",
     traced: "lean, metrics + tracing",
+    uncapped: "lean, metrics + tracing, no cap",
   };
   const lines = [
     `## Tesseract bench — ${report.startedAt}`,

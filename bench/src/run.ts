@@ -8,7 +8,12 @@ import { fileURLToPath } from "node:url";
 import { cleanupOnSignals, defer, runBench, runCleanup } from "./cleanup.ts";
 import { freePort } from "@tesseract/config";
 import { runInterleaved, type LoadResult } from "./load.ts";
-import { overheadResults, startCollector, TRACED_SAMPLER } from "./observability.ts";
+import {
+  overheadResults,
+  startCollector,
+  TRACED_SAMPLER,
+  UNCAPPED_TRACES_PER_SECOND,
+} from "./observability.ts";
 import { parseOptions, usage } from "./options.ts";
 import {
   TARGETS,
@@ -81,15 +86,20 @@ async function main(): Promise<void> {
   defer("stop API server (metrics)", () => metrics.stop());
   const collector = await startCollector();
   defer("stop the OTLP collector", () => collector.close());
-  const traced = await startApiServer(
-    {
-      ...services.env,
-      METRICS_PORT: String(await freePort()),
-      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-    },
+  const tracedEnv = async (extra: Record<string, string> = {}) => ({
+    ...services.env,
+    METRICS_PORT: String(await freePort()),
+    OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+    ...extra,
+  });
+  const traced = await startApiServer(await tracedEnv(), "warn");
+  defer("stop API server (traced)", () => traced.stop());
+  // The same sampler's ratio with no cap on new traces a second: what the cap saves.
+  const uncapped = await startApiServer(
+    await tracedEnv({ TRACING_MAX_PER_SECOND: String(UNCAPPED_TRACES_PER_SECOND) }),
     "warn",
   );
-  defer("stop API server (traced)", () => traced.stop());
+  defer("stop API server (traced, no cap)", () => uncapped.stop());
 
   log("seeding a user with a session, an organization, an invitation and the demo data");
   const fixtures = await seedFixtures(api.url, services.database);
@@ -109,6 +119,7 @@ async function main(): Promise<void> {
     uncached: uncached.url,
     metrics: metrics.url,
     traced: traced.url,
+    uncapped: uncapped.url,
   };
   const pids: Record<Target, number> = {
     raw: baseline.pid,
@@ -117,6 +128,7 @@ async function main(): Promise<void> {
     uncached: uncached.pid,
     metrics: metrics.pid,
     traced: traced.pid,
+    uncapped: uncapped.pid,
   };
   for (const run of runs) await verifyRun(run, urls[run.target], fixtures);
 
@@ -153,7 +165,7 @@ async function main(): Promise<void> {
     fixtures,
     samples: 100,
   });
-  for (const server of [api, stock, uncached, metrics, traced])
+  for (const server of [api, stock, uncached, metrics, traced, uncapped])
     for (const line of server.output().split("\n")) if (line.trim()) warnings.push(line);
 
   const reports = runReports(runs, loads);

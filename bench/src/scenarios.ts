@@ -2,7 +2,7 @@ import type { Fixtures } from "./seed.ts";
 import { TASK_LIST_INPUT } from "./task-input.ts";
 
 /** Which server a run loads: the raw baseline, or the API server on one of its adapters. */
-export type Target = "raw" | "lean" | "stock" | "uncached" | "metrics" | "traced";
+export type Target = "raw" | "lean" | "stock" | "uncached" | "metrics" | "traced" | "uncapped";
 
 export type RawId = "raw-http" | "raw-redis-pg" | "raw-pg" | "raw-tasks";
 export type WorkloadId = "no-input" | "batch10" | "authed" | "db" | "tasks" | "create";
@@ -202,6 +202,7 @@ export const runs: Run[] = [
   api("no-input", "stock"),
   api("no-input", "metrics"),
   api("no-input", "traced"),
+  api("no-input", "uncapped"),
   api("batch10", "lean"),
   api("batch10", "stock"),
   raw("raw-redis-pg"),
@@ -209,6 +210,7 @@ export const runs: Run[] = [
   api("authed", "stock"),
   api("authed", "metrics"),
   api("authed", "traced"),
+  api("authed", "uncapped"),
   raw("raw-pg"),
   api("db", "lean"),
   api("db", "stock"),
@@ -220,17 +222,26 @@ export const runs: Run[] = [
 
 export const groups: string[][] = [
   // Issue 13's runs sit in the same groups as the lean server without metrics or tracing:
-  // "metrics" has METRICS_PORT set, "traced" exports every span over OTLP as well.
+  // "metrics" has METRICS_PORT set, "traced" exports its sampled spans over OTLP as well, with
+  // production's sampler; "uncapped" is "traced" without the cap on new traces a second.
   [
     "raw-http",
     "no-input/lean",
     "no-input/stock",
     "no-input/metrics",
     "no-input/traced",
+    "no-input/uncapped",
     "batch10/lean",
     "batch10/stock",
   ],
-  ["raw-redis-pg", "authed/lean", "authed/stock", "authed/metrics", "authed/traced"],
+  [
+    "raw-redis-pg",
+    "authed/lean",
+    "authed/stock",
+    "authed/metrics",
+    "authed/traced",
+    "authed/uncapped",
+  ],
   ["raw-pg", "db/lean", "db/stock"],
   // Issue 4: the same query cached, uncached (CACHE_ENABLED=false) and raw; then writes.
   ["raw-tasks", "tasks/lean", "tasks/uncached"],
