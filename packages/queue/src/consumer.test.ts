@@ -217,6 +217,29 @@ describe("consumer", () => {
       .toMatchObject([{ status: "released" }, { status: "succeeded" }]);
   });
 
+  it("cuts its long poll off at once on stop when the queue lives in this process", async () => {
+    // The poll in progress would wait 20 s for a message; each receive's signal is kept.
+    const signals: AbortSignal[] = [];
+    const watched = Object.create(queue) as typeof queue;
+    watched.receive = (opts) => {
+      if (opts?.signal) signals.push(opts.signal);
+      return queue.receive(opts);
+    };
+    const consumer = createConsumer({
+      queue: watched,
+      db: h.database.db,
+      handlers: onlyHandlers({ noop: () => Promise.resolve() }),
+      logger: silentLogger,
+      waitSeconds: 20,
+      cutPollOnStop: true,
+    });
+    consumer.start();
+    await expect.poll(() => signals.length).toBeGreaterThan(0);
+    // Without the option the stop would wait for the poll to end by itself, unaborted.
+    expect(await consumer.stop(60_000)).toBe(true);
+    expect(signals.at(-1)!.aborted).toBe(true);
+  });
+
   it("backs off while SQS is unreachable and recovers when it returns", async () => {
     // A port that refuses, then starts forwarding to the emulator: SQS "comes back".
     const emulatorPort = h.aws.emulator.port;

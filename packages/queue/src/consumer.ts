@@ -25,6 +25,12 @@ export interface ConsumerOptions {
   pollers?: number;
   /** Long-poll wait per receive, seconds (default 10; a stop waits for the poll in progress). */
   waitSeconds?: number;
+  /**
+   * The queue lives and dies with this process (the embedded emulator): a stop cuts the poll in
+   * progress off at once instead of letting it end. Whatever such a poll would have hidden
+   * goes with the process's memory, and the outbox sends it again on the next start.
+   */
+  cutPollOnStop?: boolean;
   /** How long a running job's message stays hidden; renewed at a third of it (default 60). */
   visibilityTimeoutSeconds?: number;
   /** Receives before the dead-letter queue takes a message: the queue's redrive policy (default 5). */
@@ -345,7 +351,11 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       const all = Promise.all([...inFlight].map((entry) => entry.done));
       const drained = await within(all, deadlineMs);
       if (!drained) await Promise.all([...inFlight].map((entry) => entry.release()));
-      const wait = drained ? Math.max(0, deadline - Date.now()) : HAND_BACK_GRACE_MS;
+      const wait = options.cutPollOnStop
+        ? 0
+        : drained
+          ? Math.max(0, deadline - Date.now())
+          : HAND_BACK_GRACE_MS;
       if (!(await within(loop ?? Promise.resolve(), wait))) {
         receiving.abort();
         await loop;

@@ -58,6 +58,8 @@ export function startJobRuntime(
     maxReceiveCount: config.jobs.maxReceiveCount,
     visibilityTimeoutSeconds: config.jobs.visibilityTimeoutSeconds,
     waitSeconds: options.waitSeconds,
+    // The embedded emulator runs in this process: a stop need not wait out the poll.
+    cutPollOnStop: config.aws.useEmulator,
     retryDelaySeconds: options.retryDelaySeconds,
     metrics: services.metrics,
   });
