@@ -19,7 +19,9 @@ export function TraceList({ traces }: { traces: Trace[] }) {
             <span className="text-zinc-500 dark:text-zinc-400">
               {trace.spanCount} {trace.spanCount === 1 ? "span" : "spans"}
             </span>
-            <span className="w-20 text-right tabular-nums">{trace.durationMs.toFixed(1)} ms</span>
+            <span className="w-24 text-right whitespace-nowrap tabular-nums">
+              {trace.durationMs.toFixed(1)} ms
+            </span>
             <span className="text-zinc-500 dark:text-zinc-400">
               <LocalTime date={new Date(trace.startMs)} />
             </span>

@@ -44,7 +44,7 @@ export function Waterfall({ spans }: { spans: Span[] }) {
         return (
           <li key={span.spanId} data-testid="waterfall-span" data-name={span.name}>
             <details>
-              <summary className="grid cursor-pointer list-none grid-cols-[minmax(0,2fr)_minmax(0,3fr)_5rem] items-center gap-3 rounded text-sm focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none">
+              <summary className="grid cursor-pointer list-none grid-cols-[minmax(0,2fr)_minmax(0,3fr)_7rem] items-center gap-3 rounded text-sm focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none">
                 <span className="truncate font-mono" style={{ paddingLeft: `${depth}rem` }}>
                   {span.name}
                   {span.service !== "tesseract-server" ? (
@@ -60,7 +60,9 @@ export function Waterfall({ spans }: { spans: Span[] }) {
                     style={{ left: `${left}%`, width: `${width}%` }}
                   />
                 </span>
-                <span className="text-right tabular-nums">{span.durationMs.toFixed(2)} ms</span>
+                <span className="text-right whitespace-nowrap tabular-nums">
+                  {span.durationMs.toFixed(2)} ms
+                </span>
               </summary>
               <dl className="mt-1 mb-2 grid grid-cols-[max-content_1fr] gap-x-3 pl-4 font-mono text-xs text-zinc-600 dark:text-zinc-400">
                 {Object.entries(span.attributes).map(([key, value]) => (
