@@ -4,10 +4,12 @@ import type { StatusCategory } from "@tesseract/validators";
 import type { DragEvent, FocusEvent, KeyboardEvent } from "react";
 import { QueryError } from "~/components/query-error.tsx";
 import type { TaskItem } from "~/components/tasks/types.ts";
+import { Skeleton } from "~/components/ui/skeleton.tsx";
 import { columnTestId } from "~/lib/workflow.ts";
 import type { CardDragProps } from "./task-card.tsx";
 import { TaskCard } from "./task-card.tsx";
 import type { BoardStatus, ColumnQuery } from "./use-board-columns.ts";
+import { useColumn } from "./use-board-columns.ts";
 import { useColumnVirtualizer } from "./use-column-virtualizer.ts";
 
 const dots: Record<StatusCategory, string> = {
@@ -24,12 +26,16 @@ export interface ColumnDropProps {
   onDrop: (event: DragEvent<HTMLElement>) => void;
 }
 
+/**
+ * One column: a project status and its cards. It runs its own paged query, so it is the same
+ * element, scroll box and query however the other columns change.
+ */
 export function BoardColumn({
   orgId,
+  projectId,
   status,
   items,
   count,
-  query,
   today,
   tabStopId,
   draggingId,
@@ -42,12 +48,12 @@ export function BoardColumn({
   fillsWidth,
 }: {
   orgId: string;
+  projectId: string;
   status: BoardStatus;
-  /** The loaded cards, in order. */
+  /** The loaded cards, in order (from the cache this column's query fills). */
   items: TaskItem[];
   /** How many tasks the column holds in all. */
   count: number;
-  query: ColumnQuery;
   today: string;
   /** The card that is the column's Tab stop (the first when it is not among the loaded). */
   tabStopId: string | null;
@@ -62,6 +68,7 @@ export function BoardColumn({
   /** A cell of the wide window's five-column grid, sized by it; otherwise a fixed width. */
   fillsWidth: boolean;
 }) {
+  const query = useColumn(orgId, projectId, status.id);
   const testId = columnTestId(status.name);
   const headingId = `column-${status.id}`;
   const ids = items.map((item) => item.id);
@@ -104,8 +111,22 @@ export function BoardColumn({
           <span className="sr-only"> {count === 1 ? "task" : "tasks"}</span>
         </span>
       </h2>
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 pb-2">
-        {items.length === 0 ? (
+      <div
+        ref={scrollRef}
+        data-column-scroll
+        className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 pb-2"
+      >
+        {query.data === undefined && items.length === 0 ? (
+          // Only a column added while the board is open waits for its first page (the board
+          // page sent the others' with the HTML): a placeholder of its own, or the reason below.
+          query.isError ? null : (
+            <div aria-busy="true" className="space-y-2.5">
+              <p className="sr-only">Loading the tasks in {status.name}…</p>
+              <Skeleton className="h-24 w-full" />
+              <Skeleton className="h-20 w-full" />
+            </div>
+          )
+        ) : items.length === 0 ? (
           <ol className="flex h-full min-h-28 flex-col">
             <li className="grid flex-1 place-items-center rounded-lg border border-dashed border-zinc-300 px-3 py-6 text-center text-xs text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
               {drop ? "No tasks. Drop one here." : "No tasks"}
@@ -168,15 +189,16 @@ export function BoardColumn({
   );
 }
 
-/** Under a column: that the next page is on its way, or why it failed, with a retry. */
+/** Under a column: that the next page is on its way, or why a page failed, with a retry. */
 function ColumnFoot({ query, status }: { query: ColumnQuery; status: BoardStatus }) {
-  if (query.isFetchNextPageError) {
+  // The first page fails only in a column added while the board is open (see BoardColumn).
+  if (query.isFetchNextPageError || query.isLoadingError) {
     return (
       <div className="px-2 pb-2">
         <QueryError
           error={query.error}
-          title={`More tasks in ${status.name} could not be loaded`}
-          onRetry={() => void query.fetchNextPage()}
+          title={`Tasks in ${status.name} could not be loaded`}
+          onRetry={() => void (query.isLoadingError ? query.refetch() : query.fetchNextPage())}
         />
       </div>
     );

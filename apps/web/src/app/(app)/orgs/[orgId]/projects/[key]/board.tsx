@@ -9,12 +9,12 @@ import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import type { Direction, Target } from "~/lib/board-order.ts";
 import { cardForKey } from "~/lib/board-keys.ts";
-import { flattenPages, isSamePlace, keyboardTarget, placementAt } from "~/lib/board-order.ts";
+import { isSamePlace, keyboardTarget, placementAt } from "~/lib/board-order.ts";
 import { todayIso } from "~/lib/tasks.ts";
 import { BoardColumn } from "./board-column.tsx";
 import { MoveTaskDialog } from "./move-task-dialog.tsx";
-import type { BoardStatus } from "./use-board-columns.ts";
-import { useBoardColumns, useBoardCounts, useBoardStatuses } from "./use-board-columns.ts";
+import { KeepColumnPlaces } from "./keep-column-places.tsx";
+import { useBoardCounts, useBoardStatuses, useColumnItems } from "./use-board-columns.ts";
 import { useBoardShortcuts } from "./use-board-commands.ts";
 import { useBoardDrag } from "./use-board-drag.ts";
 import { useCardFocus } from "./use-card-focus.ts";
@@ -50,30 +50,25 @@ function describePlace(
   return `${key} moved${where}, position ${index + 1} of ${size + 1}.`;
 }
 
-/** The board: one column per project status, remounted when the statuses change. */
-export function Board(props: { orgId: string; projectId: string; canMove: boolean }) {
-  const statuses = useBoardStatuses(props.orgId, props.projectId);
-  useTaskViewCatchUp(props.orgId, props.projectId);
-  return <BoardColumns key={statuses.map((s) => s.id).join()} statuses={statuses} {...props} />;
-}
-
-function BoardColumns({
+/**
+ * The board: one column per project status. A status added, removed, renamed or moved while it
+ * is open (by someone else, arriving live) changes that column only: the others stay mounted
+ * with their scroll positions, loaded pages and the focused card, and a drag in progress goes on.
+ */
+export function Board({
   orgId,
   projectId,
   canMove,
-  statuses,
 }: {
   orgId: string;
   projectId: string;
   canMove: boolean;
-  statuses: BoardStatus[];
 }) {
+  const statuses = useBoardStatuses(orgId, projectId);
+  useTaskViewCatchUp(orgId, projectId);
   const order = statuses.map((status) => status.id);
   const names = Object.fromEntries(statuses.map((status) => [status.id, status.name]));
-  const queries = useBoardColumns(orgId, projectId, order);
-  const columns: Record<string, TaskItem[]> = Object.fromEntries(
-    order.map((id) => [id, flattenPages(queries[id]?.data)]),
-  );
+  const columns = useColumnItems(orgId, projectId, order);
   const counts = useBoardCounts(orgId, projectId);
   const countOf = (id: string) => counts.byStatusId[id] ?? 0;
   const { moveTask, failure, dismissFailure } = useMoveTask(orgId, projectId, statuses);
@@ -187,28 +182,32 @@ function BoardColumns({
             statuses.length === 5 ? "xl:grid xl:grid-cols-5 xl:grid-rows-[minmax(0,1fr)]" : ""
           }`}
         >
-          {statuses.map((status) => (
-            <BoardColumn
-              key={status.id}
-              fillsWidth={statuses.length === 5}
-              orgId={orgId}
-              status={status}
-              items={columns[status.id] ?? []}
-              count={countOf(status.id)}
-              query={queries[status.id]!}
-              today={today}
-              tabStopId={tabStops[status.id] ?? null}
-              draggingId={draggingId}
-              dropIndex={dropTarget?.status === status.id ? dropTarget.index : null}
-              drop={canMove ? columnProps(status.id) : undefined}
-              cardDrag={canMove ? (task) => cardProps(task.id, task.statusId) : undefined}
-              onCardKeyDown={onCardKeyDown}
-              onCardFocus={(task) => {
-                keepTabStop({ status: task.statusId, taskId: task.id });
-              }}
-              onMoveMenu={canMove ? setMoving : undefined}
-            />
-          ))}
+          <KeepColumnPlaces order={order.join()}>
+            {statuses.map((status) => (
+              // Keyed by status: each column, its query and its scroll box outlive any change
+              // to the others.
+              <BoardColumn
+                key={status.id}
+                fillsWidth={statuses.length === 5}
+                orgId={orgId}
+                projectId={projectId}
+                status={status}
+                items={columns[status.id] ?? []}
+                count={countOf(status.id)}
+                today={today}
+                tabStopId={tabStops[status.id] ?? null}
+                draggingId={draggingId}
+                dropIndex={dropTarget?.status === status.id ? dropTarget.index : null}
+                drop={canMove ? columnProps(status.id) : undefined}
+                cardDrag={canMove ? (task) => cardProps(task.id, task.statusId) : undefined}
+                onCardKeyDown={onCardKeyDown}
+                onCardFocus={(task) => {
+                  keepTabStop({ status: task.statusId, taskId: task.id });
+                }}
+                onMoveMenu={canMove ? setMoving : undefined}
+              />
+            ))}
+          </KeepColumnPlaces>
         </div>
       </div>
       {moving ? (
