@@ -14,6 +14,7 @@ let stock: TestServer;
 let user: TestUser;
 let token: string;
 let orgId: string;
+let projectId: string;
 
 beforeAll(async () => {
   if (!hasRedisServer) return;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   user = await insertTestUser(lean.services, "Outage");
   const owner = createTestCaller(lean.services, { headers: { cookie: user.cookie } });
   orgId = (await owner.org.create({ name: "Outage Org" })).id;
+  projectId = (await owner.project.create({ orgId, name: "Outage", key: "OUT" })).id;
   // API tokens are checked in PostgreSQL: they get past authentication with Redis down.
   ({ secret: token } = await owner.token.create({
     orgId,
@@ -58,6 +60,21 @@ function errorData(body: string): { code: string; httpStatus: number } | undefin
   return (parsed.error?.json ?? parsed.json)?.data;
 }
 
+/** An event stream's text up to its first error (a refused stream ends with one at once). */
+async function untilError(res: Response): Promise<string> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value as Uint8Array, { stream: true });
+    if (/event: serialized-error\ndata: .*\n/.test(text)) break;
+  }
+  await reader.cancel();
+  return text;
+}
+
 describe.skipIf(!hasRedisServer)("Redis down", () => {
   it("live.position answers 503 with Retry-After", async () => {
     for (const [name, server] of servers()) {
@@ -69,6 +86,27 @@ describe.skipIf(!hasRedisServer)("Redis down", () => {
       expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(errorData(body)).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503 });
       expect(body).not.toMatch(/ECONNREFUSED|enableOfflineQueue|Stream isn't|Connection is closed/);
+    }
+  });
+
+  it("a stream resumed from an event id, or a board's presence, ends with 503, not a 500", async () => {
+    // Both read Redis once the stream is open, after the procedure's own error handling.
+    const streams = [
+      ["live.org", { orgId, lastEventId: "1-0" }],
+      ["live.presence", { orgId, scope: { projectId } }],
+    ] as const;
+    for (const [name, server] of servers()) {
+      for (const [path, value] of streams) {
+        const res = await fetch(`${server.url}/trpc/${path}?input=${input(value)}`, {
+          headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+        });
+        const body = await untilError(res);
+        expect({ name, path, error: errorData(body) }, body).toMatchObject({
+          name,
+          path,
+          error: { code: "SERVICE_UNAVAILABLE", httpStatus: 503 },
+        });
+      }
     }
   });
 });

@@ -7,7 +7,7 @@ import type { OrgAccess } from "../trpc.ts";
 import { orgAccessCheck, signedInCheck } from "./authorize.ts";
 import { presenceEvents } from "./presence.ts";
 import { orgStream, personStream } from "./publish.ts";
-import { liveEvents, type LiveContext } from "./stream.ts";
+import { liveEvents, withClientErrors, type LiveContext } from "./stream.ts";
 
 /** What every subscription procedure hands over: its context (with the org, if any) and signal. */
 type OrgSubscription = LiveContext & { org: OrgAccess };
@@ -125,10 +125,13 @@ export async function viewers(
   const { orgId } = ctx.org;
   if ("projectId" in input.scope) await getProject(ctx.services.db, orgId, input.scope.projectId);
   else await getTask(ctx.services.db, orgId, input.scope.taskId);
-  return presenceEvents(ctx, {
-    orgId,
-    scope: input.scope,
-    authorize: orgAccessCheck(ctx, orgId, "task.read"),
-    signal,
-  });
+  return withClientErrors(
+    ctx,
+    presenceEvents(ctx, {
+      orgId,
+      scope: input.scope,
+      authorize: orgAccessCheck(ctx, orgId, "task.read"),
+      signal,
+    }),
+  );
 }
