@@ -1,6 +1,7 @@
 import { createTestCaller, insertTestUser, type TestUser } from "@tesseract/api/testing";
 import { hasRedisServer, startPrivateRedis, type PrivateRedis } from "@tesseract/redis/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { startSiblingServer, startTestServer, type TestServer } from "./helpers.ts";
 
 /**
@@ -108,5 +109,23 @@ describe.skipIf(!hasRedisServer)("Redis down", () => {
         });
       }
     }
+  });
+
+  it("a WebSocket upgrade with a session cookie is answered 503, not 401", async () => {
+    const socket = new WebSocket(`${lean.url.replace("http", "ws")}/trpc`, {
+      headers: { cookie: user.cookie },
+    });
+    socket.on("error", () => undefined);
+    const answer = await new Promise<{ status: number; retryAfter?: string }>((resolve) => {
+      socket.once("open", () => {
+        resolve({ status: 101 });
+      });
+      socket.once("unexpected-response", (_req, res) => {
+        resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] });
+      });
+    });
+    socket.terminate();
+    expect(answer.status).toBe(503);
+    expect(answer.retryAfter).toMatch(/^\d+$/);
   });
 });
