@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { DomainEvent, PresenceScope } from "@tesseract/validators";
 import { can } from "../auth/permissions.ts";
+import { getAttachment } from "../domain/attachments.ts";
+import { getExport } from "../domain/exports.ts";
 import { getProject } from "../domain/projects.ts";
 import { getTask } from "../domain/tasks.ts";
 import type { OrgAccess } from "../trpc.ts";
@@ -87,16 +89,22 @@ export async function taskEvents(
 }
 
 /** One export's or attachment's progress. An export is for those who may export. */
-export function jobEvents(
+export async function jobEvents(
   ctx: OrgSubscription,
   input: { kind: "export" | "attachment"; id: string },
   signal?: AbortSignal,
 ) {
-  if (input.kind === "export" && !can(ctx.org.role, "project.export"))
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: `Your role (${ctx.org.role}) cannot do this`,
-    });
+  const { db } = ctx.services;
+  if (input.kind === "export") {
+    if (!can(ctx.org.role, "project.export"))
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Your role (${ctx.org.role}) cannot do this`,
+      });
+    // Refused (NOT_FOUND) before the stream opens when the job is not this organization's, as
+    // live.project and live.task are: such a stream would only ever wait.
+    await getExport(db, { orgId: ctx.org.orgId }, input.id, ctx.services.now());
+  } else await getAttachment(db, ctx.org.orgId, input.id);
   return liveEvents(ctx, {
     ...orgScoped(ctx, signal),
     accept: (event) =>
