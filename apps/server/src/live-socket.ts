@@ -10,7 +10,7 @@ import {
   type Logger,
   type Services,
 } from "@tesseract/api";
-import type { AnyTRPCRouter } from "@trpc/server";
+import { TRPCError, type AnyTRPCRouter } from "@trpc/server";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@tesseract/trpc-lean";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -54,6 +54,7 @@ export function attachLiveSockets(options: {
     createContext: ({ req, res }) =>
       options.createContext(req, accepted.get(res as unknown as WebSocket)?.connection),
     keepAlive: { enabled: true, pingMs: limits.heartbeatMs, pongWaitMs: limits.heartbeatMs },
+    experimental_encoder: batchBoundedJson(services.config.server.maxBatchSize),
   });
 
   /** The refusal an upgrade gets, or undefined when it may open (with its connection slot). */
@@ -120,6 +121,28 @@ export function attachLiveSockets(options: {
       handler.broadcastReconnectNotification();
       for (const ws of wss.clients) ws.close(1012, "Server restarting");
       wss.close();
+    },
+  };
+}
+
+/**
+ * tRPC's JSON framing, with HTTP's batch limit. A message may be an array of calls, and tRPC
+ * runs every one: 300 calls in one message ran 300 procedures where an HTTP batch stops at
+ * API_MAX_BATCH_SIZE. A message past it is refused whole (one error, id null), before any runs.
+ */
+function batchBoundedJson(maxBatchSize: number) {
+  return {
+    encode: (data: unknown) => JSON.stringify(data),
+    decode(data: string | ArrayBuffer | Uint8Array): unknown {
+      if (typeof data !== "string")
+        throw new TRPCError({ code: "BAD_REQUEST", message: "Send JSON in text messages" });
+      const message = JSON.parse(data) as unknown;
+      if (Array.isArray(message) && message.length > maxBatchSize)
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `Send at most ${maxBatchSize} calls in one message`,
+        });
+      return message;
     },
   };
 }
