@@ -690,6 +690,38 @@ describe("targeted cases", () => {
     }
   });
 
+  it("refuses a date PostgreSQL cannot store (year 0000) with 400 wherever a date is taken", async () => {
+    // "0000-01-01" is a well-formed ISO date, but PostgreSQL's date has no year 0.
+    const dated = PROCEDURES.filter(({ inputs }) =>
+      inputKeys(inputs).some((key) => ["dueDate", "dueFrom", "dueTo", "filters"].includes(key)),
+    );
+    expect(dated.map((p) => p.path)).toEqual(
+      expect.arrayContaining(["task.create", "task.update", "task.list", "view.create"]),
+    );
+    for (const { path, type, inputs } of dated) {
+      const seed = seedFor(inputs, await fixtureFor("owner", type));
+      for (const [key, value] of [
+        ["dueDate", "0000-01-01"],
+        ["dueFrom", "0000-12-31"],
+        ["dueTo", "0000-01-01"],
+        ["filters", { dueFrom: "0000-01-01" }],
+      ] as const) {
+        if (!inputKeys(inputs).includes(key)) continue;
+        for (const adapter of ["lean", "stock"] as const) {
+          const c: Case = {
+            input: { envelope: { json: { ...seed, [key]: value } } },
+            headers: { cookie: ownerCookie },
+            adapter,
+            batch: false,
+          };
+          const res = await send(path, type, c);
+          check(path, c, res);
+          expect({ path, key, status: res.status }, res.body).toEqual({ path, key, status: 400 });
+        }
+      }
+    }
+  });
+
   it("answers every HTTP method on /trpc without a 5xx, and TRACE with 405", async () => {
     // CONNECT asks for a tunnel, not a resource: node:http hands it to a listener the server
     // does not have, which closes the socket. Every other method node:http parses is sent.
