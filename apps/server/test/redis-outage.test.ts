@@ -128,4 +128,19 @@ describe.skipIf(!hasRedisServer)("Redis down", () => {
     expect(answer.status).toBe(503);
     expect(answer.retryAfter).toMatch(/^\d+$/);
   });
+
+  it("sign-out answers 503 and keeps the cookie, instead of reporting an unended session ended", async () => {
+    for (const [name, server] of servers()) {
+      const res = await fetch(`${server.url}/trpc/auth.signOut`, {
+        method: "POST",
+        headers: { cookie: user.cookie, "content-type": "application/json" },
+        body: "{}",
+      });
+      const body = await res.text();
+      expect({ name, status: res.status }, body).toEqual({ name, status: 503 });
+      expect(errorData(body)).toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+      // The session could not be ended: the browser keeps its cookie, to sign out again.
+      expect(res.headers.getSetCookie()).toEqual([]);
+    }
+  });
 });
