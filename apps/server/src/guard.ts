@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export interface Refusal {
-  status: 400 | 403 | 415;
-  code: "BAD_REQUEST" | "FORBIDDEN" | "UNSUPPORTED_MEDIA_TYPE";
+  status: 400 | 403 | 405 | 415;
+  code: "BAD_REQUEST" | "FORBIDDEN" | "METHOD_NOT_SUPPORTED" | "UNSUPPORTED_MEDIA_TYPE";
   message: string;
+  /** The methods the path takes (the `Allow` header of a 405). */
+  allow?: string;
 }
 
 /**
@@ -19,6 +21,24 @@ export function refuseMalformedPath(path: string): Refusal | undefined {
   } catch {
     return { status: 400, code: "BAD_REQUEST", message: "Invalid URL-encoding in the path" };
   }
+}
+
+/** What /trpc serves: queries and subscriptions over GET (and HEAD), mutations over POST. */
+const TRPC_METHODS = new Set(["GET", "HEAD", "POST"]);
+
+/**
+ * Refuses any other method on /trpc (OPTIONS is answered before, as a CORS preflight). tRPC
+ * turns a request into a WHATWG `Request`, whose constructor throws on TRACE: that became a 500.
+ * PUT, PATCH and DELETE got 405 or 415 depending on the procedure; all now get one answer.
+ */
+export function refuseUnsupportedMethod(method: string | undefined): Refusal | undefined {
+  if (method !== undefined && TRPC_METHODS.has(method)) return undefined;
+  return {
+    status: 405,
+    code: "METHOD_NOT_SUPPORTED",
+    message: "Use GET for queries and subscriptions, POST for mutations",
+    allow: "GET, HEAD, POST",
+  };
 }
 
 /**

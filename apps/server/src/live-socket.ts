@@ -1,6 +1,8 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import {
+  AppError,
+  isOutage,
   newConnection,
   resolveAuth,
   type Context,
@@ -8,8 +10,9 @@ import {
   type Logger,
   type Services,
 } from "@tesseract/api";
-import type { AnyTRPCRouter } from "@trpc/server";
+import { TRPCError, type AnyTRPCRouter } from "@trpc/server";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@tesseract/trpc-lean";
 import { WebSocketServer, type WebSocket } from "ws";
 
 export interface LiveSockets {
@@ -51,18 +54,26 @@ export function attachLiveSockets(options: {
     createContext: ({ req, res }) =>
       options.createContext(req, accepted.get(res as unknown as WebSocket)?.connection),
     keepAlive: { enabled: true, pingMs: limits.heartbeatMs, pongWaitMs: limits.heartbeatMs },
+    experimental_encoder: batchBoundedJson(services.config.server.maxBatchSize),
   });
 
   /** The refusal an upgrade gets, or undefined when it may open (with its connection slot). */
-  async function judge(
-    req: IncomingMessage,
-  ): Promise<{ status: number; text: string } | { release: () => void }> {
+  async function judge(req: IncomingMessage): Promise<Refusal | { release: () => void }> {
     const path = (req.url ?? "/").split("?")[0];
     if (path !== "/trpc" && path !== "/trpc/") return { status: 404, text: "Not Found" };
     const origin = req.headers.origin;
     if (origin !== undefined && !options.allowedOrigins.has(origin))
       return { status: 403, text: "Forbidden" };
-    const auth = await resolveAuth(options.createContext(req, undefined)).catch(() => null);
+    let auth;
+    try {
+      auth = await resolveAuth(options.createContext(req, undefined));
+    } catch (err) {
+      // Sessions are in Redis and tokens in PostgreSQL: with either down the client is told to
+      // try again, not that its credentials are wrong (which sends a person to sign in).
+      if (isOutage(err)) return { status: 503, text: "Service Unavailable", retryAfter: true };
+      if (err instanceof AppError) return { status: 401, text: "Unauthorized" };
+      throw err;
+    }
     if (!auth) return { status: 401, text: "Unauthorized" };
     const release = services.live.connections.acquire(auth.user.id);
     return release ? { release } : { status: 429, text: "Too Many Requests" };
@@ -71,7 +82,7 @@ export function attachLiveSockets(options: {
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const verdict = await judge(req);
     if (!("release" in verdict)) {
-      refuse(socket, verdict.status, verdict.text);
+      refuse(socket, verdict);
       return;
     }
     const { release } = verdict;
@@ -98,7 +109,7 @@ export function attachLiveSockets(options: {
     });
     upgrade(req, socket, head).catch((err: unknown) => {
       logger.error({ err }, "websocket upgrade failed");
-      refuse(socket, 500, "Internal Server Error");
+      refuse(socket, { status: 500, text: "Internal Server Error" });
     });
   });
 
@@ -114,8 +125,40 @@ export function attachLiveSockets(options: {
   };
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
+/**
+ * tRPC's JSON framing, with HTTP's batch limit. A message may be an array of calls, and tRPC
+ * runs every one: 300 calls in one message ran 300 procedures where an HTTP batch stops at
+ * API_MAX_BATCH_SIZE. A message past it is refused whole (one error, id null), before any runs.
+ */
+function batchBoundedJson(maxBatchSize: number) {
+  return {
+    encode: (data: unknown) => JSON.stringify(data),
+    decode(data: string | ArrayBuffer | Uint8Array): unknown {
+      if (typeof data !== "string")
+        throw new TRPCError({ code: "BAD_REQUEST", message: "Send JSON in text messages" });
+      const message = JSON.parse(data) as unknown;
+      if (Array.isArray(message) && message.length > maxBatchSize)
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `Send at most ${maxBatchSize} calls in one message`,
+        });
+      return message;
+    },
+  };
+}
+
+interface Refusal {
+  status: number;
+  text: string;
+  /** A 503: says when to try again, as the HTTP adapters' 503s do. */
+  retryAfter?: boolean;
+}
+
+function refuse(socket: Duplex, { status, text, retryAfter }: Refusal): void {
+  const headers = retryAfter ? `Retry-After: ${UNAVAILABLE_RETRY_AFTER_SECONDS}\r\n` : "";
   if (socket.writable)
-    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\n${headers}Connection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
   else socket.destroy();
 }

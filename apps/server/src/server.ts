@@ -20,7 +20,12 @@ import {
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { clientIp, trustedProxies } from "./client-ip.ts";
-import { handleCors, refuseMalformedPath, refuseUnsafePost } from "./guard.ts";
+import {
+  handleCors,
+  refuseMalformedPath,
+  refuseUnsafePost,
+  refuseUnsupportedMethod,
+} from "./guard.ts";
 import {
   createLeanHandler,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
@@ -294,9 +299,14 @@ export function createApiServer({
       if (path === "/trpc" || path.startsWith("/trpc/")) {
         routeLabel = "/trpc";
         try {
-          const refusal = refuseMalformedPath(path) ?? refuseUnsafePost(req, allowedOrigins);
-          if (refusal) sendTrpcError(res, refusal.status, refusal.code, refusal.message);
-          else trpc(req, res);
+          const refusal =
+            refuseMalformedPath(path) ??
+            refuseUnsupportedMethod(req.method) ??
+            refuseUnsafePost(req, allowedOrigins);
+          if (refusal) {
+            if (refusal.allow) res.setHeader("allow", refusal.allow);
+            sendTrpcError(res, refusal.status, refusal.code, refusal.message);
+          } else trpc(req, res);
         } catch (err) {
           handlerFailed(res, requestId, err);
         }

@@ -9,6 +9,7 @@
  * the FUZZ_SEED that replays it.
  */
 import { randomBytes } from "node:crypto";
+import { METHODS, request } from "node:http";
 import { appRouter } from "@tesseract/api";
 import { createTestCaller, insertTestAttachment, insertTestUser } from "@tesseract/api/testing";
 import { loadTestConfig } from "@tesseract/config";
@@ -688,4 +689,77 @@ describe("targeted cases", () => {
       expect(res.status).toBe(200);
     }
   });
+
+  it("refuses a date PostgreSQL cannot store (year 0000) with 400 wherever a date is taken", async () => {
+    // "0000-01-01" is a well-formed ISO date, but PostgreSQL's date has no year 0.
+    const dated = PROCEDURES.filter(({ inputs }) =>
+      inputKeys(inputs).some((key) => ["dueDate", "dueFrom", "dueTo", "filters"].includes(key)),
+    );
+    expect(dated.map((p) => p.path)).toEqual(
+      expect.arrayContaining(["task.create", "task.update", "task.list", "view.create"]),
+    );
+    for (const { path, type, inputs } of dated) {
+      const seed = seedFor(inputs, await fixtureFor("owner", type));
+      for (const [key, value] of [
+        ["dueDate", "0000-01-01"],
+        ["dueFrom", "0000-12-31"],
+        ["dueTo", "0000-01-01"],
+        ["filters", { dueFrom: "0000-01-01" }],
+      ] as const) {
+        if (!inputKeys(inputs).includes(key)) continue;
+        for (const adapter of ["lean", "stock"] as const) {
+          const c: Case = {
+            input: { envelope: { json: { ...seed, [key]: value } } },
+            headers: { cookie: ownerCookie },
+            adapter,
+            batch: false,
+          };
+          const res = await send(path, type, c);
+          check(path, c, res);
+          expect({ path, key, status: res.status }, res.body).toEqual({ path, key, status: 400 });
+        }
+      }
+    }
+  });
+
+  it("answers every HTTP method on /trpc without a 5xx, and TRACE with 405", async () => {
+    // CONNECT asks for a tunnel, not a resource: node:http hands it to a listener the server
+    // does not have, which closes the socket. Every other method node:http parses is sent.
+    for (const method of METHODS.filter((m) => m !== "CONNECT")) {
+      for (const server of [lean, stock]) {
+        for (const path of ["system.info", "org.create"]) {
+          const { status, allow, body } = await rawRequest(`${server.url}/trpc/${path}`, method);
+          const where = `${method} /trpc/${path} on ${server === lean ? "lean" : "stock"}`;
+          expect(status, `${where}: ${body}`).toBeLessThan(500);
+          if (method === "TRACE")
+            expect({ status, allow }, where).toEqual({ status: 405, allow: "GET, HEAD, POST" });
+        }
+      }
+    }
+  });
 });
+
+/** A request with any method (fetch refuses TRACE), with a JSON body and the owner's cookie. */
+function rawRequest(
+  url: string,
+  method: string,
+): Promise<{ status: number; allow: string | undefined; body: string }> {
+  const body = method === "GET" || method === "HEAD" ? "" : "{}";
+  return new Promise((resolve, reject) => {
+    const headers = {
+      cookie: ownerCookie,
+      "content-type": "application/json",
+      "content-length": String(body.length),
+    };
+    const req = request(url, { method, headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => {
+        resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body: text });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}

@@ -140,4 +140,57 @@ describe("live limits", () => {
     expect(api.liveSockets.size).toBe(before);
     socket.terminate();
   });
+
+  it("refuses a message carrying more calls than an HTTP batch may, and runs none of them", async () => {
+    const person = await insertTestUser(services, "Batcher");
+    const { maxBatchSize } = services.config.server;
+    const socket = new WebSocket(`${url.replace("http", "ws")}/trpc`, {
+      headers: { cookie: person.cookie },
+    });
+    sockets.push(socket);
+    await new Promise((resolve) => socket.once("open", resolve));
+    const answers: { id: number | null; error?: { json: { message: string } } }[] = [];
+    const answered = (count: number) =>
+      new Promise<void>((resolve) => {
+        socket.on("message", function onMessage(raw: Buffer) {
+          answers.push(JSON.parse(raw.toString()) as (typeof answers)[number]);
+          if (answers.length < count) return;
+          socket.off("message", onMessage);
+          resolve();
+        });
+      });
+    const calls = (count: number, first: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        id: first + i,
+        method: "mutation",
+        params: { path: "org.create", input: { json: { name: `Batch ${first + i}` } } },
+      }));
+    // One over the limit: one refusal for the whole message, and not one organization made.
+    let done = answered(1);
+    socket.send(JSON.stringify(calls(maxBatchSize + 1, 0)));
+    await done;
+    expect(answers).toEqual([
+      expect.objectContaining({
+        id: null,
+        error: expect.objectContaining({
+          json: expect.objectContaining({
+            message: `Send at most ${maxBatchSize} calls in one message`,
+          }) as unknown,
+        }) as unknown,
+      }),
+    ]);
+    // At the limit: every call runs, and the refused message left nothing behind.
+    answers.length = 0;
+    done = answered(maxBatchSize);
+    socket.send(JSON.stringify(calls(maxBatchSize, 100)));
+    await done;
+    expect(answers.filter((answer) => answer.error)).toEqual([]);
+    const made = await services.db
+      .selectFrom("memberships")
+      .select((eb) => eb.fn.countAll<string>().as("count"))
+      .where("user_id", "=", person.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(made.count)).toBe(maxBatchSize);
+    socket.terminate();
+  });
 });

@@ -1,10 +1,12 @@
 import {
+  createTestCaller,
   insertTestUser,
   startScratchPostgres,
   type ScratchPostgres,
   type TestUser,
 } from "@tesseract/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { startSiblingServer, startTestServer, type TestServer } from "./helpers.ts";
 
 /**
@@ -15,6 +17,8 @@ let postgres: ScratchPostgres;
 let lean: TestServer;
 let stock: TestServer;
 let user: TestUser;
+/** An API token never used before the outage: checking it needs PostgreSQL. */
+let token: string;
 beforeAll(async () => {
   postgres = await startScratchPostgres();
   lean = await startTestServer(
@@ -23,6 +27,14 @@ beforeAll(async () => {
   );
   stock = await startSiblingServer(lean.services, "stock");
   user = await insertTestUser(lean.services, "Outage");
+  const owner = createTestCaller(lean.services, { headers: { cookie: user.cookie } });
+  const org = await owner.org.create({ name: "Outage Org" });
+  ({ secret: token } = await owner.token.create({
+    orgId: org.id,
+    name: "outage",
+    role: "member",
+    expiresInDays: 30,
+  }));
 }, 300_000);
 afterAll(async () => {
   await stock?.close();
@@ -38,6 +50,22 @@ const createOrg = (server: TestServer) =>
     headers: { cookie: user.cookie, "content-type": "application/json" },
     body: JSON.stringify({ json: { name: "During the outage" } }),
   });
+
+/** The status a WebSocket upgrade is answered with (101 when it opens), and its Retry-After. */
+function upgrade(server: TestServer, headers: Record<string, string>) {
+  const socket = new WebSocket(`${server.url.replace("http", "ws")}/trpc`, { headers });
+  socket.on("error", () => undefined);
+  return new Promise<{ status: number; retryAfter?: string }>((resolve) => {
+    socket.once("open", () => {
+      resolve({ status: 101 });
+      socket.terminate();
+    });
+    socket.once("unexpected-response", (_req, res) => {
+      resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] });
+      socket.terminate();
+    });
+  });
+}
 
 interface ErrorBody {
   error: { json: { message: string; data: { code: string; httpStatus: number } } };
@@ -67,6 +95,9 @@ describe("PostgreSQL down", { timeout: 300_000 }, () => {
       expect(ready.status).toBe(503);
       expect(ready.headers.get("retry-after")).toMatch(/^\d+$/);
     }
+    // A live connection whose token cannot be checked: "try again", not "unauthorized".
+    const refused = await upgrade(lean, { authorization: `Bearer ${token}` });
+    expect(refused).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
     await postgres.start();
 
     // The pool replaces its dead connections on demand: no restart, the next requests work.
@@ -75,5 +106,6 @@ describe("PostgreSQL down", { timeout: 300_000 }, () => {
       expect((await me(server)).status).toBe(200);
       expect((await createOrg(server)).status).toBe(200);
     }
+    expect((await upgrade(lean, { authorization: `Bearer ${token}` })).status).toBe(101);
   });
 });

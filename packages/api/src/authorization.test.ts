@@ -816,6 +816,31 @@ describe("ownership of what a procedure names by id", () => {
     ).toMatchObject({ status: "ready" });
   });
 
+  it("live.job: another organization's export or upload, or none at all, is NOT_FOUND", async () => {
+    const { fixture } = await setUp("owner");
+    const outsider = await insertTestUser(services, "Outsider");
+    const outsiderOrg = await makeOrg("Outsider Org", outsider);
+    const stranger = as(outsider);
+    for (const [kind, id] of [
+      ["export", fixture.exportId],
+      ["attachment", fixture.attachmentId],
+      ["attachment", fixture.pendingAttachmentId],
+      ["export", randomUUID()],
+      ["attachment", randomUUID()],
+    ] as const) {
+      expect(await outcome(opened(stranger.live.job({ orgId: outsiderOrg, kind, id }))), kind).toBe(
+        "NOT_FOUND",
+      );
+    }
+    // Each kind names its own table: an upload's id is no export.
+    const owner = as(fixture.target);
+    expect(
+      await outcome(
+        opened(owner.live.job({ orgId: fixture.orgId, kind: "export", id: fixture.attachmentId })),
+      ),
+    ).toBe("NOT_FOUND");
+  });
+
   it("task.get by a key a task had before it moved: never from another organization", async () => {
     const owner = await insertTestUser(services, "Mover");
     const orgA = await makeOrg("Mover Org", owner);

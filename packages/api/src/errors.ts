@@ -1,3 +1,5 @@
+import { isConnectionError } from "@tesseract/db";
+import { isRedisUnavailable } from "@tesseract/redis";
 import { APP_ERROR_CODES as SHARED_APP_ERROR_CODES } from "@tesseract/validators/constants";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
@@ -59,4 +61,14 @@ export function concurrencyError(error: unknown): AppError | undefined {
       cause: error,
     });
   return undefined;
+}
+
+/**
+ * Whether a failure means a backing service cannot be reached right now (PostgreSQL or Redis
+ * down, restarting, out of connections), so the same request works again shortly: 503, not a
+ * 500 that reads as a bug. A domain error saying so (UNAVAILABLE) counts too.
+ */
+export function isOutage(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === "UNAVAILABLE";
+  return isConnectionError(error) || isRedisUnavailable(error);
 }

@@ -2,7 +2,7 @@ export { appRouter, createCaller } from "./root.ts";
 export type { AppRouter } from "./root.ts";
 export { createInnerContext, recordingResponse } from "./context.ts";
 export type { Context, RequestInfo, ResponseControl } from "./context.ts";
-export { AppError } from "./errors.ts";
+export { AppError, isOutage } from "./errors.ts";
 export type { AppErrorCode } from "./errors.ts";
 export { checkHealth } from "./health.ts";
 export { openApiDocument, type OpenApiOptions } from "./openapi/document.ts";

@@ -1,7 +1,6 @@
 import { initTRPC, TRPCError, type TRPCMiddlewareFunction } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { isConnectionError } from "@tesseract/db";
 import { inSpan, isTracingHere, SpanKind, SpanStatusCode } from "@tesseract/telemetry";
 import { orgIdSchema, type Role } from "@tesseract/validators";
 import { isIdempotentMutation } from "@tesseract/validators/constants";
@@ -9,7 +8,7 @@ import { resolveAuth, type Auth } from "./auth/credentials.ts";
 import { can, type Permission } from "./auth/permissions.ts";
 import type { Context } from "./context.ts";
 import { loggerWithFields } from "./logger.ts";
-import { APP_ERROR_CODES, AppError, concurrencyError } from "./errors.ts";
+import { APP_ERROR_CODES, AppError, concurrencyError, isOutage } from "./errors.ts";
 import { findMembershipRole } from "./domain/memberships.ts";
 import { cachedQuery, invalidateTags, type CachePolicy } from "./policy/cache.ts";
 import { idempotencyKeyOf, runIdempotently } from "./policy/idempotency.ts";
@@ -119,42 +118,52 @@ export const mergeRouters = t.mergeRouters;
 const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
   if (!result.ok) {
-    const { cause } = result.error;
-    // Another transaction held or changed the same rows (a deadlock, a serialization failure
-    // that outlived the retries, a lock or statement timeout): busy, not broken.
-    const busy = result.error.code === "INTERNAL_SERVER_ERROR" && concurrencyError(cause);
-    if (busy) {
-      ctx.logger.warn(
-        { err: cause, path, type, requestId: ctx.requestId, code: busy.code },
-        "a transaction collided with another; answering as busy",
-      );
-      throw new TRPCError({ code: APP_ERROR_CODES[busy.code], message: busy.message, cause });
-    }
-    if (cause instanceof AppError) {
-      throw new TRPCError({ code: APP_ERROR_CODES[cause.code], message: cause.message, cause });
-    }
-    // The database is down, restarting or out of connections: the same request will work
-    // again shortly, so 503 (the HTTP adapters add Retry-After), not a 500 that reads as a bug.
-    if (result.error.code === "INTERNAL_SERVER_ERROR" && isConnectionError(cause)) {
-      ctx.logger.warn(
-        { err: cause, path, type, requestId: ctx.requestId },
-        "a backing service is unreachable; answering 503",
-      );
-      throw new TRPCError({
-        code: "SERVICE_UNAVAILABLE",
-        message: "The service is temporarily unavailable; try again shortly",
-        cause,
-      });
-    }
-    if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      ctx.logger.error(
-        { err: cause ?? result.error, path, type, requestId: ctx.requestId },
-        "procedure failed",
-      );
-    }
+    const answer = clientError(ctx, result.error, { path, type });
+    if (answer !== result.error) throw answer;
   }
   return result;
 });
+
+/**
+ * What a failed call answers: a domain error (AppError) its own code; a transaction that
+ * collided with another 409, or 503 when it ran out of time; a backing service out of reach
+ * (PostgreSQL or Redis down, restarting, out of connections) 503, since the same request works
+ * again shortly. Anything else is a bug: logged, and left a 500 whose text the formatter masks.
+ * The procedure ladder applies it to every call; live streams to what fails while they run,
+ * after the middlewares have returned.
+ */
+export function clientError(
+  ctx: Context,
+  error: TRPCError,
+  where: { path: string; type: string },
+): TRPCError {
+  const { cause } = error;
+  const internal = error.code === "INTERNAL_SERVER_ERROR";
+  const fields = { err: cause ?? error, ...where, requestId: ctx.requestId };
+  // Another transaction held or changed the same rows (a deadlock, a serialization failure
+  // that outlived the retries, a lock or statement timeout): busy, not broken.
+  const busy = internal ? concurrencyError(cause) : undefined;
+  if (busy) {
+    ctx.logger.warn(
+      { ...fields, code: busy.code },
+      "a transaction collided with another; answering as busy",
+    );
+    return new TRPCError({ code: APP_ERROR_CODES[busy.code], message: busy.message, cause });
+  }
+  if (cause instanceof AppError) {
+    return new TRPCError({ code: APP_ERROR_CODES[cause.code], message: cause.message, cause });
+  }
+  if (internal && isOutage(cause)) {
+    ctx.logger.warn(fields, "a backing service is unreachable; answering 503");
+    return new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The service is temporarily unavailable; try again shortly",
+      cause,
+    });
+  }
+  if (internal) ctx.logger.error(fields, "procedure failed");
+  return error;
+}
 
 /**
  * Every procedure call, first: its count by result code and its duration (Prometheus), a span

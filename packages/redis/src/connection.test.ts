@@ -1,6 +1,6 @@
 import { silentLogger } from "@tesseract/config";
 import { afterAll, describe, expect, it } from "vitest";
-import { createRedis, type RedisHandle } from "./connection.ts";
+import { createRedis, isRedisUnavailable, type RedisHandle } from "./connection.ts";
 import {
   createTestRedis,
   hasRedisServer,
@@ -61,7 +61,10 @@ describe("createRedis", () => {
     await redis.client.set("k", "v");
     server.freeze();
     try {
-      await expect(redis.client.get("k")).rejects.toThrow(/timed out/i);
+      const error = await redis.client.get("k").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(/timed out/i);
+      expect(isRedisUnavailable(error)).toBe(true);
     } finally {
       server.thaw();
     }
@@ -74,7 +77,11 @@ describe("createRedis", () => {
       const redis = await connectTo(server.url);
       await redis.ping();
       await server.kill();
-      await expect(redis.client.get("k")).rejects.toThrow();
+      const error = await redis.client.get("k").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(isRedisUnavailable(error)).toBe(true);
+      // Wrapped by a caller, it is still recognised.
+      expect(isRedisUnavailable(new Error("sessions failed", { cause: error }))).toBe(true);
       await privateRedis(server.port);
       await expect
         .poll(
@@ -88,6 +95,18 @@ describe("createRedis", () => {
         .toBe("up");
     },
   );
+
+  it("tells an unreachable Redis from a wrong command", async () => {
+    const redis = await createTestRedis();
+    await redis.client.set("text", "v");
+    // A command the server refuses is the caller's mistake, not an outage.
+    const wrongType = await redis.client.lpush("text", "x").catch((e: unknown) => e);
+    expect(wrongType).toBeInstanceOf(Error);
+    expect(isRedisUnavailable(wrongType)).toBe(false);
+    expect(isRedisUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
+    expect(isRedisUnavailable("Command timed out")).toBe(false);
+    await redis.cleanup();
+  });
 
   it.skipIf(!hasRedisServer)(
     "starts with Redis unreachable and reports it through ping",

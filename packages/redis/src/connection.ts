@@ -1,5 +1,5 @@
 import { loadEmbeddedModule, type Logger } from "@tesseract/config";
-import { Redis } from "ioredis";
+import { Redis, ReplyError } from "ioredis";
 
 export type RedisKind = "redis" | "memory";
 
@@ -91,4 +91,35 @@ async function createMemoryRedis(options: RedisOptions): Promise<RedisHandle> {
       return Promise.resolve();
     },
   };
+}
+
+// What ioredis rejects a command with when Redis cannot answer it: not connected (no offline
+// queue), sent but unanswered within commandTimeout, cut off with the connection, or out of
+// reconnection retries. Its own messages, without a code; socket errors carry theirs.
+const UNAVAILABLE_MESSAGES = new Set([
+  "Stream isn't writeable and enableOfflineQueue options is false",
+  "Command timed out",
+  "Connection is closed.",
+]);
+// Replies of a server that is up but cannot serve yet: loading its data set after a restart,
+// or a replica that lost its primary.
+const UNAVAILABLE_REPLIES = /^(LOADING|MASTERDOWN|TRYAGAIN|CLUSTERDOWN)\b/;
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"]);
+
+/**
+ * Whether an error means "Redis cannot be reached right now", so the same request works once
+ * it is back (503 and Retry-After), rather than "this command is wrong" (a bug: 500). Looks
+ * through a few levels of `cause`, where a caller may have wrapped it.
+ */
+export function isRedisUnavailable(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if (current.name === "MaxRetriesPerRequestError") return true;
+    if (UNAVAILABLE_MESSAGES.has(current.message)) return true;
+    if (current instanceof ReplyError && UNAVAILABLE_REPLIES.test(current.message)) return true;
+    const { code } = current as { code?: unknown };
+    if (typeof code === "string" && SOCKET_CODES.has(code)) return true;
+    current = current.cause;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-export { createRedis } from "./connection.ts";
+export { createRedis, isRedisUnavailable } from "./connection.ts";
 export type { RedisHandle, RedisKind, RedisOptions } from "./connection.ts";
 export { createRateLimiter } from "./rate-limit.ts";
 export type { RateLimiter, RateLimitResult, RateLimitRule } from "./rate-limit.ts";

@@ -52,7 +52,14 @@ const title = textSchema()
   .min(1, "Give the task a title")
   .max(200, "Use at most 200 characters");
 const description = textSchema().max(20_000, "Use at most 20,000 characters");
-const dueDate = z.iso.date("Use a date like 2026-12-31");
+/**
+ * A calendar date, YYYY-MM-DD. Year 0000 is a well-formed ISO date, but PostgreSQL's `date`
+ * has no year 0 and refuses it: such a date is refused here, or it became a 500.
+ */
+export const calendarDateSchema = z.iso
+  .date("Use a date like 2026-12-31")
+  .refine((value) => !value.startsWith("0000"), "Use a year from 0001 on");
+const dueDate = calendarDateSchema;
 
 export const taskId = z.uuid("Unknown task");
 export const createTaskInput = orgScoped.extend({

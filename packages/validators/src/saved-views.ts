@@ -2,6 +2,7 @@ import { z } from "zod";
 import { orgScoped } from "./organization.ts";
 import { labelId } from "./labels.ts";
 import {
+  calendarDateSchema,
   listTasksInput,
   projectId,
   TASK_SORTS,
@@ -22,8 +23,6 @@ export const myTasksInput = listTasksInput.extend({
 });
 export type MyTasksInput = z.infer<typeof myTasksInput>;
 
-const isoDate = z.iso.date("Use a date like 2026-12-31");
-
 /**
  * The filters a saved view keeps: the list page's URL state (and My Issues' tab). Every field
  * is optional, a view stores only what was set. Strict, so an unknown key is refused on write;
@@ -40,8 +39,8 @@ export const savedViewFiltersSchema = z
     assignee: z.union([z.uuid("Unknown member"), z.literal("unassigned")]).optional(),
     /** A label's id (the list's `label` parameter). */
     label: labelId.optional(),
-    dueFrom: isoDate.optional(),
-    dueTo: isoDate.optional(),
+    dueFrom: calendarDateSchema.optional(),
+    dueTo: calendarDateSchema.optional(),
     sort: z.enum(TASK_SORTS).optional(),
     direction: z.enum(["asc", "desc"]).optional(),
     /** The list's full-text search. */

@@ -1,8 +1,9 @@
 import { compareEventIds, type BusMessage } from "@tesseract/redis";
-import { tracked, TRPCError, type TrackedEnvelope } from "@trpc/server";
+import { getTRPCErrorFromUnknown, tracked, TRPCError, type TrackedEnvelope } from "@trpc/server";
 import type { DomainEvent } from "@tesseract/validators";
 import type { Auth } from "../auth/credentials.ts";
 import type { Context } from "../context.ts";
+import { clientError } from "../trpc.ts";
 import { Inbox } from "./inbox.ts";
 import { authSignals, decodeEvent } from "./publish.ts";
 
@@ -140,7 +141,25 @@ export function liveEvents(
   };
   if (options.signal?.aborted) close();
   else options.signal?.addEventListener("abort", close);
-  return relay(ctx, options, inbox, close);
+  return withClientErrors(ctx, relay(ctx, options, inbox, close));
+}
+
+/**
+ * A stream's own failures, answered as a procedure's are (`clientError`): they happen after
+ * the procedure ladder returned the stream, so its error boundary never sees them, and a
+ * replay read or an access check that met Redis or PostgreSQL down would end the stream with a
+ * bare 500 instead of "try again" (503).
+ */
+export async function* withClientErrors<T>(
+  ctx: LiveContext,
+  stream: AsyncGenerator<T>,
+): AsyncGenerator<T> {
+  try {
+    yield* stream;
+  } catch (cause) {
+    const path = ctx.logFields.procedure ?? "live";
+    throw clientError(ctx, getTRPCErrorFromUnknown(cause), { path, type: "subscription" });
+  }
 }
 
 async function* relay(

@@ -1,13 +1,15 @@
 import { TRPCError } from "@trpc/server";
 import type { DomainEvent, PresenceScope } from "@tesseract/validators";
 import { can } from "../auth/permissions.ts";
+import { getAttachment } from "../domain/attachments.ts";
+import { getExport } from "../domain/exports.ts";
 import { getProject } from "../domain/projects.ts";
 import { getTask } from "../domain/tasks.ts";
 import type { OrgAccess } from "../trpc.ts";
 import { orgAccessCheck, signedInCheck } from "./authorize.ts";
 import { presenceEvents } from "./presence.ts";
 import { orgStream, personStream } from "./publish.ts";
-import { liveEvents, type LiveContext } from "./stream.ts";
+import { liveEvents, withClientErrors, type LiveContext } from "./stream.ts";
 
 /** What every subscription procedure hands over: its context (with the org, if any) and signal. */
 type OrgSubscription = LiveContext & { org: OrgAccess };
@@ -87,16 +89,22 @@ export async function taskEvents(
 }
 
 /** One export's or attachment's progress. An export is for those who may export. */
-export function jobEvents(
+export async function jobEvents(
   ctx: OrgSubscription,
   input: { kind: "export" | "attachment"; id: string },
   signal?: AbortSignal,
 ) {
-  if (input.kind === "export" && !can(ctx.org.role, "project.export"))
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: `Your role (${ctx.org.role}) cannot do this`,
-    });
+  const { db } = ctx.services;
+  if (input.kind === "export") {
+    if (!can(ctx.org.role, "project.export"))
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Your role (${ctx.org.role}) cannot do this`,
+      });
+    // Refused (NOT_FOUND) before the stream opens when the job is not this organization's, as
+    // live.project and live.task are: such a stream would only ever wait.
+    await getExport(db, { orgId: ctx.org.orgId }, input.id, ctx.services.now());
+  } else await getAttachment(db, ctx.org.orgId, input.id);
   return liveEvents(ctx, {
     ...orgScoped(ctx, signal),
     accept: (event) =>
@@ -125,10 +133,13 @@ export async function viewers(
   const { orgId } = ctx.org;
   if ("projectId" in input.scope) await getProject(ctx.services.db, orgId, input.scope.projectId);
   else await getTask(ctx.services.db, orgId, input.scope.taskId);
-  return presenceEvents(ctx, {
-    orgId,
-    scope: input.scope,
-    authorize: orgAccessCheck(ctx, orgId, "task.read"),
-    signal,
-  });
+  return withClientErrors(
+    ctx,
+    presenceEvents(ctx, {
+      orgId,
+      scope: input.scope,
+      authorize: orgAccessCheck(ctx, orgId, "task.read"),
+      signal,
+    }),
+  );
 }

@@ -15,6 +15,7 @@ import {
 } from "@tesseract/validators";
 import { accountDeps, presentedSession } from "../auth/account-deps.ts";
 import { sessionCookie } from "../auth/cookies.ts";
+import { isOutage } from "../errors.ts";
 import { hashPassword } from "../auth/password.ts";
 import { resolveAuth } from "../auth/credentials.ts";
 import * as accounts from "../domain/accounts.ts";
@@ -72,8 +73,13 @@ export const authRouter = router({
     .meta({ summary: "Sign out of this session" })
     .output(okOutput)
     .mutation(async ({ ctx }) => {
-      // Signing out always clears the cookie, even when the session had already ended.
-      const auth = await resolveAuth(ctx).catch(() => null);
+      // Signing out always clears the cookie, even when the session had already ended (or a
+      // bearer token was refused). An outage is not an ended session: with the session store
+      // down it answers 503 and keeps the cookie, rather than report a live session ended.
+      const auth = await resolveAuth(ctx).catch((err: unknown) => {
+        if (isOutage(err)) throw err;
+        return null;
+      });
       if (auth?.kind === "session") {
         await accounts.signOut(ctx.services.db, accountDeps(ctx), {
           userId: auth.user.id,
