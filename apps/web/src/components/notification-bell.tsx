@@ -8,8 +8,11 @@ import { usePathname } from "next/navigation";
  * a chunk of its own, rendered on the server like the rest of the header (so nothing moves when
  * it hydrates) and loaded only on an organization's pages, which have that code already.
  */
-const LiveBell = dynamic(() =>
-  import("./notification-bell-live.tsx").then((module) => module.LiveBell),
+const LiveBell = dynamic(
+  () => import("./notification-bell-live.tsx").then((module) => module.LiveBell),
+  // A boundary of its own (next/dynamic adds one only with `loading`), so the rest of the
+  // header hydrates without waiting for the bell's chunk; the stand-in keeps its place.
+  { loading: () => <span aria-hidden="true" className="size-9" /> },
 );
 
 /** The bell of the organization in the address bar (none outside one). */

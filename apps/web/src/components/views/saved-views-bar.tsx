@@ -8,12 +8,15 @@ import { filtersToView, hasViewWorthSaving, listSearch, viewSearch } from "~/lib
 import type { TaskFilters } from "~/lib/task-filters.ts";
 import { trpc } from "~/trpc/react.tsx";
 
-// The dialogs load when first opened: most visits only read the list.
-const SaveViewDialog = dynamic(() =>
-  import("./save-view-dialog.tsx").then((module) => module.SaveViewDialog),
+// The dialogs load when first opened: most visits only read the list. Each has a boundary of
+// its own (`loading`), so the page does not fall back to its loading screen meanwhile.
+const SaveViewDialog = dynamic(
+  () => import("./save-view-dialog.tsx").then((module) => module.SaveViewDialog),
+  { loading: () => null },
 );
-const ManageViewsDialog = dynamic(() =>
-  import("./manage-views-dialog.tsx").then((module) => module.ManageViewsDialog),
+const ManageViewsDialog = dynamic(
+  () => import("./manage-views-dialog.tsx").then((module) => module.ManageViewsDialog),
+  { loading: () => null },
 );
 
 /** Opens a list state: a new history entry, so Back returns to the filters before. */

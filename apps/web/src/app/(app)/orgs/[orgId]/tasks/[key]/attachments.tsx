@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type DragEvent } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState, type DragEvent } from "react";
 import { LoadMore } from "~/components/load-more.tsx";
 import { QueryError } from "~/components/query-error.tsx";
 import { Skeleton } from "~/components/ui/skeleton.tsx";
@@ -38,6 +38,18 @@ export function Attachments({
   const { uploads, upload, cancel, dismiss } = useAttachmentUploads(orgId, taskId);
   const [isDragging, setIsDragging] = useState(false);
   const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // Files picked before the page hydrated raised a change event no handler heard: they wait in
+  // the input, and go up now.
+  const uploadPicked = useEffectEvent(() => {
+    const picker = input.current;
+    if (!picker?.files || picker.files.length === 0) return;
+    upload(picker.files);
+    picker.value = "";
+  });
+  useEffect(() => {
+    uploadPicked();
+  }, []);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -74,6 +86,7 @@ export function Attachments({
           }`}
         >
           <input
+            ref={input}
             id={inputId}
             type="file"
             multiple

@@ -13,13 +13,19 @@ import { TaskDescription } from "./task-description.tsx";
 import { TaskFields } from "./task-fields.tsx";
 import { TaskHistory } from "./task-history.tsx";
 import { TaskTitle } from "./task-title.tsx";
+import { SectionLoading } from "./section-loading.tsx";
 import { useUpdateTask } from "./use-update-task.ts";
 import { WatchButton } from "./watch-button.tsx";
 
 // Below the description: their code (the task picker among it) loads after the page's, and they
-// still render on the server.
-const Subtasks = dynamic(() => import("./subtasks.tsx").then((m) => m.Subtasks));
-const Relations = dynamic(() => import("./relations.tsx").then((m) => m.Relations));
+// still render on the server. `loading` gives each a boundary of its own: without one, the whole
+// task hydrates only once their chunks arrive, and a click anywhere on it before is lost.
+const Subtasks = dynamic(() => import("./subtasks.tsx").then((m) => m.Subtasks), {
+  loading: () => <SectionLoading title="Sub-tasks" />,
+});
+const Relations = dynamic(() => import("./relations.tsx").then((m) => m.Relations), {
+  loading: () => <SectionLoading title="Relations" />,
+});
 
 export function TaskView({
   orgId,
