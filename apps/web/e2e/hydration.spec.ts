@@ -54,9 +54,9 @@ test("the task answers clicks while its sub-tasks, relations and markdown code i
   const { held, release } = await holdChunks(page, /subtasks-heading|relations-heading|micromark/);
   await page.goto(taskUrl);
   await waitForHydration(page);
-  await expect.poll(() => [...held].sort()).toEqual(
-    ["micromark", "relations-heading", "subtasks-heading"],
-  );
+  await expect
+    .poll(() => [...held].sort())
+    .toEqual(["micromark", "relations-heading", "subtasks-heading"]);
   // The server's rendering of the held sections stays as it was.
   await expect(page.getByTestId("task-description")).toContainText("First draft");
   await expect(page.getByRole("heading", { name: "Sub-tasks" })).toBeVisible();
@@ -82,9 +82,11 @@ test("files picked before the page could respond are attached once it can", asyn
   await page.goto(taskUrl, { waitUntil: "domcontentloaded" });
   await expect.poll(() => held.size).toBe(1);
   const files = page.getByRole("region", { name: /Files/ });
-  await files.getByLabel("Attach files").setInputFiles([
-    { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("picked early") },
-  ]);
+  await files
+    .getByLabel("Attach files")
+    .setInputFiles([
+      { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("picked early") },
+    ]);
   release();
   await waitForHydration(page);
   await expect(files.getByTestId("attachment").filter({ hasText: "notes.txt" })).toBeVisible();
