@@ -56,11 +56,49 @@ for (const path of ["/", "/docs/guide", "/status", "/sign-in"]) {
   });
 }
 
-test("a signed-in page is loaded afresh, not from the back/forward cache", async () => {
+/**
+ * Leaves the signed-in `path` for another document and comes back; resolves once the page shown
+ * is a document loaded afresh (the one left is marked, and a restored one would keep the mark).
+ */
+async function backToSignedIn(path: string, leave: () => Promise<void>) {
+  await page.goto(path);
+  await waitForHydration(page);
+  await page.evaluate(() => {
+    (window as { left?: boolean }).left = true;
+  });
+  await leave();
+  await page.goBack({ waitUntil: "commit" });
+  // Chromium may bring the page back from its cache (it keeps no-store pages when no cookie
+  // changed); the page then loads itself again. Until it has, the old document answers.
+  await expect
+    .poll(() => page.evaluate(() => (window as { left?: boolean }).left === true).catch(() => true))
+    .toBe(false);
+  await page.waitForFunction(() => document.readyState === "complete");
+}
+
+test("a signed-in page is loaded afresh, not shown again from the back/forward cache", async () => {
   test.setTimeout(120_000);
   await signUp(page, { name: "Katherine Johnson", email: `katherine-bf-${run}@example.com` });
   const orgId = await createOrg(page, `Trajectories ${run}`);
-  const response = await page.goto(`/orgs/${orgId}/projects`);
+  const projects = `/orgs/${orgId}/projects`;
+  const response = await page.goto(projects);
   expect(response?.headers()["cache-control"]).toContain("no-store");
-  expect(await restoredAfterBack(`/orgs/${orgId}/projects`, "/account")).toBe(false);
+
+  await backToSignedIn(projects, async () => {
+    await page.goto("/account");
+    await waitForHydration(page);
+  });
+  await expect(page).toHaveURL(projects);
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
+
+  // Signed out meanwhile: Back shows the sign-in page, not the organization's.
+  await backToSignedIn(projects, async () => {
+    await page.getByRole("button", { name: "Account: Katherine Johnson" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await waitForHydration(page);
+  });
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await expect(page.getByText(`Trajectories ${run}`)).toHaveCount(0);
 });

@@ -23,7 +23,9 @@ import { firstLoadJs } from "./first-load-js.ts";
  * which cut its document from 1.4 MB to under 300 kB, and 1–4 KiB for the command palette's
  * Ctrl+K listener, `<main>`'s width settled from the URL, managed labels, per-project statuses
  * and undo toasts. Once since, for a fix: the list's by 1 KiB on 2026-11-30, when live events
- * that arrive before a board or list hydrates were no longer lost (0.2 KiB over its 198).)
+ * that arrive before a board or list hydrates were no longer lost (0.2 KiB over its 198); the
+ * board's by 1 KiB on 2026-12-01, when signed-in pages stopped coming back from the
+ * back/forward cache (0.1 KiB over its 206).)
  * On 2026-11-30 every signed-in page lost 0.2–0.7 KiB when the roles and the tRPC link's batch
  * size moved out of `@tesseract/validators/constants` (`/permissions`, `/wire`); the account
  * and list ceilings came down with them.
@@ -39,7 +41,7 @@ const CEILING_KIB: Record<string, number> = {
   "/orgs/[orgId]/activity": 185,
   "/orgs/[orgId]/members": 187,
   "/orgs/[orgId]/my-issues": 191,
-  "/orgs/[orgId]/projects/[key]": 206,
+  "/orgs/[orgId]/projects/[key]": 207,
   "/orgs/[orgId]/projects/[key]/list": 198,
   "/orgs/[orgId]/projects/[key]/workflow": 189,
   "/orgs/[orgId]/settings": 186,

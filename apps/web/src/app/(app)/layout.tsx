@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { CommandLauncher } from "~/components/commands/command-launcher.tsx";
+import { ReloadAfterBack } from "~/components/reload-after-back.tsx";
 import { TRPCReactProvider } from "~/trpc/react.tsx";
 import { requireMe } from "~/trpc/session.ts";
 
@@ -16,6 +17,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     <TRPCReactProvider>
       {children}
       <CommandLauncher />
+      <ReloadAfterBack />
     </TRPCReactProvider>
   );
 }
