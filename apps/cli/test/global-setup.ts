@@ -13,8 +13,9 @@ import type { TestProject } from "vitest/node";
  * npm prefers its cache, so a warm machine needs no network.
  *
  * The SDK's build empties and rewrites packages/client/build/types, so two builds at once corrupt
- * each other: turbo runs this suite only after its own client and CLI builds (turbo.json), and the
- * rebuild here (for `pnpm test` run in this folder alone) then runs by itself.
+ * each other. Under turbo (which sets TURBO_HASH) this suite runs only after the client and CLI
+ * builds of the same run (turbo.json), and packs what they built; run in this folder alone, it
+ * builds both first.
  */
 
 const exec = promisify(execFile);
@@ -45,7 +46,9 @@ declare module "vitest" {
 }
 
 async function pack(dir: string, into: string): Promise<string> {
-  await exec("pnpm", ["run", "build"], { cwd: join(repo, dir) });
+  // eslint-disable-next-line no-restricted-properties -- turbo's own marker, not configuration
+  if (process.env.TURBO_HASH === undefined)
+    await exec("pnpm", ["run", "build"], { cwd: join(repo, dir) });
   await exec("pnpm", ["pack", "--pack-destination", into], { cwd: join(repo, dir) });
   const name = readdirSync(into).find((f) =>
     f.startsWith(dir.includes("cli") ? "tesseract-cli" : "tesseract-client"),
