@@ -1,7 +1,6 @@
 import { context, propagation, trace, type Context } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import {
   BatchSpanProcessor,
@@ -14,6 +13,7 @@ import {
   type Span as SdkSpan,
   type SpanProcessor,
 } from "@opentelemetry/sdk-trace";
+import { createOtlpFetchExporter } from "./otlp-fetch-exporter.ts";
 import { SpanStore } from "./span-store.ts";
 import { RECORD_ROOT, type Tracing, type TracingOptions } from "./tracing.ts";
 
@@ -59,7 +59,7 @@ export function installSdk(options: TracingOptions): Tracing {
   const processors = new Processors();
   if (options.otlpEndpoint) {
     const url = `${options.otlpEndpoint.replace(/\/+$/, "")}/v1/traces`;
-    processors.list.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url }) }));
+    processors.list.push(new BatchSpanProcessor({ exporter: createOtlpFetchExporter(url) }));
   }
   const store = options.keepRecent ? new SpanStore() : undefined;
   if (store) processors.list.push(store);
