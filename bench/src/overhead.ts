@@ -34,6 +34,9 @@ function options() {
       sample: { type: "string" },
       // TRACING_MAX_PER_SECOND for the traced server (unset: production's default cap).
       cap: { type: "string" },
+      // Server processes per configuration: one process can run 10 % apart from an identical
+      // one for the whole run (its JIT and heap layout), so several are averaged.
+      processes: { type: "string", default: "1" },
     },
     strict: true,
   });
@@ -42,8 +45,12 @@ function options() {
       throw new Error(`--workload takes ${WORKLOADS.join(", ")}, not "${name}"`);
     return name as (typeof WORKLOADS)[number];
   });
+  const processes = Number(values.processes);
+  if (!Number.isInteger(processes) || processes < 1)
+    throw new Error(`--processes takes a whole number from 1, not "${values.processes}"`);
   return {
     workloads,
+    processes,
     sample: values.sample,
     cap: values.cap,
     servers: [...TARGETS, ...(values.control ? (["control"] as const) : [])] as Server[],
@@ -53,12 +60,32 @@ function options() {
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 
-function row(workload: string, target: string, own: LoadResult, plain: LoadResult): string {
-  const cpu = own.serverCpuUsPerRequest ?? NaN;
-  const base = plain.serverCpuUsPerRequest ?? NaN;
+/** One configuration's processes together: mean req/s, and CPU per request over all of them. */
+interface Combined {
+  requestsPerSec: number;
+  cpuUsPerRequest: number;
+  perProcess: number[];
+}
+
+function combine(results: LoadResult[]): Combined {
+  const perProcess = results.map((result) => result.requestsPerSec);
+  const cpuMs = results.reduce((sum, result) => sum + (result.serverCpuMs ?? NaN), 0);
+  const requests = results.reduce((sum, result) => sum + result.totalRequests, 0);
+  return {
+    requestsPerSec: Math.round(perProcess.reduce((sum, value) => sum + value, 0) / results.length),
+    cpuUsPerRequest: (cpuMs * 1000) / requests,
+    perProcess,
+  };
+}
+
+function row(workload: string, target: string, own: Combined, plain: Combined): string {
   const lost = target === "lean" ? "–" : pct(1 - own.requestsPerSec / plain.requestsPerSec);
-  const byCpu = target === "lean" ? "–" : pct(cpu / base - 1);
-  return `| ${workload} | ${target} | ${own.requestsPerSec.toLocaleString("en-US")} | ${cpu.toFixed(1)} µs | ${lost} | ${byCpu} |`;
+  const byCpu = target === "lean" ? "–" : pct(own.cpuUsPerRequest / plain.cpuUsPerRequest - 1);
+  const each =
+    own.perProcess.length > 1
+      ? ` | ${own.perProcess.map((value) => value.toLocaleString("en-US")).join(" / ")}`
+      : "";
+  return `| ${workload} | ${target} | ${own.requestsPerSec.toLocaleString("en-US")} | ${own.cpuUsPerRequest.toFixed(1)} µs | ${lost} | ${byCpu}${each} |`;
 }
 
 async function main(): Promise<void> {
@@ -80,16 +107,24 @@ async function main(): Promise<void> {
       ...(opts.cap === undefined ? {} : { TRACING_MAX_PER_SECOND: opts.cap }),
     },
   };
-  const servers = {} as Record<Server, ApiServerRun>;
+  const servers = {} as Record<Server, ApiServerRun[]>;
   for (const target of opts.servers) {
-    const server = await startApiServer(envs[target], "warn");
-    defer(`stop API server (${target})`, () => server.stop());
-    servers[target] = server;
+    servers[target] = [];
+    for (let index = 0; index < opts.processes; index++) {
+      // Each process of a configuration gets its own metrics listener.
+      const env = envs[target].METRICS_PORT
+        ? { ...envs[target], METRICS_PORT: String(await freePort()) }
+        : envs[target];
+      const server = await startApiServer(env, "warn");
+      defer(`stop API server (${target} #${index + 1})`, () => server.stop());
+      servers[target].push(server);
+    }
   }
-  const fixtures = await seedFixtures(servers.lean.url, services.database);
+  const fixtures = await seedFixtures(servers.lean[0]!.url, services.database);
+  const several = opts.processes > 1;
   const lines = [
-    "| workload | server | req/s | server CPU / request | req/s lost | by CPU |",
-    "| --- | --- | ---: | ---: | ---: | ---: |",
+    `| workload | server | req/s | server CPU / request | req/s lost | by CPU |${several ? " req/s of each process |" : ""}`,
+    `| --- | --- | ---: | ---: | ---: | ---: |${several ? " --- |" : ""}`,
   ];
   for (const workload of opts.workloads) {
     // The control server answers as the plain lean one does: it runs the same workload.
@@ -97,23 +132,27 @@ async function main(): Promise<void> {
       server,
       run: api(workload, server === "control" ? "lean" : server),
     }));
-    for (const { server, run } of runs) await verifyRun(run, servers[server].url, fixtures);
-    log(`load: ${workload} on ${opts.servers.join(", ")}, ${opts.load.durationSec} rounds`);
+    for (const { server, run } of runs)
+      for (const instance of servers[server]) await verifyRun(run, instance.url, fixtures);
+    log(
+      `load: ${workload} on ${opts.servers.join(", ")} (${opts.processes} process(es) each), ${opts.load.durationSec} rounds`,
+    );
     const results = await runInterleaved(
-      runs.map(({ server, run }) => {
+      runs.flatMap(({ server, run }) => {
         const { path, headers } = run.request(fixtures);
-        return {
-          key: server,
-          url: `${servers[server].url}${path}`,
+        return servers[server].map((instance, index) => ({
+          key: `${server}#${index}`,
+          url: `${instance.url}${path}`,
           headers,
-          pid: servers[server].pid,
-        };
+          pid: instance.pid,
+        }));
       }),
       opts.load,
     );
-    const plain = results.get("lean")!;
-    for (const server of opts.servers)
-      lines.push(row(workload, server, results.get(server)!, plain));
+    const combined = (server: Server) =>
+      combine(servers[server].map((_, index) => results.get(`${server}#${index}`)!));
+    const plain = combined("lean");
+    for (const server of opts.servers) lines.push(row(workload, server, combined(server), plain));
   }
   process.stdout.write(
     `\n${lines.join("\n")}\n\nOTLP export requests received: ${collector.received.requests} (${Math.round(collector.received.bytes / 1024)} KiB)\n`,
