@@ -52,9 +52,32 @@ export const pageInput = z.object({
   limit: z.number().int().min(1).max(100).default(50),
 });
 
+/**
+ * An activity cursor: the last row's numeric id, as a number or its decimal digits (a script may
+ * pass it as text). Nothing else is read as a number: `true`, `[5]`, `"0x10"` or `" 7"` are
+ * refused rather than coerced.
+ */
+const activityCursor = z
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .regex(/^[0-9]{1,16}$/)
+        .transform(Number),
+    ],
+    { error: "Use the nextCursor of the previous page" },
+  )
+  .pipe(
+    z
+      .number({ error: "Use the nextCursor of the previous page" })
+      .int("Use the nextCursor of the previous page")
+      .positive("Use the nextCursor of the previous page"),
+  );
+
 /** A page of an organization's activity log; its cursor is the last row's numeric id. */
 export const activityPageInput = orgScoped.extend(pageInput.shape).extend({
-  cursor: z.coerce.number().int().positive().nullish(),
+  cursor: activityCursor.nullish(),
 });
 
 export const activityKindSchema = z.enum(ACTIVITY_KINDS, {

@@ -88,4 +88,23 @@ describe("activity.list", () => {
       message: expect.stringContaining("Unknown person"),
     });
   });
+
+  it("reads a cursor as a row id or its digits, and refuses anything else coerced to one", async () => {
+    const { owner, orgId } = await busyOrg();
+    const first = await as(owner).activity.list({ orgId, limit: 2 });
+    const cursor = first.nextCursor!;
+    const asText = await as(owner).activity.list({
+      orgId,
+      limit: 2,
+      cursor: String(cursor) as never,
+    });
+    const asNumber = await as(owner).activity.list({ orgId, limit: 2, cursor });
+    expect(asText.items.map((i) => i.id)).toEqual(asNumber.items.map((i) => i.id));
+    for (const bad of [true, [cursor], "0x10", ` ${cursor}`, "1e3", 0, -1, 1.5, "9".repeat(17)]) {
+      await expect(as(owner).activity.list({ orgId, cursor: bad as never })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("Use the nextCursor of the previous page"),
+      });
+    }
+  });
 });
