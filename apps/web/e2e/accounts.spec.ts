@@ -71,6 +71,16 @@ test("A signs up, confirms the email and creates an organization", async ({ page
   await expect(page.getByTestId("org-switcher-current")).toHaveText(orgName);
   await snap(page, testInfo, "org-overview");
 
+  // On a wide page (a board: main-column.tsx) the banner's text lines up with the header's.
+  await page.goto(`/orgs/${orgId}/projects/NOPE`);
+  await waitForHydration(page);
+  const inner = (selector: string) =>
+    page.locator(selector).locator(":scope > div").first().boundingBox();
+  const header = await inner("header");
+  const banner = await inner('[data-testid="verify-email-banner"]');
+  expect(banner?.x).toBe(header?.x);
+  expect(banner?.width).toBe(header?.width);
+
   await followEmailLink(page, ada.email, /Confirm your email/);
   await expect(page.getByTestId("email-verified")).toBeVisible();
   await expect(page.getByTestId("verify-email-banner")).toHaveCount(0);

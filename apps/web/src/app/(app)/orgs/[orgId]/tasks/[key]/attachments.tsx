@@ -133,7 +133,9 @@ export function Attachments({
       ) : attachments.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No files attached.</p>
       ) : (
-        <ul data-testid="attachment-list" className="grid gap-2 sm:grid-cols-2">
+        // One file a row: in two columns of the task's main column, a file's size, uploader
+        // and date wrapped onto four lines beside its buttons.
+        <ul data-testid="attachment-list" className="grid gap-2">
           {attachments.map((attachment) => (
             <AttachmentItem
               key={attachment.id}

@@ -143,7 +143,12 @@ export function Subtasks({
               autoComplete="off"
               className={`${inputClasses} py-1.5`}
             />
-            <Button type="submit" size="sm" pending={create.isPending}>
+            <Button
+              type="submit"
+              size="sm"
+              pending={create.isPending}
+              className="shrink-0 whitespace-nowrap"
+            >
               Add sub-task
             </Button>
           </form>
