@@ -20,6 +20,9 @@ async function expectNoViolations(path: string) {
     await expect(page.locator("html")).toHaveClass(
       colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/,
     );
+    // The API reference renders in the browser, after its script and the OpenAPI document.
+    if (path === "/docs")
+      await expect(page.getByRole("heading", { level: 1, name: "Tesseract API" })).toBeVisible();
     // Colour transitions must end (or be cancelled) before contrast is measured.
     await page.evaluate(() =>
       Promise.allSettled(document.getAnimations().map((animation) => animation.finished)),
@@ -43,7 +46,7 @@ async function expectNoViolations(path: string) {
 // than one page's test should, so these two get the time their page count needs.
 test("the public pages pass axe in both themes", async () => {
   test.setTimeout(240_000);
-  for (const path of ["/", "/sign-in", "/sign-up", "/status", "/docs/guide"])
+  for (const path of ["/", "/sign-in", "/sign-up", "/status", "/docs/guide", "/docs"])
     await expectNoViolations(path);
 });
 

@@ -29,3 +29,33 @@ test("the reference renders the API's own OpenAPI document", async ({ page, requ
     page.getByRole("heading", { level: 3, name: "Create a task in a project" }),
   ).toBeVisible();
 });
+
+test("the reference is styled, and offers nothing that talks to Scalar's own services", async ({
+  page,
+}) => {
+  const elsewhere: string[] = [];
+  page.on("request", (request) => {
+    const { hostname, protocol } = new URL(request.url());
+    if (protocol.startsWith("http") && !["127.0.0.1", "localhost"].includes(hostname))
+      elsewhere.push(request.url());
+  });
+  await page.goto("/docs");
+  await expect(page.getByRole("heading", { level: 1, name: "Tesseract API" })).toBeVisible();
+  // Its stylesheet is loaded: unstyled, the sidebar's search was an inline box and the version
+  // badges plain bordered text.
+  const search = page.locator(".scalar-app .sidebar-search-placeholder").first();
+  await expect(search).toBeVisible();
+  const styled = await page.evaluate(() =>
+    [...document.styleSheets].some((sheet) => {
+      try {
+        return [...sheet.cssRules].some((rule) => rule.cssText.includes(".scalar-app"));
+      } catch {
+        return false;
+      }
+    }),
+  );
+  expect(styled).toBe(true);
+  await expect(page.getByRole("button", { name: "Ask AI" })).toHaveCount(0);
+  await expect(page.getByText("Developer Tools")).toHaveCount(0);
+  expect(elsewhere).toEqual([]);
+});
