@@ -69,7 +69,7 @@ describe("parseConfig", () => {
     expect(defaults.server).toMatchObject({
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
-      keepAliveTimeoutMs: 5_000,
+      keepAliveTimeoutMs: 65_000,
       maxConnections: 2_048,
     });
     expect(defaults.metrics).toEqual({ host: "127.0.0.1", port: 9464 });

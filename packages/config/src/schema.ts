@@ -163,7 +163,12 @@ export const envSchema = z.object({
   API_MAX_BODY_BYTES: positiveInt.default(1_048_576),
   API_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   API_HEADERS_TIMEOUT_MS: positiveInt.max(10_000).default(10_000),
-  API_KEEP_ALIVE_TIMEOUT_MS: positiveInt.max(120_000).default(5_000),
+  /**
+   * Longer than any proxy in front keeps an idle connection to reuse it (the web app's /trpc
+   * proxy keeps its idle sockets with no limit of its own; load balancers, 60 s): a proxy that
+   * sends a request on a connection this server is just closing gets a reset, and answers 500.
+   */
+  API_KEEP_ALIVE_TIMEOUT_MS: positiveInt.max(120_000).default(65_000),
   API_MAX_CONNECTIONS: positiveInt.default(2_048),
   API_SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
