@@ -58,4 +58,9 @@ test("the reference is styled, and offers nothing that talks to Scalar's own ser
   await expect(page.getByRole("button", { name: "Ask AI" })).toHaveCount(0);
   await expect(page.getByText("Developer Tools")).toHaveCount(0);
   expect(elsewhere).toEqual([]);
+  // It follows the page's theme when the theme changes (Scalar marks <body> with its own).
+  await page.getByRole("button", { name: "Dark", exact: true }).click();
+  await expect(page.locator("body")).toHaveClass(/\bdark-mode\b/);
+  await page.getByRole("button", { name: "Light", exact: true }).click();
+  await expect(page.locator("body")).toHaveClass(/\blight-mode\b/);
 });

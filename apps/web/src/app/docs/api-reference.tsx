@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 // Scalar's own styles (scoped to its `.scalar-app` root): without them the reference renders
 // as unstyled text. Imported here, they load with /docs alone.
 import "@scalar/api-reference-react/style.css";
@@ -67,31 +67,48 @@ function useCodeSampleRegions(root: HTMLElement | null) {
   }, [root]);
 }
 
+/** Follows the theme switcher, which sets `<html class="dark">`, as it changes. */
+function subscribeToTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => {
+    observer.disconnect();
+  };
+}
+const isDark = () => document.documentElement.classList.contains("dark");
+
 export function ApiReference() {
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   useCodeSampleRegions(root);
+  const dark = useSyncExternalStore(subscribeToTheme, isDark, () => false);
+  // One object per theme: Scalar applies a new configuration object whenever it gets one.
+  const configuration = useMemo(
+    () => ({
+      url: "/openapi.json",
+      hideClientButton: true,
+      // Nothing on this page talks to Scalar's own services: no "Ask AI" agent (it sends the
+      // document and questions to them), no usage telemetry, no toolbar offering their
+      // hosting and SDK generation (shown on localhost by default).
+      agent: { disabled: true },
+      telemetry: false,
+      showDeveloperTools: "never" as const,
+      customCss: CONTRAST_CSS,
+      withDefaultFonts: false,
+      // The page's theme, not a switch of Scalar's own.
+      forceDarkModeState: dark ? ("dark" as const) : ("light" as const),
+      hideDarkModeToggle: true,
+    }),
+    [dark],
+  );
   return (
     <div
       ref={setRoot}
       data-wide
       className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800"
     >
-      <ApiReferenceReact
-        configuration={{
-          url: "/openapi.json",
-          hideClientButton: true,
-          // Nothing on this page talks to Scalar's own services: no "Ask AI" agent (it sends the
-          // document and questions to them), no usage telemetry, no toolbar offering their
-          // hosting and SDK generation (shown on localhost by default).
-          agent: { disabled: true },
-          telemetry: false,
-          showDeveloperTools: "never",
-          customCss: CONTRAST_CSS,
-          withDefaultFonts: false,
-          darkMode:
-            typeof document !== "undefined" && document.documentElement.classList.contains("dark"),
-        }}
-      />
+      {/* Scalar reads the theme when it starts (it marks <body> light-mode or dark-mode): a
+          change of theme starts it again. */}
+      <ApiReferenceReact key={dark ? "dark" : "light"} configuration={configuration} />
     </div>
   );
 }
