@@ -96,7 +96,7 @@ describe("activity.list", () => {
     const asText = await as(owner).activity.list({
       orgId,
       limit: 2,
-      cursor: String(cursor) as never,
+      cursor: String(cursor),
     });
     const asNumber = await as(owner).activity.list({ orgId, limit: 2, cursor });
     expect(asText.items.map((i) => i.id)).toEqual(asNumber.items.map((i) => i.id));
