@@ -98,7 +98,7 @@ for (const view of ["board", "list"] as const) {
 
 // <main>'s width comes from the URL in the first HTML (main-column.tsx), not from the content
 // that streams in after the skeletons: it once widened then, a shift of about 0.08.
-test("the list does not move as it loads, nor when opened from the board", async () => {
+test("the list and workflow do not move as they load, nor when opened from the board", async () => {
   await page.goto(`${board}/list`);
   await expect(page.locator(`a[href$="/tasks/AE-1"]`).first()).toBeVisible();
   expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
@@ -112,4 +112,15 @@ test("the list does not move as it loads, nor when opened from the board", async
   await expect(page.locator(`a[href$="/tasks/AE-1"]`).first()).toBeVisible();
   expect((await main.boundingBox())?.width).toBe(width);
   expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
+
+  // The workflow is a project view too: as wide as the board from its first HTML, before its
+  // layout (which marks itself data-wide) has streamed in.
+  for (const view of ["", "/list", "/workflow"]) {
+    const html = await (await page.request.get(`${board}${view}`)).text();
+    expect(html.match(/<main[^>]*>/)?.[0], view || "board").toContain('data-wide=""');
+  }
+  await page.goto(`${board}/workflow`);
+  await expect(page.getByRole("heading", { name: "Backlog", exact: true })).toBeVisible();
+  expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
+  expect((await main.boundingBox())?.width).toBe(width);
 });
