@@ -164,6 +164,9 @@ test("cards move by dragging and by keyboard, and a refused move rolls back", as
   const testInfo = test.info();
   await page.goto(board);
   await waitForHydration(page);
+  // The header hydrates before the board, and a drag the board has not hydrated for is lost;
+  // its cards' Move buttons are enabled once it has (as labels.spec.ts waits).
+  await expect(card("WEB-1").getByRole("button", { name: "Move WEB-1…" })).toBeEnabled();
 
   await card("WEB-1").dragTo(column("in_progress"));
   await expect(column("in_progress").getByTestId("card-WEB-1")).toBeVisible();
