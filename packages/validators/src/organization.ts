@@ -52,6 +52,8 @@ export const pageInput = z.object({
   limit: z.number().int().min(1).max(100).default(50),
 });
 
+const CURSOR_REFUSED = "Use the nextCursor of the previous page";
+
 /**
  * An activity cursor: the last row's numeric id, as a number or its decimal digits (a script may
  * pass it as text). Nothing else is read as a number: `true`, `[5]`, `"0x10"` or `" 7"` are
@@ -66,14 +68,11 @@ const activityCursor = z
         .regex(/^[0-9]{1,16}$/)
         .transform(Number),
     ],
-    { error: "Use the nextCursor of the previous page" },
+    {
+      error: CURSOR_REFUSED,
+    },
   )
-  .pipe(
-    z
-      .number({ error: "Use the nextCursor of the previous page" })
-      .int("Use the nextCursor of the previous page")
-      .positive("Use the nextCursor of the previous page"),
-  );
+  .pipe(z.number({ error: CURSOR_REFUSED }).int(CURSOR_REFUSED).positive(CURSOR_REFUSED));
 
 /** A page of an organization's activity log; its cursor is the last row's numeric id. */
 export const activityPageInput = orgScoped.extend(pageInput.shape).extend({
